@@ -1,0 +1,280 @@
+package dev.anyfn;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable HTTP request as the handler sees it, the same on every provider. Thread-safe.
+ *
+ * <p>The path is canonical: it was percent-decoded exactly once, segment by segment, and a request
+ * whose path has dot segments ({@code .}, {@code ..}), empty segments ({@code //}) or an encoded
+ * slash, backslash or NUL inside a segment is refused when built. A trailing slash is dropped.
+ */
+public final class HttpRequest {
+  private final String method;
+  private final List<String> segments;
+  private final Map<String, String> pathParams;
+  private final Map<String, List<String>> query;
+  private final Headers headers;
+  private final byte[] body;
+
+  private HttpRequest(Builder b) {
+    this.method = b.method;
+    this.segments = b.segments;
+    this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+    Map<String, List<String>> q = new LinkedHashMap<>();
+    b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
+    this.query = Collections.unmodifiableMap(q);
+    this.headers = b.headers;
+    this.body = b.body;
+  }
+
+  /** A builder for a GET of {@code /}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this request. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.method = method;
+    b.segments = segments;
+    b.pathParams.putAll(pathParams);
+    query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
+    b.headers = headers;
+    b.body = body;
+    return b;
+  }
+
+  /** The method in upper case, for example {@code GET}. */
+  public String method() {
+    return method;
+  }
+
+  /** The canonical, decoded path, for example {@code /users/42}; {@code /} for the root. */
+  public String path() {
+    return segments.isEmpty() ? "/" : "/" + String.join("/", segments);
+  }
+
+  /** The decoded path segments; empty for the root. */
+  public List<String> pathSegments() {
+    return segments;
+  }
+
+  /** The path parameters of the matched route; empty before routing. */
+  public Map<String, String> pathParams() {
+    return pathParams;
+  }
+
+  /** One path parameter of the matched route. */
+  public Optional<String> pathParam(String name) {
+    return Optional.ofNullable(pathParams.get(name));
+  }
+
+  /** Decoded query parameters in order of first occurrence, each with every value in order. */
+  public Map<String, List<String>> query() {
+    return query;
+  }
+
+  /** The first value of a query parameter. */
+  public Optional<String> queryParam(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /** The request headers. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The first value of a header, by case-insensitive name. */
+  public Optional<String> header(String name) {
+    return headers.first(name);
+  }
+
+  /** Cookies from every {@code Cookie} header; the first occurrence of a name wins. */
+  public Map<String, String> cookies() {
+    Map<String, String> cookies = new LinkedHashMap<>();
+    for (String line : headers.all("Cookie")) {
+      for (String pair : line.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          cookies.putIfAbsent(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+      }
+    }
+    return Collections.unmodifiableMap(cookies);
+  }
+
+  /**
+   * The media type of the body without parameters, in lower case, for example {@code
+   * application/json}.
+   */
+  public Optional<String> contentType() {
+    return header("Content-Type")
+        .map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
+        .filter(v -> !v.isEmpty());
+  }
+
+  /** The body bytes (a copy); empty when there is no body. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body as a stream, without copying. */
+  public InputStream bodyStream() {
+    return new ByteArrayInputStream(body);
+  }
+
+  /** The body length in bytes. */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  /**
+   * The body decoded with the {@code charset} of its {@code Content-Type}, UTF-8 by default.
+   *
+   * @throws HttpException 400 when the bytes are not valid in that charset, 415 when the charset is
+   *     unknown
+   */
+  public String bodyText() {
+    Charset charset = charset();
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new HttpException(400, "The body is not valid " + charset.name() + " text.");
+    }
+  }
+
+  private Charset charset() {
+    Optional<String> param =
+        header("Content-Type").stream()
+            .flatMap(v -> java.util.Arrays.stream(v.split(";")))
+            .map(String::trim)
+            .filter(p -> p.toLowerCase(Locale.ROOT).startsWith("charset="))
+            .map(p -> p.substring("charset=".length()).replace("\"", "").trim())
+            .findFirst();
+    if (param.isEmpty()) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(param.get());
+    } catch (IllegalArgumentException e) {
+      throw new HttpException(
+          415,
+          "Unsupported charset '" + param.get() + "'; send UTF-8 or another standard charset.");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + path() + (query.isEmpty() ? "" : " " + query);
+  }
+
+  /** Builds a request; not thread-safe. */
+  public static final class Builder {
+    private String method = "GET";
+    private List<String> segments = List.of();
+    private final Map<String, String> pathParams = new LinkedHashMap<>();
+    private final Map<String, List<String>> query = new LinkedHashMap<>();
+    private Headers headers = Headers.empty();
+    private byte[] body = new byte[0];
+
+    private Builder() {}
+
+    /** The method; stored in upper case. */
+    public Builder method(String method) {
+      if (method == null || method.isBlank()) {
+        throw new IllegalArgumentException("HTTP method is empty.");
+      }
+      this.method = method.toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /**
+     * The path as sent on the wire, still percent-encoded, without the query string.
+     *
+     * @throws IllegalArgumentException if it is not absolute, is badly encoded, or has dot
+     *     segments, empty segments, or an encoded slash, backslash or NUL in a segment
+     */
+    public Builder rawPath(String rawPath) {
+      this.segments = PathDecoding.segments(rawPath);
+      return this;
+    }
+
+    /** Path parameters; set by the router. */
+    public Builder pathParams(Map<String, String> params) {
+      pathParams.clear();
+      pathParams.putAll(params);
+      return this;
+    }
+
+    /** Adds a decoded query parameter value, after earlier values of the same name. */
+    public Builder addQuery(String name, String value) {
+      query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    /**
+     * Parses a raw query string ({@code a=1&a=2&b}), form-decoding names and values, and adds every
+     * pair in order.
+     *
+     * @throws IllegalArgumentException if it is badly percent-encoded
+     */
+    public Builder rawQuery(String rawQuery) {
+      if (rawQuery == null || rawQuery.isEmpty()) {
+        return this;
+      }
+      for (String pair : rawQuery.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        addQuery(PathDecoding.formDecode(name), PathDecoding.formDecode(value));
+      }
+      return this;
+    }
+
+    /** The headers. */
+    public Builder headers(Headers headers) {
+      this.headers = headers;
+      return this;
+    }
+
+    /** The body; the array is copied. */
+    public Builder body(byte[] body) {
+      this.body = body == null ? new byte[0] : body.clone();
+      return this;
+    }
+
+    /** A UTF-8 text body. */
+    public Builder body(String text) {
+      this.body = text.getBytes(StandardCharsets.UTF_8);
+      return this;
+    }
+
+    /** The immutable request. */
+    public HttpRequest build() {
+      return new HttpRequest(this);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.anyfn;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * An immutable HTTP response. Thread-safe.
+ *
+ * <p>The body is either bytes (set with {@link Builder#body(byte[], String)} or {@link
+ * Builder#text(String)}) or an entity object that the runtime serialises as JSON ({@link
+ * Builder#json(Object)}).
+ */
+public final class HttpResponse {
+  private final int status;
+  private final Headers headers;
+  private final byte[] body;
+  private final Object entity;
+
+  private HttpResponse(Builder b) {
+    this.status = b.status;
+    this.headers = b.headers.build();
+    this.body = b.body;
+    this.entity = b.entity;
+  }
+
+  /**
+   * A builder with this status.
+   *
+   * @throws IllegalArgumentException if the status is outside 100-599
+   */
+  public static Builder status(int status) {
+    return new Builder(status);
+  }
+
+  /** 200 with a {@code text/plain; charset=utf-8} body. */
+  public static HttpResponse ok(String text) {
+    return status(200).text(text).build();
+  }
+
+  /** 200 with a JSON body serialised from {@code entity}. */
+  public static HttpResponse json(Object entity) {
+    return status(200).json(entity).build();
+  }
+
+  /** A response with this status and no body. */
+  public static HttpResponse empty(int status) {
+    return status(status).build();
+  }
+
+  /** A builder holding this response. */
+  public Builder toBuilder() {
+    Builder b = new Builder(status);
+    b.headers = headers.toBuilder();
+    b.body = body;
+    b.entity = entity;
+    return b;
+  }
+
+  /** The status code, 100-599. */
+  public int statusCode() {
+    return status;
+  }
+
+  /** The response headers. */
+  public Headers headers() {
+    return headers;
+  }
+
+  /** The body bytes (a copy); empty when the body is an entity not yet serialised, or absent. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body length in bytes. */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  /** The entity to serialise as JSON, if the body was given as an object. */
+  public Optional<Object> entity() {
+    return Optional.ofNullable(entity);
+  }
+
+  /** The body decoded as UTF-8. */
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public String toString() {
+    return "HttpResponse[" + status + ", " + headers + ", " + body.length + " bytes]";
+  }
+
+  /** Builds a response; not thread-safe. */
+  public static final class Builder {
+    private final int status;
+    private Headers.Builder headers = Headers.builder();
+    private byte[] body = new byte[0];
+    private Object entity;
+
+    private Builder(int status) {
+      if (status < 100 || status > 599) {
+        throw new IllegalArgumentException(
+            "HTTP status " + status + " is outside 100-599; use a standard status code.");
+      }
+      this.status = status;
+    }
+
+    /** Adds a header value. @throws IllegalArgumentException for a non-token name or CR/LF/NUL */
+    public Builder header(String name, String value) {
+      headers.add(name, value);
+      return this;
+    }
+
+    /** Replaces a header. @throws IllegalArgumentException for a non-token name or CR/LF/NUL */
+    public Builder setHeader(String name, String value) {
+      headers.set(name, value);
+      return this;
+    }
+
+    /**
+     * Adds a {@code Set-Cookie} header {@code name=value; Path=/; HttpOnly; Secure; SameSite=Lax}.
+     *
+     * @throws IllegalArgumentException if the name is not a token or the value has separators
+     */
+    public Builder cookie(String name, String value) {
+      Headers.checkName(name);
+      for (char c : value.toCharArray()) {
+        if (c <= 0x20 || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 0x7f) {
+          throw new IllegalArgumentException(
+              "Cookie '" + name + "' has a character not allowed in cookie values (RFC 6265).");
+        }
+      }
+      return header("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; Secure; SameSite=Lax");
+    }
+
+    /** A body with its media type. */
+    public Builder body(byte[] bytes, String contentType) {
+      this.body = bytes.clone();
+      this.entity = null;
+      headers.set("Content-Type", contentType);
+      return this;
+    }
+
+    /** A {@code text/plain; charset=utf-8} body. */
+    public Builder text(String text) {
+      return body(text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+    }
+
+    /** A JSON body, serialised by the runtime with its configured mapper. */
+    public Builder json(Object entity) {
+      this.entity = entity;
+      this.body = new byte[0];
+      headers.set("Content-Type", "application/json");
+      return this;
+    }
+
+    /** The immutable response. */
+    public HttpResponse build() {
+      return new HttpResponse(this);
+    }
+  }
+}

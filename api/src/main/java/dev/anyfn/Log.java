@@ -1,0 +1,20 @@
+package dev.anyfn;
+
+/**
+ * A structured logger: each call writes one JSON line carrying the level, the message, the request
+ * id, the function name and the given key/value pairs. Thread-safe.
+ *
+ * <p>Key/value pairs are given flat: {@code log.info("order stored", "orderId", id, "items", 3)}.
+ * Values of keys that look like secrets ({@code authorization}, {@code password}, {@code token},
+ * {@code secret}, {@code key}, {@code cookie}) are written as {@code "[redacted]"}.
+ */
+public interface Log {
+  /** Writes an informational line. */
+  void info(String message, Object... keyValues);
+
+  /** Writes a warning line. */
+  void warn(String message, Object... keyValues);
+
+  /** Writes an error line with the exception's type, message and stack trace. */
+  void error(String message, Throwable error, Object... keyValues);
+}

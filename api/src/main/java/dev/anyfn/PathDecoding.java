@@ -1,0 +1,85 @@
+package dev.anyfn;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Percent-decoding done once, strictly, for paths and query strings. */
+final class PathDecoding {
+  private PathDecoding() {}
+
+  static List<String> segments(String rawPath) {
+    if (rawPath == null || !rawPath.startsWith("/")) {
+      throw new IllegalArgumentException(
+          "Path '" + rawPath + "' is not absolute; expected '/...'.");
+    }
+    if (rawPath.equals("/")) {
+      return List.of();
+    }
+    String trimmed =
+        rawPath.endsWith("/") ? rawPath.substring(1, rawPath.length() - 1) : rawPath.substring(1);
+    List<String> segments = new ArrayList<>();
+    for (String raw : trimmed.split("/", -1)) {
+      if (raw.isEmpty()) {
+        throw new IllegalArgumentException("Path has an empty segment ('//').");
+      }
+      String segment = decode(raw, false);
+      if (segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException("Path has a dot segment ('" + raw + "').");
+      }
+      if (segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0 || segment.indexOf('\0') >= 0) {
+        throw new IllegalArgumentException(
+            "Path segment '" + raw + "' encodes a slash, backslash or NUL.");
+      }
+      segments.add(segment);
+    }
+    return List.copyOf(segments);
+  }
+
+  static String formDecode(String raw) {
+    return decode(raw, true);
+  }
+
+  private static String decode(String raw, boolean plusIsSpace) {
+    if (raw.indexOf('%') < 0 && !(plusIsSpace && raw.indexOf('+') >= 0)) {
+      return raw;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= raw.length()) {
+          throw new IllegalArgumentException("Truncated percent-encoding in '" + raw + "'.");
+        }
+        int hi = Character.digit(raw.charAt(i + 1), 16);
+        int lo = Character.digit(raw.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          throw new IllegalArgumentException("Invalid percent-encoding in '" + raw + "'.");
+        }
+        out.write(hi * 16 + lo);
+        i += 2;
+      } else if (c == '+' && plusIsSpace) {
+        out.write(' ');
+      } else {
+        int cp = raw.codePointAt(i);
+        byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+        i += Character.charCount(cp) - 1;
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("Percent-encoded bytes in '" + raw + "' are not UTF-8.");
+    }
+  }
+}

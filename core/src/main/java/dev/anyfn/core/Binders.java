@@ -1,0 +1,179 @@
+package dev.anyfn.core;
+
+import com.fasterxml.jackson.databind.JavaType;
+import dev.anyfn.DataChange;
+import dev.anyfn.HttpException;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.QueueMessage;
+import dev.anyfn.TopicMessage;
+import dev.anyfn.core.index.ParameterSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Builds, once per handler, the function that produces each argument of a call. */
+final class Binders {
+  private Binders() {}
+
+  /** Produces one argument. */
+  @FunctionalInterface
+  interface Binder {
+    Object bind(Invocation inv);
+  }
+
+  static Binder create(ParameterSpec p, Class<?> declared, Types types, JsonCodec json) {
+    return switch (p.source()) {
+      case REQUEST -> inv -> inv.request;
+      case CONTEXT -> inv -> inv.context;
+      case PATH -> text(p, types, "Path parameter '" + p.name() + "'", PathSource.INSTANCE);
+      case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
+      case HEADER -> text(p, types, "Header '" + p.name() + "'", HeaderSource.INSTANCE);
+      case BODY -> body(p, declared, types, json);
+      case EVENT -> inv -> inv.event;
+      case EVENT_BODY -> eventBody(p, types, json);
+      case EVENT_BATCH -> inv -> inv.batch;
+      case DATA_CHANGE -> dataChange(p, types, json);
+    };
+  }
+
+  /** Reads all raw values of a named text parameter. */
+  private interface TextSource {
+    List<String> values(HttpRequest request, String name);
+  }
+
+  private enum PathSource implements TextSource {
+    INSTANCE;
+
+    @Override
+    public List<String> values(HttpRequest r, String name) {
+      return r.pathParam(name).map(List::of).orElse(List.of());
+    }
+  }
+
+  private enum QuerySource implements TextSource {
+    INSTANCE;
+
+    @Override
+    public List<String> values(HttpRequest r, String name) {
+      return r.query().getOrDefault(name, List.of());
+    }
+  }
+
+  private enum HeaderSource implements TextSource {
+    INSTANCE;
+
+    @Override
+    public List<String> values(HttpRequest r, String name) {
+      return r.headers().all(name);
+    }
+  }
+
+  private static Binder text(ParameterSpec p, Types types, String what, TextSource source) {
+    Function<String, Object> convert = Scalars.converter(types.load(p.type()), what);
+    String name = p.name();
+    if (p.list()) {
+      return inv -> {
+        List<Object> out = new ArrayList<>();
+        for (String v : source.values(inv.request, name)) {
+          out.add(convert.apply(v));
+        }
+        return List.copyOf(out);
+      };
+    }
+    boolean optional = p.optional();
+    return inv -> {
+      List<String> values = source.values(inv.request, name);
+      if (values.isEmpty()) {
+        if (optional) {
+          return Optional.empty();
+        }
+        throw HttpException.badRequest(what + " is required.");
+      }
+      Object value = convert.apply(values.get(0));
+      return optional ? Optional.of(value) : value;
+    };
+  }
+
+  private static Binder body(ParameterSpec p, Class<?> declared, Types types, JsonCodec json) {
+    if (declared == byte[].class) {
+      return inv -> inv.request != null ? inv.request.body() : inv.payload.clone();
+    }
+    if (declared == String.class) {
+      return inv ->
+          inv.request != null
+              ? inv.request.bodyText()
+              : new String(inv.payload, StandardCharsets.UTF_8);
+    }
+    JavaType type = types.javaType(p);
+    return inv -> {
+      if (inv.request == null) {
+        return json.read(inv.payload, type);
+      }
+      HttpRequest r = inv.request;
+      Optional<String> contentType = r.contentType();
+      if (r.bodyLength() > 0 && contentType.isPresent() && !isJson(contentType.get())) {
+        throw new HttpException(
+            415,
+            "Content-Type "
+                + contentType.get()
+                + " is not supported; send application/json (or application/*+json).");
+      }
+      if (r.bodyLength() == 0) {
+        throw new JsonBodyException("body_required", "A JSON body is required.", null);
+      }
+      Object value = json.read(r.bodyStream(), type);
+      if (value == null) {
+        throw new JsonBodyException("body_required", "A JSON body is required; found null.", null);
+      }
+      return value;
+    };
+  }
+
+  static boolean isJson(String mediaType) {
+    return mediaType.equals("application/json")
+        || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
+  }
+
+  private static Binder eventBody(ParameterSpec p, Types types, JsonCodec json) {
+    if (String.class.getName().equals(p.type())) {
+      return inv ->
+          inv.event instanceof QueueMessage q
+              ? q.bodyText()
+              : ((TopicMessage) inv.event).bodyText();
+    }
+    JavaType type = types.javaType(p);
+    return inv -> {
+      byte[] body =
+          inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
+      return json.read(body, type);
+    };
+  }
+
+  private static Binder dataChange(ParameterSpec p, Types types, JsonCodec json) {
+    JavaType image =
+        p.genericType() == null
+            ? json.typeFactory().constructType(Object.class)
+            : types.javaType(p.genericType());
+    boolean raw = image.getRawClass() == String.class;
+    return inv -> {
+      @SuppressWarnings("unchecked")
+      DataChange<String> change = (DataChange<String>) inv.event;
+      if (raw) {
+        return change;
+      }
+      Object oldImage =
+          change
+              .oldImage()
+              .map(s -> json.read(s.getBytes(StandardCharsets.UTF_8), image))
+              .orElse(null);
+      Object newImage =
+          change
+              .newImage()
+              .map(s -> json.read(s.getBytes(StandardCharsets.UTF_8), image))
+              .orElse(null);
+      return change.withImages(oldImage, newImage).build();
+    };
+  }
+}

@@ -1,0 +1,269 @@
+package dev.anyfn.core;
+
+import dev.anyfn.BatchResult;
+import dev.anyfn.Context;
+import dev.anyfn.DataChange;
+import dev.anyfn.Event;
+import dev.anyfn.PermanentFailureException;
+import dev.anyfn.QueueMessage;
+import dev.anyfn.ScheduleEvent;
+import dev.anyfn.StorageEvent;
+import dev.anyfn.TopicMessage;
+import dev.anyfn.core.BatchOutcome.ItemFailure;
+import dev.anyfn.core.index.HandlerSpec.ReturnKind;
+import dev.anyfn.core.index.ParameterSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Picks the handler for a batch of events or a direct invocation, and runs it item by item. */
+final class EventDispatch {
+  private final FunctionDefinition definition;
+  private final FunctionInstance instance;
+  private final JsonCodec json;
+
+  EventDispatch(FunctionDefinition definition, FunctionInstance instance) {
+    this.definition = definition;
+    this.instance = instance;
+    this.json = definition.json();
+  }
+
+  BatchOutcome handle(List<? extends Event> batch, Context context) {
+    if (batch.isEmpty()) {
+      return new BatchOutcome(List.of());
+    }
+    Event first = batch.get(0);
+    ResolvedHandler handler = select(kindOf(first), nameOf(first));
+    for (Event e : batch) {
+      if (e.getClass() != first.getClass()) {
+        throw new IllegalArgumentException(
+            "A batch mixes "
+                + first.getClass().getSimpleName()
+                + " and "
+                + e.getClass().getSimpleName());
+      }
+    }
+    boolean wholeBatch =
+        handler.spec().parameters().stream()
+            .anyMatch(p -> p.source() == ParameterSpec.Source.EVENT_BATCH);
+    return wholeBatch ? runBatch(handler, batch, context) : runEach(handler, batch, context);
+  }
+
+  private BatchOutcome runEach(
+      ResolvedHandler handler, List<? extends Event> batch, Context context) {
+    List<ItemFailure> failures = new ArrayList<>();
+    TriggerSpec trigger = handler.spec().trigger();
+    for (int i = 0; i < batch.size(); i++) {
+      Event event = batch.get(i);
+      if (!wanted(trigger, event)) {
+        continue;
+      }
+      Object[] args;
+      try {
+        args = handler.bind(Invocation.event(event, context));
+      } catch (RuntimeException e) {
+        context
+            .log()
+            .warn(
+                "Event cannot be bound; not retrying",
+                "eventId",
+                event.id(),
+                "reason",
+                e.getMessage());
+        failures.add(new ItemFailure(i, event.id(), true, "unbindable", e.getMessage()));
+        continue;
+      }
+      try {
+        handler.call(instance.target(), args);
+      } catch (Throwable t) {
+        failures.add(failure(i, event, t, handler, context));
+      }
+    }
+    return new BatchOutcome(failures);
+  }
+
+  private BatchOutcome runBatch(
+      ResolvedHandler handler, List<? extends Event> batch, Context context) {
+    Object result;
+    try {
+      result = handler.call(instance.target(), handler.bind(Invocation.batch(batch, context)));
+    } catch (Throwable t) {
+      List<ItemFailure> all = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        all.add(failure(i, batch.get(i), t, handler, context));
+      }
+      return new BatchOutcome(all);
+    }
+    List<String> failedIds = result == null ? List.of() : ((BatchResult) result).failedIds();
+    Map<String, Integer> indexById = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      indexById.putIfAbsent(batch.get(i).id(), i);
+    }
+    List<ItemFailure> failures = new ArrayList<>();
+    List<String> unknown = failedIds.stream().filter(id -> !indexById.containsKey(id)).toList();
+    if (!unknown.isEmpty()) {
+      // An identifier that is not in the batch is a handler bug: fail every item so nothing is
+      // lost.
+      context
+          .log()
+          .warn("BatchResult names ids not in the batch; failing the whole batch", "ids", unknown);
+      for (int i = 0; i < batch.size(); i++) {
+        failures.add(
+            new ItemFailure(
+                i, batch.get(i).id(), false, "handler_error", "unknown id in BatchResult"));
+      }
+      return new BatchOutcome(failures);
+    }
+    failedIds.stream()
+        .map(indexById::get)
+        .distinct()
+        .sorted()
+        .forEach(
+            i ->
+                failures.add(
+                    new ItemFailure(
+                        i,
+                        batch.get(i).id(),
+                        false,
+                        "handler_error",
+                        "reported failed by the handler")));
+    return new BatchOutcome(failures);
+  }
+
+  private ItemFailure failure(
+      int index, Event event, Throwable t, ResolvedHandler handler, Context context) {
+    if (t instanceof Error) {
+      instance.markUnhealthy();
+    }
+    boolean permanent = t instanceof PermanentFailureException;
+    context
+        .log()
+        .error(
+            "Handler " + handler.description() + " failed on event",
+            t,
+            "eventId",
+            event.id(),
+            "permanent",
+            permanent);
+    String reason =
+        t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    return new ItemFailure(
+        index, event.id(), permanent, permanent ? "permanent_failure" : "handler_error", reason);
+  }
+
+  /** Storage and data-change triggers name the kinds they want; other kinds are acknowledged. */
+  private static boolean wanted(TriggerSpec trigger, Event event) {
+    if (trigger instanceof TriggerSpec.Storage s && event instanceof StorageEvent e) {
+      return s.events().contains(e.kind().name());
+    }
+    if (trigger instanceof TriggerSpec.DataChange d && event instanceof DataChange<?> c) {
+      return d.kinds().contains(c.kind().name());
+    }
+    return true;
+  }
+
+  InvokeOutcome invoke(byte[] payload, Context context) {
+    ResolvedHandler handler = select(TriggerSpec.Kind.INVOKE, null);
+    Object[] args;
+    try {
+      args = handler.bind(Invocation.payload(payload, context));
+    } catch (JsonBodyException e) {
+      return InvokeOutcome.failure("invalid_payload", e.getMessage());
+    }
+    try {
+      Object result = handler.call(instance.target(), args);
+      if (handler.spec().returnKind() == ReturnKind.VOID) {
+        return InvokeOutcome.success("null".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return InvokeOutcome.success(json.write(result));
+    } catch (Throwable t) {
+      if (t instanceof Error) {
+        instance.markUnhealthy();
+      }
+      context.log().error("Handler " + handler.description() + " failed", t);
+      return InvokeOutcome.failure(
+          "handler_error",
+          "The function failed; see its logs for request " + context.requestId() + ".");
+    }
+  }
+
+  private ResolvedHandler select(TriggerSpec.Kind kind, String name) {
+    List<ResolvedHandler> candidates =
+        definition.handlers().stream().filter(h -> h.spec().trigger().kind() == kind).toList();
+    if (name != null) {
+      List<ResolvedHandler> byName =
+          candidates.stream().filter(h -> name.equals(triggerName(h.spec().trigger()))).toList();
+      if (byName.size() == 1) {
+        return byName.get(0);
+      }
+    }
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    String triggers =
+        definition.spec().triggers().stream()
+            .map(TriggerSpec::describe)
+            .collect(Collectors.joining(", "));
+    String what = kind + (name == null ? "" : " '" + name + "'");
+    throw new NoMatchingTriggerException(
+        "Function '"
+            + definition.name()
+            + "' has "
+            + (candidates.isEmpty() ? "no trigger for " : "several triggers and none named for ")
+            + what
+            + " events; its triggers are: "
+            + (triggers.isEmpty() ? "none" : triggers)
+            + ". Route this event source to a function that declares a matching trigger.");
+  }
+
+  static TriggerSpec.Kind kindOf(Event e) {
+    if (e instanceof QueueMessage) {
+      return TriggerSpec.Kind.QUEUE;
+    }
+    if (e instanceof TopicMessage) {
+      return TriggerSpec.Kind.TOPIC;
+    }
+    if (e instanceof StorageEvent) {
+      return TriggerSpec.Kind.STORAGE;
+    }
+    if (e instanceof ScheduleEvent) {
+      return TriggerSpec.Kind.SCHEDULE;
+    }
+    return TriggerSpec.Kind.DATA_CHANGE;
+  }
+
+  static String nameOf(Event e) {
+    if (e instanceof QueueMessage q) {
+      return q.queue();
+    }
+    if (e instanceof TopicMessage t) {
+      return t.topic();
+    }
+    if (e instanceof StorageEvent s) {
+      return s.bucket();
+    }
+    if (e instanceof DataChange<?> d) {
+      return d.table();
+    }
+    return null;
+  }
+
+  static String triggerName(TriggerSpec t) {
+    if (t instanceof TriggerSpec.Queue q) {
+      return q.name();
+    }
+    if (t instanceof TriggerSpec.Topic p) {
+      return p.name();
+    }
+    if (t instanceof TriggerSpec.Storage s) {
+      return s.bucket();
+    }
+    if (t instanceof TriggerSpec.DataChange d) {
+      return d.table();
+    }
+    return null;
+  }
+}

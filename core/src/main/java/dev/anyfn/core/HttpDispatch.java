@@ -1,0 +1,95 @@
+package dev.anyfn.core;
+
+import dev.anyfn.Context;
+import dev.anyfn.HttpException;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.core.index.HandlerSpec.ReturnKind;
+import java.nio.charset.StandardCharsets;
+
+/** Routes, binds, invokes and maps results and exceptions for HTTP calls of one instance. */
+final class HttpDispatch {
+  private final FunctionDefinition definition;
+  private final FunctionInstance instance;
+  private final JsonCodec json;
+  private final int maxBodyBytes;
+
+  HttpDispatch(FunctionDefinition definition, FunctionInstance instance) {
+    this.definition = definition;
+    this.instance = instance;
+    this.json = definition.json();
+    this.maxBodyBytes = definition.settings().maxBodyBytes();
+  }
+
+  HttpResponse handle(HttpRequest request, Context context) {
+    RouteMatch match =
+        RouteMatch.from(
+            definition, definition.router().route(request.method(), request.pathSegments()));
+    if (match.function().isEmpty()) {
+      return match.missResponse(request.method(), context.requestId());
+    }
+    return handleRouted(match, request, context);
+  }
+
+  HttpResponse handleRouted(RouteMatch match, HttpRequest request, Context context) {
+    String requestId = context.requestId();
+    if (request.bodyLength() > maxBodyBytes) {
+      return Problems.response(
+          413,
+          "body_too_large",
+          "The body has " + request.bodyLength() + " bytes; the limit is " + maxBodyBytes + ".",
+          requestId);
+    }
+    ResolvedHandler handler = match.handler();
+    HttpRequest routed = request.toBuilder().pathParams(match.params()).build();
+    HttpResponse response;
+    try {
+      Object[] args = handler.bind(Invocation.http(routed, context));
+      Object result = handler.call(instance.target(), args);
+      response = toResponse(handler.spec().returnKind(), result);
+    } catch (HttpException e) {
+      response =
+          Problems.response(e.status(), Problems.codeFor(e.status()), e.getMessage(), requestId);
+    } catch (JsonBodyException e) {
+      response = Problems.response(400, e.code(), e.getMessage(), requestId);
+    } catch (Throwable t) {
+      if (t instanceof Error) {
+        instance.markUnhealthy();
+      }
+      context.log().error("Handler " + handler.description() + " failed", t);
+      response = Problems.internalError(requestId);
+    }
+    return match.head()
+        ? response.toBuilder().body(new byte[0], contentType(response)).build()
+        : response;
+  }
+
+  private static String contentType(HttpResponse r) {
+    return r.headers().first("Content-Type").orElse("application/octet-stream");
+  }
+
+  private HttpResponse toResponse(ReturnKind kind, Object result) {
+    if (result == null || kind == ReturnKind.VOID) {
+      return HttpResponse.empty(204);
+    }
+    return switch (kind) {
+      case RESPONSE -> serialiseEntity((HttpResponse) result);
+      case TEXT -> HttpResponse.ok((String) result);
+      case BYTES ->
+          HttpResponse.status(200).body((byte[]) result, "application/octet-stream").build();
+      default -> HttpResponse.status(200).body(json.write(result), "application/json").build();
+    };
+  }
+
+  private HttpResponse serialiseEntity(HttpResponse response) {
+    if (response.entity().isEmpty()) {
+      return response;
+    }
+    byte[] body = json.write(response.entity().get());
+    return response.toBuilder().body(body, contentType(response)).build();
+  }
+
+  static String utf8(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

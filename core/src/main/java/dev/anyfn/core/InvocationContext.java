@@ -1,0 +1,146 @@
+package dev.anyfn.core;
+
+import dev.anyfn.Context;
+import dev.anyfn.Log;
+import dev.anyfn.Provider;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The {@link Context} adapters build for each invocation. Immutable and thread-safe. */
+public final class InvocationContext implements Context {
+  private final String requestId;
+  private final String functionName;
+  private final Provider provider;
+  private final Instant deadline;
+  private final boolean coldStart;
+  private final String traceId;
+  private final Clock clock;
+  private final Log log;
+
+  private InvocationContext(Builder b) {
+    this.requestId = Objects.requireNonNull(b.requestId, "requestId");
+    this.functionName = Objects.requireNonNull(b.functionName, "functionName");
+    this.provider = b.provider;
+    this.clock = b.clock;
+    this.deadline = b.deadline == null ? clock.instant().plus(Duration.ofMinutes(15)) : b.deadline;
+    this.coldStart = b.coldStart;
+    this.traceId = b.traceId;
+    this.log = new JsonLineLog(b.logSink, functionName, requestId, clock);
+  }
+
+  /** A builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String requestId() {
+    return requestId;
+  }
+
+  @Override
+  public String functionName() {
+    return functionName;
+  }
+
+  @Override
+  public Provider provider() {
+    return provider;
+  }
+
+  @Override
+  public Instant deadline() {
+    return deadline;
+  }
+
+  @Override
+  public Duration remainingTime() {
+    return Duration.between(clock.instant(), deadline);
+  }
+
+  @Override
+  public boolean coldStart() {
+    return coldStart;
+  }
+
+  @Override
+  public Optional<String> traceId() {
+    return Optional.ofNullable(traceId);
+  }
+
+  @Override
+  public Log log() {
+    return log;
+  }
+
+  /** Builds a context; not thread-safe. */
+  public static final class Builder {
+    private String requestId;
+    private String functionName;
+    private Provider provider = Provider.LOCAL;
+    private Instant deadline;
+    private boolean coldStart;
+    private String traceId;
+    private Clock clock = Clock.systemUTC();
+    private Consumer<String> logSink = System.out::println;
+
+    private Builder() {}
+
+    /** The request id (required). */
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    /** The function name (required). */
+    public Builder functionName(String functionName) {
+      this.functionName = functionName;
+      return this;
+    }
+
+    /** The provider. */
+    public Builder provider(Provider provider) {
+      this.provider = provider;
+      return this;
+    }
+
+    /** The deadline; 15 minutes from now by default. */
+    public Builder deadline(Instant deadline) {
+      this.deadline = deadline;
+      return this;
+    }
+
+    /** Whether this invocation is the instance's first. */
+    public Builder coldStart(boolean coldStart) {
+      this.coldStart = coldStart;
+      return this;
+    }
+
+    /** The trace id. */
+    public Builder traceId(String traceId) {
+      this.traceId = traceId;
+      return this;
+    }
+
+    /** The clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Where log lines go. */
+    public Builder logSink(Consumer<String> logSink) {
+      this.logSink = Objects.requireNonNull(logSink);
+      return this;
+    }
+
+    /** The context. */
+    public InvocationContext build() {
+      return new InvocationContext(this);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.anyfn.core;
+
+import java.util.Optional;
+
+/**
+ * The result of a direct invocation: JSON bytes, or a failure. Immutable.
+ *
+ * @param json the JSON result ({@code null} serialises as {@code null}); empty on failure
+ * @param errorCode {@code invalid_payload} (the caller's fault) or {@code handler_error}; null on
+ *     success
+ * @param errorMessage a caller-safe message; null on success
+ */
+public record InvokeOutcome(byte[] json, String errorCode, String errorMessage) {
+  static InvokeOutcome success(byte[] json) {
+    return new InvokeOutcome(json, null, null);
+  }
+
+  static InvokeOutcome failure(String code, String message) {
+    return new InvokeOutcome(new byte[0], code, message);
+  }
+
+  /** Whether the invocation succeeded. */
+  public boolean succeeded() {
+    return errorCode == null;
+  }
+
+  /** The error code, if it failed. */
+  public Optional<String> error() {
+    return Optional.ofNullable(errorCode);
+  }
+}

@@ -1,0 +1,192 @@
+package dev.anyfn.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The one JSON codec of a runtime: Jackson without default typing, with explicit {@link
+ * StreamReadConstraints}, strict duplicate detection, trailing tokens rejected and nulls rejected
+ * for primitives. Immutable and thread-safe: only {@link ObjectReader}s and {@link ObjectWriter}s
+ * leave it. Adapters use it to read provider events as trees.
+ *
+ * <p>Read methods throw {@link JsonBodyException} with a caller-safe message and error code.
+ */
+public final class JsonCodec {
+  private final ObjectMapper mapper;
+  private final ObjectReader treeReader;
+  private final ObjectWriter writer;
+  private final boolean failOnUnknown;
+
+  private JsonCodec(ObjectMapper mapper, boolean failOnUnknown) {
+    this.mapper = mapper;
+    this.failOnUnknown = failOnUnknown;
+    this.treeReader = mapper.reader();
+    this.writer = mapper.writer();
+  }
+
+  /** A codec whose limits follow these settings. */
+  public static JsonCodec create(RuntimeSettings settings) {
+    StreamReadConstraints read =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(settings.maxJsonDepth())
+            .maxNumberLength(1_000)
+            .maxNameLength(1_000)
+            .maxStringLength(settings.maxBodyBytes())
+            .maxDocumentLength(settings.maxBodyBytes())
+            .maxTokenCount(1_000_000)
+            .build();
+    JsonMapper mapper =
+        JsonMapper.builder(
+                com.fasterxml.jackson.core.JsonFactory.builder()
+                    .streamReadConstraints(read)
+                    .streamWriteConstraints(
+                        StreamWriteConstraints.builder().maxNestingDepth(500).build())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .configure(
+                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                settings.failOnUnknownProperties())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS)
+            // No default typing, and no class-name type ids even where a type asks for them.
+            .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().build())
+            .addModule(new Jdk8Module())
+            .addModule(new JavaTimeModule())
+            .build();
+    return new JsonCodec(mapper, settings.failOnUnknownProperties());
+  }
+
+  /** Whether unknown properties in user bodies are rejected. */
+  boolean failOnUnknown() {
+    return failOnUnknown;
+  }
+
+  /** The type factory, for resolving index type names. */
+  public TypeFactory typeFactory() {
+    return mapper.getTypeFactory();
+  }
+
+  /** A reader for one type. */
+  public ObjectReader readerFor(JavaType type) {
+    return mapper.readerFor(type);
+  }
+
+  /**
+   * Reads a value of {@code type}.
+   *
+   * @throws JsonBodyException with a caller-safe message when the bytes are not valid JSON for it
+   */
+  public <T> T read(byte[] json, JavaType type) {
+    try {
+      return mapper.readerFor(type).readValue(json);
+    } catch (IOException e) {
+      throw JsonErrors.translate(e, type);
+    }
+  }
+
+  /** Reads a value of {@code type} from a stream. */
+  public <T> T read(InputStream json, JavaType type) {
+    try {
+      return mapper.readerFor(type).readValue(json);
+    } catch (IOException e) {
+      throw JsonErrors.translate(e, type);
+    }
+  }
+
+  /** Reads a value of a class. */
+  public <T> T read(byte[] json, Class<T> type) {
+    return read(json, mapper.constructType(type));
+  }
+
+  /** Converts a tree to a value. */
+  public <T> T convert(JsonNode node, JavaType type) {
+    try {
+      return mapper.readerFor(type).readValue(mapper.treeAsTokens(node));
+    } catch (IOException e) {
+      throw JsonErrors.translate(e, type);
+    }
+  }
+
+  /**
+   * Reads a tree (for provider events).
+   *
+   * @throws JsonBodyException when the bytes are not valid JSON
+   */
+  public JsonNode readTree(byte[] json) {
+    try {
+      JsonNode node = treeReader.readTree(json);
+      if (node == null || node.isMissingNode()) {
+        throw new JsonBodyException("body_required", "The body is empty; expected JSON.", null);
+      }
+      return node;
+    } catch (IOException e) {
+      throw JsonErrors.translate(e, null);
+    }
+  }
+
+  /** Reads a tree from a stream. */
+  public JsonNode readTree(InputStream json) {
+    try {
+      JsonNode node = treeReader.readTree(json);
+      if (node == null || node.isMissingNode()) {
+        throw new JsonBodyException("body_required", "The body is empty; expected JSON.", null);
+      }
+      return node;
+    } catch (IOException e) {
+      throw JsonErrors.translate(e, null);
+    }
+  }
+
+  /** A new empty object node. */
+  public com.fasterxml.jackson.databind.node.ObjectNode objectNode() {
+    return mapper.createObjectNode();
+  }
+
+  /** A new empty array node. */
+  public com.fasterxml.jackson.databind.node.ArrayNode arrayNode() {
+    return mapper.createArrayNode();
+  }
+
+  /** Converts a value to a tree. */
+  public JsonNode toTree(Object value) {
+    return mapper.valueToTree(value);
+  }
+
+  /**
+   * Serialises a value.
+   *
+   * @throws IllegalStateException when the value cannot be serialised (a handler bug)
+   */
+  public byte[] write(Object value) {
+    try {
+      return writer.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "Cannot serialise "
+              + (value == null ? "null" : value.getClass().getName())
+              + " as JSON: "
+              + e.getOriginalMessage(),
+          e);
+    }
+  }
+}

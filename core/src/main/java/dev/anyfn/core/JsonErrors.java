@@ -1,0 +1,183 @@
+package dev.anyfn.core;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+
+/** Turns Jackson's exceptions into caller-safe {@link JsonBodyException}s. */
+final class JsonErrors {
+  private JsonErrors() {}
+
+  static JsonBodyException translate(IOException e, JavaType target) {
+    StreamConstraintsException limit = limitCause(e);
+    if (limit != null) {
+      String m = String.valueOf(limit.getOriginalMessage());
+      if (m.contains("nesting depth")) {
+        return new JsonBodyException(
+            "body_too_deep", "The JSON body is nested too deeply; " + firstSentence(m), e);
+      }
+      return new JsonBodyException(
+          "limit_exceeded", "The JSON body exceeds a size limit: " + firstSentence(m), e);
+    }
+    String where = location(e);
+    if (e instanceof JsonParseException p) {
+      String m = String.valueOf(p.getOriginalMessage());
+      if (m.startsWith("Duplicate field")) {
+        return new JsonBodyException(
+            "duplicate_key",
+            "The JSON body has a duplicate field" + quotedName(m) + where + ".",
+            e);
+      }
+      return new JsonBodyException("invalid_json", "The body is not valid JSON" + where + ".", e);
+    }
+    if (e instanceof UnrecognizedPropertyException u) {
+      return new JsonBodyException(
+          "invalid_body", "Unknown field '" + u.getPropertyName() + "' at " + path(u) + ".", e);
+    }
+    if (e instanceof ValueInstantiationException v) {
+      Throwable cause = v.getCause();
+      String reason =
+          cause instanceof IllegalArgumentException && cause.getMessage() != null
+              ? ": " + cause.getMessage()
+              : ".";
+      return new JsonBodyException(
+          "invalid_body", "The body could not be bound to " + simpleName(v.getType()) + reason, e);
+    }
+    if (e instanceof MismatchedInputException mi) {
+      String m = String.valueOf(mi.getOriginalMessage());
+      if (m.startsWith("Trailing token")) {
+        return new JsonBodyException(
+            "invalid_json", "The body has data after the JSON value" + where + ".", e);
+      }
+      if (m.startsWith("No content to map")) {
+        return new JsonBodyException("body_required", "The body is empty; expected JSON.", e);
+      }
+      String expected = simpleName(mi.getTargetType());
+      String found = mi instanceof InvalidFormatException f ? describeValue(f.getValue()) : null;
+      String at = path(mi);
+      if (at.equals("$") && target != null) {
+        return new JsonBodyException(
+            "invalid_body",
+            "The body must be JSON for "
+                + simpleName(target.getRawClass())
+                + foundText(found)
+                + ".",
+            e);
+      }
+      return new JsonBodyException(
+          "invalid_body",
+          "Field '" + at + "' must be " + article(expected) + foundText(found) + ".",
+          e);
+    }
+    if (e instanceof DatabindException) {
+      return new JsonBodyException("invalid_body", "The body could not be bound" + where + ".", e);
+    }
+    return new JsonBodyException("invalid_json", "The body could not be read as JSON.", e);
+  }
+
+  private static StreamConstraintsException limitCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static String location(IOException e) {
+    if (e instanceof JsonProcessingException p && p.getLocation() != null) {
+      var loc = p.getLocation();
+      if (loc.getLineNr() > 0) {
+        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+      }
+    }
+    return "";
+  }
+
+  private static String quotedName(String message) {
+    int a = message.indexOf('\'');
+    int b = a < 0 ? -1 : message.indexOf('\'', a + 1);
+    if (a < 0 || b < 0 || b - a > 100) {
+      return "";
+    }
+    return " '" + message.substring(a + 1, b) + "'";
+  }
+
+  /** The JSON path of the failure: {@code $.user.age}, {@code $.items[2].qty}. */
+  static String path(JsonMappingException e) {
+    StringBuilder b = new StringBuilder("$");
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        b.append('.').append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        b.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return b.toString();
+  }
+
+  private static String simpleName(Class<?> c) {
+    if (c == null) {
+      return "a value";
+    }
+    if (c == String.class) {
+      return "string";
+    }
+    if (c.isPrimitive()) {
+      return c.getName();
+    }
+    if (Number.class.isAssignableFrom(c)) {
+      return "number";
+    }
+    if (c == Boolean.class) {
+      return "boolean";
+    }
+    return c.getSimpleName();
+  }
+
+  private static String simpleName(JavaType t) {
+    return t == null ? "the expected type" : simpleName(t.getRawClass());
+  }
+
+  private static String article(String typeName) {
+    if (typeName.equals("a value")) {
+      return typeName;
+    }
+    return ("aeiou".indexOf(Character.toLowerCase(typeName.charAt(0))) >= 0 ? "an " : "a ")
+        + typeName;
+  }
+
+  private static String describeValue(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String) {
+      return "a string";
+    }
+    if (value instanceof Number) {
+      return "a number";
+    }
+    if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    return "another type";
+  }
+
+  private static String foundText(String found) {
+    return found == null ? "" : "; found " + found;
+  }
+
+  private static String firstSentence(String m) {
+    int dot = m.indexOf(". ");
+    String s = dot > 0 ? m.substring(0, dot) : m;
+    return s.length() > 200 ? s.substring(0, 200) : s;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.anyfn.core.index;
+
+import java.util.List;
+
+/**
+ * One {@code @ServerlessFunction} class as recorded in the index.
+ *
+ * @param name the function name
+ * @param className the binary class name
+ * @param memoryMb memory per instance
+ * @param timeoutSeconds invocation timeout
+ * @param maxInstances instance cap; 0 disables the function
+ * @param initMethods {@code @OnInit} methods
+ * @param shutdownMethods {@code @OnShutdown} methods
+ * @param handlers the trigger methods in source order
+ */
+public record FunctionSpec(
+    String name,
+    String className,
+    int memoryMb,
+    int timeoutSeconds,
+    int maxInstances,
+    List<MethodRef> initMethods,
+    List<MethodRef> shutdownMethods,
+    List<HandlerSpec> handlers) {
+  /** Copies the lists. */
+  public FunctionSpec {
+    initMethods = initMethods == null ? List.of() : List.copyOf(initMethods);
+    shutdownMethods = shutdownMethods == null ? List.of() : List.copyOf(shutdownMethods);
+    handlers = List.copyOf(handlers);
+  }
+
+  /** The triggers of every handler, in source order. */
+  public List<TriggerSpec> triggers() {
+    return handlers.stream().map(HandlerSpec::trigger).toList();
+  }
+
+  /** The handlers whose trigger is of this kind. */
+  public List<HandlerSpec> handlers(TriggerSpec.Kind kind) {
+    return handlers.stream().filter(h -> h.trigger().kind() == kind).toList();
+  }
+}

@@ -1,0 +1,42 @@
+package dev.anyfn.core.index;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * How one handler parameter is bound.
+ *
+ * @param source where the value comes from
+ * @param name the path, query or header name, for those sources
+ * @param type binary name of the (element) type
+ * @param genericType canonical generic type for JSON binding, when it differs from {@code type}
+ * @param optional the declared type was {@code Optional<type>}
+ * @param list the declared type was {@code List<type>}
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public record ParameterSpec(
+    Source source, String name, String type, String genericType, boolean optional, boolean list) {
+
+  /** Where a parameter's value comes from. */
+  public enum Source {
+    /** The {@code HttpRequest}. */
+    REQUEST,
+    /** The {@code Context}. */
+    CONTEXT,
+    /** A path template parameter. */
+    PATH,
+    /** A query parameter. */
+    QUERY,
+    /** A header. */
+    HEADER,
+    /** The HTTP body or the invocation payload. */
+    BODY,
+    /** The neutral event. */
+    EVENT,
+    /** A message body bound from JSON. */
+    EVENT_BODY,
+    /** The whole batch of queue messages. */
+    EVENT_BATCH,
+    /** A {@code DataChange<T>}. */
+    DATA_CHANGE
+  }
+}
