@@ -1,0 +1,34 @@
+package dev.anyfn.core.packaging;
+
+import dev.anyfn.core.index.FunctionIndex;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes one provider's deployment descriptors (SAM template, deploy script, Azure host.json) from
+ * the function index, at build time. Each adapter ships one, registered in {@code
+ * META-INF/services/dev.anyfn.core.packaging.ProviderPackager}; the anyfn Maven plugin finds them
+ * with {@link java.util.ServiceLoader}. Not for user code.
+ */
+public interface ProviderPackager {
+  /** The provider id: {@code aws}, {@code gcp} or {@code azure}. */
+  String provider();
+
+  /**
+   * The Maven artifactId of the adapter this packager belongs to, e.g. {@code anyfn-adapter-aws}.
+   */
+  String adapterArtifactId();
+
+  /**
+   * What this provider cannot deploy, one sentence per problem naming the function and the reason
+   * (for example a cron expression the provider cannot express). Empty when all is deployable.
+   */
+  List<String> portabilityProblems(FunctionIndex index);
+
+  /**
+   * Writes the descriptors into {@link PackagingContext#outputDirectory()}.
+   *
+   * @throws IOException when writing fails
+   */
+  void writeDescriptors(FunctionIndex index, PackagingContext context) throws IOException;
+}
