@@ -16,7 +16,7 @@ public final class FunctionRuntime {
   private final RuntimeSettings settings;
   private final JsonCodec json;
   private final Map<String, FunctionDefinition> functions;
-  private final Router<Target> router;
+  private volatile Router<Target> router;
 
   private record Target(FunctionDefinition function, ResolvedHandler handler) {}
 
@@ -26,7 +26,6 @@ public final class FunctionRuntime {
     this.json = json;
     Types types = new Types(loader, json);
     Map<String, FunctionDefinition> byName = new LinkedHashMap<>();
-    Router.Builder<Target> routes = Router.builder();
     for (FunctionSpec spec : index.functions()) {
       if (byName.containsKey(spec.name())) {
         throw new ConfigurationException(
@@ -34,18 +33,8 @@ public final class FunctionRuntime {
       }
       FunctionDefinition fn = new FunctionDefinition(spec, types, settings, json);
       byName.put(spec.name(), fn);
-      for (ResolvedHandler h : fn.handlers()) {
-        if (h.spec().trigger() instanceof TriggerSpec.Http http) {
-          routes.add(
-              http.method(),
-              http.path(),
-              new Target(fn, h),
-              "function '" + fn.name() + "' (" + h.description() + ")");
-        }
-      }
     }
     this.functions = Map.copyOf(byName);
-    this.router = routes.build();
   }
 
   /**
@@ -62,6 +51,31 @@ public final class FunctionRuntime {
   public static FunctionRuntime of(
       FunctionIndex index, ClassLoader loader, RuntimeSettings settings) {
     return new FunctionRuntime(settings, JsonCodec.create(settings), index, loader);
+  }
+
+  private Router<Target> router() {
+    Router<Target> r = router;
+    if (r == null) {
+      synchronized (this) {
+        if (router == null) {
+          Router.Builder<Target> routes = Router.builder();
+          for (FunctionDefinition fn : functions()) {
+            for (ResolvedHandler h : fn.handlers()) {
+              if (h.spec().trigger() instanceof TriggerSpec.Http http) {
+                routes.add(
+                    http.method(),
+                    http.path(),
+                    new Target(fn, h),
+                    "function '" + fn.name() + "' (" + h.description() + ")");
+              }
+            }
+          }
+          router = routes.build();
+        }
+        r = router;
+      }
+    }
+    return r;
   }
 
   /** The settings. */
@@ -99,9 +113,16 @@ public final class FunctionRuntime {
     return fn;
   }
 
-  /** Routes a request across the HTTP routes of every function. */
+  /**
+   * Routes a request across the HTTP routes of every function (what the emulator's single front
+   * door does; a cloud adapter serves one function and routes with {@link
+   * FunctionInstance#handleHttp(HttpRequest, dev.anyfn.Context)}). The shared router is built on
+   * first use.
+   *
+   * @throws ConfigurationException when two functions serve the same method and path
+   */
   public RouteMatch route(HttpRequest request) {
-    Router.Result<Target> r = router.route(request.method(), request.pathSegments());
+    Router.Result<Target> r = router().route(request.method(), request.pathSegments());
     if (r instanceof Router.Matched<Target> m) {
       return RouteMatch.matched(m.target().function(), m.target().handler(), m.params(), m.head());
     }

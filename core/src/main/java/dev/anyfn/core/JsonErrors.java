@@ -28,7 +28,8 @@ final class JsonErrors {
           "limit_exceeded", "The JSON body exceeds a size limit: " + firstSentence(m), e);
     }
     String where = location(e);
-    if (e instanceof JsonParseException p) {
+    JsonParseException p = parseCause(e);
+    if (p != null) {
       String m = String.valueOf(p.getOriginalMessage());
       if (m.startsWith("Duplicate field")) {
         return new JsonBodyException(
@@ -81,6 +82,16 @@ final class JsonErrors {
       return new JsonBodyException("invalid_body", "The body could not be bound" + where + ".", e);
     }
     return new JsonBodyException("invalid_json", "The body could not be read as JSON.", e);
+  }
+
+  /** Databind wraps parser failures met while binding (bad UTF-8 inside a field, for example). */
+  private static JsonParseException parseCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException p) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private static StreamConstraintsException limitCause(Throwable e) {

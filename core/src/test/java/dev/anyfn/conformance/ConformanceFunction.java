@@ -1,0 +1,104 @@
+package dev.anyfn.conformance;
+
+import dev.anyfn.Context;
+import dev.anyfn.HeaderParam;
+import dev.anyfn.HttpException;
+import dev.anyfn.HttpMethod;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.PathParam;
+import dev.anyfn.QueryParam;
+import dev.anyfn.Route;
+import dev.anyfn.ServerlessFunction;
+import java.util.List;
+import java.util.Optional;
+
+/** The function every adapter's conformance run talks to, through its own wire format. */
+@ServerlessFunction("conformance")
+public class ConformanceFunction {
+
+  /** A JSON value. */
+  public record User(long id, String name) {}
+
+  /** A JSON body. */
+  public record Echo(String message, int count) {}
+
+  @Route("/hello")
+  public String hello() {
+    return "hello";
+  }
+
+  @Route("/users/{id}")
+  public User user(@PathParam("id") long id) {
+    return new User(id, "user-" + id);
+  }
+
+  @Route("/users/me")
+  public User me() {
+    return new User(0, "me");
+  }
+
+  @Route(value = "/echo", method = HttpMethod.POST)
+  public Echo echo(Echo body) {
+    return new Echo(body.message().toUpperCase(java.util.Locale.ROOT), body.count() + 1);
+  }
+
+  @Route("/tags")
+  public List<String> tags(@QueryParam("tag") List<String> tags) {
+    return tags;
+  }
+
+  @Route("/header")
+  public String header(@HeaderParam("X-Custom") Optional<String> custom) {
+    return custom.orElse("none");
+  }
+
+  @Route("/files/{path+}")
+  public String file(@PathParam("path") String path) {
+    return "file:" + path;
+  }
+
+  @Route(value = "/bytes", method = HttpMethod.POST)
+  public byte[] bytes(byte[] body) {
+    byte[] out = body.clone();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) ~out[i];
+    }
+    return out;
+  }
+
+  @Route("/boom")
+  public String boom() {
+    throw new IllegalStateException("secret internal detail");
+  }
+
+  @Route("/conflict")
+  public String conflict() {
+    throw HttpException.conflict("Order 7 already exists.");
+  }
+
+  @Route("/nothing")
+  public String nothing() {
+    return null;
+  }
+
+  @Route(value = "/items/{id}", method = HttpMethod.DELETE)
+  public void delete(@PathParam("id") String id) {}
+
+  @Route("/cookies")
+  public HttpResponse cookies(HttpRequest request) {
+    return HttpResponse.status(200)
+        .cookie("session", "abc123")
+        .header("X-Seen", request.cookies().getOrDefault("theme", "none"))
+        .text("ok")
+        .build();
+  }
+
+  @Route(value = "/created", method = HttpMethod.PUT)
+  public HttpResponse created(Context context) {
+    return HttpResponse.status(201)
+        .header("X-Function", context.functionName())
+        .json(new User(1, "new"))
+        .build();
+  }
+}

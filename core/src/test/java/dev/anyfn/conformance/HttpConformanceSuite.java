@@ -1,0 +1,211 @@
+package dev.anyfn.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anyfn.Headers;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every adapter must reproduce for HTTP, scenario by scenario. An adapter's test subclasses
+ * this and implements {@link #send(HttpRequest)} by translating the neutral request into its
+ * provider's wire format, passing it through the adapter's real entry point, and translating the
+ * provider's answer back. The function is {@link ConformanceFunction} ({@code conformance}).
+ */
+public abstract class HttpConformanceSuite {
+
+  /** Sends the request to function {@code conformance} through the adapter's wire format. */
+  protected abstract HttpResponse send(HttpRequest request) throws Exception;
+
+  /** A request builder for a method and raw path (with optional {@code ?query}). */
+  protected static HttpRequest.Builder request(String method, String target) {
+    int q = target.indexOf('?');
+    return HttpRequest.builder()
+        .method(method)
+        .rawPath(q < 0 ? target : target.substring(0, q))
+        .rawQuery(q < 0 ? null : target.substring(q + 1));
+  }
+
+  private HttpResponse get(String target) throws Exception {
+    return send(request("GET", target).build());
+  }
+
+  private static HttpRequest.Builder json(HttpRequest.Builder b, String body) {
+    return b.headers(Headers.builder().add("Content-Type", "application/json").build()).body(body);
+  }
+
+  @Test
+  void textReturnIsPlainTextOk() throws Exception {
+    HttpResponse r = get("/hello");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("hello");
+    assertThat(r.headers().first("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+  }
+
+  @Test
+  void pathParameterIsConvertedAndRecordIsJson() throws Exception {
+    HttpResponse r = get("/users/42");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().first("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    assertThat(r.bodyText()).isEqualTo("{\"id\":42,\"name\":\"user-42\"}");
+  }
+
+  @Test
+  void literalSegmentWinsOverParameter() throws Exception {
+    assertThat(get("/users/me").bodyText()).isEqualTo("{\"id\":0,\"name\":\"me\"}");
+  }
+
+  @Test
+  void unconvertiblePathParameterIs400NamingIt() throws Exception {
+    HttpResponse r = get("/users/abc");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.bodyText()).contains("Path parameter 'id' must be a long integer.");
+  }
+
+  @Test
+  void jsonBodyIsBoundAndAnswered() throws Exception {
+    HttpResponse r =
+        send(json(request("POST", "/echo"), "{\"message\":\"hi\",\"count\":1}").build());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("{\"message\":\"HI\",\"count\":2}");
+  }
+
+  @Test
+  void malformedJsonIs400ProblemWithoutEcho() throws Exception {
+    HttpResponse r = send(json(request("POST", "/echo"), "{\"message\": SECRET-PAYLOAD").build());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().first("Content-Type")).hasValue("application/problem+json");
+    assertThat(r.bodyText())
+        .contains("\"error\":\"invalid_json\"")
+        .doesNotContain("SECRET-PAYLOAD");
+  }
+
+  @Test
+  void wrongJsonTypeIs400WithJsonPath() throws Exception {
+    HttpResponse r =
+        send(json(request("POST", "/echo"), "{\"message\":\"hi\",\"count\":\"many\"}").build());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.bodyText()).contains("Field '$.count' must be an int; found a string.");
+  }
+
+  @Test
+  void nonJsonContentTypeIs415() throws Exception {
+    HttpResponse r =
+        send(
+            request("POST", "/echo")
+                .headers(Headers.builder().add("Content-Type", "text/plain").build())
+                .body("{\"message\":\"hi\",\"count\":1}")
+                .build());
+    assertThat(r.statusCode()).isEqualTo(415);
+  }
+
+  @Test
+  void repeatedQueryParametersKeepOrder() throws Exception {
+    assertThat(get("/tags?tag=b&tag=a&tag=c%2Cd").bodyText()).isEqualTo("[\"b\",\"a\",\"c,d\"]");
+  }
+
+  @Test
+  void headersAreCaseInsensitive() throws Exception {
+    HttpResponse r =
+        send(
+            request("GET", "/header")
+                .headers(Headers.builder().add("x-custom", "v1").build())
+                .build());
+    assertThat(r.bodyText()).isEqualTo("v1");
+    assertThat(get("/header").bodyText()).isEqualTo("none");
+  }
+
+  @Test
+  void greedyParameterTakesTheRestOfThePath() throws Exception {
+    assertThat(get("/files/a/b/c.txt").bodyText()).isEqualTo("file:a/b/c.txt");
+  }
+
+  @Test
+  void binaryBodiesRoundTripUnchanged() throws Exception {
+    byte[] in = new byte[256];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = (byte) i;
+    }
+    HttpResponse r =
+        send(
+            request("POST", "/bytes")
+                .headers(Headers.builder().add("Content-Type", "application/octet-stream").build())
+                .body(in)
+                .build());
+    assertThat(r.statusCode()).isEqualTo(200);
+    byte[] out = r.body();
+    assertThat(out).hasSize(256);
+    for (int i = 0; i < out.length; i++) {
+      assertThat(out[i]).isEqualTo((byte) ~i);
+    }
+  }
+
+  @Test
+  void handlerExceptionIs500WithRequestIdAndNoDetail() throws Exception {
+    HttpResponse r = get("/boom");
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.bodyText())
+        .contains("\"requestId\":")
+        .doesNotContain("secret internal detail")
+        .doesNotContain("IllegalStateException")
+        .doesNotContain("at dev.anyfn");
+  }
+
+  @Test
+  void httpExceptionMapsToItsStatusWithSafeDetail() throws Exception {
+    HttpResponse r = get("/conflict");
+    assertThat(r.statusCode()).isEqualTo(409);
+    assertThat(r.bodyText()).contains("\"detail\":\"Order 7 already exists.\"");
+  }
+
+  @Test
+  void nullAndVoidReturnsAre204() throws Exception {
+    assertThat(get("/nothing").statusCode()).isEqualTo(204);
+    assertThat(send(request("DELETE", "/items/9").build()).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void unknownRouteIs404() throws Exception {
+    HttpResponse r = get("/no/such/route");
+    assertThat(r.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void wrongMethodIs405WithAllow() throws Exception {
+    HttpResponse r = send(request("POST", "/hello").build());
+    assertThat(r.statusCode()).isEqualTo(405);
+    assertThat(r.headers().first("Allow")).hasValue("GET, HEAD");
+  }
+
+  @Test
+  void headIsServedByGetWithoutBody() throws Exception {
+    HttpResponse r = send(request("HEAD", "/hello").build());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyLength()).isZero();
+  }
+
+  @Test
+  void cookiesAreReadAndSet() throws Exception {
+    HttpResponse r =
+        send(
+            request("GET", "/cookies")
+                .headers(Headers.builder().add("Cookie", "a=1; theme=dark").build())
+                .build());
+    assertThat(r.headers().first("X-Seen")).hasValue("dark");
+    assertThat(r.headers().all("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("session=abc123"));
+  }
+
+  @Test
+  void responseStatusHeadersAndEntityPassThrough() throws Exception {
+    HttpResponse r = send(request("PUT", "/created").build());
+    assertThat(r.statusCode()).isEqualTo(201);
+    assertThat(r.headers().first("X-Function")).hasValue("conformance");
+    assertThat(new String(r.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"id\":1,\"name\":\"new\"}");
+  }
+}

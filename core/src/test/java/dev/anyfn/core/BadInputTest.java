@@ -1,0 +1,233 @@
+package dev.anyfn.core;
+
+import static dev.anyfn.core.TestRuntime.jsonPost;
+import static dev.anyfn.core.TestRuntime.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.anyfn.Headers;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SECURITY.md section 4, rows 1-25 that concern the core: each a clear 4xx/5xx, never a 200. */
+class BadInputTest {
+  private final TestRuntime rt = new TestRuntime(RuntimeSettings.builder().maxBodyBytes(64 * 1024));
+
+  private HttpResponse echo(String body) {
+    return rt.http("conformance", jsonPost("/echo", body));
+  }
+
+  private static void assertProblem(HttpResponse r, int status, String code) {
+    assertThat(r.statusCode()).isEqualTo(status);
+    assertThat(r.headers().first("Content-Type")).hasValue("application/problem+json");
+    assertThat(r.bodyText())
+        .contains("\"error\":\"" + code + "\"")
+        .contains("\"requestId\":\"req-1\"");
+    assertThat(r.bodyText()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void row1MalformedJsonGivesLineAndColumnWithoutEcho() {
+    HttpResponse r = echo("{\n \"message\": hunter2 }");
+    assertProblem(r, 400, "invalid_json");
+    assertThat(r.bodyText()).contains("line 2, column").doesNotContain("hunter2");
+  }
+
+  @Test
+  void row2WrongTypeNamesTheJsonPath() {
+    assertThat(echo("{\"message\":\"x\",\"count\":\"1000,10\"}").bodyText())
+        .contains("Field '$.count' must be an int; found a string.");
+  }
+
+  @Test
+  void row3JsonSubtypesAndCharsetAreAccepted() {
+    HttpRequest r =
+        request("POST", "/echo")
+            .headers(
+                Headers.builder()
+                    .add("Content-Type", "application/vnd.acme+json; charset=utf-8")
+                    .build())
+            .body("{\"message\":\"x\",\"count\":1}")
+            .build();
+    assertThat(rt.http("conformance", r).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void row3OtherContentTypeIs415ListingAcceptedTypes() {
+    HttpRequest r =
+        request("POST", "/echo")
+            .headers(Headers.builder().add("Content-Type", "application/xml").build())
+            .body("<x/>")
+            .build();
+    HttpResponse response = rt.http("conformance", r);
+    assertProblem(response, 415, "unsupported_media_type");
+    assertThat(response.bodyText()).contains("application/json");
+  }
+
+  @Test
+  void row4InvalidUtf8IsRejectedNotReplaced() {
+    HttpRequest r =
+        request("POST", "/echo")
+            .headers(Headers.builder().add("Content-Type", "application/json").build())
+            .body(
+                new byte[] {
+                  '{',
+                  '"',
+                  'm',
+                  'e',
+                  's',
+                  's',
+                  'a',
+                  'g',
+                  'e',
+                  '"',
+                  ':',
+                  '"',
+                  (byte) 0xC3,
+                  (byte) 0x28,
+                  '"',
+                  ',',
+                  '"',
+                  'c',
+                  'o',
+                  'u',
+                  'n',
+                  't',
+                  '"',
+                  ':',
+                  '1',
+                  '}'
+                })
+            .build();
+    assertProblem(rt.http("conformance", r), 400, "invalid_json");
+  }
+
+  @Test
+  void row5DeepNestingIs400NotStackOverflow() {
+    String deep = "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
+    assertProblem(rt.http("fx-faults", jsonPost("/fx/any", deep)), 400, "body_too_deep");
+  }
+
+  @Test
+  void row6BodyOverTheLimitIs413() {
+    String big = "{\"message\":\"" + "x".repeat(70 * 1024) + "\",\"count\":1}";
+    HttpResponse r = echo(big);
+    assertProblem(r, 413, "body_too_large");
+    assertThat(r.bodyText()).contains("the limit is 65536");
+  }
+
+  @Test
+  void row7HugeNumberIsALimitError() {
+    assertProblem(
+        echo("{\"message\":\"x\",\"count\":" + "9".repeat(5_000) + "}"), 400, "limit_exceeded");
+  }
+
+  @Test
+  void row7HugePropertyNameIsALimitError() {
+    assertProblem(echo("{\"" + "k".repeat(5_000) + "\":1}"), 400, "limit_exceeded");
+  }
+
+  @Test
+  void row8DuplicateKeysAreRejected() {
+    assertProblem(echo("{\"message\":\"a\",\"message\":\"b\",\"count\":1}"), 400, "duplicate_key");
+  }
+
+  @Test
+  void row9TrailingDataIsRejected() {
+    assertProblem(echo("{\"message\":\"a\",\"count\":1} x"), 400, "invalid_json");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "null"})
+  void row10EmptyOrNullBodyIsRequired(String body) {
+    assertProblem(echo(body), 400, "body_required");
+  }
+
+  @Test
+  void row13RepeatedCookieHeadersAreAllRead() {
+    HttpRequest r =
+        request("GET", "/cookies")
+            .headers(Headers.builder().add("Cookie", "a=1").add("COOKIE", "theme=light").build())
+            .build();
+    assertThat(rt.http("conformance", r).headers().first("X-Seen")).hasValue("light");
+  }
+
+  @Test
+  void row14HeaderInjectionFromHandlerIsAGeneric500() {
+    HttpResponse r = rt.http("fx-faults", request("GET", "/fx/inject").build());
+    assertProblem(r, 500, "internal_error");
+    assertThat(r.headers().contains("Set-Cookie")).isFalse();
+    assertThat(r.headers().contains("X-Evil")).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/files/..%2F..%2Fetc/passwd",
+        "/files/%2e%2e/secret",
+        "/files/a%5Cb",
+        "/files/../x",
+        "//x",
+        "/files/a%00b",
+        "/files/%zz"
+      })
+  void row16TraversalAndBadEncodingAreRefusedWhenTheRequestIsBuilt(String rawPath) {
+    assertThatThrownBy(() -> request("GET", rawPath)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void row16MatrixParametersDoNotBypassRouting() {
+    assertThat(rt.http("conformance", request("GET", "/hello;jsessionid=1").build()).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void row17UnknownRouteAndMethodAreProblems() {
+    assertProblem(rt.http("conformance", request("GET", "/nope").build()), 404, "not_found");
+    assertProblem(
+        rt.http("conformance", request("PATCH", "/hello").build()), 405, "method_not_allowed");
+  }
+
+  @Test
+  void row18CallersCannotPickAFunctionByHeaderOrQuery() {
+    HttpRequest r =
+        request("GET", "/hello")
+            .rawQuery("function=seed-login")
+            .headers(Headers.builder().add("X-Function", "seed-login").build())
+            .build();
+    assertThat(rt.runtime.route(r).function())
+        .hasValueSatisfying(f -> assertThat(f.name()).isEqualTo("conformance"));
+  }
+
+  @Test
+  void row21StackOverflowInHandlerIs500AndRetiresTheInstance() {
+    FunctionInstance instance = rt.instance("fx-faults");
+    HttpResponse r =
+        instance.handleHttp(request("GET", "/fx/overflow").build(), rt.context("fx-faults"));
+    assertProblem(r, 500, "internal_error");
+    assertThat(instance.healthy()).isFalse();
+    assertThat(rt.logs)
+        .anySatisfy(l -> assertThat(l).contains("StackOverflowError").contains("req-1"));
+  }
+
+  @Test
+  void row25UnserialisableResultIs500() {
+    assertProblem(
+        rt.http("fx-faults", request("GET", "/fx/unserialisable").build()), 500, "internal_error");
+  }
+
+  @Test
+  void textBodyWithUnknownCharsetIs415() {
+    HttpRequest r =
+        request("POST", "/bytes")
+            .headers(Headers.builder().add("Content-Type", "text/plain; charset=klingon").build())
+            .body("x".getBytes(StandardCharsets.UTF_8))
+            .build();
+    assertThat(r.bodyLength()).isEqualTo(1);
+    assertThatThrownBy(r::bodyText).hasMessageContaining("Unsupported charset 'klingon'");
+  }
+}
