@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One HTTP invocation through the core (route, bind a small JSON body, invoke, serialise) against
- * a baseline that calls the same method directly with the same Jackson codec.
+ * One HTTP invocation through the core (route, bind a small JSON body, invoke, serialise) against a
+ * baseline that calls the same method directly with the same Jackson codec.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,7 +48,8 @@ public class CoreInvocationBenchmark {
   public void setUp() {
     RuntimeSettings settings = RuntimeSettings.builder().logSink(line -> {}).build();
     FunctionRuntime runtime = FunctionRuntime.load(getClass().getClassLoader(), settings);
-    instance = runtime.function("bench-login").newInstance(new StartupContext("bench-login", settings));
+    instance =
+        runtime.function("bench-login").newInstance(new StartupContext("bench-login", settings));
     context = InvocationContext.builder().requestId("r").functionName("bench-login").build();
     request =
         HttpRequest.builder()
