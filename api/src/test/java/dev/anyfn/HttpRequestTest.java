@@ -1,0 +1,79 @@
+package dev.anyfn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HttpRequestTest {
+  @Test
+  void pathIsDecodedOnceIntoSegments() {
+    HttpRequest r = HttpRequest.builder().rawPath("/files/a%20b/%25252F/caf%C3%A9").build();
+    assertThat(r.pathSegments()).containsExactly("files", "a b", "%252F", "café");
+    assertThat(r.path()).isEqualTo("/files/a b/%252F/café");
+  }
+
+  @Test
+  void trailingSlashIsDroppedAndRootIsEmpty() {
+    assertThat(HttpRequest.builder().rawPath("/about/").build().path()).isEqualTo("/about");
+    assertThat(HttpRequest.builder().rawPath("/").build().pathSegments()).isEmpty();
+  }
+
+  @Test
+  void dotSegmentsEncodedSlashesAndEmptySegmentsAreRefused() {
+    for (String bad :
+        List.of(
+            "/a/../b", "/a/%2E%2e/b", "/a/./b", "/a%2Fb", "/a%5cb", "/a//b", "a/b", "/%C3%28")) {
+      assertThatThrownBy(() -> HttpRequest.builder().rawPath(bad), bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void queryKeepsRepeatedValuesInOrderAndFormDecodes() {
+    HttpRequest r = HttpRequest.builder().rawQuery("a=1&b=x+y&a=2&flag&c=%26").build();
+    assertThat(r.query().get("a")).containsExactly("1", "2");
+    assertThat(r.queryParam("b")).hasValue("x y");
+    assertThat(r.queryParam("flag")).hasValue("");
+    assertThat(r.queryParam("c")).hasValue("&");
+  }
+
+  @Test
+  void cookiesComeFromEveryCookieHeaderFirstWins() {
+    HttpRequest r =
+        HttpRequest.builder()
+            .headers(Headers.builder().add("Cookie", "a=1; b=2").add("cookie", "a=3; c=4").build())
+            .build();
+    assertThat(r.cookies())
+        .containsExactly(
+            java.util.Map.entry("a", "1"),
+            java.util.Map.entry("b", "2"),
+            java.util.Map.entry("c", "4"));
+  }
+
+  @Test
+  void bodyTextUsesTheDeclaredCharsetAndRejectsMalformedBytes() {
+    HttpRequest latin1 =
+        HttpRequest.builder()
+            .headers(
+                Headers.builder().add("Content-Type", "text/plain; charset=ISO-8859-1").build())
+            .body(new byte[] {(byte) 0xE9})
+            .build();
+    assertThat(latin1.bodyText()).isEqualTo("é");
+    HttpRequest bad = HttpRequest.builder().body(new byte[] {(byte) 0xC3, 0x28}).build();
+    assertThatThrownBy(bad::bodyText)
+        .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void bodyIsCopiedInAndOut() {
+    byte[] in = "abc".getBytes(StandardCharsets.UTF_8);
+    HttpRequest r = HttpRequest.builder().body(in).build();
+    in[0] = 'z';
+    r.body()[1] = 'z';
+    assertThat(r.bodyText()).isEqualTo("abc");
+    assertThat(r.contentType()).isEmpty();
+  }
+}

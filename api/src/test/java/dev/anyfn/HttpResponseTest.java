@@ -1,0 +1,45 @@
+package dev.anyfn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class HttpResponseTest {
+  @Test
+  void statusOutsideTheValidRangeIsRejected() {
+    assertThatThrownBy(() -> HttpResponse.status(600))
+        .hasMessage("HTTP status 600 is outside 100-599; use a standard status code.");
+  }
+
+  @Test
+  void textSetsContentTypeAndUtf8Bytes() {
+    HttpResponse r = HttpResponse.ok("héllo");
+    assertThat(r.headers().first("content-type")).hasValue("text/plain; charset=utf-8");
+    assertThat(r.bodyLength()).isEqualTo(6);
+  }
+
+  @Test
+  void jsonKeepsTheEntityForTheRuntimeToSerialise() {
+    HttpResponse r = HttpResponse.json(java.util.List.of(1, 2));
+    assertThat(r.entity()).hasValue(java.util.List.of(1, 2));
+    assertThat(r.bodyLength()).isZero();
+    assertThat(r.headers().first("Content-Type")).hasValue("application/json");
+  }
+
+  @Test
+  void cookieIsSecureByDefaultAndRejectsSeparators() {
+    HttpResponse r = HttpResponse.status(200).cookie("id", "42").build();
+    assertThat(r.headers().first("Set-Cookie"))
+        .hasValue("id=42; Path=/; HttpOnly; Secure; SameSite=Lax");
+    assertThatThrownBy(() -> HttpResponse.status(200).cookie("id", "4;2"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void httpExceptionOnlyAcceptsClientErrorStatuses() {
+    assertThat(HttpException.notFound("x").status()).isEqualTo(404);
+    assertThatThrownBy(() -> new HttpException(500, "x"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
