@@ -106,10 +106,10 @@ final class Binders {
               ? inv.request.bodyText()
               : new String(inv.payload, StandardCharsets.UTF_8);
     }
-    JavaType type = types.javaType(p);
+    com.fasterxml.jackson.databind.ObjectReader reader = json.readerFor(types.javaType(p));
     return inv -> {
       if (inv.request == null) {
-        return json.read(inv.payload, type);
+        return json.read(reader, inv.payload);
       }
       HttpRequest r = inv.request;
       Optional<String> contentType = r.contentType();
@@ -123,7 +123,7 @@ final class Binders {
       if (r.bodyLength() == 0) {
         throw new JsonBodyException("body_required", "A JSON body is required.", null);
       }
-      Object value = json.read(r.bodyStream(), type);
+      Object value = json.read(reader, r.bodyStream());
       if (value == null) {
         throw new JsonBodyException("body_required", "A JSON body is required; found null.", null);
       }
@@ -143,11 +143,11 @@ final class Binders {
               ? q.bodyText()
               : ((TopicMessage) inv.event).bodyText();
     }
-    JavaType type = types.javaType(p);
+    com.fasterxml.jackson.databind.ObjectReader reader = json.readerFor(types.javaType(p));
     return inv -> {
       byte[] body =
           inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
-      return json.read(body, type);
+      return json.read(reader, body);
     };
   }
 

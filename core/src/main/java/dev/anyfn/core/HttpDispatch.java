@@ -41,7 +41,10 @@ final class HttpDispatch {
           requestId);
     }
     ResolvedHandler handler = match.handler();
-    HttpRequest routed = request.toBuilder().pathParams(match.params()).build();
+    HttpRequest routed =
+        match.params().isEmpty() && request.pathParams().isEmpty()
+            ? request
+            : request.toBuilder().pathParams(match.params()).build();
     HttpResponse response;
     try {
       Object[] args = handler.bind(Invocation.http(routed, context));

@@ -113,6 +113,24 @@ public final class JsonCodec {
     }
   }
 
+  /** Reads a value with a reader made once by {@link #readerFor(JavaType)}. */
+  <T> T read(ObjectReader reader, InputStream json) {
+    try {
+      return reader.readValue(json);
+    } catch (IOException e) {
+      throw JsonErrors.translate(e, reader.getValueType());
+    }
+  }
+
+  /** Reads a value with a reader made once by {@link #readerFor(JavaType)}. */
+  <T> T read(ObjectReader reader, byte[] json) {
+    try {
+      return reader.readValue(json);
+    } catch (IOException e) {
+      throw JsonErrors.translate(e, reader.getValueType());
+    }
+  }
+
   /** Reads a value of a class. */
   public <T> T read(byte[] json, Class<T> type) {
     return read(json, mapper.constructType(type));
