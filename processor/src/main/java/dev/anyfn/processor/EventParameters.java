@@ -1,0 +1,185 @@
+package dev.anyfn.processor;
+
+import dev.anyfn.HeaderParam;
+import dev.anyfn.PathParam;
+import dev.anyfn.QueryParam;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Binds the parameters of every handler that is not {@code @Route}: an optional {@code Context} and
+ * the one event, message body, batch, change or payload its trigger delivers.
+ */
+final class EventParameters {
+  private final Reporter reporter;
+  private final TypeNames names;
+
+  EventParameters(Reporter reporter, TypeNames names) {
+    this.reporter = reporter;
+    this.names = names;
+  }
+
+  /** The bindings, or empty when a parameter cannot be bound (reported). */
+  Optional<List<Parameter>> read(ExecutableElement method, TriggerKind kind) {
+    List<Parameter> bindings = new ArrayList<>();
+    List<String> events = new ArrayList<>();
+    boolean ok = true;
+    for (VariableElement p : method.getParameters()) {
+      if (!checkNoRequestAnnotations(method, p)) {
+        ok = false;
+        continue;
+      }
+      TypeMirror type = p.asType();
+      Optional<Parameter> binding =
+          names.is(type, "dev.anyfn.Context")
+              ? Optional.of(Parameter.of(Parameter.Source.CONTEXT))
+              : event(kind, type);
+      if (binding.isEmpty()) {
+        reporter.error(
+            p,
+            kind.label()
+                + " handler "
+                + method.getSimpleName()
+                + " takes "
+                + names.display(type)
+                + "; expected "
+                + expected(kind)
+                + ".");
+        ok = false;
+        continue;
+      }
+      if (binding.get().source() != Parameter.Source.CONTEXT) {
+        events.add(p.getSimpleName().toString());
+      }
+      bindings.add(binding.get());
+    }
+    return ok && checkCount(method, kind, events) ? Optional.of(bindings) : Optional.empty();
+  }
+
+  private Optional<Parameter> event(TriggerKind kind, TypeMirror type) {
+    String erased = names.erasedName(type);
+    return switch (kind) {
+      case QUEUE -> {
+        if (names.is(type, "dev.anyfn.QueueMessage")) {
+          yield Optional.of(Parameter.typed(Parameter.Source.EVENT, erased, null));
+        }
+        Optional<TypeMirror> item = names.argumentOf(type, "java.util.List");
+        if (item.filter(i -> names.is(i, "dev.anyfn.QueueMessage")).isPresent()) {
+          yield Optional.of(Parameter.of(Parameter.Source.EVENT_BATCH));
+        }
+        yield eventBody(type);
+      }
+      case TOPIC ->
+          names.is(type, "dev.anyfn.TopicMessage")
+              ? Optional.of(Parameter.typed(Parameter.Source.EVENT, erased, null))
+              : eventBody(type);
+      case STORAGE -> neutralEvent(type, "dev.anyfn.StorageEvent");
+      case SCHEDULE -> neutralEvent(type, "dev.anyfn.ScheduleEvent");
+      case DATA_CHANGE ->
+          names
+              .argumentOf(type, "dev.anyfn.DataChange")
+              .filter(BindableTypes::isJson)
+              .map(
+                  image ->
+                      Parameter.typed(Parameter.Source.DATA_CHANGE, null, names.canonical(image)));
+      case INVOKE ->
+          BindableTypes.isJson(type)
+              ? Optional.of(Parameter.typed(Parameter.Source.BODY, erased, names.canonical(type)))
+              : Optional.empty();
+      case HTTP -> throw new IllegalArgumentException("HTTP parameters are bound elsewhere");
+    };
+  }
+
+  private Optional<Parameter> eventBody(TypeMirror type) {
+    return BindableTypes.isJson(type)
+        ? Optional.of(
+            Parameter.typed(
+                Parameter.Source.EVENT_BODY, names.erasedName(type), names.canonical(type)))
+        : Optional.empty();
+  }
+
+  private Optional<Parameter> neutralEvent(TypeMirror type, String eventClass) {
+    return names.is(type, eventClass)
+        ? Optional.of(Parameter.typed(Parameter.Source.EVENT, eventClass, null))
+        : Optional.empty();
+  }
+
+  private boolean checkNoRequestAnnotations(ExecutableElement method, VariableElement p) {
+    for (Class<? extends Annotation> annotation :
+        List.of(PathParam.class, QueryParam.class, HeaderParam.class)) {
+      if (p.getAnnotation(annotation) != null) {
+        reporter.error(
+            p,
+            "@"
+                + annotation.getSimpleName()
+                + " on parameter "
+                + p.getSimpleName()
+                + " of "
+                + method.getSimpleName()
+                + ": only @Route handlers bind path, query and header values. Remove the"
+                + " annotation.");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean checkCount(ExecutableElement method, TriggerKind kind, List<String> events) {
+    String what =
+        switch (kind) {
+          case QUEUE, TOPIC -> "message";
+          case DATA_CHANGE -> "change";
+          case INVOKE -> "payload";
+          default -> "event";
+        };
+    boolean required = kind != TriggerKind.SCHEDULE && kind != TriggerKind.INVOKE;
+    if (events.isEmpty() && required) {
+      reporter.error(
+          method,
+          kind.label()
+              + " handler "
+              + method.getSimpleName()
+              + " takes no "
+              + what
+              + "; expected "
+              + expected(kind)
+              + ".");
+      return false;
+    }
+    if (events.size() > 1) {
+      reporter.error(
+          method,
+          kind.label()
+              + " handler "
+              + method.getSimpleName()
+              + " takes more than one "
+              + what
+              + " parameter: "
+              + Prose.and(events)
+              + "; expected one, plus an optional Context. Remove the others.");
+      return false;
+    }
+    return true;
+  }
+
+  private static String expected(TriggerKind kind) {
+    return switch (kind) {
+      case QUEUE -> "QueueMessage, a type bound from the message body, or List<QueueMessage>";
+      case TOPIC -> "TopicMessage or a type bound from the message body";
+      case STORAGE -> "StorageEvent";
+      case SCHEDULE -> "ScheduleEvent or no parameter";
+      case DATA_CHANGE ->
+          "DataChange<T> with T the record or POJO its images are bound to, for example"
+              + " DataChange<Order>";
+      case INVOKE ->
+          "Context and one parameter bound from the JSON payload (a record, a POJO, String or"
+              + " byte[])";
+      case HTTP -> throw new IllegalArgumentException("HTTP parameters are bound elsewhere");
+    };
+  }
+}

@@ -1,0 +1,34 @@
+package dev.anyfn.processor;
+
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One function class, as the index describes it.
+ *
+ * @param name the function name
+ * @param className the binary name of the class
+ * @param memoryMb memory per instance
+ * @param timeoutSeconds time an invocation may take
+ * @param maxInstances upper bound on concurrent instances
+ * @param initMethods the {@code @OnInit} methods, in source order
+ * @param shutdownMethods the {@code @OnShutdown} methods, in source order
+ * @param handlers the handlers, in source order
+ * @param element the class, for error messages that span functions
+ */
+record FunctionModel(
+    String name,
+    String className,
+    int memoryMb,
+    int timeoutSeconds,
+    int maxInstances,
+    List<MethodRef> initMethods,
+    List<MethodRef> shutdownMethods,
+    List<HandlerModel> handlers,
+    TypeElement element) {
+  FunctionModel {
+    initMethods = List.copyOf(initMethods);
+    shutdownMethods = List.copyOf(shutdownMethods);
+    handlers = List.copyOf(handlers);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.anyfn.processor;
+
+import dev.anyfn.OnInit;
+import dev.anyfn.OnShutdown;
+import dev.anyfn.ServerlessFunction;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/** Reads one {@code @ServerlessFunction} class into its index entry, reporting what is wrong. */
+final class FunctionReader {
+  private final Reporter reporter;
+  private final TypeNames names;
+  private final FunctionClasses classes;
+  private final TriggerReader triggers;
+  private final HandlerSignatures signatures;
+  private final LifecycleMethods lifecycle;
+
+  FunctionReader(Reporter reporter, TypeNames names, Elements elements) {
+    this.reporter = reporter;
+    this.names = names;
+    this.classes = new FunctionClasses(reporter, elements);
+    this.triggers = new TriggerReader(reporter);
+    this.signatures = new HandlerSignatures(reporter, names);
+    this.lifecycle = new LifecycleMethods(reporter, names);
+  }
+
+  /**
+   * The function, or empty when it cannot take part in the index at all (not a class, or an invalid
+   * name). Other problems are reported and the partial function is returned, so that cross-function
+   * checks still see its name.
+   */
+  Optional<FunctionModel> read(TypeElement type) {
+    String className = names.binaryName(type);
+    ServerlessFunction annotation = type.getAnnotation(ServerlessFunction.class);
+    boolean isClass = classes.check(type, className);
+    Optional<String> name = name(type, className, annotation);
+    String function =
+        name.orElseGet(
+            () ->
+                annotation.value().isEmpty()
+                    ? FunctionNames.derive(type.getSimpleName().toString())
+                    : annotation.value());
+
+    List<MethodRef> inits = new ArrayList<>();
+    List<MethodRef> shutdowns = new ArrayList<>();
+    List<HandlerModel> handlers = new ArrayList<>();
+    List<RouteConflicts.DeclaredRoute> routes = new ArrayList<>();
+    List<ExecutableElement> invokeHandlers = new ArrayList<>();
+    boolean hasTriggers = false;
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      List<Class<? extends Annotation>> present = MethodAnnotations.on(method);
+      hasTriggers |= present.stream().anyMatch(MethodAnnotations::isTrigger);
+      if (present.size() > 1) {
+        reportSeveralAnnotations(method, function, present);
+      } else if (present.equals(List.of(OnInit.class))) {
+        lifecycle.readInit(method).ifPresent(inits::add);
+      } else if (present.equals(List.of(OnShutdown.class))) {
+        lifecycle.readShutdown(method).ifPresent(shutdowns::add);
+      } else if (present.size() == 1) {
+        TriggerKind kind = TriggerKind.of(present.get(0));
+        Optional<Trigger> trigger = triggers.read(method, kind);
+        trigger
+            .filter(Trigger.Http.class::isInstance)
+            .ifPresent(t -> routes.add(new RouteConflicts.DeclaredRoute((Trigger.Http) t, method)));
+        if (kind == TriggerKind.INVOKE) {
+          invokeHandlers.add(method);
+        }
+        signatures.read(method, kind, trigger).ifPresent(handlers::add);
+      }
+    }
+    RouteConflicts.check(function, routes, reporter);
+    checkSingleInvokeHandler(function, invokeHandlers);
+    if (!hasTriggers) {
+      reporter.error(
+          type,
+          "Function class "
+              + className
+              + " has no handler. Annotate a public method with @Route, @OnQueue, @OnTopic,"
+              + " @OnStorage, @OnSchedule, @OnDataChange or @OnInvoke.");
+    }
+    if (!isClass || name.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FunctionModel(
+            name.get(),
+            className,
+            annotation.memoryMb(),
+            annotation.timeoutSeconds(),
+            annotation.maxInstances(),
+            inits,
+            shutdowns,
+            handlers,
+            type));
+  }
+
+  private Optional<String> name(TypeElement type, String className, ServerlessFunction annotation) {
+    String explicit = annotation.value();
+    if (!explicit.isEmpty()) {
+      if (FunctionNames.isValid(explicit)) {
+        return Optional.of(explicit);
+      }
+      reporter.error(
+          type,
+          "Invalid function name '"
+              + explicit
+              + "' on "
+              + className
+              + ": "
+              + FunctionNames.RULE
+              + ". Rename it, for example @ServerlessFunction(\""
+              + FunctionNames.suggest(explicit)
+              + "\").");
+      return Optional.empty();
+    }
+    String derived = FunctionNames.derive(type.getSimpleName().toString());
+    if (FunctionNames.isValid(derived)) {
+      return Optional.of(derived);
+    }
+    reporter.error(
+        type,
+        "Function name '"
+            + derived
+            + "' derived from class "
+            + className
+            + " is invalid: "
+            + FunctionNames.RULE
+            + ". Name the function explicitly, for example @ServerlessFunction(\""
+            + FunctionNames.suggest(derived)
+            + "\").");
+    return Optional.empty();
+  }
+
+  private void reportSeveralAnnotations(
+      ExecutableElement method, String function, List<Class<? extends Annotation>> present) {
+    String subject = "Method " + method.getSimpleName() + " in function '" + function + "' has ";
+    if (present.stream().allMatch(MethodAnnotations::isTrigger)) {
+      reporter.error(
+          method,
+          subject
+              + "more than one trigger: "
+              + MethodAnnotations.labels(present)
+              + ". Keep one trigger per method and move the others to methods of their own.");
+    } else {
+      reporter.error(
+          method,
+          subject
+              + MethodAnnotations.labels(present)
+              + "; expected one of them. Keep one and move the others to methods of their own.");
+    }
+  }
+
+  private void checkSingleInvokeHandler(String function, List<ExecutableElement> handlers) {
+    if (handlers.size() > 1) {
+      reporter.error(
+          handlers.get(1),
+          "Function '"
+              + function
+              + "' has more than one @OnInvoke handler: "
+              + Prose.and(handlers.stream().map(m -> m.getSimpleName().toString()).toList())
+              + ". Keep one; direct invocation calls a single method.");
+    }
+  }
+}

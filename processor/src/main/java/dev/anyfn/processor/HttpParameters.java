@@ -1,0 +1,183 @@
+package dev.anyfn.processor;
+
+import dev.anyfn.HeaderParam;
+import dev.anyfn.PathParam;
+import dev.anyfn.QueryParam;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+
+/** Binds the parameters of {@code @Route} handlers. */
+final class HttpParameters {
+  private static final String SCALARS =
+      "String, int, long, double, boolean, their boxes, UUID or an enum";
+
+  private final Reporter reporter;
+  private final TypeNames names;
+
+  HttpParameters(Reporter reporter, TypeNames names) {
+    this.reporter = reporter;
+    this.names = names;
+  }
+
+  /** The bindings, or empty when a parameter cannot be bound (reported). */
+  Optional<List<Parameter>> read(ExecutableElement method, Optional<RouteTemplate> template) {
+    List<Parameter> bindings = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    boolean ok = true;
+    for (VariableElement p : method.getParameters()) {
+      Optional<Parameter> binding = bind(method, p, template);
+      binding.filter(b -> b.source() == Parameter.Source.BODY).ifPresent(b -> bodies.add(name(p)));
+      binding.ifPresent(bindings::add);
+      ok &= binding.isPresent();
+    }
+    if (bodies.size() > 1) {
+      reporter.error(
+          method,
+          "@Route handler "
+              + method.getSimpleName()
+              + " has more than one body parameter: "
+              + Prose.and(bodies)
+              + ". Expected at most one; annotate the others with @PathParam, @QueryParam or"
+              + " @HeaderParam, or wrap them in one record.");
+      ok = false;
+    }
+    return ok ? Optional.of(bindings) : Optional.empty();
+  }
+
+  private Optional<Parameter> bind(
+      ExecutableElement method, VariableElement p, Optional<RouteTemplate> template) {
+    PathParam path = p.getAnnotation(PathParam.class);
+    QueryParam query = p.getAnnotation(QueryParam.class);
+    HeaderParam header = p.getAnnotation(HeaderParam.class);
+    List<String> sources = new ArrayList<>();
+    if (path != null) {
+      sources.add("@PathParam");
+    }
+    if (query != null) {
+      sources.add("@QueryParam");
+    }
+    if (header != null) {
+      sources.add("@HeaderParam");
+    }
+    if (sources.size() > 1) {
+      reporter.error(
+          p,
+          "Parameter "
+              + name(p)
+              + " of "
+              + method.getSimpleName()
+              + " has "
+              + Prose.and(sources)
+              + "; expected one of them. Keep the one that says where the value comes from.");
+      return Optional.empty();
+    }
+    TypeMirror type = p.asType();
+    if (path != null) {
+      return pathValue(method, p, path.value(), template);
+    } else if (query != null) {
+      return value(Parameter.Source.QUERY, "@QueryParam", query.value(), method, p, true);
+    } else if (header != null) {
+      return value(Parameter.Source.HEADER, "@HeaderParam", header.value(), method, p, false);
+    } else if (names.is(type, "dev.anyfn.HttpRequest")) {
+      return Optional.of(Parameter.of(Parameter.Source.REQUEST));
+    } else if (names.is(type, "dev.anyfn.Context")) {
+      return Optional.of(Parameter.of(Parameter.Source.CONTEXT));
+    } else if (BindableTypes.isJson(type)) {
+      return Optional.of(
+          Parameter.typed(Parameter.Source.BODY, names.erasedName(type), names.canonical(type)));
+    }
+    reporter.error(
+        p,
+        "@Route handler "
+            + method.getSimpleName()
+            + " takes "
+            + names.display(type)
+            + "; expected HttpRequest, Context, a @PathParam, @QueryParam or @HeaderParam value,"
+            + " or one body parameter (a record, a POJO, String or byte[]).");
+    return Optional.empty();
+  }
+
+  private Optional<Parameter> pathValue(
+      ExecutableElement method, VariableElement p, String name, Optional<RouteTemplate> template) {
+    if (template.isPresent() && !name.isEmpty() && !template.get().declares(name)) {
+      List<String> declared = template.get().parameterNames();
+      reporter.error(
+          p,
+          "@PathParam(\""
+              + name
+              + "\") on "
+              + method.getSimpleName()
+              + " names no parameter of "
+              + template.get().path()
+              + "; the template declares "
+              + (declared.isEmpty()
+                  ? "no parameters"
+                  : Prose.and(declared.stream().map(d -> "{" + d + "}").toList()))
+              + ". Use one of those names or add {"
+              + name
+              + "} to the path.");
+      return Optional.empty();
+    }
+    boolean greedy = template.flatMap(RouteTemplate::greedyParameter).orElse("").equals(name);
+    return value(Parameter.Source.PATH, "@PathParam", name, method, p, greedy);
+  }
+
+  private Optional<Parameter> value(
+      Parameter.Source source,
+      String label,
+      String name,
+      ExecutableElement method,
+      VariableElement p,
+      boolean listAllowed) {
+    if (name.isEmpty()) {
+      reporter.error(
+          p,
+          label
+              + " on parameter "
+              + name(p)
+              + " of "
+              + method.getSimpleName()
+              + " has an empty name. Name the value to bind, for example "
+              + label
+              + "(\""
+              + name(p)
+              + "\").");
+      return Optional.empty();
+    }
+    TypeMirror type = p.asType();
+    Optional<TypeMirror> optional = names.argumentOf(type, "java.util.Optional");
+    Optional<TypeMirror> list =
+        listAllowed ? names.argumentOf(type, "java.util.List") : Optional.empty();
+    if (optional.filter(BindableTypes::isScalar).isPresent()) {
+      return Optional.of(
+          Parameter.named(source, name, names.erasedName(optional.get()), true, false));
+    } else if (list.filter(BindableTypes::isScalar).isPresent()) {
+      return Optional.of(Parameter.named(source, name, names.erasedName(list.get()), false, true));
+    } else if (BindableTypes.isScalar(type)) {
+      return Optional.of(Parameter.named(source, name, names.erasedName(type), false, false));
+    }
+    reporter.error(
+        p,
+        label
+            + "(\""
+            + name
+            + "\") parameter "
+            + name(p)
+            + " of "
+            + method.getSimpleName()
+            + " is "
+            + names.display(type)
+            + "; expected "
+            + SCALARS
+            + (listAllowed ? ", or Optional or List of those." : ", or Optional of those."));
+    return Optional.empty();
+  }
+
+  private static String name(VariableElement p) {
+    return p.getSimpleName().toString();
+  }
+}

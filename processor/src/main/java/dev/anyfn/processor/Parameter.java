@@ -1,0 +1,80 @@
+package dev.anyfn.processor;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How one handler parameter is bound; the index's {@code parameters[]} entry. Absent fields are
+ * null.
+ *
+ * @param source where the value comes from
+ * @param name the path, query or header name
+ * @param type binary name of the (element) type
+ * @param genericType canonical generic type for JSON binding
+ * @param optional the declared type was {@code Optional<type>}
+ * @param list the declared type was {@code List<type>}
+ */
+record Parameter(
+    Source source, String name, String type, String genericType, boolean optional, boolean list) {
+
+  /** The index's {@code source} values. */
+  enum Source {
+    REQUEST,
+    CONTEXT,
+    PATH,
+    QUERY,
+    HEADER,
+    BODY,
+    EVENT,
+    EVENT_BODY,
+    EVENT_BATCH,
+    DATA_CHANGE
+  }
+
+  static Parameter of(Source source) {
+    return new Parameter(source, null, null, null, false, false);
+  }
+
+  static Parameter named(Source source, String name, String type, boolean optional, boolean list) {
+    return new Parameter(source, name, type, null, optional, list);
+  }
+
+  static Parameter typed(Source source, String type, String genericType) {
+    return new Parameter(source, null, type, genericType, false, false);
+  }
+
+  /** The fields the index format defines for this source, in a fixed order. */
+  Map<String, Object> toJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("source", source.name());
+    switch (source) {
+      case PATH -> {
+        putNamed(json);
+        if (list) {
+          json.put("list", true);
+        }
+      }
+      case QUERY -> {
+        putNamed(json);
+        json.put("list", list);
+      }
+      case HEADER -> putNamed(json);
+      case BODY, EVENT_BODY -> {
+        json.put("type", type);
+        json.put("genericType", genericType);
+      }
+      case EVENT -> json.put("type", type);
+      case DATA_CHANGE -> json.put("genericType", genericType);
+      case REQUEST, CONTEXT, EVENT_BATCH -> {
+        // no fields beyond the source
+      }
+    }
+    return json;
+  }
+
+  private void putNamed(Map<String, Object> json) {
+    json.put("name", name);
+    json.put("type", type);
+    json.put("optional", optional);
+  }
+}

@@ -1,0 +1,339 @@
+package dev.anyfn.processor;
+
+import static dev.anyfn.processor.Compilation.compile;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Parameters, return types and modifiers of {@code @Route} handlers. */
+class HttpHandlerValidationTest {
+  private static Compilation handler(String method) {
+    return compile(
+        """
+        @ServerlessFunction("api")
+        public class Api {
+          public record Order(String id) {}
+
+        %s
+        }
+        """
+            .formatted(method));
+  }
+
+  @Test
+  void rejectsUnsupportedParameterType() {
+    handler(
+            """
+              @Route(value = "/upload", method = HttpMethod.POST)
+              public void upload(java.io.File file) {}
+            """)
+        .assertError(
+            "@Route handler upload takes java.io.File; expected HttpRequest, Context, a"
+                + " @PathParam, @QueryParam or @HeaderParam value, or one body parameter (a"
+                + " record, a POJO, String or byte[]).");
+  }
+
+  @Test
+  void rejectsEventTypeOnHttpHandler() {
+    handler(
+            """
+              @Route("/x")
+              public void x(QueueMessage message) {}
+            """)
+        .assertError(
+            "@Route handler x takes QueueMessage; expected HttpRequest, Context, a @PathParam,"
+                + " @QueryParam or @HeaderParam value, or one body parameter (a record, a POJO,"
+                + " String or byte[]).");
+  }
+
+  @Test
+  void rejectsBodyOfUnbindableGenericType() {
+    handler(
+            """
+              @Route(value = "/x", method = HttpMethod.POST)
+              public void x(List<Thread> threads) {}
+            """)
+        .assertError(
+            "@Route handler x takes java.util.List<Thread>; expected HttpRequest, Context, a"
+                + " @PathParam, @QueryParam or @HeaderParam value, or one body parameter (a"
+                + " record, a POJO, String or byte[]).");
+  }
+
+  @Test
+  void rejectsMoreThanOneBodyParameter() {
+    handler(
+            """
+              @Route(value = "/orders", method = HttpMethod.POST)
+              public void create(Order order, String note) {}
+            """)
+        .assertError(
+            "@Route handler create has more than one body parameter: order and note. Expected at"
+                + " most one; annotate the others with @PathParam, @QueryParam or @HeaderParam, or"
+                + " wrap them in one record.");
+  }
+
+  @Test
+  void rejectsPathParamNamingNoTemplateParameter() {
+    handler(
+            """
+              @Route("/users/{id}")
+              public String getUser(@PathParam("x") String x) {
+                return "";
+              }
+            """)
+        .assertError(
+            "@PathParam(\"x\") on getUser names no parameter of /users/{id}; the template declares"
+                + " {id}. Use one of those names or add {x} to the path.");
+  }
+
+  @Test
+  void rejectsPathParamOnTemplateWithoutParameters() {
+    handler(
+            """
+              @Route("/users")
+              public String list(@PathParam("id") String id) {
+                return "";
+              }
+            """)
+        .assertError(
+            "@PathParam(\"id\") on list names no parameter of /users; the template declares no"
+                + " parameters. Use one of those names or add {id} to the path.");
+  }
+
+  @Test
+  void rejectsPathParamOfUnsupportedType() {
+    handler(
+            """
+              @Route("/users/{id}")
+              public String get(@PathParam("id") java.time.Instant id) {
+                return "";
+              }
+            """)
+        .assertError(
+            "@PathParam(\"id\") parameter id of get is java.time.Instant; expected String, int,"
+                + " long, double, boolean, their boxes, UUID or an enum, or Optional of those.");
+  }
+
+  @Test
+  void rejectsListForNonGreedyPathParam() {
+    handler(
+            """
+              @Route("/users/{id}")
+              public String get(@PathParam("id") List<String> id) {
+                return "";
+              }
+            """)
+        .assertError(
+            "@PathParam(\"id\") parameter id of get is java.util.List<String>; expected String,"
+                + " int, long, double, boolean, their boxes, UUID or an enum, or Optional of"
+                + " those.");
+  }
+
+  @Test
+  void rejectsQueryParamOfUnsupportedType() {
+    handler(
+            """
+              @Route("/search")
+              public String search(@QueryParam("at") float at) {
+                return "";
+              }
+            """)
+        .assertError(
+            "@QueryParam(\"at\") parameter at of search is float; expected String, int, long,"
+                + " double, boolean, their boxes, UUID or an enum, or Optional or List of those.");
+  }
+
+  @Test
+  void rejectsEmptyHeaderName() {
+    handler(
+            """
+              @Route("/x")
+              public String x(@HeaderParam("") String trace) {
+                return "";
+              }
+            """)
+        .assertError(
+            "@HeaderParam on parameter trace of x has an empty name. Name the value to bind, for"
+                + " example @HeaderParam(\"trace\").");
+  }
+
+  @Test
+  void rejectsParameterWithTwoSourceAnnotations() {
+    handler(
+            """
+              @Route("/users/{id}")
+              public String get(@PathParam("id") @QueryParam("id") String id) {
+                return "";
+              }
+            """)
+        .assertError(
+            "Parameter id of get has @PathParam and @QueryParam; expected one of them. Keep the"
+                + " one that says where the value comes from.");
+  }
+
+  @Test
+  void rejectsUnsupportedReturnType() {
+    handler(
+            """
+              @Route("/file")
+              public java.io.File file() {
+                return null;
+              }
+            """)
+        .assertError(
+            "@Route handler file returns java.io.File; expected HttpResponse, a record or POJO"
+                + " (sent as JSON), String, byte[] or void.");
+  }
+
+  @Test
+  void rejectsBatchResultReturnOnHttpHandler() {
+    handler(
+            """
+              @Route("/x")
+              public BatchResult x() {
+                return BatchResult.success();
+              }
+            """)
+        .assertError(
+            "@Route handler x returns BatchResult; expected HttpResponse, a record or POJO (sent"
+                + " as JSON), String, byte[] or void.");
+  }
+
+  @Test
+  void rejectsNonPublicHandler() {
+    handler(
+            """
+              @Route("/x")
+              String x() {
+                return "";
+              }
+            """)
+        .assertError(
+            "@Route handler x must be public; found package-private. Make it public so the"
+                + " runtime can call it.");
+  }
+
+  @Test
+  void rejectsStaticHandler() {
+    handler(
+            """
+              @Route("/x")
+              public static String x() {
+                return "";
+              }
+            """)
+        .assertError(
+            "@Route handler x must not be static. Make it an instance method; anyfn calls it on"
+                + " the function instance.");
+  }
+
+  @Test
+  void rejectsGenericHandler() {
+    handler(
+            """
+              @Route(value = "/x", method = HttpMethod.POST)
+              public <T> String x(String body) {
+                return "";
+              }
+            """)
+        .assertError(
+            "@Route handler x must not declare type parameters; found <T>. Use concrete types so"
+                + " anyfn can bind them.");
+  }
+
+  @Test
+  void rejectsMoreThanOneTriggerOnAMethod() {
+    handler(
+            """
+              @Route("/x")
+              @OnInvoke
+              public String x() {
+                return "";
+              }
+            """)
+        .assertError(
+            "Method x in function 'api' has more than one trigger: @Route and @OnInvoke. Keep one"
+                + " trigger per method and move the others to methods of their own.");
+  }
+
+  @Test
+  void rejectsTriggerTogetherWithLifecycleAnnotation() {
+    handler(
+            """
+              @Route("/x")
+              @OnInit
+              public void x() {}
+            """)
+        .assertError(
+            "Method x in function 'api' has @Route and @OnInit; expected one of them. Keep one and"
+                + " move the others to methods of their own.");
+  }
+
+  @Test
+  void indexesEveryHttpParameterSourceAndReturnKind() {
+    String index =
+        handler(
+                """
+                  @Route(value = "/orders/{id}/{tags+}", method = HttpMethod.PUT)
+                  public byte[] put(
+                      HttpRequest request,
+                      Context context,
+                      @PathParam("id") UUID id,
+                      @PathParam("tags") Optional<String> tags,
+                      @QueryParam("page") Optional<Integer> page,
+                      @QueryParam("sort") List<String> sort,
+                      @QueryParam("mode") HttpMethod mode,
+                      @HeaderParam("X-Trace") String trace,
+                      Map<String, List<Order>> body) {
+                    return new byte[0];
+                  }
+                """)
+            .assertIndex();
+
+    assertThat(index)
+        .contains(
+            """
+                      "parameterTypes": ["dev.anyfn.HttpRequest", "dev.anyfn.Context", "java.util.UUID",\
+             "java.util.Optional", "java.util.Optional", "java.util.List", "dev.anyfn.HttpMethod",\
+             "java.lang.String", "java.util.Map"],
+                      "returnType": "[B",
+                      "returnKind": "BYTES",
+                      "trigger": { "kind": "HTTP", "method": "PUT", "path": "/orders/{id}/{tags+}" },
+                      "parameters": [
+                        { "source": "REQUEST" },
+                        { "source": "CONTEXT" },
+                        { "source": "PATH", "name": "id", "type": "java.util.UUID", "optional": false },
+                        { "source": "PATH", "name": "tags", "type": "java.lang.String", "optional": true },
+                        { "source": "QUERY", "name": "page", "type": "java.lang.Integer", "optional": true, "list": false },
+                        { "source": "QUERY", "name": "sort", "type": "java.lang.String", "optional": false, "list": true },
+                        { "source": "QUERY", "name": "mode", "type": "dev.anyfn.HttpMethod", "optional": false, "list": false },
+                        { "source": "HEADER", "name": "X-Trace", "type": "java.lang.String", "optional": false },
+                        { "source": "BODY", "type": "java.util.Map",\
+             "genericType": "java.util.Map<java.lang.String,java.util.List<com.example.Api$Order>>" }
+                      ]
+            """);
+  }
+
+  @Test
+  void indexesRawBodiesAndVoidResponse() {
+    String index =
+        handler(
+                """
+                  @Route(value = "/raw", method = HttpMethod.POST)
+                  public void raw(byte[] body) {}
+
+                  @Route(value = "/text", method = HttpMethod.POST)
+                  public Order text(String body) {
+                    return null;
+                  }
+                """)
+            .assertIndex();
+
+    assertThat(index)
+        .contains("{ \"source\": \"BODY\", \"type\": \"[B\", \"genericType\": \"[B\" }")
+        .contains("\"returnKind\": \"VOID\"")
+        .contains(
+            "{ \"source\": \"BODY\", \"type\": \"java.lang.String\", \"genericType\":"
+                + " \"java.lang.String\" }");
+  }
+}
