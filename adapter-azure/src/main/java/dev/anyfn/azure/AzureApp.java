@@ -1,0 +1,154 @@
+package dev.anyfn.azure;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.TraceContext;
+import dev.anyfn.Event;
+import dev.anyfn.Provider;
+import dev.anyfn.core.BatchOutcome;
+import dev.anyfn.core.FunctionDefinition;
+import dev.anyfn.core.FunctionInstance;
+import dev.anyfn.core.FunctionRuntime;
+import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.RuntimeSettings;
+import dev.anyfn.core.StartupContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Every function of one Azure worker process: the core runtime, loaded once, and one warm instance
+ * per function, created on its first invocation (the cold start). The Azure Java worker calls entry
+ * methods from several threads at once, so the instance is shared as on Cloud Run. Thread-safe.
+ */
+final class AzureApp {
+  private static final Pattern TRACEPARENT =
+      Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+
+  private final FunctionRuntime runtime;
+  private final AzureRuntimeOptions options;
+  private final Clock clock;
+  private final Map<String, Warm> instances = new ConcurrentHashMap<>();
+
+  /** An instance and whether its first invocation has begun. */
+  private static final class Warm {
+    final FunctionInstance instance;
+    private boolean served;
+
+    Warm(FunctionInstance instance) {
+      this.instance = instance;
+    }
+
+    synchronized boolean firstCall() {
+      boolean first = !served;
+      served = true;
+      return first;
+    }
+  }
+
+  AzureApp(FunctionRuntime runtime, AzureRuntimeOptions options, Clock clock) {
+    this.runtime = runtime;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  /** Loads the index on {@code loader} with settings read from {@code environment}. */
+  static AzureApp load(ClassLoader loader, Map<String, String> environment) {
+    RuntimeSettings settings =
+        RuntimeSettings.builder().provider(Provider.AZURE).environment(environment).build();
+    return new AzureApp(
+        FunctionRuntime.load(loader, settings),
+        AzureRuntimeOptions.from(environment),
+        Clock.systemUTC());
+  }
+
+  FunctionRuntime runtime() {
+    return runtime;
+  }
+
+  AzureRuntimeOptions options() {
+    return options;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** One invocation's instance and context. */
+  record Call(FunctionInstance instance, InvocationContext context) {}
+
+  /** The warm instance of {@code function} and a neutral context for this Azure invocation. */
+  Call call(String function, ExecutionContext azure) {
+    Warm warm = instances.computeIfAbsent(function, this::start);
+    FunctionDefinition definition = warm.instance.definition();
+    Logger logger = azure.getLogger();
+    InvocationContext context =
+        InvocationContext.builder()
+            .requestId(azure.getInvocationId())
+            .functionName(definition.name())
+            .provider(Provider.AZURE)
+            .deadline(clock.instant().plus(Duration.ofSeconds(timeout(definition))))
+            .coldStart(warm.firstCall())
+            .traceId(traceId(azure))
+            .clock(clock)
+            .logSink(logger == null ? runtime.settings().logSink() : logger::info)
+            .build();
+    return new Call(warm.instance, context);
+  }
+
+  private Warm start(String function) {
+    FunctionDefinition definition = runtime.function(function);
+    return new Warm(definition.newInstance(new StartupContext(function, runtime.settings())));
+  }
+
+  /** Retires an instance that a handler left unhealthy (it threw an Error). */
+  void retireIfUnhealthy(String function, FunctionInstance instance) {
+    if (!instance.healthy()) {
+      instances.computeIfPresent(function, (k, w) -> w.instance == instance ? null : w);
+      instance.shutdown();
+    }
+  }
+
+  /**
+   * Delivers a batch of events and throws when any failed, so that the host retries the delivery
+   * (and, for queues, eventually moves the message to the poison queue).
+   *
+   * @throws EventFailedException naming each failed event and whether retrying can help
+   */
+  void deliver(String function, List<? extends Event> events, ExecutionContext azure) {
+    Call call = call(function, azure);
+    BatchOutcome outcome;
+    try {
+      outcome = call.instance().handleEvents(events, call.context());
+    } finally {
+      retireIfUnhealthy(function, call.instance());
+    }
+    if (!outcome.allSucceeded()) {
+      throw new EventFailedException(function, outcome.failures());
+    }
+  }
+
+  private static long timeout(FunctionDefinition definition) {
+    int seconds = definition.spec().timeoutSeconds();
+    return seconds > 0 ? seconds : 300;
+  }
+
+  /** The W3C trace id of the invocation's traceparent, when there is a well-formed one. */
+  static String traceId(ExecutionContext azure) {
+    TraceContext trace;
+    try {
+      trace = azure.getTraceContext();
+    } catch (RuntimeException e) {
+      return null;
+    }
+    String parent = trace == null ? null : trace.getTraceparent();
+    if (parent == null) {
+      return null;
+    }
+    var m = TRACEPARENT.matcher(parent.trim());
+    return m.matches() ? m.group(1) : null;
+  }
+}

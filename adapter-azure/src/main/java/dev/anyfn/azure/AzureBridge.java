@@ -1,0 +1,276 @@
+package dev.anyfn.azure;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.StorageEvent;
+import dev.anyfn.core.InvokeOutcome;
+import dev.anyfn.core.Problems;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * <b>Adapter-internal; not for user code.</b> What the generated {@code
+ * dev.anyfn.generated.azure.*AzureFunctions} entry classes call: each static method translates one
+ * Azure invocation into the neutral model, hands it to the anyfn core, and translates the answer
+ * back. Its methods may change in any release together with the generator.
+ *
+ * <p>The functions are loaded once per worker process, on the first invocation, from the function
+ * index on this class's class loader, with settings read from the function app's environment. HTTP
+ * entries never throw: failures become RFC 9457 problem responses. Event entries throw when a
+ * handler failed so that the host retries. Thread-safe.
+ */
+public final class AzureBridge {
+  private static volatile AzureBridge shared;
+
+  private final AzureApp app;
+  private final AzureHttpTranslator http;
+
+  AzureBridge(AzureApp app) {
+    this.app = app;
+    this.http = new AzureHttpTranslator(app.options());
+  }
+
+  private static AzureBridge shared() {
+    AzureBridge b = shared;
+    if (b == null) {
+      synchronized (AzureBridge.class) {
+        b = shared;
+        if (b == null) {
+          b = new AzureBridge(AzureApp.load(AzureBridge.class.getClassLoader(), System.getenv()));
+          shared = b;
+        }
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Answers an HTTP request of the catch-all route of {@code function}.
+   *
+   * @param function the anyfn function name
+   * @param routePrefix the literal route before {@code {*path}}, empty for the root
+   * @return the response; never null, never throws for a caller's or handler's fault
+   */
+  public static HttpResponseMessage http(
+      String function,
+      String routePrefix,
+      HttpRequestMessage<Optional<byte[]>> request,
+      ExecutionContext context) {
+    return shared().handleHttp(function, routePrefix, request, context);
+  }
+
+  /** Answers a direct invocation: the body is the JSON payload, the answer the JSON result. */
+  public static HttpResponseMessage invoke(
+      String function, HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context) {
+    return shared().handleInvoke(function, request, context);
+  }
+
+  /**
+   * Delivers a Storage queue message.
+   *
+   * @throws RuntimeException when the handler failed, so the host retries
+   */
+  public static void storageQueue(
+      String function,
+      String queue,
+      String message,
+      String id,
+      Long dequeueCount,
+      ExecutionContext context) {
+    AzureBridge b = shared();
+    b.app.deliver(
+        function,
+        List.of(
+            StorageQueueTranslator.message(
+                queue, message, id, dequeueCount, context.getInvocationId())),
+        context);
+  }
+
+  /**
+   * Delivers a Service Bus queue message.
+   *
+   * @throws RuntimeException when the handler failed, so the host retries
+   */
+  public static void serviceBusQueue(
+      String function,
+      String queue,
+      String message,
+      String messageId,
+      Long deliveryCount,
+      ExecutionContext context) {
+    shared()
+        .app
+        .deliver(
+            function,
+            List.of(
+                ServiceBusTranslator.queueMessage(
+                    queue, message, messageId, deliveryCount, context.getInvocationId())),
+            context);
+  }
+
+  /**
+   * Delivers a Service Bus topic message.
+   *
+   * @throws RuntimeException when the handler failed, so the host retries
+   */
+  public static void serviceBusTopic(
+      String function,
+      String topic,
+      String message,
+      String messageId,
+      Long deliveryCount,
+      ExecutionContext context) {
+    shared()
+        .app
+        .deliver(
+            function,
+            List.of(
+                ServiceBusTranslator.topicMessage(
+                    topic, message, messageId, deliveryCount, context.getInvocationId())),
+            context);
+  }
+
+  /**
+   * Delivers a blob trigger's firing as a created object.
+   *
+   * @throws RuntimeException when the handler failed, so the host retries
+   */
+  public static void blobCreated(
+      String function, String bucket, byte[] content, String name, ExecutionContext context) {
+    AzureBridge b = shared();
+    b.app.deliver(
+        function,
+        List.of(
+            BlobTriggerTranslator.created(
+                bucket, name, content, context.getInvocationId(), b.app.clock().instant())),
+        context);
+  }
+
+  /**
+   * Delivers an Event Grid blob event; events of other types or containers are acknowledged.
+   *
+   * @throws RuntimeException when the event is malformed or the handler failed, so Event Grid
+   *     retries and eventually dead-letters it
+   */
+  public static void eventGridBlob(
+      String function, String bucket, String event, ExecutionContext context) {
+    shared().handleEventGrid(function, bucket, event, context);
+  }
+
+  /**
+   * Delivers a timer firing.
+   *
+   * @throws RuntimeException when the handler failed (the next firing runs as scheduled)
+   */
+  public static void timer(String function, String timer, ExecutionContext context) {
+    AzureBridge b = shared();
+    b.app.deliver(
+        function,
+        List.of(
+            TimerTranslator.event(function, context.getInvocationId(), b.app.clock().instant())),
+        context);
+  }
+
+  /**
+   * Delivers a Cosmos DB change-feed batch, document by document.
+   *
+   * @throws RuntimeException when the batch is malformed or any document failed: the whole batch is
+   *     retried under the entry's retry policy
+   */
+  public static void cosmosDocuments(
+      String function, String table, String documents, ExecutionContext context) {
+    AzureBridge b = shared();
+    b.app.deliver(
+        function,
+        CosmosChangeTranslator.changes(table, documents, b.app.runtime().json()),
+        context);
+  }
+
+  HttpResponseMessage handleHttp(
+      String function,
+      String routePrefix,
+      HttpRequestMessage<Optional<byte[]>> request,
+      ExecutionContext context) {
+    AzureApp.Call call;
+    try {
+      call = app.call(function, context);
+    } catch (RuntimeException e) {
+      return startFailed(function, request, context, e);
+    }
+    String requestId = call.context().requestId();
+    AzureHttpTranslator.Translated t = http.request(request, routePrefix, requestId);
+    HttpResponse response;
+    if (t.problem() != null) {
+      response = t.problem();
+    } else {
+      try {
+        response = call.instance().handleHttp(t.request(), call.context());
+      } finally {
+        app.retireIfUnhealthy(function, call.instance());
+      }
+    }
+    return AzureHttpTranslator.response(request, response, context.getLogger());
+  }
+
+  HttpResponseMessage handleInvoke(
+      String function, HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context) {
+    AzureApp.Call call;
+    try {
+      call = app.call(function, context);
+    } catch (RuntimeException e) {
+      return startFailed(function, request, context, e);
+    }
+    String requestId = call.context().requestId();
+    Optional<byte[]> body = request.getBody();
+    InvokeOutcome outcome;
+    try {
+      outcome =
+          call.instance()
+              .invoke(body == null ? new byte[0] : body.orElse(new byte[0]), call.context());
+    } finally {
+      app.retireIfUnhealthy(function, call.instance());
+    }
+    HttpResponse response;
+    if (outcome.succeeded()) {
+      response = HttpResponse.status(200).body(outcome.json(), "application/json").build();
+    } else if ("invalid_payload".equals(outcome.errorCode())) {
+      response = Problems.response(400, "invalid_payload", outcome.errorMessage(), requestId);
+    } else {
+      response = Problems.internalError(requestId);
+    }
+    return AzureHttpTranslator.response(request, response, context.getLogger());
+  }
+
+  void handleEventGrid(String function, String bucket, String event, ExecutionContext context) {
+    Optional<StorageEvent> e = EventGridBlobTranslator.event(bucket, event, app.runtime().json());
+    if (e.isEmpty()) {
+      Logger logger = context.getLogger();
+      if (logger != null) {
+        logger.info(
+            "Event Grid event is not a blob event of container '" + bucket + "'; acknowledged.");
+      }
+      return;
+    }
+    app.deliver(function, List.of(e.get()), context);
+  }
+
+  private static HttpResponseMessage startFailed(
+      String function,
+      HttpRequestMessage<Optional<byte[]>> request,
+      ExecutionContext context,
+      RuntimeException e) {
+    Logger logger = context.getLogger();
+    if (logger != null) {
+      logger.log(
+          Level.SEVERE,
+          "Function '" + function + "' could not start for request " + context.getInvocationId(),
+          e);
+    }
+    return AzureHttpTranslator.response(
+        request, Problems.internalError(context.getInvocationId()), logger);
+  }
+}

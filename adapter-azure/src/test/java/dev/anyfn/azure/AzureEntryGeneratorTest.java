@@ -1,0 +1,197 @@
+package dev.anyfn.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.BlobTrigger;
+import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
+import com.microsoft.azure.functions.annotation.EventGridTrigger;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import com.microsoft.azure.functions.annotation.QueueTrigger;
+import com.microsoft.azure.functions.annotation.ServiceBusQueueTrigger;
+import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
+import com.microsoft.azure.functions.annotation.TimerTrigger;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class AzureEntryGeneratorTest {
+
+  private static Map<String, Method> entries(Class<?> type) {
+    Map<String, Method> byName = new TreeMap<>();
+    for (Method m : type.getDeclaredMethods()) {
+      FunctionName name = m.getAnnotation(FunctionName.class);
+      if (name != null) {
+        byName.put(name.value(), m);
+      }
+    }
+    return byName;
+  }
+
+  private static <A extends Annotation> A trigger(Method m, Class<A> type) {
+    return Arrays.stream(m.getParameterAnnotations())
+        .flatMap(Arrays::stream)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(m + " has no @" + type.getSimpleName()));
+  }
+
+  @Test
+  void generatesOneCompilableClassPerFunction() throws Exception {
+    GeneratedEntries g = GeneratedEntries.generate(GeneratedEntries.fixtureIndex(), Map.of());
+    assertThat(g.errors).isEmpty();
+    assertThat(g.sources)
+        .containsOnlyKeys(
+            "dev.anyfn.generated.azure.ShopAzureFunctions",
+            "dev.anyfn.generated.azure.WorkerAzureFunctions");
+    ClassLoader loader = g.compile();
+    assertThat(loader.loadClass("dev.anyfn.generated.azure.ShopAzureFunctions")).isNotNull();
+  }
+
+  @Test
+  void httpRoutesShareOneCatchAllEntryAtTheRootWhenOneFunctionServesHttp() throws Exception {
+    GeneratedEntries g = GeneratedEntries.generate(GeneratedEntries.fixtureIndex(), Map.of());
+    Map<String, Method> shop =
+        entries(g.compile().loadClass("dev.anyfn.generated.azure.ShopAzureFunctions"));
+    assertThat(shop).containsOnlyKeys("shop-http", "shop-invoke");
+
+    HttpTrigger http = trigger(shop.get("shop-http"), HttpTrigger.class);
+    assertThat(http.name()).isEqualTo("req");
+    assertThat(http.route()).isEqualTo("{*path}");
+    assertThat(http.methods()).containsExactly(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST);
+    assertThat(http.authLevel()).isEqualTo(AuthorizationLevel.ANONYMOUS);
+    assertThat(http.dataType()).isEqualTo("binary");
+
+    HttpTrigger invoke = trigger(shop.get("shop-invoke"), HttpTrigger.class);
+    assertThat(invoke.route()).isEqualTo("_invoke/shop");
+    assertThat(invoke.methods()).containsExactly(HttpMethod.POST);
+    assertThat(invoke.authLevel()).isEqualTo(AuthorizationLevel.FUNCTION);
+  }
+
+  @Test
+  void eachEventTriggerGetsItsOwnAzureFunction() throws Exception {
+    GeneratedEntries g = GeneratedEntries.generate(GeneratedEntries.fixtureIndex(), Map.of());
+    Map<String, Method> worker =
+        entries(g.compile().loadClass("dev.anyfn.generated.azure.WorkerAzureFunctions"));
+    assertThat(worker)
+        .containsOnlyKeys(
+            "worker-queue-orders",
+            "worker-topic-prices",
+            "worker-storage-uploads",
+            "worker-storage-archive",
+            "worker-schedule",
+            "worker-data-stock");
+    QueueTrigger queue = trigger(worker.get("worker-queue-orders"), QueueTrigger.class);
+    assertThat(queue.queueName()).isEqualTo("orders");
+    assertThat(queue.connection()).isEqualTo("AzureWebJobsStorage");
+    ServiceBusTopicTrigger topic =
+        trigger(worker.get("worker-topic-prices"), ServiceBusTopicTrigger.class);
+    assertThat(topic.topicName()).isEqualTo("prices");
+    assertThat(topic.subscriptionName()).isEqualTo("worker");
+    assertThat(topic.connection()).isEqualTo("ServiceBusConnection");
+    BlobTrigger blob = trigger(worker.get("worker-storage-uploads"), BlobTrigger.class);
+    assertThat(blob.path()).isEqualTo("uploads/{name}");
+    assertThat(blob.dataType()).isEqualTo("binary");
+    assertThat(trigger(worker.get("worker-storage-archive"), EventGridTrigger.class).name())
+        .isEqualTo("event");
+    assertThat(trigger(worker.get("worker-schedule"), TimerTrigger.class).schedule())
+        .isEqualTo("0 30 2 * * 1,2,3,4,5");
+    CosmosDBTrigger cosmos = trigger(worker.get("worker-data-stock"), CosmosDBTrigger.class);
+    assertThat(cosmos.databaseName()).isEqualTo("anyfn");
+    assertThat(cosmos.containerName()).isEqualTo("stock");
+    assertThat(cosmos.connection()).isEqualTo("CosmosDBConnection");
+    assertThat(cosmos.leaseContainerName()).isEqualTo("leases");
+    assertThat(cosmos.createLeaseContainerIfNotExists()).isTrue();
+  }
+
+  @Test
+  void buildEnvironmentSelectsServiceBusQueuesAuthLevelAndDatabase() throws Exception {
+    GeneratedEntries g =
+        GeneratedEntries.generate(
+            GeneratedEntries.fixtureIndex(),
+            Map.of(
+                "ANYFN_AZURE_QUEUE", "servicebus",
+                "ANYFN_AZURE_AUTH_LEVEL", "function",
+                "ANYFN_AZURE_COSMOS_DATABASE", "shopdb"));
+    ClassLoader loader = g.compile();
+    Map<String, Method> worker =
+        entries(loader.loadClass("dev.anyfn.generated.azure.WorkerAzureFunctions"));
+    ServiceBusQueueTrigger queue =
+        trigger(worker.get("worker-queue-orders"), ServiceBusQueueTrigger.class);
+    assertThat(queue.queueName()).isEqualTo("orders");
+    assertThat(queue.connection()).isEqualTo("ServiceBusConnection");
+    assertThat(trigger(worker.get("worker-data-stock"), CosmosDBTrigger.class).databaseName())
+        .isEqualTo("shopdb");
+    Map<String, Method> shop =
+        entries(loader.loadClass("dev.anyfn.generated.azure.ShopAzureFunctions"));
+    assertThat(trigger(shop.get("shop-http"), HttpTrigger.class).authLevel())
+        .isEqualTo(AuthorizationLevel.FUNCTION);
+  }
+
+  @Test
+  void severalHttpFunctionsArePrefixedByTheirNames() throws Exception {
+    String index =
+        """
+        {"formatVersion":1,"functions":[
+         {"name":"site","className":"a.Site","memoryMb":512,"timeoutSeconds":30,"maxInstances":1,
+          "handlers":[{"method":"get","parameterTypes":[],"returnType":"java.lang.String",
+           "returnKind":"TEXT","trigger":{"kind":"HTTP","method":"PUT","path":"/x"},
+           "parameters":[]}]},
+         {"name":"api","className":"a.Api","memoryMb":512,"timeoutSeconds":30,"maxInstances":1,
+          "handlers":[{"method":"get","parameterTypes":[],"returnType":"java.lang.String",
+           "returnKind":"TEXT","trigger":{"kind":"HTTP","method":"DELETE","path":"/y"},
+           "parameters":[]}]}]}
+        """;
+    GeneratedEntries g = GeneratedEntries.generate(index, Map.of());
+    ClassLoader loader = g.compile();
+    HttpTrigger site =
+        trigger(
+            entries(loader.loadClass("dev.anyfn.generated.azure.SiteAzureFunctions")).get("site"),
+            HttpTrigger.class);
+    assertThat(site.route()).isEqualTo("site/{*path}");
+    assertThat(site.methods()).containsExactly(HttpMethod.PUT);
+    HttpTrigger api =
+        trigger(
+            entries(loader.loadClass("dev.anyfn.generated.azure.ApiAzureFunctions")).get("api"),
+            HttpTrigger.class);
+    assertThat(api.route()).isEqualTo("api/{*path}");
+  }
+
+  @Test
+  void scheduleThatNcrontabCannotExpressIsACompileError() throws Exception {
+    String index =
+        """
+        {"formatVersion":1,"functions":[{"name":"report","className":"a.Report","memoryMb":512,
+         "timeoutSeconds":30,"maxInstances":1,"handlers":[
+          {"method":"run","parameterTypes":[],"returnType":"void","returnKind":"VOID",
+           "trigger":{"kind":"SCHEDULE","cron":"0 8 1 * MON","rate":"","rateSeconds":0,
+                      "zone":"UTC"},"parameters":[]}]}]}
+        """;
+    GeneratedEntries g = GeneratedEntries.generate(index, Map.of());
+    assertThat(g.sources).isEmpty();
+    assertThat(g.errors)
+        .containsExactly(
+            "Function 'report' cannot run on Azure Functions: its schedule cron '0 8 1 * MON'"
+                + " restricts both day-of-month (1) and day-of-week (MON): cron runs when either"
+                + " matches, NCRONTAB only when both match. Use two schedules, one per day field."
+                + " Azure's timer trigger takes six-field NCRONTAB or a TimeSpan.");
+  }
+
+  @Test
+  void badBuildVariableIsACompileErrorNamingIt() throws Exception {
+    GeneratedEntries g =
+        GeneratedEntries.generate(
+            GeneratedEntries.fixtureIndex(), Map.of("ANYFN_AZURE_AUTH_LEVEL", "public"));
+    assertThat(g.sources).isEmpty();
+    assertThat(g.errors)
+        .containsExactly(
+            "anyfn Azure: ANYFN_AZURE_AUTH_LEVEL is 'public'; expected ANONYMOUS, FUNCTION or"
+                + " ADMIN. Fix the variable in the build's environment.");
+  }
+}

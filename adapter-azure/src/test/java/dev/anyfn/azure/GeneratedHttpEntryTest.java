@@ -1,0 +1,195 @@
+package dev.anyfn.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Calls the generated HTTP entry method with mocked Azure types, as the Java worker would. */
+class GeneratedHttpEntryTest {
+  private static Object shop;
+  private static Method http;
+  private static Method invoke;
+
+  @BeforeAll
+  static void generate() throws Exception {
+    ClassLoader loader =
+        GeneratedEntries.generate(GeneratedEntries.fixtureIndex(), Map.of()).compile();
+    Class<?> type = loader.loadClass("dev.anyfn.generated.azure.ShopAzureFunctions");
+    shop = type.getConstructor().newInstance();
+    http = type.getMethod("http", HttpRequestMessage.class, ExecutionContext.class);
+    invoke = type.getMethod("invoke", HttpRequestMessage.class, ExecutionContext.class);
+  }
+
+  private static AzureMocks.Response call(
+      Method entry, String method, String url, Map<String, String> headers, byte[] body)
+      throws Exception {
+    HttpRequestMessage<Optional<byte[]>> request = AzureMocks.request(method, url, headers, body);
+    return (AzureMocks.Response) entry.invoke(shop, request, AzureMocks.context("inv-1"));
+  }
+
+  private static AzureMocks.Response get(String url, Map<String, String> headers) throws Exception {
+    return call(http, "GET", url, headers, null);
+  }
+
+  @Test
+  void textRouteAnswersWithTheNeutralContext() throws Exception {
+    AzureMocks.Response r = get("https://app.azurewebsites.net/hello", Map.of());
+    assertThat(r.getStatusCode()).isEqualTo(200);
+    assertThat(r.text()).isEqualTo("hello from shop on AZURE");
+    assertThat(r.getHeader("Content-Type")).startsWith("text/plain");
+  }
+
+  @Test
+  void lowerCaseHeaderFromTheHostMatchesAMixedCaseParameter() throws Exception {
+    AzureMocks.Response r =
+        get("https://app.azurewebsites.net/header", Map.of("x-custom-header", "Blue"));
+    assertThat(r.text()).isEqualTo("Blue");
+    assertThat(get("https://app/header", Map.of("X-CUSTOM-HEADER", "Red")).text()).isEqualTo("Red");
+  }
+
+  @Test
+  void jsonBodyIsBoundAndJsonReturned() throws Exception {
+    AzureMocks.Response r =
+        call(
+            http,
+            "POST",
+            "https://app/orders",
+            Map.of("content-type", "application/json"),
+            "{\"item\":\"tea\",\"quantity\":1}".getBytes(StandardCharsets.UTF_8));
+    assertThat(r.getStatusCode()).isEqualTo(200);
+    assertThat(r.text()).isEqualTo("{\"item\":\"tea\",\"quantity\":2}");
+  }
+
+  @Test
+  void malformedJsonIsA400ProblemWithTheInvocationId() throws Exception {
+    AzureMocks.Response r =
+        call(
+            http,
+            "POST",
+            "https://app/orders",
+            Map.of("content-type", "application/json"),
+            "{\"item\":".getBytes(StandardCharsets.UTF_8));
+    assertThat(r.getStatusCode()).isEqualTo(400);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(r.text()).contains("\"requestId\":\"inv-1\"");
+  }
+
+  @Test
+  void binaryBodyPassesThroughByteForByte() throws Exception {
+    byte[] body = {0, (byte) 0xff, 0x10, (byte) 0x80};
+    AzureMocks.Response r =
+        call(
+            http,
+            "POST",
+            "https://app/bytes",
+            Map.of("content-type", "application/octet-stream"),
+            body);
+    assertThat(r.bytes()).containsExactly((byte) 0xff, 0, (byte) 0xef, 0x7f);
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/octet-stream");
+  }
+
+  @Test
+  void textBodyWithoutCharsetIsUtf8() throws Exception {
+    AzureMocks.Response r =
+        call(
+            http,
+            "POST",
+            "https://app/text",
+            Map.of("content-type", "text/plain"),
+            "grüße".getBytes(StandardCharsets.UTF_8));
+    assertThat(r.text()).isEqualTo("grüße");
+  }
+
+  @Test
+  void textBodyIsDecodedWithItsDeclaredCharset() throws Exception {
+    AzureMocks.Response r =
+        call(
+            http,
+            "POST",
+            "https://app/text",
+            Map.of("content-type", "text/plain; charset=ISO-8859-1"),
+            "grüße".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(r.text()).isEqualTo("grüße");
+  }
+
+  @Test
+  void queryStringOverAzuresLimitIsA414Problem() throws Exception {
+    AzureMocks.Response r = get("https://app/hello?q=" + "a".repeat(4095), Map.of());
+    assertThat(r.getStatusCode()).isEqualTo(414);
+    assertThat(r.text())
+        .contains("The query string has 4097 characters; Azure Functions accepts at most 4096.");
+    assertThat(get("https://app/hello?q=" + "a".repeat(4094), Map.of()).getStatusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void urlOverAzuresLimitIsA414Problem() throws Exception {
+    AzureMocks.Response r = get("https://app/" + "p".repeat(8200), Map.of());
+    assertThat(r.getStatusCode()).isEqualTo(414);
+    assertThat(r.text()).contains("\"error\":\"url_too_long\"");
+  }
+
+  @Test
+  void handlerExceptionIsA500WithTheRequestIdAndNothingInternal() throws Exception {
+    List<String> log = new ArrayList<>();
+    HttpRequestMessage<Optional<byte[]>> request =
+        AzureMocks.request("GET", "https://app/boom", Map.of(), null);
+    AzureMocks.Response r =
+        (AzureMocks.Response) http.invoke(shop, request, AzureMocks.context("inv-500", log));
+    assertThat(r.getStatusCode()).isEqualTo(500);
+    assertThat(r.text())
+        .isEqualTo(
+            "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,"
+                + "\"error\":\"internal_error\",\"requestId\":\"inv-500\"}");
+    assertThat(log).anyMatch(line -> line.contains("secret internal detail"));
+  }
+
+  @Test
+  void traversalInTheRawPathIsA400Problem() throws Exception {
+    AzureMocks.Response r = get("https://app/a/%2e%2e/hello", Map.of());
+    assertThat(r.getStatusCode()).isEqualTo(400);
+    assertThat(r.text()).contains("\"error\":\"invalid_path\"");
+  }
+
+  @Test
+  void unknownRouteIsA404Problem() throws Exception {
+    assertThat(get("https://app/nope", Map.of()).getStatusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void directInvocationAnswersJson() throws Exception {
+    AzureMocks.Response r =
+        call(
+            invoke,
+            "POST",
+            "https://app/_invoke/shop",
+            Map.of(),
+            "{\"item\":\"tea\",\"quantity\":3}".getBytes(StandardCharsets.UTF_8));
+    assertThat(r.getStatusCode()).isEqualTo(200);
+    assertThat(r.text()).isEqualTo("{\"item\":\"TEA\",\"quantity\":3}");
+  }
+
+  @Test
+  void directInvocationWithMalformedPayloadIsA400Problem() throws Exception {
+    AzureMocks.Response r =
+        call(invoke, "POST", "https://app/_invoke/shop", Map.of(), "nope".getBytes());
+    assertThat(r.getStatusCode()).isEqualTo(400);
+    assertThat(r.text()).contains("\"error\":\"invalid_payload\"");
+  }
+
+  @Test
+  void responseIsBuiltThroughTheRequestsBuilder() throws Exception {
+    HttpResponseMessage r = get("https://app/hello", Map.of());
+    assertThat(r).isInstanceOf(AzureMocks.Response.class);
+  }
+}
