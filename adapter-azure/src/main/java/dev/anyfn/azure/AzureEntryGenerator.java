@@ -3,6 +3,7 @@ package dev.anyfn.azure;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.processor.spi.IndexExtension;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,13 +20,14 @@ import javax.tools.JavaFileObject;
  * Generates, at compile time, one Azure-annotated entry class per anyfn function ({@code
  * dev.anyfn.generated.azure.<Name>AzureFunctions}), whose methods hand every Azure invocation to
  * {@link AzureBridge}. Microsoft's {@code azure-functions-maven-plugin} turns the annotations into
- * {@code function.json} files. Called by the anyfn annotation processor once the index is complete;
- * not for user code.
+ * {@code function.json} files. Called by the anyfn annotation processor once the index is complete,
+ * found through {@code META-INF/services/dev.anyfn.processor.spi.IndexExtension}; not for user
+ * code.
  *
  * <p>A schedule that Azure cannot express is a compile-time error naming the function and the
  * reason. Thread-safe.
  */
-public final class AzureEntryGenerator {
+public final class AzureEntryGenerator implements IndexExtension {
   private final Map<String, String> environment;
 
   /** A generator reading its options from the compiler's environment. */
@@ -47,6 +49,7 @@ public final class AzureEntryGenerator {
    *     variable is reported as an error and its class is not generated
    * @throws IOException when a source cannot be written
    */
+  @Override
   public void generate(String indexJson, Filer filer, Messager messager) throws IOException {
     AzureBuildOptions options;
     try {

@@ -2,11 +2,11 @@ package dev.anyfn.azure;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,14 +45,25 @@ final class GeneratedEntries {
     return g;
   }
 
+  /**
+   * The index the anyfn processor wrote for this module's test fixtures: the one in the test
+   * classes directory, not the core test-jar's, which is on the class path too.
+   */
   static String fixtureIndex() throws IOException {
-    try (InputStream in =
-        GeneratedEntries.class.getResourceAsStream("/META-INF/anyfn/functions.json")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      Path testClasses =
+          Path.of(
+              GeneratedEntries.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Files.readString(testClasses.resolve("META-INF/anyfn/functions.json"));
+    } catch (URISyntaxException e) {
+      throw new IOException("Cannot locate the test classes directory", e);
     }
   }
 
-  /** Compiles the generated sources and loads them in a child of the test class loader. */
+  /**
+   * Compiles the generated sources and loads them, child-first, in a child of the test class
+   * loader.
+   */
   ClassLoader compile() {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
@@ -97,7 +108,20 @@ final class GeneratedEntries {
     if (!ok) {
       throw new AssertionError("Generated sources do not compile: " + diagnostics.getDiagnostics());
     }
+    // Child-first for the classes compiled here: the test class path also holds the entry classes
+    // the annotation processor generated for the fixtures, with the default build options.
     return new ClassLoader(GeneratedEntries.class.getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!classes.containsKey(name)) {
+          return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> c = findLoadedClass(name);
+          return c != null ? c : findClass(name);
+        }
+      }
+
       @Override
       protected Class<?> findClass(String name) throws ClassNotFoundException {
         ByteArrayOutputStream bytes = classes.get(name);

@@ -1,0 +1,157 @@
+package dev.anyfn.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.conformance.HttpConformanceSuite;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The core's HTTP conformance suite through the Azure path: the entry class that {@link
+ * AzureEntryGenerator} generates for function {@code conformance} (from the core test-jar's index),
+ * compiled with javac and called with Mockito mocks of {@code HttpRequestMessage} and {@code
+ * ExecutionContext}, as the Java worker would call it.
+ */
+class AzureHttpConformanceTest extends HttpConformanceSuite {
+  private static final String FUNCTION = "conformance";
+  private static final AtomicInteger INVOCATIONS = new AtomicInteger();
+  private static Object entry;
+  private static Method http;
+
+  @BeforeAll
+  static void generateTheEntryClass() throws Exception {
+    GeneratedEntries g = GeneratedEntries.generate(conformanceIndex(), Map.of());
+    assertThat(g.errors).isEmpty();
+    assertThat(g.sources).containsOnlyKeys("dev.anyfn.generated.azure.ConformanceAzureFunctions");
+    Class<?> type = g.compile().loadClass("dev.anyfn.generated.azure.ConformanceAzureFunctions");
+    entry = type.getConstructor().newInstance();
+    http = type.getMethod("http", HttpRequestMessage.class, ExecutionContext.class);
+    assertThat(http.getAnnotation(FunctionName.class).value()).isEqualTo(FUNCTION);
+  }
+
+  /** The core test-jar's index, reduced to function {@code conformance}. */
+  private static String conformanceIndex() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    for (URL url :
+        Collections.list(
+            AzureHttpConformanceTest.class
+                .getClassLoader()
+                .getResources("META-INF/anyfn/functions.json"))) {
+      ObjectNode index;
+      try (InputStream in = url.openStream()) {
+        index = (ObjectNode) json.readTree(in);
+      }
+      ArrayNode kept = json.createArrayNode();
+      index
+          .withArray("functions")
+          .forEach(
+              f -> {
+                if (FUNCTION.equals(f.path("name").asText())) {
+                  kept.add(f);
+                }
+              });
+      if (!kept.isEmpty()) {
+        index.set("functions", kept);
+        return json.writeValueAsString(index);
+      }
+    }
+    throw new AssertionError("No function index on the test class path holds '" + FUNCTION + "'");
+  }
+
+  @Override
+  protected HttpResponse send(HttpRequest request) throws Exception {
+    HttpRequestMessage<Optional<byte[]>> message =
+        AzureMocks.request(
+            request.method(),
+            "https://anyfn-conformance.azurewebsites.net" + rawTarget(request),
+            hostHeaders(request),
+            request.bodyLength() == 0 ? null : request.body());
+    ExecutionContext context = AzureMocks.context("inv-" + INVOCATIONS.incrementAndGet());
+    return neutral((AzureMocks.Response) http.invoke(entry, message, context));
+  }
+
+  /** The raw path and query, encoded again from the neutral request's decoded parts. */
+  private static String rawTarget(HttpRequest request) {
+    StringBuilder target = new StringBuilder();
+    for (String segment : request.pathSegments()) {
+      target.append('/').append(encode(segment));
+    }
+    if (target.length() == 0) {
+      target.append('/');
+    }
+    List<String> pairs = new ArrayList<>();
+    request
+        .query()
+        .forEach((name, values) -> values.forEach(v -> pairs.add(encode(name) + "=" + encode(v))));
+    if (!pairs.isEmpty()) {
+      target.append('?').append(String.join("&", pairs));
+    }
+    return target.toString();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Headers as the Functions host hands them over: names in lower case, one value per name. */
+  private static Map<String, String> hostHeaders(HttpRequest request) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    request
+        .headers()
+        .asMap()
+        .forEach(
+            (name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(", ", values)));
+    return headers;
+  }
+
+  private static HttpResponse neutral(AzureMocks.Response response) {
+    HttpResponse.Builder b = HttpResponse.status(response.getStatusCode());
+    String contentType = null;
+    for (Map.Entry<String, String> h : response.headers().entrySet()) {
+      if (h.getKey().equalsIgnoreCase("Content-Type")) {
+        contentType = h.getValue();
+      } else {
+        b.header(h.getKey(), h.getValue());
+      }
+    }
+    byte[] body = response.bytes();
+    if (body.length > 0) {
+      b.body(body, contentType == null ? "application/octet-stream" : contentType);
+    } else if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return b.build();
+  }
+
+  @Test
+  void entryIsTheRootCatchAllOfTheOnlyHttpFunction() {
+    assertThat(
+            http.getParameters()[0]
+                .getAnnotation(com.microsoft.azure.functions.annotation.HttpTrigger.class)
+                .route())
+        .isEqualTo("{*path}");
+  }
+}
