@@ -1,0 +1,95 @@
+package dev.anyfn.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anyfn.Headers;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.core.Problems;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Application Load Balancer targets. A target group sends either {@code headers} and {@code
+ * queryStringParameters} or, with multi-value headers enabled, {@code multiValueHeaders} and {@code
+ * multiValueQueryStringParameters}, and expects the answer in the same style. The load balancer
+ * passes the path and query values as received, still percent-encoded.
+ */
+final class AlbTranslator implements HttpTranslator {
+  private static final String WHERE = "The ALB event";
+
+  @Override
+  public HttpRequest request(JsonNode event) {
+    String method = EventFields.text(event, "httpMethod", WHERE);
+    String path = EventFields.text(event, "path", WHERE);
+    HttpRequest.Builder b = RequestParts.start(method, path);
+    boolean multiValue = multiValue(event);
+    JsonNode query =
+        event.get(multiValue ? "multiValueQueryStringParameters" : "queryStringParameters");
+    RequestParts.rawQuery(b, rawQuery(query));
+    Headers.Builder headers = Headers.builder();
+    RequestParts.addHeaders(headers, event.get(multiValue ? "multiValueHeaders" : "headers"));
+    return b.headers(headers.build()).body(ProxyBodies.requestBody(event)).build();
+  }
+
+  private static boolean multiValue(JsonNode event) {
+    JsonNode m = event.get("multiValueHeaders");
+    return m != null && m.isObject();
+  }
+
+  private static String rawQuery(JsonNode query) {
+    if (query == null || !query.isObject()) {
+      return null;
+    }
+    StringBuilder s = new StringBuilder();
+    for (Map.Entry<String, JsonNode> e : query.properties()) {
+      Iterable<JsonNode> values = e.getValue().isArray() ? e.getValue() : List.of(e.getValue());
+      for (JsonNode v : values) {
+        if (s.length() > 0) {
+          s.append('&');
+        }
+        s.append(e.getKey()).append('=').append(v.asText());
+      }
+    }
+    return s.toString();
+  }
+
+  /** The reason phrase ALB wants in {@code statusDescription}. */
+  static String reason(int status) {
+    return switch (status) {
+      case 200 -> "OK";
+      case 201 -> "Created";
+      case 202 -> "Accepted";
+      case 204 -> "No Content";
+      case 301 -> "Moved Permanently";
+      case 302 -> "Found";
+      case 303 -> "See Other";
+      case 304 -> "Not Modified";
+      case 307 -> "Temporary Redirect";
+      case 308 -> "Permanent Redirect";
+      default -> Problems.title(status);
+    };
+  }
+
+  @Override
+  public ObjectNode response(HttpResponse response, JsonNode event, ObjectNode out) {
+    out.put("statusCode", response.statusCode());
+    out.put("statusDescription", response.statusCode() + " " + reason(response.statusCode()));
+    if (multiValue(event)) {
+      ObjectNode multi = out.putObject("multiValueHeaders");
+      for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
+        ArrayNode values = multi.putArray(h.getKey());
+        h.getValue().forEach(values::add);
+      }
+    } else {
+      ObjectNode single = out.putObject("headers");
+      for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
+        // Single-value mode can carry one value per name; the last is what a client would keep.
+        single.put(h.getKey(), h.getValue().get(h.getValue().size() - 1));
+      }
+    }
+    ProxyBodies.responseBody(response, out);
+    return out;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.anyfn.aws;
+
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.PackagingContext;
+import dev.anyfn.core.packaging.ProviderPackager;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes {@code template.yaml}, an AWS SAM template with one {@code AWS::Serverless::Function} per
+ * function (handler {@code dev.anyfn.aws.LambdaHandler::handleRequest}, runtime {@code java21},
+ * {@code ANYFN_FUNCTION} naming the function) and its events and event-source resources. Found by
+ * the anyfn Maven plugin through {@link java.util.ServiceLoader}; not for user code.
+ */
+public final class AwsPackager implements ProviderPackager {
+  /** Set to {@code true} in the packaging environment to enable SnapStart and its priming hook. */
+  static final String SNAPSTART_VARIABLE = "ANYFN_AWS_SNAPSTART";
+
+  /** The template's file name. */
+  static final String TEMPLATE = "template.yaml";
+
+  /** Creates the packager (the service loader calls this). */
+  public AwsPackager() {}
+
+  @Override
+  public String provider() {
+    return "aws";
+  }
+
+  @Override
+  public String adapterArtifactId() {
+    return "anyfn-adapter-aws";
+  }
+
+  @Override
+  public List<String> portabilityProblems(FunctionIndex index) {
+    List<String> problems = new ArrayList<>();
+    for (FunctionSpec fn : index.functions()) {
+      for (TriggerSpec t : fn.triggers()) {
+        if (t instanceof TriggerSpec.Schedule s) {
+          if (s.cron() != null && !s.cron().isEmpty()) {
+            if (CronExpressions.toAws(s.cron()).isEmpty()) {
+              problems.add(
+                  "Function '"
+                      + fn.name()
+                      + "': cron '"
+                      + s.cron()
+                      + "' restricts both day-of-month and day-of-week (or is not five fields);"
+                      + " EventBridge cannot express that. Restrict only one of the two.");
+            }
+          } else if (CronExpressions.rate(s.rateSeconds()).isEmpty()) {
+            problems.add(
+                "Function '"
+                    + fn.name()
+                    + "': rate '"
+                    + s.rate()
+                    + "' is not a whole number of minutes; EventBridge rates start at 1 minute.");
+          }
+        }
+      }
+      if (fn.memoryMb() < 128 || fn.memoryMb() > 10_240) {
+        problems.add(
+            "Function '"
+                + fn.name()
+                + "': memoryMb "
+                + fn.memoryMb()
+                + " is outside Lambda's 128-10240 MB.");
+      }
+      if (fn.timeoutSeconds() < 1 || fn.timeoutSeconds() > 900) {
+        problems.add(
+            "Function '"
+                + fn.name()
+                + "': timeoutSeconds "
+                + fn.timeoutSeconds()
+                + " is outside Lambda's 1-900 s.");
+      }
+    }
+    return List.copyOf(problems);
+  }
+
+  @Override
+  public void writeDescriptors(FunctionIndex index, PackagingContext context) throws IOException {
+    String yaml = new SamTemplate(index, context).render();
+    Files.createDirectories(context.outputDirectory());
+    Files.writeString(context.outputDirectory().resolve(TEMPLATE), yaml, StandardCharsets.UTF_8);
+  }
+}

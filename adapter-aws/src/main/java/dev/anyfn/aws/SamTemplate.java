@@ -1,0 +1,264 @@
+package dev.anyfn.aws;
+
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.HandlerSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.PackagingContext;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Renders the SAM template as YAML text (no YAML library at run time: the shape is fixed). */
+final class SamTemplate {
+  static final String HANDLER = "dev.anyfn.aws.LambdaHandler::handleRequest";
+
+  private final FunctionIndex index;
+  private final PackagingContext context;
+  private final StringBuilder out = new StringBuilder(4096);
+
+  /** Event-source resources by logical id, rendered after the functions; shared by triggers. */
+  private final Map<String, String> resources = new LinkedHashMap<>();
+
+  SamTemplate(FunctionIndex index, PackagingContext context) {
+    this.index = index;
+    this.context = context;
+  }
+
+  String render() {
+    out.append("AWSTemplateFormatVersion: '2010-09-09'\n");
+    out.append("Transform: AWS::Serverless-2016-10-31\n");
+    out.append("Description: ")
+        .append(quote("anyfn functions of " + context.artifactId()))
+        .append('\n');
+    out.append("Resources:\n");
+    for (FunctionSpec fn : index.functions()) {
+      function(fn);
+    }
+    resources.values().forEach(out::append);
+    return out.toString();
+  }
+
+  private void function(FunctionSpec fn) {
+    boolean snapStart =
+        "true".equalsIgnoreCase(context.environment().get(AwsPackager.SNAPSTART_VARIABLE));
+    String codeUri =
+        context
+            .outputDirectory()
+            .toAbsolutePath()
+            .normalize()
+            .relativize(context.artifactPath().toAbsolutePath().normalize())
+            .toString()
+            .replace('\\', '/');
+    out.append("  ").append(pascal(fn.name())).append("Function:\n");
+    out.append("    Type: AWS::Serverless::Function\n");
+    out.append("    Properties:\n");
+    out.append("      FunctionName: ").append(quote(fn.name())).append('\n');
+    out.append("      Handler: ").append(HANDLER).append('\n');
+    out.append("      Runtime: java21\n");
+    out.append("      CodeUri: ").append(quote(codeUri)).append('\n');
+    out.append("      MemorySize: ").append(fn.memoryMb()).append('\n');
+    out.append("      Timeout: ").append(fn.timeoutSeconds()).append('\n');
+    if (fn.maxInstances() > 0) {
+      out.append("      ReservedConcurrentExecutions: ").append(fn.maxInstances()).append('\n');
+    }
+    if (snapStart) {
+      out.append("      AutoPublishAlias: live\n");
+      out.append("      SnapStart:\n        ApplyOn: PublishedVersions\n");
+    }
+    out.append("      Environment:\n        Variables:\n");
+    Map<String, String> env = new TreeMap<>(context.environment());
+    env.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
+    env.forEach(
+        (k, v) -> out.append("          ").append(k).append(": ").append(quote(v)).append('\n'));
+    StringBuilder events = new StringBuilder();
+    Set<String> eventIds = new HashSet<>();
+    for (HandlerSpec h : fn.handlers()) {
+      event(h, events, eventIds);
+    }
+    if (events.length() > 0) {
+      out.append("      Events:\n").append(events);
+    }
+  }
+
+  private void event(HandlerSpec h, StringBuilder e, Set<String> ids) {
+    TriggerSpec t = h.trigger();
+    String id = pascal(h.method()) + pascal(t.kind().name().toLowerCase().replace('_', '-'));
+    String unique = id;
+    for (int i = 2; !ids.add(unique); i++) {
+      unique = id + i;
+    }
+    String head = "        " + unique + ":\n";
+    String p = "            ";
+    if (t instanceof TriggerSpec.Http http) {
+      e.append(head).append("          Type: HttpApi\n          Properties:\n");
+      e.append(p).append("Path: ").append(quote(http.path())).append('\n');
+      e.append(p).append("Method: ").append(http.method()).append('\n');
+    } else if (t instanceof TriggerSpec.Queue q) {
+      String queue = queue(q.name());
+      e.append(head).append("          Type: SQS\n          Properties:\n");
+      e.append(p).append("Queue: !GetAtt ").append(queue).append(".Arn\n");
+      e.append(p)
+          .append("BatchSize: ")
+          .append(Math.max(1, Math.min(10, q.batchSize())))
+          .append('\n');
+      e.append(p)
+          .append("FunctionResponseTypes:\n")
+          .append(p)
+          .append("  - ReportBatchItemFailures\n");
+    } else if (t instanceof TriggerSpec.Topic topic) {
+      String sns = resource(topic.name(), "Topic", "AWS::SNS::Topic", "TopicName", topic.name());
+      e.append(head).append("          Type: SNS\n          Properties:\n");
+      e.append(p).append("Topic: !Ref ").append(sns).append('\n');
+      // EventBridge events whose source is the topic's name reach the same handler.
+      e.append("        ").append(unique).append("Rule:\n          Type: EventBridgeRule\n");
+      e.append("          Properties:\n").append(p).append("Pattern:\n");
+      e.append(p)
+          .append("  source:\n")
+          .append(p)
+          .append("    - ")
+          .append(quote(topic.name()))
+          .append('\n');
+    } else if (t instanceof TriggerSpec.Storage s) {
+      String bucket = resource(s.bucket(), "Bucket", "AWS::S3::Bucket", "BucketName", s.bucket());
+      e.append(head).append("          Type: S3\n          Properties:\n");
+      e.append(p).append("Bucket: !Ref ").append(bucket).append('\n');
+      e.append(p).append("Events:\n");
+      if (s.events().contains("CREATED")) {
+        e.append(p).append("  - s3:ObjectCreated:*\n");
+      }
+      if (s.events().contains("DELETED")) {
+        e.append(p).append("  - s3:ObjectRemoved:*\n");
+      }
+    } else if (t instanceof TriggerSpec.Schedule s) {
+      schedule(s, head, p, e);
+    } else if (t instanceof TriggerSpec.DataChange d) {
+      String table = table(d.table());
+      e.append(head).append("          Type: DynamoDB\n          Properties:\n");
+      e.append(p).append("Stream: !GetAtt ").append(table).append(".StreamArn\n");
+      e.append(p).append("StartingPosition: LATEST\n");
+      e.append(p).append("MaximumRetryAttempts: 5\n");
+      e.append(p)
+          .append("FunctionResponseTypes:\n")
+          .append(p)
+          .append("  - ReportBatchItemFailures\n");
+    }
+    // INVOKE needs no event: it is called through the Lambda Invoke API.
+  }
+
+  private void schedule(TriggerSpec.Schedule s, String head, String p, StringBuilder e) {
+    if (s.cron() != null && !s.cron().isEmpty()) {
+      String expression = CronExpressions.toAws(s.cron()).orElse(null);
+      if (expression == null) {
+        return; // reported by portabilityProblems
+      }
+      e.append(head).append("          Type: ScheduleV2\n          Properties:\n");
+      e.append(p).append("ScheduleExpression: ").append(quote(expression)).append('\n');
+      e.append(p).append("ScheduleExpressionTimezone: ").append(quote(s.zone())).append('\n');
+    } else {
+      String rate = CronExpressions.rate(s.rateSeconds()).orElse(null);
+      if (rate == null) {
+        return;
+      }
+      e.append(head).append("          Type: Schedule\n          Properties:\n");
+      e.append(p).append("Schedule: ").append(quote(rate)).append('\n');
+    }
+  }
+
+  private String resource(
+      String name, String suffix, String type, String nameProperty, String value) {
+    String id = pascal(name) + suffix;
+    resources.computeIfAbsent(
+        id,
+        k ->
+            "  "
+                + k
+                + ":\n    Type: "
+                + type
+                + "\n    Properties:\n      "
+                + nameProperty
+                + ": "
+                + quote(value)
+                + "\n");
+    return id;
+  }
+
+  /**
+   * A queue whose visibility timeout is six times the longest timeout of the functions reading it,
+   * as AWS advises; Lambda refuses an event source mapping whose queue's visibility timeout is
+   * shorter than the function's timeout.
+   */
+  private String queue(String name) {
+    int longest =
+        index.functions().stream()
+            .filter(
+                f ->
+                    f.triggers().stream()
+                        .anyMatch(t -> t instanceof TriggerSpec.Queue q && q.name().equals(name)))
+            .mapToInt(FunctionSpec::timeoutSeconds)
+            .max()
+            .orElse(30);
+    String id =
+        pascal(name.endsWith(".fifo") ? name.substring(0, name.length() - 5) + "-fifo" : name)
+            + "Queue";
+    resources.computeIfAbsent(
+        id,
+        k ->
+            "  "
+                + k
+                + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
+                + quote(name)
+                + "\n      VisibilityTimeout: "
+                + Math.min(43_200, Math.max(30, 6 * longest))
+                + "\n"
+                // SQS requires FifoQueue for a name ending in .fifo, and that suffix for FIFO.
+                + (name.endsWith(".fifo") ? "      FifoQueue: true\n" : ""));
+    return id;
+  }
+
+  private String table(String name) {
+    String id = pascal(name) + "Table";
+    resources.computeIfAbsent(
+        id,
+        k ->
+            "  "
+                + k
+                + ":\n"
+                + "    Type: AWS::DynamoDB::Table\n"
+                + "    Properties:\n"
+                + "      TableName: "
+                + quote(name)
+                + "\n"
+                + "      BillingMode: PAY_PER_REQUEST\n"
+                + "      # anyfn does not know this table's key: adjust KeySchema to your items.\n"
+                + "      AttributeDefinitions:\n"
+                + "        - AttributeName: id\n          AttributeType: S\n"
+                + "      KeySchema:\n"
+                + "        - AttributeName: id\n          KeyType: HASH\n"
+                + "      StreamSpecification:\n"
+                + "        StreamViewType: NEW_AND_OLD_IMAGES\n");
+    return id;
+  }
+
+  /** {@code order-api}, {@code orders_queue}, {@code user} to {@code OrderApi}, ... */
+  static String pascal(String name) {
+    StringBuilder b = new StringBuilder();
+    boolean upper = true;
+    for (char c : name.toCharArray()) {
+      if (!Character.isLetterOrDigit(c)) {
+        upper = true;
+        continue;
+      }
+      b.append(upper ? Character.toUpperCase(c) : c);
+      upper = false;
+    }
+    return b.toString();
+  }
+
+  /** A single-quoted YAML scalar: only {@code '} needs escaping, by doubling. */
+  static String quote(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+}

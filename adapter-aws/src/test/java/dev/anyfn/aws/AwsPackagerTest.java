@@ -1,0 +1,174 @@
+package dev.anyfn.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.HandlerSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.PackagingContext;
+import dev.anyfn.core.packaging.ProviderPackager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AwsPackagerTest {
+  @TempDir Path project;
+
+  private static HandlerSpec handler(String method, TriggerSpec trigger) {
+    return new HandlerSpec(
+        method, List.of(), "void", HandlerSpec.ReturnKind.VOID, trigger, List.of());
+  }
+
+  private static FunctionIndex index(TriggerSpec... triggers) {
+    List<HandlerSpec> handlers = new java.util.ArrayList<>();
+    for (int i = 0; i < triggers.length; i++) {
+      handlers.add(handler("h" + i, triggers[i]));
+    }
+    return new FunctionIndex(
+        1,
+        List.of(
+            new FunctionSpec(
+                "order-api", "a.OrderApi", 512, 30, 10, List.of(), List.of(), handlers)));
+  }
+
+  private JsonNode write(FunctionIndex index, Map<String, String> env) throws Exception {
+    Path out = project.resolve("target/anyfn/aws");
+    new AwsPackager()
+        .writeDescriptors(
+            index,
+            new PackagingContext(
+                out, project, "shop", project.resolve("target/shop-aws.jar"), env));
+    return new YAMLMapper().readTree(Files.readString(out.resolve("template.yaml")));
+  }
+
+  @Test
+  void packagerIsFoundByTheServiceLoader() {
+    assertThat(ServiceLoader.load(ProviderPackager.class).stream().map(p -> p.get().provider()))
+        .contains("aws");
+  }
+
+  @Test
+  void templateHasOneServerlessFunctionWithHandlerRuntimeCodeUriAndFunctionName() throws Exception {
+    JsonNode t =
+        write(index(new TriggerSpec.Http("GET", "/files/{path+}")), Map.of("STAGE", "prod"));
+    assertThat(t.get("AWSTemplateFormatVersion").asText()).isEqualTo("2010-09-09");
+    assertThat(t.get("Transform").asText()).isEqualTo("AWS::Serverless-2016-10-31");
+    JsonNode fn = t.at("/Resources/OrderApiFunction");
+    assertThat(fn.get("Type").asText()).isEqualTo("AWS::Serverless::Function");
+    JsonNode p = fn.get("Properties");
+    assertThat(p.get("Handler").asText()).isEqualTo("dev.anyfn.aws.LambdaHandler::handleRequest");
+    assertThat(p.get("Runtime").asText()).isEqualTo("java21");
+    assertThat(p.get("CodeUri").asText()).isEqualTo("../../shop-aws.jar");
+    assertThat(p.get("MemorySize").asInt()).isEqualTo(512);
+    assertThat(p.get("Timeout").asInt()).isEqualTo(30);
+    assertThat(p.at("/Environment/Variables/ANYFN_FUNCTION").asText()).isEqualTo("order-api");
+    assertThat(p.at("/Environment/Variables/STAGE").asText()).isEqualTo("prod");
+    assertThat(p.has("SnapStart")).isFalse();
+    JsonNode http = p.at("/Events/H0Http");
+    assertThat(http.get("Type").asText()).isEqualTo("HttpApi");
+    assertThat(http.at("/Properties/Path").asText()).isEqualTo("/files/{path+}");
+    assertThat(http.at("/Properties/Method").asText()).isEqualTo("GET");
+  }
+
+  @Test
+  void eventSourcesGetEventsAndResources() throws Exception {
+    JsonNode t =
+        write(
+            index(
+                new TriggerSpec.Queue("orders", 5),
+                new TriggerSpec.Topic("alerts"),
+                new TriggerSpec.Storage("uploads", List.of("CREATED", "DELETED")),
+                new TriggerSpec.DataChange("users", List.of("INSERT")),
+                new TriggerSpec.Schedule("", "5m", 300, "UTC"),
+                new TriggerSpec.Schedule("30 9 * * 1-5", "", 0, "Europe/Paris"),
+                new TriggerSpec.Queue("payments.fifo", 10)),
+            Map.of());
+    JsonNode events = t.at("/Resources/OrderApiFunction/Properties/Events");
+    assertThat(events.at("/H0Queue/Type").asText()).isEqualTo("SQS");
+    assertThat(events.at("/H0Queue/Properties/FunctionResponseTypes/0").asText())
+        .isEqualTo("ReportBatchItemFailures");
+    assertThat(events.at("/H0Queue/Properties/BatchSize").asInt()).isEqualTo(5);
+    assertThat(t.at("/Resources/OrdersQueue/Type").asText()).isEqualTo("AWS::SQS::Queue");
+    assertThat(t.at("/Resources/OrdersQueue/Properties/VisibilityTimeout").asInt()).isEqualTo(180);
+    assertThat(events.at("/H6Queue/Properties/Queue").toString()).contains("PaymentsFifoQueue");
+    assertThat(t.at("/Resources/PaymentsFifoQueue/Properties/QueueName").asText())
+        .isEqualTo("payments.fifo");
+    assertThat(t.at("/Resources/PaymentsFifoQueue/Properties/FifoQueue").asBoolean()).isTrue();
+    assertThat(events.at("/H1Topic/Type").asText()).isEqualTo("SNS");
+    assertThat(events.at("/H1TopicRule/Type").asText()).isEqualTo("EventBridgeRule");
+    assertThat(events.at("/H1TopicRule/Properties/Pattern/source/0").asText()).isEqualTo("alerts");
+    assertThat(t.at("/Resources/AlertsTopic/Type").asText()).isEqualTo("AWS::SNS::Topic");
+    assertThat(events.at("/H2Storage/Type").asText()).isEqualTo("S3");
+    assertThat(events.at("/H2Storage/Properties/Events").toString())
+        .isEqualTo("[\"s3:ObjectCreated:*\",\"s3:ObjectRemoved:*\"]");
+    assertThat(t.at("/Resources/UploadsBucket/Type").asText()).isEqualTo("AWS::S3::Bucket");
+    assertThat(events.at("/H3DataChange/Type").asText()).isEqualTo("DynamoDB");
+    assertThat(events.at("/H3DataChange/Properties/FunctionResponseTypes/0").asText())
+        .isEqualTo("ReportBatchItemFailures");
+    assertThat(t.at("/Resources/UsersTable/Properties/StreamSpecification/StreamViewType").asText())
+        .isEqualTo("NEW_AND_OLD_IMAGES");
+    assertThat(events.at("/H4Schedule/Type").asText()).isEqualTo("Schedule");
+    assertThat(events.at("/H4Schedule/Properties/Schedule").asText()).isEqualTo("rate(5 minutes)");
+    assertThat(events.at("/H5Schedule/Type").asText()).isEqualTo("ScheduleV2");
+    assertThat(events.at("/H5Schedule/Properties/ScheduleExpression").asText())
+        .isEqualTo("cron(30 9 ? * 2-6 *)");
+    assertThat(events.at("/H5Schedule/Properties/ScheduleExpressionTimezone").asText())
+        .isEqualTo("Europe/Paris");
+  }
+
+  @Test
+  void snapStartIsEnabledFromThePackagingEnvironment() throws Exception {
+    JsonNode t = write(index(new TriggerSpec.Invoke()), Map.of("ANYFN_AWS_SNAPSTART", "true"));
+    JsonNode p = t.at("/Resources/OrderApiFunction/Properties");
+    assertThat(p.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+    assertThat(p.get("AutoPublishAlias").asText()).isEqualTo("live");
+    assertThat(p.at("/Environment/Variables/ANYFN_AWS_SNAPSTART").asText()).isEqualTo("true");
+    assertThat(p.has("Events")).isFalse();
+  }
+
+  @Test
+  void cronRestrictingBothDayFieldsIsAPortabilityProblem() {
+    List<String> problems =
+        new AwsPackager()
+            .portabilityProblems(index(new TriggerSpec.Schedule("0 12 1 * MON", "", 0, "UTC")));
+    assertThat(problems)
+        .containsExactly(
+            "Function 'order-api': cron '0 12 1 * MON' restricts both day-of-month and day-of-week"
+                + " (or is not five fields); EventBridge cannot express that. Restrict only one of"
+                + " the two.");
+    assertThat(
+            new AwsPackager()
+                .portabilityProblems(index(new TriggerSpec.Schedule("", "30s", 30, "UTC"))))
+        .containsExactly(
+            "Function 'order-api': rate '30s' is not a whole number of minutes; EventBridge rates"
+                + " start at 1 minute.");
+  }
+
+  @Test
+  void unixCronBecomesSixFieldEventBridgeCron() {
+    assertThat(CronExpressions.toAws("*/15 * * * *")).hasValue("cron(*/15 * * * ? *)");
+    assertThat(CronExpressions.toAws("0 3 1 * *")).hasValue("cron(0 3 1 * ? *)");
+    assertThat(CronExpressions.toAws("0 0 * * 0,6")).hasValue("cron(0 0 ? * 1,7 *)");
+    assertThat(CronExpressions.toAws("0 0 * * 7")).hasValue("cron(0 0 ? * 1 *)");
+    assertThat(CronExpressions.toAws("0 0 * * MON-FRI")).hasValue("cron(0 0 ? * MON-FRI *)");
+    assertThat(CronExpressions.toAws("0 0 * * */2")).hasValue("cron(0 0 ? * */2 *)");
+    assertThat(CronExpressions.rate(60)).hasValue("rate(1 minute)");
+    assertThat(CronExpressions.rate(7200)).hasValue("rate(2 hours)");
+    assertThat(CronExpressions.rate(86_400)).hasValue("rate(1 day)");
+  }
+
+  @Test
+  void quotesInNamesAreEscapedInTheYaml() throws Exception {
+    JsonNode t = write(index(new TriggerSpec.Http("GET", "/a")), Map.of("GREETING", "it's: #1"));
+    assertThat(
+            t.at("/Resources/OrderApiFunction/Properties/Environment/Variables/GREETING").asText())
+        .isEqualTo("it's: #1");
+  }
+}
