@@ -1,0 +1,103 @@
+package dev.anyfn.gcp;
+
+import dev.anyfn.core.FunctionDefinition;
+import dev.anyfn.core.FunctionInstance;
+import dev.anyfn.core.FunctionRuntime;
+import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.RuntimeSettings;
+import dev.anyfn.core.StartupContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The one function a Google deployment serves: loaded from the index and initialised once, when the
+ * invoker creates the entry point. Thread-safe exactly when the user's function class is (Google
+ * may send several requests to one instance at once).
+ */
+final class DeployedFunction {
+  private final GcpSettings settings;
+  private final RuntimeSettings runtimeSettings;
+  private final FunctionDefinition definition;
+  private final StartupContext startup;
+  private volatile FunctionInstance instance;
+  private final Duration timeout;
+  private final AtomicBoolean cold = new AtomicBoolean(true);
+
+  private DeployedFunction(GcpSettings settings, ClassLoader loader) {
+    this.settings = settings;
+    this.runtimeSettings = settings.runtimeSettings();
+    FunctionRuntime runtime = FunctionRuntime.load(loader, runtimeSettings);
+    this.definition = runtime.function(settings.functionName());
+    this.timeout = Duration.ofSeconds(Math.max(1, definition.spec().timeoutSeconds()));
+    this.startup = new StartupContext(definition.name(), runtimeSettings);
+    this.instance = definition.newInstance(startup);
+  }
+
+  /**
+   * Loads and initialises the function named by the settings.
+   *
+   * @throws dev.anyfn.core.ConfigurationException when the index has no such function
+   * @throws dev.anyfn.core.InitFailedException when its constructor or {@code @OnInit} fails
+   */
+  static DeployedFunction load(GcpSettings settings, ClassLoader loader) {
+    return new DeployedFunction(settings, loader);
+  }
+
+  GcpSettings settings() {
+    return settings;
+  }
+
+  FunctionDefinition definition() {
+    return definition;
+  }
+
+  /**
+   * The instance to call. Google cannot be told to retire a process, so an instance whose handler
+   * threw an {@link Error} is replaced here by a freshly initialised one.
+   *
+   * @throws dev.anyfn.core.InitFailedException when the replacement fails to initialise (the next
+   *     call tries again)
+   */
+  FunctionInstance instance() {
+    FunctionInstance current = instance;
+    if (current.healthy()) {
+      return current;
+    }
+    synchronized (this) {
+      if (instance.healthy()) {
+        return instance;
+      }
+      FunctionInstance old = instance;
+      instance = definition.newInstance(startup);
+      old.shutdown();
+      return instance;
+    }
+  }
+
+  /** A context for one invocation; the first one made is the cold start. */
+  InvocationContext context(Optional<String> requestId, Optional<String> traceId) {
+    return InvocationContext.builder()
+        .requestId(
+            requestId.filter(s -> !s.isBlank()).orElseGet(() -> UUID.randomUUID().toString()))
+        .functionName(definition.name())
+        .provider(runtimeSettings.provider())
+        .deadline(Instant.now().plus(timeout))
+        .coldStart(cold.getAndSet(false))
+        .traceId(traceId.orElse(null))
+        .logSink(runtimeSettings.logSink())
+        .build();
+  }
+
+  /**
+   * A random request id. Not {@code UUID.randomUUID()}: its shared SecureRandom is a contention
+   * point under load, and request ids need to be unique, not unguessable.
+   */
+  private static String newRequestId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return new UUID(random.nextLong(), random.nextLong()).toString();
+  }
+}

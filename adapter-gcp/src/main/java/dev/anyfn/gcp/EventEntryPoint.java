@@ -1,0 +1,132 @@
+package dev.anyfn.gcp;
+
+import com.google.cloud.functions.CloudEventsFunction;
+import dev.anyfn.Event;
+import dev.anyfn.core.BatchOutcome;
+import dev.anyfn.core.InvocationContext;
+import io.cloudevents.CloudEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The entry point of an event deployment ({@code --entry-point dev.anyfn.gcp.EventEntryPoint}):
+ * delivers the CloudEvents of one trigger, named by {@code ANYFN_TRIGGER}, to the function named by
+ * {@code ANYFN_FUNCTION}. Google deploys one trigger per deployment, so a function with several
+ * event triggers has one deployment of this entry point per trigger.
+ *
+ * <p>Outcomes, as Google's invoker reports them:
+ *
+ * <ul>
+ *   <li>success: the method returns and the invoker answers 200;
+ *   <li>a retryable handler failure: {@link EventFailedException} is thrown, the invoker answers
+ *       500 and the platform redelivers when the deployment has {@code --retry} (off by default);
+ *   <li>a permanent failure ({@code PermanentFailureException}, or an event that cannot be read or
+ *       bound): logged and acknowledged, since retrying cannot help and Google has no dead-letter
+ *       store for functions;
+ *   <li>an event type the trigger does not take: {@link UnexpectedEventException}, 500.
+ * </ul>
+ *
+ * <p>Thread-safe exactly when the user's function class is.
+ */
+public final class EventEntryPoint implements CloudEventsFunction {
+  private final DeployedFunction function;
+  private final DeployedTrigger trigger;
+
+  /**
+   * Reads the process environment.
+   *
+   * @throws dev.anyfn.core.ConfigurationException when {@code ANYFN_FUNCTION} or {@code
+   *     ANYFN_TRIGGER} is missing or names nothing in the index
+   * @throws dev.anyfn.core.InitFailedException when the function fails to initialise
+   */
+  public EventEntryPoint() {
+    this(System.getenv());
+  }
+
+  /**
+   * Uses the given environment instead of the process's (for tests and embedding).
+   *
+   * @throws dev.anyfn.core.ConfigurationException as {@link #EventEntryPoint()}
+   * @throws dev.anyfn.core.InitFailedException as {@link #EventEntryPoint()}
+   */
+  public EventEntryPoint(Map<String, String> environment) {
+    GcpSettings settings = GcpSettings.from(environment);
+    DeployedFunction loaded =
+        DeployedFunction.load(settings, EventEntryPoint.class.getClassLoader());
+    this.trigger = DeployedTrigger.resolve(loaded.definition().spec(), settings.trigger());
+    this.function = loaded;
+  }
+
+  /**
+   * Delivers one event.
+   *
+   * @throws EventFailedException when the handler failed and a retry may help
+   * @throws UnexpectedEventException when the event's type is not one the trigger takes
+   * @throws dev.anyfn.core.NoMatchingTriggerException when the function has no handler for it
+   */
+  @Override
+  public void accept(CloudEvent event) {
+    InvocationContext context =
+        function.context(Optional.ofNullable(event.getId()), traceParent(event));
+    if (!trigger.translator().types().contains(event.getType())) {
+      throw new UnexpectedEventException(
+          "Function '"
+              + function.definition().name()
+              + "' received a "
+              + event.getType()
+              + " event, but this deployment serves trigger '"
+              + trigger.spec().describe()
+              + "', which takes "
+              + trigger.translator().types().stream().sorted().toList()
+              + ". Point the deployment's event trigger at the right source, or deploy this"
+              + " function with the ANYFN_TRIGGER the generated deploy.sh gives for it.");
+    }
+    Event neutral;
+    try {
+      neutral = trigger.translator().translate(event);
+    } catch (MalformedEventException e) {
+      context
+          .log()
+          .error(
+              "Event cannot be read; acknowledging it without retry",
+              e,
+              "eventId",
+              event.getId(),
+              "type",
+              event.getType(),
+              "code",
+              "unbindable");
+      return;
+    }
+    BatchOutcome outcome = function.instance().handleEvents(List.of(neutral), context);
+    for (BatchOutcome.ItemFailure failure : outcome.failures()) {
+      if (failure.permanent()) {
+        context
+            .log()
+            .warn(
+                "Permanent failure; acknowledging the event without retry",
+                "eventId",
+                failure.eventId(),
+                "code",
+                failure.code(),
+                "reason",
+                failure.reason());
+      } else {
+        throw new EventFailedException(
+            "Handler for "
+                + trigger.spec().describe()
+                + " failed on event "
+                + failure.eventId()
+                + " ("
+                + failure.reason()
+                + "); answering 500 so that the platform may retry it.");
+      }
+    }
+  }
+
+  private static Optional<String> traceParent(CloudEvent event) {
+    Object v = event.getExtension("traceparent");
+    return v == null ? Optional.empty() : Optional.of(v.toString());
+  }
+}

@@ -1,0 +1,191 @@
+package dev.anyfn.gcp;
+
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How an index maps onto Google deployments. Google deploys one trigger per function, so: every
+ * function with routes gets one HTTP deployment serving all of them; every event trigger gets its
+ * own deployment, and a storage trigger watching creations and deletions gets one per event type.
+ * Immutable.
+ *
+ * @param deployments the deployments, in index order
+ * @param problems what cannot be deployed, one sentence each
+ */
+record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems) {
+  static final String HTTP_ENTRY = HttpEntryPoint.class.getName();
+  static final String EVENT_ENTRY = EventEntryPoint.class.getName();
+
+  /** Google's limit on function names. */
+  private static final int MAX_NAME = 63;
+
+  GcpDeploymentPlan {
+    deployments = List.copyOf(deployments);
+    problems = List.copyOf(problems);
+  }
+
+  static GcpDeploymentPlan of(FunctionIndex index) {
+    List<GcpDeployment> out = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (FunctionSpec fn : index.functions()) {
+      if (fn.maxInstances() == 0) {
+        continue; // disabled: nothing to deploy
+      }
+      String base = googleName(fn.name());
+      if (!fn.handlers(TriggerSpec.Kind.HTTP).isEmpty()) {
+        out.add(
+            new GcpDeployment(
+                base,
+                fn,
+                HTTP_ENTRY,
+                Optional.empty(),
+                List.of("--trigger-http"),
+                false,
+                Optional.empty()));
+      }
+      int schedules = 0;
+      for (TriggerSpec t : fn.triggers()) {
+        if (t instanceof TriggerSpec.Queue q) {
+          out.add(event(base + "-queue-" + googleName(q.name()), fn, t, topic(q.name()), true));
+        } else if (t instanceof TriggerSpec.Topic p) {
+          out.add(event(base + "-topic-" + googleName(p.name()), fn, t, topic(p.name()), false));
+        } else if (t instanceof TriggerSpec.Storage s) {
+          for (String kind : s.events()) {
+            String type =
+                kind.equals("DELETED") ? StorageTranslator.DELETED : StorageTranslator.FINALIZED;
+            String suffix = kind.equals("DELETED") ? "-deleted" : "-finalized";
+            out.add(
+                event(
+                    base + "-storage-" + googleName(s.bucket()) + suffix,
+                    fn,
+                    t,
+                    List.of(
+                        "--trigger-event-filters=type=" + type,
+                        "--trigger-event-filters=bucket=" + s.bucket()),
+                    false));
+          }
+        } else if (t instanceof TriggerSpec.DataChange d) {
+          dataChange(base, fn, d, out);
+        } else if (t instanceof TriggerSpec.Schedule s) {
+          schedules++;
+          schedule(base + "-schedule-" + schedules, fn, s, out, problems);
+        } else if (t instanceof TriggerSpec.Invoke) {
+          problems.add(
+              "Function '"
+                  + fn.name()
+                  + "' has an @OnInvoke handler, which Google Cloud Run functions cannot call"
+                  + " directly; call it through an @Route instead.");
+        }
+      }
+    }
+    Set<String> seen = new HashSet<>();
+    for (GcpDeployment d : out) {
+      if (!seen.add(d.name())) {
+        problems.add(
+            "Two Google deployments would be named '"
+                + d.name()
+                + "' (function '"
+                + d.function().name()
+                + "'); rename a function or trigger so the names differ.");
+      }
+      if (d.name().length() > MAX_NAME) {
+        problems.add(
+            "Google function name '"
+                + d.name()
+                + "' (function '"
+                + d.function().name()
+                + "') is longer than "
+                + MAX_NAME
+                + " characters; shorten the function or trigger name.");
+      }
+    }
+    return new GcpDeploymentPlan(out, problems);
+  }
+
+  private static List<String> topic(String name) {
+    return List.of("--trigger-topic=" + name);
+  }
+
+  private static GcpDeployment event(
+      String name, FunctionSpec fn, TriggerSpec t, List<String> flags, boolean retry) {
+    return new GcpDeployment(name, fn, EVENT_ENTRY, Optional.of(t), flags, retry, Optional.empty());
+  }
+
+  private static void dataChange(
+      String base, FunctionSpec fn, TriggerSpec.DataChange d, List<GcpDeployment> out) {
+    List<String> types = new ArrayList<>();
+    if (d.kinds().containsAll(List.of("INSERT", "MODIFY", "REMOVE"))) {
+      types.add("written");
+    } else {
+      d.kinds()
+          .forEach(
+              k ->
+                  types.add(
+                      switch (k) {
+                        case "INSERT" -> "created";
+                        case "MODIFY" -> "updated";
+                        default -> "deleted";
+                      }));
+    }
+    for (String type : types) {
+      out.add(
+          event(
+              base + "-firestore-" + googleName(d.table()) + (types.size() == 1 ? "" : "-" + type),
+              fn,
+              d,
+              List.of(
+                  "--trigger-event-filters=type=" + FirestoreTranslator.PREFIX + type,
+                  "--trigger-event-filters=database=(default)",
+                  "--trigger-event-filters-path-pattern=document=" + d.table() + "/{doc}"),
+              false));
+    }
+  }
+
+  private static void schedule(
+      String name,
+      FunctionSpec fn,
+      TriggerSpec.Schedule s,
+      List<GcpDeployment> out,
+      List<String> problems) {
+    boolean cron = s.cron() != null && !s.cron().isEmpty();
+    Optional<String> expression = cron ? Optional.of(s.cron()) : RateCron.of(s.rateSeconds());
+    if (expression.isEmpty()) {
+      problems.add(
+          "Function '"
+              + fn.name()
+              + "' runs at rate '"
+              + s.rate()
+              + "', which Cloud Scheduler cannot express exactly as a cron schedule; use a rate"
+              + " that divides an hour (in minutes) or a day (in hours), or a cron expression.");
+      return;
+    }
+    String topic = "anyfn-" + name;
+    String zone = cron && s.zone() != null && !s.zone().isEmpty() ? s.zone() : "UTC";
+    out.add(
+        new GcpDeployment(
+            name,
+            fn,
+            EVENT_ENTRY,
+            Optional.of(s),
+            topic(topic),
+            false,
+            Optional.of(new GcpDeployment.SchedulerJob(name, topic, expression.get(), zone))));
+  }
+
+  /** A name Google accepts: lower case letters, digits and hyphens, starting with a letter. */
+  static String googleName(String name) {
+    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+    s = s.replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
+    if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+      s = "fn-" + s;
+    }
+    return s;
+  }
+}

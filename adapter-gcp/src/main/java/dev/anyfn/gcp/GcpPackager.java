@@ -1,0 +1,66 @@
+package dev.anyfn.gcp;
+
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.packaging.PackagingContext;
+import dev.anyfn.core.packaging.ProviderPackager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@code target/anyfn/gcp/deploy.sh} and {@code target/anyfn/gcp/source/} (the jar alone, as
+ * {@code gcloud functions deploy --source} uploads it). Found by the anyfn Maven plugin through
+ * {@link java.util.ServiceLoader}; not for user code. Stateless and thread-safe.
+ */
+public final class GcpPackager implements ProviderPackager {
+
+  /** For {@link java.util.ServiceLoader}. */
+  public GcpPackager() {}
+
+  @Override
+  public String provider() {
+    return "gcp";
+  }
+
+  @Override
+  public String adapterArtifactId() {
+    return "anyfn-adapter-gcp";
+  }
+
+  @Override
+  public List<String> portabilityProblems(FunctionIndex index) {
+    return GcpDeploymentPlan.of(index).problems();
+  }
+
+  @Override
+  public void writeDescriptors(FunctionIndex index, PackagingContext context) throws IOException {
+    Path jar = context.artifactPath();
+    if (!Files.isRegularFile(jar)) {
+      throw new IOException(
+          "The Google jar "
+              + jar
+              + " does not exist; build it (mvn package) before writing the deploy script.");
+    }
+    Path source = context.outputDirectory().resolve("source");
+    Files.createDirectories(source);
+    try (Stream<Path> old = Files.list(source)) {
+      for (Path p : old.toList()) {
+        Files.deleteIfExists(p); // the source directory must hold the jar and nothing else
+      }
+    }
+    Files.copy(jar, source.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    Path script = context.outputDirectory().resolve("deploy.sh");
+    Files.writeString(script, DeployScript.render(GcpDeploymentPlan.of(index), context));
+    try {
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      if (!script.toFile().setExecutable(true, false)) {
+        throw new IOException("Cannot make " + script + " executable.", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package dev.anyfn.gcp;
+
+import dev.anyfn.Headers;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.core.Problems;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Translates between Google's {@link com.google.cloud.functions.HttpRequest} / {@link
+ * com.google.cloud.functions.HttpResponse} and the neutral request and response. Stateless.
+ */
+final class HttpTranslator {
+  private HttpTranslator() {}
+
+  /** A translated request, or the problem response to answer instead. */
+  record Translated(Optional<HttpRequest> request, Optional<HttpResponse> problem) {
+    static Translated of(HttpRequest r) {
+      return new Translated(Optional.of(r), Optional.empty());
+    }
+
+    static Translated problem(HttpResponse p) {
+      return new Translated(Optional.empty(), Optional.of(p));
+    }
+  }
+
+  /**
+   * Reads Google's request into a neutral one: the raw (still percent-encoded) path taken from the
+   * request URI, every query value in order, every header value, and the body up to {@code
+   * maxBodyBytes} (a larger body is answered 413 without reading it all).
+   */
+  static Translated toNeutral(
+      com.google.cloud.functions.HttpRequest google, int maxBodyBytes, String requestId)
+      throws IOException {
+    long declared = google.getContentLength();
+    if (declared > maxBodyBytes) {
+      return Translated.problem(tooLarge(declared + " bytes", maxBodyBytes, requestId));
+    }
+    Headers.Builder headers = Headers.builder();
+    for (Map.Entry<String, List<String>> h : google.getHeaders().entrySet()) {
+      for (String value : h.getValue()) {
+        headers.add(h.getKey(), value);
+      }
+    }
+    byte[] body;
+    try (InputStream in = google.getInputStream()) {
+      body = readAtMost(in, declared, maxBodyBytes);
+    }
+    if (body == null) {
+      return Translated.problem(tooLarge("more bytes", maxBodyBytes, requestId));
+    }
+    try {
+      return Translated.of(
+          HttpRequest.builder()
+              .method(google.getMethod())
+              .rawPath(rawPath(google.getUri(), google.getPath()))
+              .rawQuery(google.getQuery().orElse(null))
+              .headers(headers.build())
+              .body(body)
+              .build());
+    } catch (IllegalArgumentException e) {
+      return Translated.problem(Problems.response(400, "invalid_path", e.getMessage(), requestId));
+    }
+  }
+
+  /**
+   * The path as sent on the wire. The invoker's {@code getPath()} is decoded, which would hide an
+   * encoded slash ({@code %2F}) from the traversal checks, so the path is cut out of the request
+   * URI instead.
+   */
+  static String rawPath(String uri, String fallback) {
+    if (uri == null || uri.isEmpty()) {
+      return fallback;
+    }
+    int start = 0;
+    int scheme = uri.indexOf("://");
+    int query = uri.indexOf('?');
+    if (scheme >= 0 && (query < 0 || scheme < query)) {
+      start = uri.indexOf('/', scheme + 3);
+      if (start < 0) {
+        return "/";
+      }
+    }
+    int end = uri.length();
+    for (int i = start; i < uri.length(); i++) {
+      char c = uri.charAt(i);
+      if (c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    String path = uri.substring(start, end);
+    return path.isEmpty() ? "/" : path;
+  }
+
+  /** Writes the neutral response: status, every header value, and the body bytes. */
+  static void write(HttpResponse response, com.google.cloud.functions.HttpResponse google)
+      throws IOException {
+    google.setStatusCode(response.statusCode());
+    Headers headers = response.headers();
+    for (String name : headers.names()) {
+      if (name.equalsIgnoreCase("Content-Type")) {
+        google.setContentType(headers.first(name).orElseThrow());
+        continue;
+      }
+      for (String value : headers.all(name)) {
+        google.appendHeader(name, value);
+      }
+    }
+    byte[] body = response.body();
+    if (body.length > 0) {
+      try (OutputStream out = google.getOutputStream()) {
+        out.write(body);
+      }
+    }
+  }
+
+  /**
+   * The body, or {@code null} when it is longer than {@code limit}. Sized from the declared length
+   * when there is one, so the common empty or small body costs no buffer.
+   */
+  static byte[] readAtMost(InputStream in, long declared, int limit) throws IOException {
+    if (declared >= 0) {
+      byte[] body = in.readNBytes((int) declared);
+      int extra = body.length < declared ? -1 : in.read();
+      if (extra < 0) {
+        return body;
+      }
+      // the stream holds more than declared: count the rest against the limit
+      ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 8192);
+      out.write(body);
+      out.write(extra);
+      return readRest(in, out, limit);
+    }
+    int first = in.read();
+    if (first < 0) {
+      return new byte[0];
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    out.write(first);
+    return readRest(in, out, limit);
+  }
+
+  private static byte[] readRest(InputStream in, ByteArrayOutputStream out, int limit)
+      throws IOException {
+    byte[] chunk = new byte[8192];
+    int n;
+    while ((n = in.read(chunk)) >= 0) {
+      if ((long) out.size() + n > limit) {
+        return null;
+      }
+      out.write(chunk, 0, n);
+    }
+    return out.size() > limit ? null : out.toByteArray();
+  }
+
+  private static HttpResponse tooLarge(String found, int limit, String requestId) {
+    return Problems.builder(
+            413,
+            "body_too_large",
+            "The body has " + found + "; the limit is " + limit + " bytes.",
+            requestId)
+        .header("Connection", "close")
+        .build();
+  }
+}

@@ -1,0 +1,286 @@
+package dev.anyfn.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.HandlerSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.PackagingContext;
+import dev.anyfn.core.packaging.ProviderPackager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generated deploy script, run against a recording gcloud. */
+class GcpPackagerTest {
+  @TempDir static Path dir;
+  private static ScriptedDeployments script;
+
+  @BeforeAll
+  static void run() throws Exception {
+    script =
+        ScriptedDeployments.run(
+            ScriptedDeployments.testIndex(), dir, Map.of("FEATURE_FLAGS", "a,b"));
+  }
+
+  private static List<String> common(String entryPoint) {
+    return List.of(
+        "--gen2",
+        "--project",
+        "demo-project",
+        "--region",
+        "us-central1",
+        "--runtime",
+        "java21",
+        "--source",
+        script.outputDirectory().resolve("source").toString(),
+        "--entry-point",
+        entryPoint);
+  }
+
+  @Test
+  void packagerIsFoundThroughServiceLoader() {
+    assertThat(
+            ServiceLoader.load(ProviderPackager.class).stream()
+                .map(p -> p.type().getName())
+                .toList())
+        .contains(GcpPackager.class.getName());
+    assertThat(new GcpPackager().provider()).isEqualTo("gcp");
+    assertThat(new GcpPackager().adapterArtifactId()).isEqualTo("anyfn-adapter-gcp");
+  }
+
+  @Test
+  void scriptIsExecutableStrictAndSourceHoldsOnlyTheJar() throws IOException {
+    Path deploy = script.outputDirectory().resolve("deploy.sh");
+    assertThat(Files.getPosixFilePermissions(deploy)).contains(PosixFilePermission.OWNER_EXECUTE);
+    assertThat(Files.readString(deploy))
+        .startsWith("#!/usr/bin/env bash\n")
+        .contains("set -euo pipefail\n");
+    try (Stream<Path> files = Files.list(script.outputDirectory().resolve("source"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("shop-gcp.jar");
+    }
+  }
+
+  @Test
+  void oneDeploymentPerHttpFunctionAndPerEventTriggerAndStorageEventType() {
+    assertThat(script.deploymentNames())
+        .containsExactly(
+            "gcp-events-queue-orders",
+            "gcp-events-topic-prices",
+            "gcp-events-storage-uploads-finalized",
+            "gcp-events-storage-uploads-deleted",
+            "gcp-events-schedule-1",
+            "gcp-events-firestore-users",
+            "gcp-web");
+  }
+
+  @Test
+  void httpDeploymentIsPrivateByDefaultWithMemoryTimeoutAndInstances() {
+    List<String> expected = new java.util.ArrayList<>(common("dev.anyfn.gcp.HttpEntryPoint"));
+    expected.addAll(
+        List.of(
+            "--trigger-http",
+            "--no-allow-unauthenticated",
+            "--set-env-vars",
+            "^@^ANYFN_FUNCTION=gcp-web@FEATURE_FLAGS=a,b",
+            "--memory",
+            "256Mi",
+            "--timeout",
+            "20s",
+            "--max-instances",
+            "3"));
+    assertThat(script.deploy("gcp-web").args()).isEqualTo(expected);
+    assertThat(script.deploy("gcp-web").environment())
+        .containsExactly(Map.entry("ANYFN_FUNCTION", "gcp-web"), Map.entry("FEATURE_FLAGS", "a,b"));
+  }
+
+  @Test
+  void queueDeploymentTriggersOnItsTopicWithRetriesOn() {
+    ScriptedDeployments.Deploy d = script.deploy("gcp-events-queue-orders");
+    List<String> expected = new java.util.ArrayList<>(common("dev.anyfn.gcp.EventEntryPoint"));
+    expected.addAll(
+        List.of(
+            "--trigger-topic=orders",
+            "--retry",
+            "--set-env-vars",
+            "^@^ANYFN_FUNCTION=gcp-events@ANYFN_TRIGGER=QUEUE orders@FEATURE_FLAGS=a,b",
+            "--memory",
+            "512Mi",
+            "--timeout",
+            "30s",
+            "--max-instances",
+            "10"));
+    assertThat(d.args()).isEqualTo(expected);
+    assertThat(script.deploy("gcp-events-topic-prices").args()).doesNotContain("--retry");
+  }
+
+  @Test
+  void storageTriggerIsOneDeploymentPerEventTypeFilteredOnTheBucket() {
+    ScriptedDeployments.Deploy created = script.deploy("gcp-events-storage-uploads-finalized");
+    ScriptedDeployments.Deploy deleted = script.deploy("gcp-events-storage-uploads-deleted");
+    assertThat(created.args())
+        .containsSequence(
+            "--trigger-event-filters=type=google.cloud.storage.object.v1.finalized",
+            "--trigger-event-filters=bucket=uploads");
+    assertThat(deleted.args())
+        .contains("--trigger-event-filters=type=google.cloud.storage.object.v1.deleted");
+    assertThat(created.environment())
+        .containsEntry("ANYFN_TRIGGER", "STORAGE uploads [CREATED, DELETED]");
+    assertThat(deleted.environment()).isEqualTo(created.environment());
+  }
+
+  @Test
+  void firestoreTriggerFiltersOnTheDefaultDatabaseAndTheCollection() {
+    assertThat(script.deploy("gcp-events-firestore-users").args())
+        .containsSequence(
+            "--trigger-event-filters=type=google.cloud.firestore.document.v1.written",
+            "--trigger-event-filters=database=(default)",
+            "--trigger-event-filters-path-pattern=document=users/{doc}");
+  }
+
+  @Test
+  void scheduleCreatesItsTopicAndSchedulerJobBeforeTheDeployment() {
+    List<List<String>> calls = script.calls();
+    int topic =
+        calls.indexOf(
+            List.of(
+                "pubsub",
+                "topics",
+                "create",
+                "anyfn-gcp-events-schedule-1",
+                "--project",
+                "demo-project"));
+    int job =
+        calls.indexOf(
+            List.of(
+                "scheduler",
+                "jobs",
+                "create",
+                "pubsub",
+                "gcp-events-schedule-1",
+                "--project",
+                "demo-project",
+                "--location",
+                "us-central1",
+                "--schedule",
+                "*/5 * * * *",
+                "--time-zone",
+                "UTC",
+                "--topic",
+                "anyfn-gcp-events-schedule-1",
+                "--message-body",
+                "{}"));
+    int deploy = script.deploymentNames().indexOf("gcp-events-schedule-1");
+    assertThat(topic).isNotNegative();
+    assertThat(job).isGreaterThan(topic);
+    assertThat(
+            calls.indexOf(
+                calls.stream()
+                    .filter(
+                        c -> c.contains("gcp-events-schedule-1") && c.get(0).equals("functions"))
+                    .findFirst()
+                    .orElseThrow()))
+        .isGreaterThan(job);
+    assertThat(deploy).isNotNegative();
+    assertThat(script.deploy("gcp-events-schedule-1").args())
+        .contains("--trigger-topic=anyfn-gcp-events-schedule-1");
+    assertThat(script.deploy("gcp-events-schedule-1").environment())
+        .containsEntry("ANYFN_TRIGGER", "SCHEDULE cron '*/5 * * * *' UTC");
+  }
+
+  // ---- portability ------------------------------------------------------------------------------
+
+  private static FunctionIndex index(TriggerSpec... triggers) {
+    List<HandlerSpec> handlers =
+        Stream.of(triggers)
+            .map(
+                t ->
+                    new HandlerSpec(
+                        "h", List.of(), "void", HandlerSpec.ReturnKind.VOID, t, List.of()))
+            .toList();
+    return new FunctionIndex(
+        1,
+        List.of(new FunctionSpec("jobs", "x.Jobs", 512, 30, 10, List.of(), List.of(), handlers)));
+  }
+
+  @Test
+  void exactRatesBecomeCronAndOthersAreReportedAsProblems() {
+    GcpPackager packager = new GcpPackager();
+    assertThat(packager.portabilityProblems(index(new TriggerSpec.Schedule("", "5m", 300, "UTC"))))
+        .isEmpty();
+    assertThat(packager.portabilityProblems(index(new TriggerSpec.Schedule("", "7m", 420, "UTC"))))
+        .containsExactly(
+            "Function 'jobs' runs at rate '7m', which Cloud Scheduler cannot express exactly as a"
+                + " cron schedule; use a rate that divides an hour (in minutes) or a day (in"
+                + " hours), or a cron expression.");
+    assertThat(
+            GcpDeploymentPlan.of(index(new TriggerSpec.Schedule("", "2h", 7200, "UTC")))
+                .deployments()
+                .get(0)
+                .schedule()
+                .orElseThrow()
+                .cron())
+        .isEqualTo("0 */2 * * *");
+  }
+
+  @Test
+  void directInvocationIsReportedAsNotDeployable() {
+    assertThat(new GcpPackager().portabilityProblems(index(new TriggerSpec.Invoke())))
+        .containsExactly(
+            "Function 'jobs' has an @OnInvoke handler, which Google Cloud Run functions cannot"
+                + " call directly; call it through an @Route instead.");
+  }
+
+  @Test
+  void missingJarIsAnErrorNamingIt() {
+    Path jar = dir.resolve("absent.jar");
+    assertThatThrownBy(
+            () ->
+                new GcpPackager()
+                    .writeDescriptors(
+                        index(new TriggerSpec.Http("GET", "/")),
+                        new PackagingContext(dir.resolve("out"), dir, "shop", jar, Map.of())))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "The Google jar "
+                + jar
+                + " does not exist; build it (mvn package) before writing the deploy script.");
+  }
+
+  @Test
+  void dataChangeOnSomeKindsIsOneDeploymentPerFirestoreEventType() {
+    GcpDeploymentPlan plan =
+        GcpDeploymentPlan.of(
+            index(new TriggerSpec.DataChange("users", List.of("INSERT", "REMOVE"))));
+    assertThat(plan.deployments().stream().map(GcpDeployment::name))
+        .containsExactly("jobs-firestore-users-created", "jobs-firestore-users-deleted");
+    assertThat(plan.deployments().get(1).triggerFlags())
+        .contains("--trigger-event-filters=type=google.cloud.firestore.document.v1.deleted");
+  }
+
+  @Test
+  void deploymentNamesThatCollideAreReported() {
+    assertThat(
+            new GcpPackager()
+                .portabilityProblems(
+                    index(new TriggerSpec.Topic("a.b"), new TriggerSpec.Topic("a_b"))))
+        .containsExactly(
+            "Two Google deployments would be named 'jobs-topic-a-b' (function 'jobs'); rename a"
+                + " function or trigger so the names differ.");
+  }
+
+  @Test
+  void scriptCommentsCannotBeBrokenOutOfByANewline() {
+    assertThat(DeployScript.comment("# topic evil\nrm -rf /")).isEqualTo("# topic evil?rm -rf /");
+  }
+}
