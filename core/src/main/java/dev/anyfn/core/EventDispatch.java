@@ -35,8 +35,31 @@ final class EventDispatch {
     if (batch.isEmpty()) {
       return new BatchOutcome(List.of());
     }
+    return run(select(kindOf(batch.get(0)), nameOf(batch.get(0))), batch, context);
+  }
+
+  BatchOutcome handle(TriggerSpec trigger, List<? extends Event> batch, Context context) {
+    ResolvedHandler handler =
+        definition.handlers().stream()
+            .filter(h -> h.spec().trigger().equals(trigger))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new NoMatchingTriggerException(
+                        "Function '"
+                            + definition.name()
+                            + "' has no trigger "
+                            + trigger.describe()
+                            + "; its triggers are: "
+                            + definition.spec().triggers().stream()
+                                .map(TriggerSpec::describe)
+                                .collect(Collectors.joining(", "))
+                            + "."));
+    return batch.isEmpty() ? new BatchOutcome(List.of()) : run(handler, batch, context);
+  }
+
+  private BatchOutcome run(ResolvedHandler handler, List<? extends Event> batch, Context context) {
     Event first = batch.get(0);
-    ResolvedHandler handler = select(kindOf(first), nameOf(first));
     for (Event e : batch) {
       if (e.getClass() != first.getClass()) {
         throw new IllegalArgumentException(

@@ -65,6 +65,17 @@ public final class FunctionInstance {
   }
 
   /**
+   * Delivers a batch to the handler of exactly this trigger, for adapters that know which trigger
+   * fired (one deployment per trigger on Google and Azure; the emulator's schedules).
+   *
+   * @throws NoMatchingTriggerException when the function has no such trigger
+   */
+  public BatchOutcome handleEvents(
+      dev.anyfn.core.index.TriggerSpec trigger, List<? extends Event> batch, Context context) {
+    return events.handle(trigger, batch, context);
+  }
+
+  /**
    * Calls the {@code @OnInvoke} handler with a JSON payload.
    *
    * @throws NoMatchingTriggerException when the function has no {@code @OnInvoke} handler

@@ -104,6 +104,25 @@ class EventDispatchTest {
   }
 
   @Test
+  void anExplicitTriggerSelectsItsHandler() {
+    BatchOutcome o =
+        instance.handleEvents(
+            new dev.anyfn.core.index.TriggerSpec.Topic("news"),
+            List.of(TopicMessage.builder().id("t9").topic("other-name").body("direct").build()),
+            rt.context("fx-orders"));
+    assertThat(o.allSucceeded()).isTrue();
+    assertThat(target.seen).containsExactly("news:direct");
+    assertThatThrownBy(
+            () ->
+                instance.handleEvents(
+                    new dev.anyfn.core.index.TriggerSpec.Topic("sports"),
+                    List.of(),
+                    rt.context("fx-orders")))
+        .isInstanceOf(NoMatchingTriggerException.class)
+        .hasMessageContaining("has no trigger TOPIC sports");
+  }
+
+  @Test
   void directInvocationBindsPayloadAndAnswersJson() {
     InvokeOutcome ok =
         instance.invoke(
