@@ -1,0 +1,254 @@
+package dev.anyfn.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.anyfn.Headers;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.core.InvokeOutcome;
+import dev.anyfn.core.JsonBodyException;
+import dev.anyfn.core.JsonCodec;
+import dev.anyfn.core.Problems;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The control API under {@code /_anyfn/}, loopback only:
+ *
+ * <pre>
+ * POST   /_anyfn/queues/{queue}/messages          body = message; query parameters = attributes
+ * POST   /_anyfn/topics/{topic}/messages          body = message; query parameters = attributes
+ * PUT    /_anyfn/buckets/{bucket}/objects/{key..} body = object bytes (Content-Type kept)
+ * DELETE /_anyfn/buckets/{bucket}/objects/{key..}
+ * PUT    /_anyfn/tables/{table}/rows              {"keys":{...},"image":{...}}
+ * DELETE /_anyfn/tables/{table}/rows              {"keys":{...}}
+ * POST   /_anyfn/schedules/{function}/fire
+ * POST   /_anyfn/functions/{function}/invoke      body = JSON payload
+ * GET    /_anyfn/dead-letters?queue=...
+ * POST   /_anyfn/dead-letters/redrive?queue=...
+ * GET    /_anyfn/metrics
+ * </pre>
+ */
+final class ControlApi {
+  private final Emulator emulator;
+  private final JsonCodec json;
+
+  ControlApi(Emulator emulator) {
+    this.emulator = emulator;
+    this.json = emulator.runtime().json();
+  }
+
+  CompletableFuture<HttpResponse> handle(
+      String method, String rawPath, String rawQuery, byte[] body, Headers headers, String id) {
+    List<String> seg = new ArrayList<>();
+    for (String s : rawPath.substring(HttpFrontDoor.CONTROL_PREFIX.length()).split("/", -1)) {
+      seg.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+    }
+    Map<String, String> query = query(rawQuery);
+    EventApi events = emulator.events();
+    try {
+      String root = seg.get(0);
+      if (root.equals("metrics") && seg.size() == 1) {
+        return only(method, "GET", () -> ok(200, emulator.metrics()), id);
+      }
+      if (root.equals("queues") && seg.size() == 3 && seg.get(2).equals("messages")) {
+        return only(
+            method, "POST", () -> ok(202, Map.of("id", events.send(seg.get(1), body, query))), id);
+      }
+      if (root.equals("topics") && seg.size() == 3 && seg.get(2).equals("messages")) {
+        return only(
+            method,
+            "POST",
+            () -> ok(202, Map.of("id", events.publish(seg.get(1), body, query))),
+            id);
+      }
+      if (root.equals("buckets") && seg.size() >= 4 && seg.get(2).equals("objects")) {
+        String key = String.join("/", seg.subList(3, seg.size()));
+        if (method.equals("PUT")) {
+          String type = headers.first("Content-Type").orElse("application/octet-stream");
+          return done(ok(201, Map.of("eventId", events.putObject(seg.get(1), key, body, type))));
+        }
+        if (method.equals("DELETE")) {
+          return done(deleted(events.deleteObject(seg.get(1), key), id));
+        }
+        return done(notAllowed("PUT, DELETE", id));
+      }
+      if (root.equals("tables") && seg.size() == 3 && seg.get(2).equals("rows")) {
+        if (!method.equals("PUT") && !method.equals("DELETE")) {
+          return done(notAllowed("PUT, DELETE", id));
+        }
+        JsonNode doc = json.readTree(body);
+        Map<String, Object> keys = keys(doc);
+        if (method.equals("PUT")) {
+          JsonNode image = doc.get("image");
+          if (image == null || !image.isObject()) {
+            return done(
+                Problems.response(
+                    400, "invalid_body", "Expected {\"keys\":{...},\"image\":{...}}.", id));
+          }
+          return done(
+              ok(200, Map.of("eventId", events.putRow(seg.get(1), keys, image.toString()))));
+        }
+        return done(deleted(events.deleteRow(seg.get(1), keys), id));
+      }
+      if (root.equals("schedules") && seg.size() == 3 && seg.get(2).equals("fire")) {
+        return only(
+            method, "POST", () -> ok(202, Map.of("ids", events.fireSchedule(seg.get(1)))), id);
+      }
+      if (root.equals("functions") && seg.size() == 3 && seg.get(2).equals("invoke")) {
+        if (!method.equals("POST")) {
+          return done(notAllowed("POST", id));
+        }
+        // Runs off the HTTP thread: the invocation may take up to the function's timeout.
+        return CompletableFuture.supplyAsync(
+            () -> invoked(events.invoke(seg.get(1), body), id), r -> emulator.workers().execute(r));
+      }
+      if (root.equals("dead-letters") && seg.size() == 1) {
+        return only(
+            method, "GET", () -> ok(200, deadLetters(events, required(query, "queue"))), id);
+      }
+      if (root.equals("dead-letters") && seg.size() == 2 && seg.get(1).equals("redrive")) {
+        return only(
+            method,
+            "POST",
+            () -> ok(200, Map.of("redriven", events.redrive(required(query, "queue")))),
+            id);
+      }
+      return done(
+          Problems.response(404, "not_found", "No control API endpoint " + rawPath + ".", id));
+    } catch (JsonBodyException e) {
+      return done(Problems.response(400, e.code(), e.getMessage(), id));
+    } catch (BadControlRequest e) {
+      return done(Problems.response(400, "invalid_body", e.getMessage(), id));
+    } catch (IllegalArgumentException e) {
+      return done(Problems.response(404, "not_found", e.getMessage(), id));
+    } catch (IllegalStateException e) {
+      return done(Problems.response(503, "shutting_down", e.getMessage(), id));
+    }
+  }
+
+  /** A control request the caller must fix. */
+  private static final class BadControlRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadControlRequest(String message) {
+      super(message);
+    }
+  }
+
+  private interface Action {
+    HttpResponse run();
+  }
+
+  private static CompletableFuture<HttpResponse> only(
+      String method, String allowed, Action action, String id) {
+    return done(method.equals(allowed) ? action.run() : notAllowed(allowed, id));
+  }
+
+  private static CompletableFuture<HttpResponse> done(HttpResponse r) {
+    return CompletableFuture.completedFuture(r);
+  }
+
+  private static HttpResponse notAllowed(String allow, String id) {
+    return Problems.builder(405, "method_not_allowed", "This endpoint answers " + allow + ".", id)
+        .header("Allow", allow)
+        .build();
+  }
+
+  private HttpResponse ok(int status, Object value) {
+    return HttpResponse.status(status).body(json.write(value), "application/json").build();
+  }
+
+  private HttpResponse deleted(Optional<String> eventId, String id) {
+    return eventId
+        .map(e -> ok(200, Map.of("eventId", e)))
+        .orElseGet(() -> Problems.response(404, "not_found", "Nothing to delete there.", id));
+  }
+
+  private HttpResponse invoked(InvokeOutcome o, String id) {
+    if (o.succeeded()) {
+      return HttpResponse.status(200).body(o.json(), "application/json").build();
+    }
+    int status =
+        switch (o.errorCode()) {
+          case "throttled" -> 429;
+          case "timeout" -> 504;
+          case "init_failed" -> 502;
+          case "invalid_payload" -> 400;
+          default -> 500;
+        };
+    HttpResponse.Builder b = Problems.builder(status, o.errorCode(), o.errorMessage(), id);
+    if (status == 429) {
+      b.header("Retry-After", "1");
+    }
+    return b.build();
+  }
+
+  private static List<Map<String, Object>> deadLetters(EventApi events, String queue) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (DeadLetter d : events.deadLetters(queue)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("queue", d.queue());
+      m.put("id", d.id());
+      m.put("body", d.bodyText());
+      m.put("attributes", d.attributes());
+      m.put("attempts", d.attempts());
+      m.put("reason", d.reason());
+      m.put("firstError", d.firstError());
+      m.put("lastError", d.lastError());
+      m.put("firstReceived", d.firstReceived().toString());
+      m.put("deadLetteredAt", d.deadLetteredAt().toString());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static Map<String, Object> keys(JsonNode doc) {
+    JsonNode keys = doc.get("keys");
+    if (keys == null || !keys.isObject() || keys.isEmpty()) {
+      throw new BadControlRequest(
+          "Expected a non-empty \"keys\" object, e.g. {\"keys\":{\"id\":1}}.");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    keys.properties()
+        .forEach(
+            e ->
+                out.put(
+                    e.getKey(),
+                    e.getValue().isNumber()
+                        ? (Object) e.getValue().numberValue()
+                        : e.getValue().asText()));
+    return out;
+  }
+
+  private static String required(Map<String, String> query, String name) {
+    String v = query.get(name);
+    if (v == null || v.isEmpty()) {
+      throw new BadControlRequest("The query parameter '" + name + "' is required.");
+    }
+    return v;
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return out;
+    }
+    Arrays.stream(raw.split("&"))
+        .filter(p -> !p.isEmpty())
+        .forEach(
+            p -> {
+              int eq = p.indexOf('=');
+              String k = URLDecoder.decode(eq < 0 ? p : p.substring(0, eq), StandardCharsets.UTF_8);
+              String v =
+                  eq < 0 ? "" : URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
+              out.putIfAbsent(k, v);
+            });
+    return out;
+  }
+}

@@ -1,0 +1,205 @@
+package dev.anyfn.local;
+
+import dev.anyfn.core.InitFailedException;
+import dev.anyfn.core.InvokeOutcome;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Drives the emulator's event sources from Java: send queue messages, publish to topics, put and
+ * delete storage objects and table rows, fire schedules, invoke functions directly, inspect and
+ * re-drive dead letters, and wait until everything is delivered. Thread-safe.
+ */
+public final class EventApi {
+  private final Emulator emulator;
+  private final QueueSource queues;
+  private final TopicSource topics;
+  private final StorageSource storage;
+  private final TableSource tables;
+  private final ScheduleSource schedules;
+  private final EventHub hub;
+
+  EventApi(
+      Emulator emulator,
+      QueueSource queues,
+      TopicSource topics,
+      StorageSource storage,
+      TableSource tables,
+      ScheduleSource schedules,
+      EventHub hub) {
+    this.emulator = emulator;
+    this.queues = queues;
+    this.topics = topics;
+    this.storage = storage;
+    this.tables = tables;
+    this.schedules = schedules;
+    this.hub = hub;
+  }
+
+  /**
+   * Sends a UTF-8 message to a queue; returns the message id.
+   *
+   * @throws IllegalArgumentException when no function consumes the queue
+   */
+  public String send(String queue, String body) {
+    return send(queue, body, Map.of());
+  }
+
+  /** Sends a UTF-8 message with attributes to a queue; returns the message id. */
+  public String send(String queue, String body, Map<String, String> attributes) {
+    return queues.send(queue, body.getBytes(StandardCharsets.UTF_8), attributes);
+  }
+
+  /** Sends raw bytes to a queue; returns the message id. */
+  public String send(String queue, byte[] body, Map<String, String> attributes) {
+    return queues.send(queue, body, attributes);
+  }
+
+  /** Publishes a UTF-8 message to every subscriber of a topic; returns the message id. */
+  public String publish(String topic, String body) {
+    return topics.publish(topic, body.getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  /** Publishes with attributes; returns the message id. */
+  public String publish(String topic, byte[] body, Map<String, String> attributes) {
+    return topics.publish(topic, body, attributes);
+  }
+
+  /** Stores an object, firing {@code CREATED} storage triggers; returns the event id. */
+  public String putObject(String bucket, String key, byte[] bytes, String contentType) {
+    return storage.put(bucket, key, bytes, contentType);
+  }
+
+  /** Deletes an object, firing {@code DELETED} triggers if it existed; the event id if fired. */
+  public Optional<String> deleteObject(String bucket, String key) {
+    return storage.delete(bucket, key);
+  }
+
+  /** The bytes of a stored object. */
+  public Optional<byte[]> getObject(String bucket, String key) {
+    return storage.get(bucket, key).map(o -> o.bytes().clone());
+  }
+
+  /**
+   * Inserts or replaces a row, firing {@code INSERT} or {@code MODIFY} with old and new JSON
+   * images; returns the event id.
+   *
+   * @throws dev.anyfn.core.JsonBodyException when {@code jsonImage} is not valid JSON
+   */
+  public String putRow(String table, Map<String, Object> keys, String jsonImage) {
+    return tables.put(table, keys, jsonImage);
+  }
+
+  /** Deletes a row, firing {@code REMOVE} if it existed; the event id if fired. */
+  public Optional<String> deleteRow(String table, Map<String, Object> keys) {
+    return tables.delete(table, keys);
+  }
+
+  /**
+   * Fires every schedule of a function now; returns the event ids.
+   *
+   * @throws IllegalArgumentException when the function has no schedule
+   */
+  public List<String> fireSchedule(String functionName) {
+    return schedules.fireNow(functionName);
+  }
+
+  /**
+   * Invokes a function's {@code @OnInvoke} handler synchronously through its instance pool. A
+   * throttled call fails with code {@code throttled}, a timeout with {@code timeout}, a failed init
+   * with {@code init_failed}.
+   *
+   * @throws IllegalArgumentException when there is no function by that name
+   */
+  public InvokeOutcome invoke(String functionName, byte[] json) {
+    InstancePool pool = emulator.pool(functionName);
+    var lease = pool.tryAcquire();
+    if (lease.isEmpty()) {
+      return new InvokeOutcome(new byte[0], "throttled", pool.throttled());
+    }
+    String requestId = "inv-" + hub.newId();
+    try {
+      return pool.invoke(lease.get(), requestId, (instance, ctx) -> instance.invoke(json, ctx))
+          .join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof InstancePool.TimedOut) {
+        return new InvokeOutcome(new byte[0], "timeout", cause.getMessage());
+      }
+      if (cause instanceof InitFailedException) {
+        return new InvokeOutcome(
+            new byte[0],
+            "init_failed",
+            "Function '" + functionName + "' failed to initialise; see the log of " + requestId);
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
+  /** The dead letters of a delivery queue, oldest first. */
+  public List<DeadLetter> deadLetters(String queue) {
+    List<DeadLetter> all = new ArrayList<>();
+    for (EventQueue q : resolve(queue)) {
+      all.addAll(hub.deadLetters(q.name));
+    }
+    return all;
+  }
+
+  /** Moves a queue's dead letters back for delivery, attempts reset; returns how many. */
+  public int redrive(String queue) {
+    int n = 0;
+    for (EventQueue q : resolve(queue)) {
+      n += hub.redrive(q.name);
+    }
+    return n;
+  }
+
+  private List<EventQueue> resolve(String queue) {
+    List<EventQueue> byName = queues.deliveryQueues(queue);
+    return byName.isEmpty() ? List.of(hub.queue(queue)) : byName;
+  }
+
+  /**
+   * Waits until every queue is drained (nothing ready, waiting to retry or in flight) and no
+   * invocation runs. Events for disabled functions ({@code maxInstances = 0}) stay queued and are
+   * not waited for.
+   *
+   * @throws IllegalStateException describing what is still pending when the timeout passes
+   */
+  public void awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int quietRounds = 0;
+    while (true) {
+      if (hub.pendingWork() == 0 && emulator.inFlight() == 0) {
+        if (++quietRounds >= 2) {
+          return;
+        }
+      } else {
+        quietRounds = 0;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException(
+            "The emulator was not idle after "
+                + timeout
+                + ": "
+                + hub.describePending()
+                + emulator.inFlight()
+                + " invocation(s) running.");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for the emulator", e);
+      }
+    }
+  }
+}

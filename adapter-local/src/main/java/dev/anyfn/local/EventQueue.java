@@ -1,0 +1,79 @@
+package dev.anyfn.local;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * The delivery queue of one (event source, consumer function) pair: ready events, events waiting
+ * out a retry backoff, events in flight, and the dead letters. Every accepted event is in exactly
+ * one of these or has been delivered. Guarded by the {@link EventHub}'s lock.
+ */
+final class EventQueue {
+  final String name;
+  final InstancePool consumer;
+  final int batchSize;
+  final Deque<Envelope> ready = new ArrayDeque<>();
+  final PriorityQueue<Envelope> delayed =
+      new PriorityQueue<>(Comparator.comparingLong(e -> e.visibleAtNanos));
+  final Set<Envelope> inFlight = new LinkedHashSet<>();
+  final List<DeadLetter> deadLetters = new ArrayList<>();
+  final List<Envelope> deadEnvelopes = new ArrayList<>();
+  long delivered;
+
+  EventQueue(String name, InstancePool consumer, int batchSize) {
+    this.name = name;
+    this.consumer = consumer;
+    this.batchSize = Math.max(1, batchSize);
+  }
+
+  /** Moves events whose backoff has passed to the ready list. */
+  void promote(long nowNanos) {
+    while (!delayed.isEmpty() && delayed.peek().visibleAtNanos - nowNanos <= 0) {
+      ready.add(delayed.poll());
+    }
+  }
+
+  /** Events not yet delivered nor dead-lettered. */
+  int pending() {
+    return ready.size() + delayed.size() + inFlight.size();
+  }
+
+  /** Whether the consumer can ever take events (a disabled function's events stay queued). */
+  boolean consumable() {
+    return consumer.maxInstances() > 0;
+  }
+
+  List<Envelope> take() {
+    List<Envelope> batch = new ArrayList<>(Math.min(batchSize, ready.size()));
+    while (batch.size() < batchSize && !ready.isEmpty()) {
+      batch.add(ready.poll());
+    }
+    return batch;
+  }
+
+  DeadLetter deadLetter(Envelope e, String reason, Instant now) {
+    DeadLetter d =
+        new DeadLetter(
+            name,
+            e.id,
+            e.body,
+            e.attributes,
+            e.attempts,
+            reason,
+            e.firstError,
+            e.lastError,
+            e.firstReceived,
+            now);
+    deadLetters.add(d);
+    deadEnvelopes.add(e);
+    consumer.stats().deadLettered();
+    return d;
+  }
+}

@@ -1,0 +1,514 @@
+package dev.anyfn.local;
+
+import dev.anyfn.Headers;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.core.InitFailedException;
+import dev.anyfn.core.Problems;
+import dev.anyfn.core.RouteMatch;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The one HTTP server in front of every function (Jetty 12 core, no servlets). Applies the local
+ * server's safe defaults: Host header check against loopback names (DNS rebinding), URI, header and
+ * body limits answered 414, 431 and 413 (the latter before reading the body), no CORS headers, the
+ * control API only from loopback. Routes with {@code FunctionRuntime.route}, then takes an instance
+ * from the function's pool: 429 with {@code Retry-After} when none is free, 504 on timeout.
+ */
+final class HttpFrontDoor extends Handler.Abstract {
+  static final int MAX_URI_CHARS = 8 * 1024;
+  static final int MAX_HEADERS = 100;
+  static final int MAX_HEADER_BYTES = 16 * 1024;
+  static final String CONTROL_PREFIX = "/_anyfn/";
+
+  private static final Set<String> LOOPBACK_NAMES =
+      Set.of("localhost", "127.0.0.1", "::1", "[::1]");
+
+  private final Emulator emulator;
+  private final Emulator.Builder config;
+  private final ConnectionGuard guard;
+  private final ControlApi control;
+  private final int maxBodyBytes;
+  private final boolean checkHost;
+  private Server server;
+  private ServerConnector connector;
+  private volatile boolean accepting = true;
+  private volatile URI baseUri;
+  private final Object exchangesLock = new Object();
+  private int exchanges;
+
+  HttpFrontDoor(Emulator emulator, Emulator.Builder config) {
+    this.emulator = emulator;
+    this.config = config;
+    this.maxBodyBytes = config.profile.maxBodyBytes();
+    this.guard =
+        new ConnectionGuard(
+            config.maxConnections,
+            config.headerReadTimeout.toNanos(),
+            config.bodyReadTimeout.toNanos(),
+            emulator.log());
+    this.control = new ControlApi(emulator);
+    this.checkHost = !isWildcard(config.host);
+  }
+
+  void listen() {
+    boolean loopback = isLoopback(config.host);
+    if (!loopback) {
+      emulator
+          .log()
+          .warn(
+              "Binding to "
+                  + config.host
+                  + " exposes every function and the event API to the network. Use"
+                  + " 127.0.0.1 unless you need this.");
+    }
+    QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+    threads.setName("anyfn-http");
+    threads.setDaemon(true);
+    server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    // Room for an 8 KB request line plus 16 KB of headers; our own checks answer 414 and 431 first.
+    http.setRequestHeaderSize(MAX_URI_CHARS + MAX_HEADER_BYTES + 1024);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    // The core decodes the raw path once and rejects traversal with a problem response; Jetty must
+    // pass ambiguous paths through rather than answer them with its own page.
+    http.setUriCompliance(UriCompliance.UNSAFE);
+    connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+    connector.setHost(config.host);
+    connector.setPort(config.port);
+    connector.setIdleTimeout(config.connectionIdleTimeout.toMillis());
+    connector.setAcceptQueueSize(128);
+    connector.addEventListener(guard);
+    server.addConnector(connector);
+    server.setHandler(this);
+    server.setErrorHandler(new ProblemErrorHandler());
+    try {
+      server.start();
+      baseUri = computeBaseUri();
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Cannot listen on "
+              + config.host
+              + ":"
+              + config.port
+              + " ("
+              + e.getMessage()
+              + "). Choose another port with --port, or 0 for a free one.",
+          e);
+    }
+  }
+
+  URI baseUri() {
+    if (baseUri == null) {
+      throw new IllegalStateException("The emulator is not started; call start() first.");
+    }
+    return baseUri;
+  }
+
+  private URI computeBaseUri() {
+    String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
+    if (isWildcard(config.host)) {
+      host = "127.0.0.1";
+    }
+    return URI.create("http://" + host + ":" + connector.getLocalPort());
+  }
+
+  void sweepConnections() {
+    guard.sweep();
+  }
+
+  ConnectionGuard guard() {
+    return guard;
+  }
+
+  void stopAccepting() {
+    accepting = false;
+    // New connections are closed on arrival and new requests answered 503, while exchanges in
+    // flight complete. (Jetty's own graceful connector shutdown closed busy connections too.)
+    guard.refuseNewConnections();
+  }
+
+  void stopServer() {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.stop();
+    } catch (Exception e) {
+      emulator.log().warn("HTTP server did not stop cleanly: " + e);
+    }
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    Connection connection = request.getConnectionMetaData().getConnection();
+    guard.requestStarted(connection);
+    exchangeStarted();
+    Callback done =
+        Callback.from(
+            () -> {
+              guard.requestEnded(connection);
+              exchangeEnded();
+              callback.succeeded();
+            },
+            x -> {
+              guard.requestEnded(connection);
+              exchangeEnded();
+              callback.failed(x);
+            });
+    String requestId = newRequestId();
+    HttpResponse early = checkLimits(request, requestId);
+    if (early != null) {
+      write(response, done, early, early.statusCode() == 413);
+      return true;
+    }
+    long declared = request.getLength();
+    if (declared > maxBodyBytes) {
+      write(response, done, tooLarge(declared, requestId), true);
+      return true;
+    }
+    guard.bodyStarted(connection);
+    readBody(
+        request,
+        new ByteArrayOutputStream(declared > 0 ? (int) declared : 256),
+        body -> {
+          guard.bodyEnded(connection);
+          dispatch(request, body, requestId, response, done);
+        },
+        tooLarge -> write(response, done, tooLarge(tooLarge, requestId), true),
+        failure -> done.failed(failure));
+    return true;
+  }
+
+  private void exchangeStarted() {
+    synchronized (exchangesLock) {
+      exchanges++;
+    }
+  }
+
+  private void exchangeEnded() {
+    synchronized (exchangesLock) {
+      exchanges--;
+      exchangesLock.notifyAll();
+    }
+  }
+
+  /** Waits until every HTTP exchange has been answered, or the deadline; true when none is left. */
+  boolean awaitExchanges(long deadlineNanos) throws InterruptedException {
+    synchronized (exchangesLock) {
+      while (exchanges > 0) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        exchangesLock.wait(Math.max(1, left / 1_000_000));
+      }
+      return true;
+    }
+  }
+
+  private HttpResponse checkLimits(Request request, String requestId) {
+    if (!accepting) {
+      return Problems.builder(503, "shutting_down", "The emulator is shutting down.", requestId)
+          .header("Connection", "close")
+          .build();
+    }
+    if (checkHost && !hostAllowed(request.getHeaders().get(HttpHeader.HOST))) {
+      return Problems.response(
+          403,
+          "host_not_allowed",
+          "The Host header names neither localhost nor a loopback address (DNS rebinding"
+              + " protection). Call the emulator as localhost or 127.0.0.1.",
+          requestId);
+    }
+    String path = request.getHttpURI().getPath();
+    String query = request.getHttpURI().getQuery();
+    int uriChars = (path == null ? 0 : path.length()) + (query == null ? 0 : query.length() + 1);
+    if (uriChars > MAX_URI_CHARS) {
+      return Problems.response(
+          414,
+          "uri_too_long",
+          "The URI has " + uriChars + " characters; the limit is " + MAX_URI_CHARS + ".",
+          requestId);
+    }
+    HttpFields headers = request.getHeaders();
+    if (headers.size() > MAX_HEADERS) {
+      return Problems.response(
+          431,
+          "too_many_headers",
+          "The request has " + headers.size() + " headers; the limit is " + MAX_HEADERS + ".",
+          requestId);
+    }
+    int bytes = 0;
+    for (HttpField f : headers) {
+      bytes += f.getName().length() + (f.getValue() == null ? 0 : f.getValue().length()) + 4;
+    }
+    if (bytes > MAX_HEADER_BYTES) {
+      return Problems.response(
+          431,
+          "headers_too_large",
+          "The headers have " + bytes + " bytes; the limit is " + MAX_HEADER_BYTES + ".",
+          requestId);
+    }
+    return null;
+  }
+
+  private HttpResponse tooLarge(long size, String requestId) {
+    return Problems.builder(
+            413,
+            "body_too_large",
+            "The body has "
+                + (size > maxBodyBytes ? size + " bytes" : "more bytes than allowed")
+                + "; the limit of the "
+                + config.profile.name().toLowerCase(Locale.ROOT)
+                + " profile is "
+                + maxBodyBytes
+                + " bytes.",
+            requestId)
+        .header("Connection", "close")
+        .build();
+  }
+
+  /** Reads the body without blocking, counting bytes so a chunked body cannot pass the limit. */
+  private void readBody(
+      Request request,
+      ByteArrayOutputStream out,
+      Consumer<byte[]> done,
+      Consumer<Long> tooLarge,
+      Consumer<Throwable> failed) {
+    while (true) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null) {
+        request.demand(() -> readBody(request, out, done, tooLarge, failed));
+        return;
+      }
+      if (Content.Chunk.isFailure(chunk)) {
+        failed.accept(chunk.getFailure());
+        return;
+      }
+      ByteBuffer buffer = chunk.getByteBuffer();
+      int n = buffer.remaining();
+      if ((long) out.size() + n > maxBodyBytes) {
+        chunk.release();
+        tooLarge.accept((long) out.size() + n);
+        return;
+      }
+      if (n > 0) {
+        byte[] bytes = new byte[n];
+        buffer.get(bytes);
+        out.write(bytes, 0, n);
+      }
+      chunk.release();
+      if (chunk.isLast()) {
+        done.accept(out.toByteArray());
+        return;
+      }
+    }
+  }
+
+  private void dispatch(
+      Request request, byte[] body, String requestId, Response response, Callback done) {
+    String rawPath = request.getHttpURI().getPath();
+    if (rawPath != null && rawPath.startsWith(CONTROL_PREFIX)) {
+      if (!fromLoopback(request)) {
+        write(
+            response,
+            done,
+            Problems.response(
+                403, "forbidden", "The control API answers loopback clients only.", requestId),
+            false);
+        return;
+      }
+      control
+          .handle(
+              request.getMethod(),
+              rawPath,
+              request.getHttpURI().getQuery(),
+              body,
+              headers(request),
+              requestId)
+          .whenComplete(
+              (r, x) ->
+                  write(response, done, r != null ? r : Problems.internalError(requestId), false));
+      return;
+    }
+    HttpRequest neutral;
+    try {
+      neutral =
+          HttpRequest.builder()
+              .method(request.getMethod())
+              .rawPath(rawPath == null ? "/" : rawPath)
+              .rawQuery(request.getHttpURI().getQuery())
+              .headers(headers(request))
+              .body(body)
+              .build();
+    } catch (IllegalArgumentException e) {
+      write(
+          response, done, Problems.response(400, "invalid_path", e.getMessage(), requestId), false);
+      return;
+    }
+    RouteMatch match = emulator.runtime().route(neutral);
+    if (match.function().isEmpty()) {
+      write(response, done, match.missResponse(neutral.method(), requestId), false);
+      return;
+    }
+    InstancePool pool = emulator.pool(match.function().get().name());
+    var lease = pool.tryAcquire();
+    if (lease.isEmpty()) {
+      write(
+          response,
+          done,
+          Problems.builder(429, "too_many_requests", pool.throttled(), requestId)
+              .header("Retry-After", "1")
+              .header(
+                  "X-Anyfn-Reason",
+                  pool.maxInstances() == 0
+                      ? "ReservedFunctionConcurrency"
+                      : "ConcurrentInvocationLimitExceeded")
+              .build(),
+          false);
+      return;
+    }
+    pool.invoke(lease.get(), requestId, (instance, ctx) -> instance.handleHttp(match, neutral, ctx))
+        .whenComplete(
+            (r, failure) ->
+                write(
+                    response,
+                    done,
+                    r != null ? r : failureResponse(failure, pool, requestId),
+                    false));
+  }
+
+  private static HttpResponse failureResponse(
+      Throwable failure, InstancePool pool, String requestId) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof InstancePool.TimedOut) {
+      return Problems.response(
+          504,
+          "timeout",
+          "Function '"
+              + pool.name()
+              + "' did not answer within its timeout of "
+              + pool.timeout().toSeconds()
+              + " s.",
+          requestId);
+    }
+    if (cause instanceof InitFailedException) {
+      return Problems.response(
+          502,
+          "init_failed",
+          "Function '"
+              + pool.name()
+              + "' failed to initialise; see the emulator log for request "
+              + requestId
+              + ".",
+          requestId);
+    }
+    return Problems.internalError(requestId);
+  }
+
+  private static Headers headers(Request request) {
+    Headers.Builder h = Headers.builder();
+    for (HttpField f : request.getHeaders()) {
+      try {
+        h.add(f.getName(), f.getValue() == null ? "" : f.getValue());
+      } catch (IllegalArgumentException e) {
+        // A header our model refuses (control characters) is dropped rather than failing the call.
+      }
+    }
+    return h.build();
+  }
+
+  private void write(Response response, Callback done, HttpResponse r, boolean close) {
+    try {
+      response.setStatus(r.statusCode());
+      HttpFields.Mutable out = response.getHeaders();
+      for (String name : r.headers().names()) {
+        for (String v : r.headers().all(name)) {
+          out.add(name, v);
+        }
+      }
+      if (close && !out.contains(HttpHeader.CONNECTION)) {
+        out.put(HttpHeader.CONNECTION, "close");
+      }
+      byte[] body = r.body();
+      out.put(HttpHeader.CONTENT_LENGTH, body.length);
+      response.write(true, ByteBuffer.wrap(body), done);
+    } catch (RuntimeException e) {
+      // The client went away or the response was already committed: nothing more to send.
+      done.failed(e);
+    }
+  }
+
+  private boolean hostAllowed(String host) {
+    if (host == null) {
+      return true; // HTTP/1.0 without Host: nothing to rebind
+    }
+    String name = host.toLowerCase(Locale.ROOT);
+    if (name.startsWith("[")) {
+      int end = name.indexOf(']');
+      name = end < 0 ? name : name.substring(0, end + 1);
+    } else if (name.indexOf(':') >= 0) {
+      name = name.substring(0, name.indexOf(':'));
+    }
+    return LOOPBACK_NAMES.contains(name)
+        || name.endsWith(".localhost")
+        || name.equals(config.host.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean fromLoopback(Request request) {
+    try {
+      return InetAddress.getByName(Request.getRemoteAddr(request)).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  static boolean isLoopback(String host) {
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static boolean isWildcard(String host) {
+    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+  }
+
+  private static String newRequestId() {
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    return new java.util.UUID(r.nextLong(), r.nextLong()).toString();
+  }
+}

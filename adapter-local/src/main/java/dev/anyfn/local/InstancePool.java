@@ -1,0 +1,439 @@
+package dev.anyfn.local;
+
+import dev.anyfn.core.FunctionDefinition;
+import dev.anyfn.core.FunctionInstance;
+import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.RuntimeSettings;
+import dev.anyfn.core.StartupContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+
+/**
+ * The instances of one function, created on demand up to {@code maxInstances}, each serving up to
+ * {@code concurrency} invocations at once. An invocation that outlives the timeout is answered as a
+ * timeout, its thread interrupted and its instance retired; an instance whose init fails is never
+ * kept; an instance whose handler threw an {@link Error} is discarded. Thread-safe.
+ */
+final class InstancePool {
+  private final FunctionDefinition function;
+  private final RuntimeSettings settings;
+  private final int maxInstances;
+  private final int concurrency;
+  private final Duration timeout;
+  private final Workers workers;
+  private final EmulatorClock clock;
+  private final FunctionStats stats;
+  private final LogSink log;
+  private final List<Slot> slots = new ArrayList<>();
+  private int nextSlotId = 1;
+  private int inFlight;
+
+  InstancePool(
+      FunctionDefinition function,
+      RuntimeSettings settings,
+      int maxInstances,
+      int concurrency,
+      Duration timeout,
+      Workers workers,
+      EmulatorClock clock,
+      LogSink log) {
+    this.function = function;
+    this.settings = settings;
+    this.maxInstances = maxInstances;
+    this.concurrency = concurrency;
+    this.timeout = timeout;
+    this.workers = workers;
+    this.clock = clock;
+    this.log = log;
+    this.stats = new FunctionStats(function.name(), function.spec().memoryMb());
+  }
+
+  /** Thrown through a failed invocation future when the invocation outlived its timeout. */
+  static final class TimedOut extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** One instance, or the place of one being initialised. Guarded by the pool's lock. */
+  private static final class Slot {
+    final int id;
+    final CompletableFuture<FunctionInstance> ready = new CompletableFuture<>();
+    int inFlight;
+    Instant lastUsed;
+    boolean retired;
+
+    Slot(int id, Instant now) {
+      this.id = id;
+      this.lastUsed = now;
+    }
+  }
+
+  /** A claim on one unit of an instance's concurrency; give it to {@link #invoke} exactly once. */
+  final class Lease {
+    private final Slot slot;
+    private final boolean mustInitialise;
+
+    private Lease(Slot slot, boolean mustInitialise) {
+      this.slot = slot;
+      this.mustInitialise = mustInitialise;
+    }
+  }
+
+  String name() {
+    return function.name();
+  }
+
+  FunctionDefinition function() {
+    return function;
+  }
+
+  FunctionStats stats() {
+    return stats;
+  }
+
+  int maxInstances() {
+    return maxInstances;
+  }
+
+  Duration timeout() {
+    return timeout;
+  }
+
+  /**
+   * Claims capacity: a warm instance with room, else a new instance if below the maximum, else
+   * empty (throttled). Never blocks.
+   */
+  synchronized java.util.Optional<Lease> tryAcquire() {
+    if (workers.leakedThreadCapReached()) {
+      return java.util.Optional.empty();
+    }
+    Slot best = null;
+    for (Slot s : slots) {
+      if (!s.retired && s.inFlight < concurrency && (best == null || s.inFlight > best.inFlight)) {
+        best = s; // pack requests onto the busiest instance with room, as Cloud Run does
+      }
+    }
+    if (best != null) {
+      best.inFlight++;
+      inFlight++;
+      return java.util.Optional.of(new Lease(best, false));
+    }
+    if (slots.size() < maxInstances) {
+      Slot s = new Slot(nextSlotId++, clock.instant());
+      s.inFlight = 1;
+      slots.add(s);
+      inFlight++;
+      return java.util.Optional.of(new Lease(s, true));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Counts a throttled call and says why it was throttled. */
+  String throttled() {
+    stats.throttle();
+    if (maxInstances == 0) {
+      return "Function '" + name() + "' has maxInstances = 0 (disabled); every call is throttled.";
+    }
+    if (workers.leakedThreadCapReached()) {
+      return "Too many handler threads ignored interruption after a timeout; new instances are"
+          + " refused until they end.";
+    }
+    return "All "
+        + maxInstances
+        + " instances of function '"
+        + name()
+        + "' are busy (maxInstances = "
+        + maxInstances
+        + ", concurrency "
+        + concurrency
+        + " per instance).";
+  }
+
+  /**
+   * Runs {@code call} on the leased instance on a worker thread, initialising the instance first if
+   * this lease created it. The future fails with {@link InitFailedException} or {@link TimedOut};
+   * it never fails because of what the handler threw (the core maps that).
+   */
+  <T> CompletableFuture<T> invoke(
+      Lease lease, String requestId, BiFunction<FunctionInstance, InvocationContext, T> call) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    AtomicBoolean finished = new AtomicBoolean();
+    AtomicBoolean ended = new AtomicBoolean();
+    Thread[] runner = new Thread[1];
+    Runnable task =
+        () -> {
+          synchronized (runner) {
+            runner[0] = Thread.currentThread();
+          }
+          try {
+            run(lease, requestId, call, result, finished);
+          } finally {
+            synchronized (runner) {
+              runner[0] = null;
+            }
+            ended.set(true);
+            Thread.interrupted(); // do not carry an interrupt into the next task of this thread
+          }
+        };
+    workers.execute(task);
+    ScheduledFuture<?> timer =
+        workers.schedule(
+            () -> {
+              if (finished.compareAndSet(false, true)) {
+                Thread t;
+                synchronized (runner) {
+                  t = runner[0];
+                }
+                retire(lease.slot, "timed out after " + timeout.toMillis() + " ms");
+                release(lease.slot, false, false);
+                stats.timeout();
+                log.line(
+                    "Task timed out after "
+                        + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0)
+                        + " seconds: function '"
+                        + name()
+                        + "' request "
+                        + requestId
+                        + "; instance "
+                        + lease.slot.id
+                        + " retired");
+                if (t != null) {
+                  t.interrupt();
+                  workers.watchForLeak(ended, t, name(), requestId);
+                }
+                result.completeExceptionally(
+                    new TimedOut("Function '" + name() + "' timed out after " + timeout + "."));
+              }
+            },
+            timeout);
+    result.whenComplete((v, x) -> timer.cancel(false));
+    return result;
+  }
+
+  private <T> void run(
+      Lease lease,
+      String requestId,
+      BiFunction<FunctionInstance, InvocationContext, T> call,
+      CompletableFuture<T> result,
+      AtomicBoolean finished) {
+    Slot slot = lease.slot;
+    FunctionInstance instance;
+    long initNanos = 0;
+    try {
+      if (lease.mustInitialise) {
+        long t0 = System.nanoTime();
+        try {
+          instance = function.newInstance(new StartupContext(name(), settings));
+        } catch (RuntimeException | Error e) {
+          initNanos = System.nanoTime() - t0;
+          stats.initFailure(initNanos);
+          slot.ready.completeExceptionally(e);
+          throw e;
+        }
+        initNanos = System.nanoTime() - t0;
+        stats.coldStart(initNanos);
+        log.line(
+            "INIT function '"
+                + name()
+                + "' instance "
+                + slot.id
+                + " Init Duration: "
+                + millis(initNanos)
+                + " ms");
+        slot.ready.complete(instance);
+      } else {
+        instance = slot.ready.join();
+      }
+    } catch (RuntimeException | Error e) {
+      if (finished.compareAndSet(false, true)) {
+        retire(slot, "init failed");
+        release(slot, false, false);
+        stats.error();
+        Throwable cause =
+            e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        log.line(
+            "INIT_FAILED function '"
+                + name()
+                + "' request "
+                + requestId
+                + ": "
+                + cause.getMessage()
+                + "; the instance is not kept and the next call initialises a new one");
+        result.completeExceptionally(cause);
+      }
+      return;
+    }
+    InvocationContext context =
+        InvocationContext.builder()
+            .requestId(requestId)
+            .functionName(name())
+            .deadline(clock.instant().plus(timeout))
+            .coldStart(lease.mustInitialise)
+            .clock(clock)
+            .logSink(settings.logSink())
+            .build();
+    long t0 = System.nanoTime();
+    T value;
+    try {
+      value = call.apply(instance, context);
+    } catch (RuntimeException | Error e) {
+      // The core maps handler failures; anything reaching here is an emulator or core bug.
+      if (finished.compareAndSet(false, true)) {
+        retire(slot, "unexpected " + e.getClass().getName());
+        release(slot, false, true);
+        stats.error();
+        result.completeExceptionally(e);
+      }
+      return;
+    }
+    long nanos = System.nanoTime() - t0;
+    if (!finished.compareAndSet(false, true)) {
+      return; // timed out meanwhile: the late result is discarded
+    }
+    boolean healthy = instance.healthy();
+    if (!healthy) {
+      retire(slot, "a handler threw an Error");
+    }
+    release(slot, healthy, true);
+    stats.invocation(nanos);
+    log.line(report(requestId, nanos, lease.mustInitialise ? initNanos : -1));
+    result.complete(value);
+  }
+
+  private String report(String requestId, long nanos, long initNanos) {
+    long billed = Math.max(1, (nanos + 999_999) / 1_000_000);
+    return "REPORT RequestId: "
+        + requestId
+        + "\tFunction: "
+        + name()
+        + "\tDuration: "
+        + millis(nanos)
+        + " ms\tBilled Duration: "
+        + billed
+        + " ms\tMemory Size: "
+        + function.spec().memoryMb()
+        + " MB"
+        + (initNanos >= 0 ? "\tInit Duration: " + millis(initNanos) + " ms" : "");
+  }
+
+  /** Milliseconds with two decimals, without the cost of String.format on every request. */
+  static String millis(long nanos) {
+    long hundredths = (nanos + 5_000) / 10_000;
+    long frac = hundredths % 100;
+    return (hundredths / 100) + (frac < 10 ? ".0" : ".") + frac;
+  }
+
+  /** Marks a slot retired: no new work goes to it. */
+  private void retire(Slot slot, String why) {
+    synchronized (this) {
+      if (slot.retired) {
+        return;
+      }
+      slot.retired = true;
+      slots.remove(slot);
+    }
+    log.line("Instance " + slot.id + " of function '" + name() + "' retired: " + why);
+  }
+
+  private void release(Slot slot, boolean healthy, boolean mayShutdown) {
+    boolean shutdown;
+    synchronized (this) {
+      slot.inFlight--;
+      inFlight--;
+      slot.lastUsed = clock.instant();
+      shutdown = !healthy && mayShutdown && slot.inFlight == 0;
+      notifyAll();
+    }
+    if (shutdown) {
+      shutdownLater(slot);
+    }
+    workers.onRelease();
+  }
+
+  /** Retires instances idle for at least {@code idle}: scale to zero. */
+  void retireIdle(Instant now, Duration idle) {
+    List<Slot> idleSlots = new ArrayList<>();
+    synchronized (this) {
+      for (Slot s : List.copyOf(slots)) {
+        if (s.inFlight == 0 && s.ready.isDone() && !s.lastUsed.plus(idle).isAfter(now)) {
+          s.retired = true;
+          slots.remove(s);
+          idleSlots.add(s);
+        }
+      }
+    }
+    for (Slot s : idleSlots) {
+      log.line(
+          "Instance "
+              + s.id
+              + " of function '"
+              + name()
+              + "' retired after "
+              + idle.toMillis()
+              + " ms idle (scale to zero)");
+      shutdownLater(s);
+    }
+  }
+
+  private void shutdownLater(Slot slot) {
+    if (!slot.ready.isDone() || slot.ready.isCompletedExceptionally()) {
+      return;
+    }
+    FunctionInstance instance = slot.ready.join();
+    workers.execute(
+        () -> {
+          for (Throwable t : instance.shutdown()) {
+            log.line(
+                "Shutdown hook of function '" + name() + "' failed: " + t.getClass().getName());
+          }
+        });
+  }
+
+  /** Current instances (including ones initialising). */
+  synchronized int instances() {
+    return slots.size();
+  }
+
+  /** Invocations running now. */
+  synchronized int inFlight() {
+    return inFlight;
+  }
+
+  /** Waits until nothing runs or the deadline passes; true when drained. */
+  synchronized boolean awaitDrained(long deadlineNanos) throws InterruptedException {
+    while (inFlight > 0) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+
+  /** Retires every instance at shutdown, running shutdown hooks of the idle ones. */
+  void retireAll() {
+    List<Slot> all;
+    synchronized (this) {
+      all = List.copyOf(slots);
+      slots.clear();
+    }
+    for (Slot s : all) {
+      s.retired = true;
+      if (s.inFlight == 0) {
+        shutdownLater(s);
+      }
+    }
+  }
+}

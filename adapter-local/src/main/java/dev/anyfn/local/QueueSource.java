@@ -1,0 +1,89 @@
+package dev.anyfn.local;
+
+import dev.anyfn.QueueMessage;
+import dev.anyfn.core.index.TriggerSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The emulator's queues. A message sent to a queue goes to one of its consumers (round robin when
+ * several functions consume the same queue) as a {@link QueueMessage} whose delivery attempt counts
+ * up on each retry. Thread-safe.
+ */
+final class QueueSource {
+  private final EventHub hub;
+  private final Map<String, List<EventQueue>> byQueue = new LinkedHashMap<>();
+  private final AtomicInteger roundRobin = new AtomicInteger();
+
+  QueueSource(EventHub hub, List<InstancePool> pools) {
+    this.hub = hub;
+    Map<String, List<Map.Entry<InstancePool, TriggerSpec.Queue>>> consumers = new LinkedHashMap<>();
+    for (InstancePool pool : pools) {
+      for (TriggerSpec t : pool.function().spec().triggers()) {
+        if (t instanceof TriggerSpec.Queue q) {
+          consumers.computeIfAbsent(q.name(), k -> new ArrayList<>()).add(Map.entry(pool, q));
+        }
+      }
+    }
+    consumers.forEach(
+        (name, list) -> {
+          List<EventQueue> queues = new ArrayList<>();
+          for (var c : list) {
+            String qname = list.size() == 1 ? name : name + "/" + c.getKey().name();
+            EventQueue q = new EventQueue(qname, c.getKey(), c.getValue().batchSize());
+            hub.add(q);
+            queues.add(q);
+          }
+          byQueue.put(name, List.copyOf(queues));
+        });
+  }
+
+  /**
+   * Sends a message; returns its id.
+   *
+   * @throws IllegalArgumentException when no function consumes this queue
+   */
+  String send(String queue, byte[] body, Map<String, String> attributes) {
+    List<EventQueue> targets = byQueue.get(queue);
+    if (targets == null) {
+      throw new IllegalArgumentException(
+          "No function consumes queue '"
+              + queue
+              + "'; the queues with consumers are "
+              + byQueue.keySet()
+              + ". Check the name in @OnQueue.");
+    }
+    EventQueue q = targets.get(Math.floorMod(roundRobin.getAndIncrement(), targets.size()));
+    String id = hub.newId();
+    byte[] copy = body.clone();
+    Map<String, String> attrs = Map.copyOf(attributes);
+    hub.enqueue(
+        q,
+        id,
+        copy,
+        attrs,
+        attempt ->
+            QueueMessage.builder()
+                .id(id)
+                .queue(queue)
+                .body(copy)
+                .attributes(attrs)
+                .deliveryAttempt(attempt)
+                .source("anyfn:local:queue:" + queue)
+                .type("anyfn.local.queue.message")
+                .build());
+    return id;
+  }
+
+  List<String> queueNames() {
+    return List.copyOf(byQueue.keySet());
+  }
+
+  /** The delivery queues of a queue name (one per consumer). */
+  List<EventQueue> deliveryQueues(String queue) {
+    return byQueue.getOrDefault(queue, List.of());
+  }
+}

@@ -1,0 +1,124 @@
+package dev.anyfn.local;
+
+import dev.anyfn.DataChange;
+import dev.anyfn.core.JsonCodec;
+import dev.anyfn.core.index.TriggerSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The emulator's tables: rows kept in memory as JSON images by key; putting a row fires {@code
+ * INSERT} or {@code MODIFY} and deleting an existing row fires {@code REMOVE}, with old and new
+ * images, to the functions whose data-change trigger asks for that kind. Thread-safe.
+ */
+final class TableSource {
+  private final EventHub hub;
+  private final JsonCodec json;
+  private final Map<String, List<Subscriber>> subscribers = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> tables = new ConcurrentHashMap<>();
+
+  private record Subscriber(EventQueue queue, List<String> kinds) {}
+
+  TableSource(EventHub hub, List<InstancePool> pools, JsonCodec json) {
+    this.hub = hub;
+    this.json = json;
+    for (InstancePool pool : pools) {
+      for (TriggerSpec t : pool.function().spec().triggers()) {
+        if (t instanceof TriggerSpec.DataChange d) {
+          EventQueue q = new EventQueue("table/" + d.table() + "/" + pool.name(), pool, 1);
+          hub.add(q);
+          subscribers
+              .computeIfAbsent(d.table(), k -> new ArrayList<>())
+              .add(new Subscriber(q, d.kinds()));
+        }
+      }
+    }
+  }
+
+  /**
+   * Inserts or replaces a row.
+   *
+   * @throws dev.anyfn.core.JsonBodyException when the image is not valid JSON
+   */
+  synchronized String put(String table, Map<String, Object> keys, String jsonImage) {
+    json.readTree(jsonImage.getBytes(StandardCharsets.UTF_8));
+    String k = key(keys);
+    String old = tables.computeIfAbsent(table, t -> new ConcurrentHashMap<>()).put(k, jsonImage);
+    return fire(
+        table, keys, old == null ? DataChange.Kind.INSERT : DataChange.Kind.MODIFY, old, jsonImage);
+  }
+
+  /** Deletes a row; fires {@code REMOVE} when it existed. */
+  synchronized Optional<String> delete(String table, Map<String, Object> keys) {
+    Map<String, String> rows = tables.get(table);
+    String old = rows == null ? null : rows.remove(key(keys));
+    if (old == null) {
+      return Optional.empty();
+    }
+    return Optional.of(fire(table, keys, DataChange.Kind.REMOVE, old, null));
+  }
+
+  Optional<String> get(String table, Map<String, Object> keys) {
+    return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(key(keys)));
+  }
+
+  private static String key(Map<String, Object> keys) {
+    return new TreeMap<>(keys).toString();
+  }
+
+  private String fire(
+      String table,
+      Map<String, Object> keys,
+      DataChange.Kind kind,
+      String oldImage,
+      String newImage) {
+    String id = hub.newId();
+    Map<String, Object> keyCopy = Map.copyOf(keys);
+    String description =
+        "{\"table\":\""
+            + Json.escape(table)
+            + "\",\"kind\":\""
+            + kind
+            + "\",\"keys\":\""
+            + Json.escape(key(keys))
+            + "\",\"oldImage\":"
+            + (oldImage == null ? "null" : oldImage)
+            + ",\"newImage\":"
+            + (newImage == null ? "null" : newImage)
+            + "}";
+    for (Subscriber s : subscribers.getOrDefault(table, List.of())) {
+      if (!s.kinds().contains(kind.name())) {
+        continue;
+      }
+      hub.enqueue(
+          s.queue(),
+          id,
+          description.getBytes(StandardCharsets.UTF_8),
+          Map.of(),
+          attempt -> {
+            DataChange.Builder<String> b =
+                DataChange.<String>builder()
+                    .id(id)
+                    .table(table)
+                    .kind(kind)
+                    .keys(keyCopy)
+                    .source("anyfn:local:table:" + table)
+                    .type("anyfn.local.table." + kind.name().toLowerCase(java.util.Locale.ROOT));
+            if (oldImage != null) {
+              b.oldImage(oldImage);
+            }
+            if (newImage != null) {
+              b.newImage(newImage);
+            }
+            return b.build();
+          });
+    }
+    return id;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.anyfn.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HttpFrontDoorTest {
+  static Harness h;
+
+  @BeforeAll
+  static void start() {
+    h = new Harness(Emulator.builder().environment(Map.of("GREETING", "hi")));
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  @Test
+  void servesEveryFunctionsRoutesOnOneServer() {
+    assertThat(h.get("/hello").body()).startsWith("hi");
+    assertThat(h.post("/echo", "ping").body()).isEqualTo("ping");
+    assertThat(h.get("/ok").body()).isEqualTo("ok");
+  }
+
+  @Test
+  void printsTheRouteTableAndEventTriggersAtStart() {
+    assertThat(h.log)
+        .anyMatch(l -> l.contains("GET") && l.contains("/hello") && l.contains("hello"));
+    assertThat(h.log).anyMatch(l -> l.contains("QUEUE orders -> orders"));
+    assertThat(h.log).anyMatch(l -> l.contains("SCHEDULE cron '30 2 * * *'"));
+  }
+
+  @Test
+  void unknownPathIs404AndWrongMethodIs405WithAllow() {
+    HttpResponse<String> missing = h.get("/nope");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    HttpResponse<String> wrong = h.post("/hello", "x");
+    assertThat(wrong.statusCode()).isEqualTo(405);
+    assertThat(wrong.headers().firstValue("Allow").orElse("")).contains("GET");
+  }
+
+  @Test
+  void pathTraversalIsRejectedWith400() throws Exception {
+    String response = raw("GET /files/..%2F..%2Fetc/passwd HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 400");
+    assertThat(response).contains("invalid_path");
+  }
+
+  @Test
+  void foreignHostHeaderIsRefusedAgainstDnsRebinding() throws Exception {
+    String response = raw("GET /hello HTTP/1.1\r\nHost: evil.example.com\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 403");
+    assertThat(response).contains("host_not_allowed");
+    assertThat(raw("GET /hello HTTP/1.1\r\nHost: localhost:1234\r\n\r\n"))
+        .startsWith("HTTP/1.1 200");
+  }
+
+  @Test
+  void noCorsHeadersByDefault() {
+    HttpResponse<String> r =
+        h.send(
+            HttpRequest.newBuilder(h.uri("/hello"))
+                .header("Origin", "https://evil.example")
+                .build());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().map().keySet())
+        .noneMatch(k -> k.toLowerCase().startsWith("access-control"));
+  }
+
+  @Test
+  void oversizedDeclaredBodyIsAnswered413BeforeItIsSent() throws Exception {
+    // Declares 7 MB but sends nothing: the answer must come without waiting for the body.
+    String response =
+        raw("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7340032\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 413");
+    assertThat(response).contains("6291456");
+  }
+
+  @Test
+  void oversizedChunkedBodyIsCountedAndAnswered413() {
+    byte[] big = new byte[6 * 1024 * 1024 + 10];
+    HttpResponse<String> r =
+        h.send(
+            HttpRequest.newBuilder(h.uri("/echo"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big)))
+                .build());
+    assertThat(r.statusCode()).isEqualTo(413);
+  }
+
+  @Test
+  void tooLongUriIs414AndTooManyHeadersIs431() throws Exception {
+    String longPath = "/hello?x=" + "a".repeat(9000);
+    assertThat(raw("GET " + longPath + " HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+        .startsWith("HTTP/1.1 414");
+    StringBuilder many = new StringBuilder("GET /hello HTTP/1.1\r\nHost: localhost\r\n");
+    for (int i = 0; i < 120; i++) {
+      many.append("X-H").append(i).append(": v\r\n");
+    }
+    assertThat(raw(many.append("\r\n").toString())).startsWith("HTTP/1.1 431");
+  }
+
+  @Test
+  void obsoleteLineFoldingIsRejected() throws Exception {
+    String response = raw("GET /hello HTTP/1.1\r\nHost: localhost\r\nX-A: b\r\n c\r\n\r\n");
+    assertThat(response).startsWith("HTTP/1.1 400");
+  }
+
+  /** Sends raw bytes, returns everything the server sends until it closes or 2 s pass. */
+  static String raw(String request) throws Exception {
+    try (Socket s = new Socket("127.0.0.1", h.emulator.baseUri().getPort())) {
+      s.setSoTimeout(2000);
+      OutputStream out = s.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      InputStream in = s.getInputStream();
+      byte[] buf = new byte[65536];
+      StringBuilder b = new StringBuilder();
+      try {
+        int n;
+        while ((n = in.read(buf)) > 0) {
+          b.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+          if (b.indexOf("\r\n\r\n") > 0 && complete(b)) {
+            break;
+          }
+        }
+      } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+        // whatever arrived is the answer
+      }
+      return b.toString();
+    }
+  }
+
+  private static boolean complete(StringBuilder b) {
+    int head = b.indexOf("\r\n\r\n");
+    String headers = b.substring(0, head).toLowerCase();
+    int i = headers.indexOf("content-length:");
+    if (i < 0) {
+      return true;
+    }
+    int end = headers.indexOf("\r\n", i);
+    int len = Integer.parseInt(headers.substring(i + 15, end < 0 ? headers.length() : end).trim());
+    return b.length() - head - 4 >= len;
+  }
+}

@@ -1,0 +1,107 @@
+package dev.anyfn.junit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A small HTTP client for the emulator a test runs against, on {@code java.net.http}. Paths are
+ * resolved against the emulator's base URI. Thread-safe.
+ */
+public final class AnyfnClient {
+  private final URI base;
+  private final HttpClient http;
+
+  AnyfnClient(URI base) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  /** The emulator's base URI, e.g. {@code http://127.0.0.1:41234}. */
+  public URI baseUri() {
+    return base;
+  }
+
+  /** {@code path} resolved against the base URI. */
+  public URI uri(String path) {
+    return base.resolve(path);
+  }
+
+  /** Sends {@code GET path}. */
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  /** Sends {@code POST path} with a JSON body. */
+  public Response post(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  /**
+   * Sends any request.
+   *
+   * @throws UncheckedIOException when the emulator cannot be reached
+   */
+  public Response send(HttpRequest request) {
+    try {
+      HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return new Response(r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Request " + request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for " + request.uri(), e);
+    }
+  }
+
+  /**
+   * An HTTP response. Immutable.
+   *
+   * @param status the status code
+   * @param headers the headers, names in lower case
+   * @param body the body bytes
+   */
+  public record Response(int status, Map<String, List<String>> headers, byte[] body) {
+    /** Copies the headers and the body. */
+    public Response {
+      headers = Map.copyOf(headers);
+      body = body.clone();
+    }
+
+    /** The body bytes (a copy). */
+    @Override
+    public byte[] body() {
+      return body.clone();
+    }
+
+    /** The body as UTF-8 text. */
+    public String bodyText() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The first value of a header, by case-insensitive name. */
+    public Optional<String> header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+          .map(e -> e.getValue().get(0))
+          .findFirst();
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.anyfn.junit;
+
+import dev.anyfn.local.Emulator;
+import dev.anyfn.local.EmulatorClock;
+import dev.anyfn.local.EventApi;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit 5 extension behind {@link AnyfnTest}; usable directly with
+ * {@code @ExtendWith(AnyfnExtension.class)} (then with the defaults). One emulator per test class,
+ * closed by JUnit when the class is done.
+ */
+public final class AnyfnExtension implements BeforeAllCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(AnyfnExtension.class);
+  private static final String KEY = "emulator";
+
+  /** Created by JUnit. */
+  public AnyfnExtension() {}
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    Class<?> testClass = context.getRequiredTestClass();
+    Optional<AnyfnTest> options = AnnotationSupport.findAnnotation(testClass, AnyfnTest.class);
+    Emulator.Builder builder = Emulator.builder().port(0).classLoader(classLoaderOf(testClass));
+    options.ifPresent(o -> configure(builder, o, testClass));
+    Emulator emulator = builder.build().start();
+    context.getStore(NAMESPACE).put(KEY, emulator);
+  }
+
+  private static ClassLoader classLoaderOf(Class<?> testClass) {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : testClass.getClassLoader();
+  }
+
+  static void configure(Emulator.Builder builder, AnyfnTest o, Class<?> testClass) {
+    builder.profile(o.profile());
+    builder.idleTimeout(parseDuration(o.idleTimeout(), testClass));
+    builder.environment(environment(o.environment(), testClass));
+    if (!o.manualClockStart().isEmpty()) {
+      try {
+        builder.clock(EmulatorClock.manual(Instant.parse(o.manualClockStart())));
+      } catch (DateTimeParseException e) {
+        throw new ExtensionConfigurationException(
+            "@AnyfnTest(manualClockStart) '"
+                + o.manualClockStart()
+                + "' on "
+                + testClass.getName()
+                + " is not an ISO-8601 instant; write it as e.g. \"2026-01-01T00:00:00Z\".",
+            e);
+      }
+    }
+    builder.retryBackoff(
+        Duration.ofMillis(Math.max(1, o.retryBackoffMillis())),
+        Duration.ofMillis(Math.max(1, o.retryBackoffMillis()) * 300));
+  }
+
+  static Map<String, String> environment(String[] entries, Class<?> testClass) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String entry : entries) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new ExtensionConfigurationException(
+            "@AnyfnTest(environment) entry '"
+                + entry
+                + "' on "
+                + testClass.getName()
+                + " is not NAME=value; write it as e.g. \"TABLE=orders\".");
+      }
+      env.put(entry.substring(0, eq), entry.substring(eq + 1));
+    }
+    return env;
+  }
+
+  static Duration parseDuration(String text, Class<?> testClass) {
+    String t = text.trim();
+    try {
+      if (t.startsWith("P") || t.startsWith("p")) {
+        return Duration.parse(t);
+      }
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      long n = Long.parseLong(t.substring(0, t.length() - 1));
+      switch (t.charAt(t.length() - 1)) {
+        case 's':
+          return Duration.ofSeconds(n);
+        case 'm':
+          return Duration.ofMinutes(n);
+        case 'h':
+          return Duration.ofHours(n);
+        default:
+          break;
+      }
+    } catch (RuntimeException e) {
+      // fall through to the message below
+    }
+    throw new ExtensionConfigurationException(
+        "@AnyfnTest(idleTimeout) '"
+            + text
+            + "' on "
+            + testClass.getName()
+            + " is not a duration; expected e.g. 500ms, 30s, 5m, 1h or PT5M.");
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Emulator.class
+        || type == EventApi.class
+        || type == EmulatorClock.class
+        || type == AnyfnClient.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Emulator emulator = emulator(context);
+    Class<?> type = parameter.getParameter().getType();
+    if (type == Emulator.class) {
+      return emulator;
+    }
+    if (type == EventApi.class) {
+      return emulator.events();
+    }
+    if (type == EmulatorClock.class) {
+      return emulator.clock();
+    }
+    return new AnyfnClient(emulator.baseUri());
+  }
+
+  private static Emulator emulator(ExtensionContext context) {
+    for (Optional<ExtensionContext> c = Optional.of(context);
+        c.isPresent();
+        c = c.get().getParent()) {
+      Emulator e = c.get().getStore(NAMESPACE).get(KEY, Emulator.class);
+      if (e != null) {
+        return e;
+      }
+    }
+    throw new ParameterResolutionException(
+        "No anyfn emulator is running for "
+            + context.getDisplayName()
+            + ". Annotate the test class with @AnyfnTest or @ExtendWith(AnyfnExtension.class).");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.anyfn.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anyfn.junit.fixtures.Greeter;
+import dev.anyfn.local.Emulator;
+import dev.anyfn.local.EventApi;
+import dev.anyfn.local.Profile;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+@AnyfnTest(profile = Profile.GCP, environment = "GREETING=hey", retryBackoffMillis = 5)
+class AnyfnTestTest {
+
+  @Test
+  void injectsAClientForTheEmulatorsRoutes(AnyfnClient client) {
+    AnyfnClient.Response r = client.get("/greet");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("hey");
+    assertThat(r.header("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+  }
+
+  @Test
+  void postsJson(AnyfnClient client) {
+    AnyfnClient.Response r = client.post("/greet", "{\"name\":\"Ada\"}");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("{\"text\":\"hey, Ada\"}");
+  }
+
+  @Test
+  void injectsTheEventApi(EventApi events) {
+    Greeter.received.clear();
+    events.send("names", "Grace");
+    events.awaitIdle(Duration.ofSeconds(10));
+    assertThat(Greeter.received).containsExactly("Grace");
+  }
+
+  @Test
+  void appliesTheAnnotationsOptionsAndListensOnALoopbackFreePort(Emulator emulator) {
+    assertThat(emulator.profile()).isEqualTo(Profile.GCP);
+    assertThat(emulator.baseUri().getHost()).isEqualTo("127.0.0.1");
+    assertThat(emulator.baseUri().getPort()).isNotEqualTo(8080).isPositive();
+  }
+
+  @Test
+  void everyTestOfTheClassSharesOneEmulator(Emulator a, Emulator b) {
+    assertThat(a).isSameAs(b);
+  }
+}
