@@ -1,0 +1,53 @@
+package com.example.shop;
+
+import dev.anyfn.HttpException;
+import dev.anyfn.HttpMethod;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.PathParam;
+import dev.anyfn.Route;
+import dev.anyfn.ServerlessFunction;
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON API of the shop's mobile app. */
+@ServerlessFunction(value = "shop-api", memoryMb = 256)
+public class MobileApiFunction {
+  /** An order as the app sends it. */
+  public record OrderRequest(long productId, int quantity) {}
+
+  /** The accepted order. */
+  public record OrderAccepted(String orderId, long productId, int quantity, long totalCents) {}
+
+  /** Every product. */
+  @Route("/api/products")
+  public List<Product> products() {
+    return Catalog.PRODUCTS;
+  }
+
+  /** One product, or 404. */
+  @Route("/api/products/{id}")
+  public Product product(@PathParam("id") long id) {
+    return Catalog.product(id)
+        .orElseThrow(() -> HttpException.notFound("No product with id " + id + "."));
+  }
+
+  /** Accepts an order: 201 with its id and total, or 422 when it cannot be fulfilled. */
+  @Route(value = "/api/orders", method = HttpMethod.POST)
+  public HttpResponse order(OrderRequest order) {
+    if (order.quantity() < 1 || order.quantity() > 99) {
+      throw HttpException.unprocessable(
+          "quantity must be between 1 and 99; got " + order.quantity() + ".");
+    }
+    Product product =
+        Catalog.product(order.productId())
+            .orElseThrow(
+                () -> HttpException.unprocessable("No product with id " + order.productId() + "."));
+    String orderId = UUID.randomUUID().toString();
+    return HttpResponse.status(201)
+        .header("Location", "/api/orders/" + orderId)
+        .json(
+            new OrderAccepted(
+                orderId, product.id(), order.quantity(), product.priceCents() * order.quantity()))
+        .build();
+  }
+}

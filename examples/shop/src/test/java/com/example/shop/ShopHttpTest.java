@@ -1,0 +1,49 @@
+package com.example.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anyfn.junit.AnyfnClient;
+import dev.anyfn.junit.AnyfnTest;
+import org.junit.jupiter.api.Test;
+
+/** The website and the mobile API, every HTTP function of the project on one emulator. */
+@AnyfnTest
+class ShopHttpTest {
+  @Test
+  void theHomePageListsEveryProductWithItsPrice(AnyfnClient client) {
+    var response = client.get("/");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.bodyText())
+        .contains("<a href=\"/products/2\">Moka pot</a> EUR 34.00")
+        .contains("Coffee beans, 1 kg");
+  }
+
+  @Test
+  void theApiAnswersAProductByItsId(AnyfnClient client) {
+    var response = client.get("/api/products/2");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.bodyText())
+        .isEqualTo("{\"id\":2,\"name\":\"Moka pot\",\"priceCents\":3400}");
+  }
+
+  @Test
+  void anUnknownProductIs404WithTheReason(AnyfnClient client) {
+    var response = client.get("/api/products/99");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.bodyText()).contains("No product with id 99.");
+  }
+
+  @Test
+  void aProductIdThatIsNotANumberIs400(AnyfnClient client) {
+    assertThat(client.get("/api/products/moka").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theApiListsAllProducts(AnyfnClient client) {
+    assertThat(client.get("/api/products").bodyText())
+        .startsWith("[{\"id\":1,\"name\":\"Espresso cup\",\"priceCents\":900}");
+  }
+}

@@ -1,0 +1,40 @@
+package com.example.website;
+
+import dev.anyfn.HttpResponse;
+import dev.anyfn.PathParam;
+import dev.anyfn.Route;
+import dev.anyfn.ServerlessFunction;
+
+/**
+ * One function, many routes. Every route is served by the same deployment on every cloud; anyfn
+ * routes within the function, so the pages below are all a cloud sees of it.
+ */
+@ServerlessFunction("website")
+public class WebsiteFunction {
+  /** The home page. */
+  @Route("/")
+  public String home() {
+    return "Welcome to Home!";
+  }
+
+  /** The about page. */
+  @Route("/about")
+  public String about() {
+    return "This is About Page";
+  }
+
+  /** The contact page. */
+  @Route("/contact")
+  public String contact() {
+    return "Contact us at hello@example.com";
+  }
+
+  /**
+   * Every other path: a plain-text 404. Literal routes win over this greedy one, whatever the order
+   * of the methods.
+   */
+  @Route("/{path+}")
+  public HttpResponse notFound(@PathParam("path") String path) {
+    return HttpResponse.status(404).text("Not Found").build();
+  }
+}

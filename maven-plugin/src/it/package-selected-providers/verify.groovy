@@ -1,0 +1,25 @@
+import java.util.zip.ZipFile
+
+def target = new File(basedir, 'target')
+def names = { String name ->
+  def file = new File(target, name)
+  assert file.isFile() : "missing ${file}"
+  new ZipFile(file).withCloseable { zip -> zip.entries().collect { it.name } as Set }
+}
+def aws = names('selected-aws.jar')
+def gcp = names('selected-gcp.jar')
+
+assert !new File(target, 'selected-azure.jar').exists() : 'azure was not selected'
+assert new File(target, 'anyfn/aws/template.yaml').isFile()
+assert new File(target, 'anyfn/gcp/deploy.sh').isFile()
+
+assert aws.contains('com/example/it/Hello.class')
+assert aws.contains('META-INF/anyfn/functions.json')
+assert aws.contains('dev/anyfn/aws/') && gcp.contains('dev/anyfn/gcp/')
+// Each jar holds the shared code ...
+assert aws.contains('dev/anyfn/core/') && gcp.contains('dev/anyfn/core/')
+assert aws.contains('com/fasterxml/jackson/databind/') && gcp.contains('com/fasterxml/jackson/databind/')
+// ... and nothing of the other provider.
+assert !aws.contains('dev/anyfn/gcp/') && !aws.contains('com/google/protobuf/')
+assert !gcp.contains('dev/anyfn/aws/') && !gcp.contains('com/amazonaws/')
+true

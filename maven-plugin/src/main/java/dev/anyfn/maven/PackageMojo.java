@@ -1,0 +1,206 @@
+package dev.anyfn.maven;
+
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.packaging.PackagingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.collection.DependencyCollectionException;
+
+/**
+ * Writes one deployable package per selected cloud provider: {@code
+ * target/<artifactId>-<provider>.jar} (the project's classes and runtime dependencies, without the
+ * other providers' adapters) and the provider's descriptors under {@code target/anyfn/<provider>/}
+ * (SAM template, deploy script, Azure {@code host.json}). Fails before writing anything if a
+ * selected provider cannot deploy one of the functions.
+ */
+@Mojo(
+    name = "package",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
+public class PackageMojo extends AbstractMojo {
+  /** The directory holding generated Azure entry classes, left out of the other jars. */
+  static final String AZURE_GENERATED = "dev/anyfn/generated/azure/";
+
+  /** Fallback when {@code project.build.outputTimestamp} is unset: 1980-01-01T00:00:02Z. */
+  static final Instant DEFAULT_TIMESTAMP = Instant.parse("1980-01-01T00:00:02Z");
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  /** The providers to package for, comma-separated: {@code aws}, {@code gcp}, {@code azure}. */
+  @Parameter(property = "anyfn.providers", defaultValue = "aws,gcp,azure")
+  private String providers;
+
+  /** Environment variables set on every deployed function. */
+  @Parameter private Map<String, String> environment = Map.of();
+
+  /** Entry timestamp of the jars, for reproducible builds. */
+  @Parameter(defaultValue = "${project.build.outputTimestamp}")
+  private String outputTimestamp;
+
+  /** Skips packaging. */
+  @Parameter(property = "anyfn.package.skip", defaultValue = "false")
+  private boolean skip;
+
+  private final RepositorySystem repositorySystem;
+
+  /** Created by Maven, which injects the resolver and then the parameters. */
+  @Inject
+  public PackageMojo(RepositorySystem repositorySystem) {
+    this.repositorySystem = repositorySystem;
+  }
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    try {
+      packageAll();
+    } catch (LinkageError e) {
+      // A packager whose adapter lacks a class on the plugin's class path: name both.
+      throw new MojoExecutionException(
+          "An anyfn packager could not load a class ("
+              + e
+              + "). The anyfn adapters on the plugin's class path must have the same version as"
+              + " the anyfn-maven-plugin; check its <dependencies>.",
+          e);
+    }
+  }
+
+  private void packageAll() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("anyfn:package skipped (anyfn.package.skip=true)");
+      return;
+    }
+    Packagers packagers = Packagers.load(PackageMojo.class.getClassLoader());
+    List<String> selected;
+    try {
+      selected = packagers.select(providers);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    FunctionIndex index = readIndex(classes);
+    String problems = packagers.portabilityProblems(index, selected);
+    if (!problems.isEmpty()) {
+      throw new MojoFailureException(problems);
+    }
+    Path target = Path.of(project.getBuild().getDirectory());
+    Instant timestamp = timestamp(outputTimestamp);
+    for (String provider : selected) {
+      Path jar = target.resolve(project.getArtifactId() + "-" + provider + ".jar");
+      writeJar(provider, packagers.otherAdapters(provider), classes, jar, timestamp);
+      Path descriptors = target.resolve("anyfn").resolve(provider);
+      try {
+        Files.createDirectories(descriptors);
+        packagers
+            .packager(provider)
+            .writeDescriptors(
+                index,
+                new PackagingContext(
+                    descriptors,
+                    project.getBasedir().toPath(),
+                    project.getArtifactId(),
+                    jar,
+                    environment == null ? Map.of() : environment));
+      } catch (IOException e) {
+        throw new MojoExecutionException(
+            "Writing the " + provider + " descriptors into " + descriptors + " failed: " + e, e);
+      }
+      getLog().info("anyfn: " + provider + " -> " + jar.getFileName() + ", " + descriptors);
+    }
+  }
+
+  private void writeJar(
+      String provider, Set<String> otherAdapters, Path classes, Path jar, Instant timestamp)
+      throws MojoExecutionException {
+    List<Artifact> dependencies;
+    try {
+      dependencies =
+          ProviderClasspath.select(
+              project, repositorySystem, session.getRepositorySession(), otherAdapters);
+    } catch (DependencyCollectionException e) {
+      throw new MojoExecutionException(
+          "Collecting the " + provider + " runtime dependencies failed: " + e.getMessage(), e);
+    }
+    FatJar fat = new FatJar(timestamp);
+    try {
+      fat.addDirectory(classes, name -> belongsTo(provider, name));
+      for (Artifact dependency : dependencies) {
+        fat.addJar(dependency.getFile().toPath());
+      }
+      fat.writeTo(jar);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Writing " + jar + " failed: " + e, e);
+    }
+    getLog().debug("anyfn: " + jar.getFileName() + " from " + fat.sources());
+  }
+
+  /** Whether a file of the project's classes belongs in {@code provider}'s jar. */
+  static boolean belongsTo(String provider, String classesEntry) {
+    return provider.equals("azure") || !classesEntry.startsWith(AZURE_GENERATED);
+  }
+
+  static FunctionIndex readIndex(Path classes) throws MojoFailureException {
+    Path file = classes.resolve(FunctionIndex.RESOURCE);
+    if (!Files.isRegularFile(file)) {
+      throw new MojoFailureException(
+          "No function index at "
+              + file
+              + ". Expected the anyfn annotation processor to write it while compiling: add"
+              + " dev.anyfn:anyfn-processor as a provided dependency and annotate at least one"
+              + " class with @ServerlessFunction.");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      return FunctionIndex.read(in, file.toString());
+    } catch (IOException | RuntimeException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The jar entry timestamp from {@code project.build.outputTimestamp}: ISO-8601 or seconds since
+   * the epoch; {@link #DEFAULT_TIMESTAMP} when unset (Maven treats a single character as unset).
+   */
+  static Instant timestamp(String outputTimestamp) throws MojoFailureException {
+    if (outputTimestamp == null || outputTimestamp.strip().length() < 2) {
+      return DEFAULT_TIMESTAMP;
+    }
+    String value = outputTimestamp.strip();
+    try {
+      if (value.chars().allMatch(Character::isDigit)) {
+        return Instant.ofEpochSecond(Long.parseLong(value));
+      }
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new MojoFailureException(
+          "project.build.outputTimestamp is '"
+              + value
+              + "'; expected an ISO-8601 date-time such as 2026-11-27T00:00:00Z or seconds since"
+              + " the epoch.",
+          e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.anyfn.maven;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.RepositoryUtils;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.DependencyManagement;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.ArtifactTypeRegistry;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.collection.DependencyCollectionException;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyNode;
+import org.eclipse.aether.graph.Exclusion;
+
+/**
+ * Chooses the runtime dependencies that go into one provider's jar: the project's runtime class
+ * path without the other providers' adapters and without whatever only those adapters pulled in.
+ *
+ * <p>A dependency trail is not enough to tell "only pulled in by another adapter": Maven records
+ * one trail per artifact, and Jackson reached through both anyfn-core and an adapter may be
+ * recorded under the adapter. So the dependency graph is collected again with the other adapters
+ * excluded everywhere, and Maven's own conflict resolution decides what remains.
+ */
+final class ProviderClasspath {
+  static final String ANYFN_GROUP = "dev.anyfn";
+
+  private ProviderClasspath() {}
+
+  /**
+   * The resolved runtime artifacts of {@code project} that a jar without {@code excludedAdapters}
+   * needs, in the project's class path order.
+   */
+  static List<Artifact> select(
+      MavenProject project,
+      RepositorySystem system,
+      RepositorySystemSession session,
+      Set<String> excludedAdapters)
+      throws DependencyCollectionException {
+    CollectRequest request = new CollectRequest();
+    request.setRootArtifact(RepositoryUtils.toArtifact(project.getArtifact()));
+    request.setRepositories(project.getRemoteProjectRepositories());
+    ArtifactTypeRegistry types = session.getArtifactTypeRegistry();
+    List<Exclusion> exclusions = new ArrayList<>();
+    for (String adapter : excludedAdapters) {
+      exclusions.add(new Exclusion(ANYFN_GROUP, adapter, "*", "*"));
+    }
+    for (org.apache.maven.model.Dependency declared : project.getDependencies()) {
+      if (!isRuntimeScope(declared.getScope())
+          || isExcluded(declared.getGroupId(), declared.getArtifactId(), excludedAdapters)) {
+        continue;
+      }
+      Dependency dependency = RepositoryUtils.toDependency(declared, types);
+      List<Exclusion> all = new ArrayList<>(dependency.getExclusions());
+      all.addAll(exclusions);
+      request.addDependency(dependency.setExclusions(all));
+    }
+    DependencyManagement management = project.getDependencyManagement();
+    if (management != null) {
+      for (org.apache.maven.model.Dependency managed : management.getDependencies()) {
+        request.addManagedDependency(RepositoryUtils.toDependency(managed, types));
+      }
+    }
+    DependencyNode root = system.collectDependencies(session, request).getRoot();
+    return keep(project.getArtifacts(), reachable(root, excludedAdapters));
+  }
+
+  /**
+   * The {@code groupId:artifactId} keys under {@code root}, not descending into excluded adapters.
+   */
+  static Set<String> reachable(DependencyNode root, Set<String> excludedAdapters) {
+    Set<String> keys = new HashSet<>();
+    collect(root, excludedAdapters, keys);
+    return keys;
+  }
+
+  private static void collect(DependencyNode node, Set<String> excluded, Set<String> keys) {
+    for (DependencyNode child : node.getChildren()) {
+      org.eclipse.aether.artifact.Artifact a = child.getArtifact();
+      if (a == null || isExcluded(a.getGroupId(), a.getArtifactId(), excluded)) {
+        continue;
+      }
+      if (child.getDependency() != null && !isRuntimeScope(child.getDependency().getScope())) {
+        continue;
+      }
+      if (keys.add(a.getGroupId() + ":" + a.getArtifactId())) {
+        collect(child, excluded, keys);
+      }
+    }
+  }
+
+  /** The artifacts with runtime scope whose key is in {@code keys}, in their original order. */
+  static List<Artifact> keep(Collection<Artifact> resolved, Set<String> keys) {
+    List<Artifact> kept = new ArrayList<>();
+    for (Artifact artifact : resolved) {
+      if (isRuntimeScope(artifact.getScope())
+          && artifact.getFile() != null
+          && keys.contains(artifact.getGroupId() + ":" + artifact.getArtifactId())) {
+        kept.add(artifact);
+      }
+    }
+    return kept;
+  }
+
+  private static boolean isExcluded(String groupId, String artifactId, Set<String> excluded) {
+    return ANYFN_GROUP.equals(groupId) && excluded.contains(artifactId);
+  }
+
+  private static boolean isRuntimeScope(String scope) {
+    return scope == null
+        || scope.isEmpty()
+        || Artifact.SCOPE_COMPILE.equals(scope)
+        || Artifact.SCOPE_RUNTIME.equals(scope);
+  }
+}

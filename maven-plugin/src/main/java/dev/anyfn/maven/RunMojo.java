@@ -1,0 +1,157 @@
+package dev.anyfn.maven;
+
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.local.Emulator;
+import dev.anyfn.local.Profile;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Serves every function of the project on the local emulator until Ctrl-C: {@code mvn anyfn:run}.
+ * Compiles the project first (up to {@code process-classes}); prints the route table and the event
+ * triggers when it is ready.
+ */
+@Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class RunMojo extends AbstractMojo {
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  /** The port; 0 picks a free one. */
+  @Parameter(property = "anyfn.port", defaultValue = "8080")
+  private int port;
+
+  /** The address to bind; anything but loopback exposes the functions to the network. */
+  @Parameter(property = "anyfn.host", defaultValue = "127.0.0.1")
+  private String host;
+
+  /** The provider whose limits to emulate: {@code aws}, {@code gcp} or {@code azure}. */
+  @Parameter(property = "anyfn.profile", defaultValue = "aws")
+  private String profile;
+
+  /**
+   * Environment variables for the functions, on top of this process's own environment (as a cloud
+   * sets a function's configured variables).
+   */
+  @Parameter private Map<String, String> environment = Map.of();
+
+  /** Created by Maven, which then injects the parameters. */
+  public RunMojo() {}
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    Path index = Path.of(project.getBuild().getOutputDirectory()).resolve(FunctionIndex.RESOURCE);
+    if (!Files.isRegularFile(index)) {
+      if (session.getProjects().size() > 1) {
+        // mvn -pl examples/shop -am anyfn:run: the modules the example needs have no functions.
+        getLog().info("anyfn:run: " + project.getArtifactId() + " has no functions; skipped.");
+        return;
+      }
+      throw new MojoFailureException(
+          "anyfn:run found no function index at "
+              + index
+              + ". Expected the anyfn annotation processor to write it while compiling: add"
+              + " dev.anyfn:anyfn-processor as a provided dependency and annotate at least one"
+              + " class with @ServerlessFunction.");
+    }
+    Profile chosen;
+    try {
+      chosen = Profile.parse(profile);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("anyfn.profile: " + e.getMessage(), e);
+    }
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putAll(environment == null ? Map.of() : environment);
+    try (URLClassLoader projectLoader = projectClassLoader()) {
+      Thread current = Thread.currentThread();
+      ClassLoader previous = current.getContextClassLoader();
+      current.setContextClassLoader(projectLoader);
+      try {
+        serve(projectLoader, chosen, env);
+      } finally {
+        current.setContextClassLoader(previous);
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("Closing the project class loader failed: " + e, e);
+    }
+  }
+
+  private void serve(ClassLoader projectLoader, Profile chosen, Map<String, String> env)
+      throws MojoExecutionException {
+    Emulator emulator;
+    try {
+      emulator =
+          Emulator.builder()
+              .classLoader(projectLoader)
+              .profile(chosen)
+              .host(host)
+              .port(port)
+              .environment(env)
+              .build()
+              .start();
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException(
+          "The emulator did not start on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              emulator.close();
+              stopped.countDown();
+            },
+            "anyfn-run-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    getLog().info("anyfn: serving on " + emulator.baseUri() + " - press Ctrl-C to stop.");
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Runtime.getRuntime().removeShutdownHook(hook);
+      emulator.close();
+    }
+  }
+
+  private URLClassLoader projectClassLoader() throws MojoExecutionException {
+    List<URL> urls = new ArrayList<>();
+    try {
+      urls.add(new File(project.getBuild().getOutputDirectory()).toURI().toURL());
+      for (Artifact artifact : project.getArtifacts()) {
+        if (artifact.getFile() != null && artifact.getArtifactHandler().isAddedToClasspath()) {
+          urls.add(artifact.getFile().toURI().toURL());
+        }
+      }
+    } catch (MalformedURLException e) {
+      throw new MojoExecutionException("A class path entry is not a valid URL: " + e, e);
+    }
+    getLog().debug("anyfn:run class path: " + urls);
+    return new URLClassLoader(
+        "anyfn-project",
+        urls.toArray(URL[]::new),
+        new SharedApiClassLoader(RunMojo.class.getClassLoader()));
+  }
+}

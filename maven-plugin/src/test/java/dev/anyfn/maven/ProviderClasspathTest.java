@@ -1,0 +1,66 @@
+package dev.anyfn.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.eclipse.aether.graph.DefaultDependencyNode;
+import org.eclipse.aether.graph.Dependency;
+import org.junit.jupiter.api.Test;
+
+class ProviderClasspathTest {
+  private static final Set<String> NOT_AWS = Set.of("anyfn-adapter-gcp", "anyfn-adapter-azure");
+
+  @Test
+  void otherAdaptersAndWhatOnlyTheyPullInAreNotReachable() {
+    DefaultDependencyNode root = node("com.example:shop:1", "compile");
+    DefaultDependencyNode core = node("dev.anyfn:anyfn-core:1", "compile");
+    core.setChildren(List.of(node("com.fasterxml.jackson.core:jackson-databind:2", "compile")));
+    DefaultDependencyNode aws = node("dev.anyfn:anyfn-adapter-aws:1", "compile");
+    aws.setChildren(List.of(node("com.amazonaws:aws-lambda-java-core:1", "compile")));
+    DefaultDependencyNode gcp = node("dev.anyfn:anyfn-adapter-gcp:1", "compile");
+    gcp.setChildren(List.of(node("com.google.cloud.functions:functions-framework-api:2", "")));
+    root.setChildren(List.of(core, aws, gcp, node("org.junit.jupiter:junit-jupiter:5", "test")));
+
+    assertThat(ProviderClasspath.reachable(root, NOT_AWS))
+        .containsExactlyInAnyOrder(
+            "dev.anyfn:anyfn-core",
+            "com.fasterxml.jackson.core:jackson-databind",
+            "dev.anyfn:anyfn-adapter-aws",
+            "com.amazonaws:aws-lambda-java-core");
+  }
+
+  @Test
+  void onlyReachableRuntimeArtifactsWithFilesAreKeptInClassPathOrder() {
+    Artifact jackson = artifact("com.fasterxml.jackson.core", "jackson-databind", "compile");
+    Artifact gcpApi = artifact("com.google.cloud.functions", "functions-framework-api", "compile");
+    Artifact core = artifact("dev.anyfn", "anyfn-core", "runtime");
+    Artifact processor = artifact("dev.anyfn", "anyfn-processor", "provided");
+
+    assertThat(
+            ProviderClasspath.keep(
+                List.of(jackson, gcpApi, core, processor),
+                Set.of(
+                    "dev.anyfn:anyfn-core",
+                    "com.fasterxml.jackson.core:jackson-databind",
+                    "dev.anyfn:anyfn-processor")))
+        .containsExactly(jackson, core);
+  }
+
+  private static DefaultDependencyNode node(String coordinates, String scope) {
+    return new DefaultDependencyNode(
+        new Dependency(new org.eclipse.aether.artifact.DefaultArtifact(coordinates), scope));
+  }
+
+  private static Artifact artifact(String groupId, String artifactId, String scope) {
+    DefaultArtifact artifact =
+        new DefaultArtifact(
+            groupId, artifactId, "1", scope, "jar", null, new DefaultArtifactHandler("jar"));
+    artifact.setFile(new File(artifactId + ".jar"));
+    return artifact;
+  }
+}
