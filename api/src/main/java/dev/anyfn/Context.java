@@ -24,6 +24,14 @@ public interface Context {
   /** Whether this is the first invocation of a freshly initialised instance. */
   boolean coldStart();
 
+  /**
+   * The provider's identifier of the deployed function, when it gives one: the invoked function ARN
+   * on AWS Lambda (with its version or alias qualifier), the Cloud Run service and revision on
+   * Google ({@code K_SERVICE/K_REVISION}), the function app and function name on Azure ({@code
+   * WEBSITE_SITE_NAME/name}), and empty on the emulator.
+   */
+  Optional<String> deploymentId();
+
   /** The distributed trace id (X-Ray, W3C traceparent), when the provider gives one. */
   Optional<String> traceId();
 

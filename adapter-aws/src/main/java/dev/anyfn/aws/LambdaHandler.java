@@ -206,6 +206,7 @@ public final class LambdaHandler implements RequestStreamHandler {
         .deadline(Instant.now().plusMillis(lambda.getRemainingTimeInMillis()))
         .coldStart(coldStart)
         .traceId(lambda.getXrayTraceId())
+        .deploymentId(lambda.getInvokedFunctionArn())
         .logSink(runtime.settings().logSink())
         .build();
   }

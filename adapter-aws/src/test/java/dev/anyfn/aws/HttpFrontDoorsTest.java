@@ -21,6 +21,8 @@ class HttpFrontDoorsTest {
     assertThat(r.at("/headers/X-Tags").asText()).isEqualTo("one,two");
     assertThat(r.at("/headers/X-Trace").asText())
         .isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272793");
+    assertThat(r.at("/headers/X-Deployment").asText())
+        .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:shop");
     assertThat(r.get("cookies")).hasSize(2);
     assertThat(r.get("cookies").get(0).asText()).startsWith("session=abc");
     assertThat(r.get("headers").has("Set-Cookie")).isFalse();

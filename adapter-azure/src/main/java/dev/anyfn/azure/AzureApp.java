@@ -93,6 +93,7 @@ final class AzureApp {
             .deadline(clock.instant().plus(Duration.ofSeconds(timeout(definition))))
             .coldStart(warm.firstCall())
             .traceId(traceId(azure))
+            .deploymentId(deploymentId(azure))
             .clock(clock)
             .logSink(logger == null ? runtime.settings().logSink() : logger::info)
             .build();
@@ -134,6 +135,19 @@ final class AzureApp {
   private static long timeout(FunctionDefinition definition) {
     int seconds = definition.spec().timeoutSeconds();
     return seconds > 0 ? seconds : 300;
+  }
+
+  /**
+   * The function app and the Azure function name ({@code WEBSITE_SITE_NAME/name}), or just the
+   * function name where the app name is not set (outside Azure).
+   */
+  String deploymentId(ExecutionContext azure) {
+    String function = azure.getFunctionName();
+    if (function == null || function.isBlank()) {
+      return null;
+    }
+    String site = runtime.settings().environment().get("WEBSITE_SITE_NAME");
+    return site == null || site.isBlank() ? function : site + "/" + function;
   }
 
   /** The W3C trace id of the invocation's traceparent, when there is a well-formed one. */

@@ -26,10 +26,12 @@ final class DeployedFunction {
   private volatile FunctionInstance instance;
   private final Duration timeout;
   private final AtomicBoolean cold = new AtomicBoolean(true);
+  private final String deploymentId;
 
   private DeployedFunction(GcpSettings settings, ClassLoader loader) {
     this.settings = settings;
     this.runtimeSettings = settings.runtimeSettings();
+    this.deploymentId = settings.deploymentId().orElse(null);
     FunctionRuntime runtime = FunctionRuntime.load(loader, runtimeSettings);
     this.definition = runtime.function(settings.functionName());
     this.timeout = Duration.ofSeconds(Math.max(1, definition.spec().timeoutSeconds()));
@@ -88,6 +90,7 @@ final class DeployedFunction {
         .deadline(Instant.now().plus(timeout))
         .coldStart(cold.getAndSet(false))
         .traceId(traceId.orElse(null))
+        .deploymentId(deploymentId)
         .logSink(runtimeSettings.logSink())
         .build();
   }

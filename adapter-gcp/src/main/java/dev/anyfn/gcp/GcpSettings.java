@@ -34,6 +34,19 @@ record GcpSettings(
   }
 
   /**
+   * The deployed service and revision as Cloud Run sets them ({@code K_SERVICE/K_REVISION}), or
+   * empty outside Cloud Run.
+   */
+  Optional<String> deploymentId() {
+    String service = environment.get("K_SERVICE");
+    if (service == null || service.isBlank()) {
+      return Optional.empty();
+    }
+    String revision = environment.get("K_REVISION");
+    return Optional.of(revision == null || revision.isBlank() ? service : service + "/" + revision);
+  }
+
+  /**
    * Reads the settings.
    *
    * @throws ConfigurationException when {@code ANYFN_FUNCTION} is missing or a number is malformed

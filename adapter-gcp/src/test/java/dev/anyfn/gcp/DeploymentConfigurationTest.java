@@ -1,5 +1,6 @@
 package dev.anyfn.gcp;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anyfn.core.ConfigurationException;
@@ -8,6 +9,17 @@ import org.junit.jupiter.api.Test;
 
 /** What an entry point says when the deployment's environment is wrong. */
 class DeploymentConfigurationTest {
+
+  @Test
+  void deploymentIdIsCloudRunServiceAndRevisionWhenSet() {
+    Map<String, String> base = Map.of("ANYFN_FUNCTION", "hello");
+    assertThat(GcpSettings.from(base).deploymentId()).isEmpty();
+    Map<String, String> run = new java.util.HashMap<>(base);
+    run.put("K_SERVICE", "hello-http");
+    assertThat(GcpSettings.from(run).deploymentId()).contains("hello-http");
+    run.put("K_REVISION", "hello-http-00002-xyz");
+    assertThat(GcpSettings.from(run).deploymentId()).contains("hello-http/hello-http-00002-xyz");
+  }
 
   @Test
   void missingFunctionNameSaysHowToFixIt() {

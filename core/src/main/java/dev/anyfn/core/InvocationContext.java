@@ -18,6 +18,7 @@ public final class InvocationContext implements Context {
   private final Instant deadline;
   private final boolean coldStart;
   private final String traceId;
+  private final String deploymentId;
   private final Clock clock;
   private final Log log;
 
@@ -29,6 +30,7 @@ public final class InvocationContext implements Context {
     this.deadline = b.deadline == null ? clock.instant().plus(Duration.ofMinutes(15)) : b.deadline;
     this.coldStart = b.coldStart;
     this.traceId = b.traceId;
+    this.deploymentId = b.deploymentId;
     this.log = new JsonLineLog(b.logSink, functionName, requestId, clock);
   }
 
@@ -73,6 +75,11 @@ public final class InvocationContext implements Context {
   }
 
   @Override
+  public Optional<String> deploymentId() {
+    return Optional.ofNullable(deploymentId);
+  }
+
+  @Override
   public Log log() {
     return log;
   }
@@ -85,6 +92,7 @@ public final class InvocationContext implements Context {
     private Instant deadline;
     private boolean coldStart;
     private String traceId;
+    private String deploymentId;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> logSink = System.out::println;
 
@@ -123,6 +131,12 @@ public final class InvocationContext implements Context {
     /** The trace id. */
     public Builder traceId(String traceId) {
       this.traceId = traceId;
+      return this;
+    }
+
+    /** The provider's id of the deployed function (Lambda ARN, ...); none by default. */
+    public Builder deploymentId(String deploymentId) {
+      this.deploymentId = deploymentId;
       return this;
     }
 
