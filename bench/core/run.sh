@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs the core benchmark and prints the ratio of the core path to the direct-call baseline,
-# both measured in the same JVM run. Usage: bench/run.sh [extra JMH args]
+# both measured in the same JVM run. Usage: bench/core/run.sh [extra JMH args]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-mvn -q -o -pl bench -am package -DskipTests -Dspotless.check.skip=true 2>/dev/null \
-  || mvn -q -pl bench -am package -DskipTests -Dspotless.check.skip=true
+cd "$(dirname "$0")/../.."
+mvn -q -o -pl bench/core -am package -DskipTests -Dspotless.check.skip=true 2>/dev/null \
+  || mvn -q -pl bench/core -am package -DskipTests -Dspotless.check.skip=true
 out=$(mktemp)
-java -jar bench/target/benchmarks.jar CoreInvocationBenchmark -rf json -rff "$out" "$@"
+java -jar bench/core/target/benchmarks.jar CoreInvocationBenchmark -rf json -rff "$out" "$@"
 python3 - "$out" <<'PY'
 import json, sys
 rows = {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"] for r in json.load(open(sys.argv[1]))}
