@@ -19,15 +19,16 @@ import java.util.concurrent.LinkedBlockingQueue;
  * hands out queued events with the headers Lambda sets, and {@code POST .../response} and {@code
  * .../error} are captured (answered 202), as is {@code /runtime/init/error}.
  */
-final class RuntimeApiServer implements AutoCloseable {
+public final class RuntimeApiServer implements AutoCloseable {
   private static final String BASE = "/2018-06-01/runtime/";
 
   /** One queued event. */
-  record Invocation(String requestId, byte[] event, long deadlineMs, String traceId) {}
+  public record Invocation(String requestId, byte[] event, long deadlineMs, String traceId) {}
 
   /** What the runtime posted back for a request. */
-  record Posted(String kind, String body, Map<String, String> headers) {
-    boolean isError() {
+  public record Posted(String kind, String body, Map<String, String> headers) {
+    /** Whether the runtime posted an invocation error. */
+    public boolean isError() {
       return kind.equals("error");
     }
   }
@@ -35,9 +36,12 @@ final class RuntimeApiServer implements AutoCloseable {
   private final HttpServer server;
   private final BlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
   private final Map<String, CompletableFuture<Posted>> posted = new ConcurrentHashMap<>();
-  final CompletableFuture<String> initError = new CompletableFuture<>();
 
-  RuntimeApiServer() throws IOException {
+  /** What the runtime posted to {@code /runtime/init/error}, when it did. */
+  public final CompletableFuture<String> initError = new CompletableFuture<>();
+
+  /** Starts on a free loopback port. */
+  public RuntimeApiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(
         Executors.newCachedThreadPool(
@@ -51,12 +55,12 @@ final class RuntimeApiServer implements AutoCloseable {
   }
 
   /** The value for {@code AWS_LAMBDA_RUNTIME_API}. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** Queues an event; the returned future completes when the runtime posts its answer. */
-  CompletableFuture<Posted> enqueue(
+  public CompletableFuture<Posted> enqueue(
       String requestId, byte[] event, long timeoutMillis, String trace) {
     CompletableFuture<Posted> answer =
         posted.computeIfAbsent(requestId, k -> new CompletableFuture<>());
