@@ -1,0 +1,58 @@
+package dev.anyfn.it;
+
+import dev.anyfn.HttpException;
+import dev.anyfn.HttpMethod;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.PathParam;
+import dev.anyfn.QueryParam;
+import dev.anyfn.Route;
+import dev.anyfn.ServerlessFunction;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The HTTP side of the packaged-artifact tests: a path parameter with an optional query parameter,
+ * a binary body in and out, a cookie round trip, an {@link HttpException} and a handler that throws
+ * with a secret in its message (which must never reach the client).
+ */
+@ServerlessFunction(value = "storefront", memoryMb = 768, timeoutSeconds = 15)
+public class Storefront {
+  /** A product as the catalogue answers it. */
+  public record Product(String sku, String name, long priceCents, String currency) {}
+
+  @Route("/products/{sku}")
+  public Product product(
+      @PathParam("sku") String sku, @QueryParam("currency") Optional<String> currency) {
+    if (sku.equals("discontinued")) {
+      throw HttpException.notFound("Product " + sku + " is no longer sold.");
+    }
+    return new Product(
+        sku, "Item " + sku.toUpperCase(Locale.ROOT), 250L * sku.length(), currency.orElse("EUR"));
+  }
+
+  /** Answers the uploaded bytes in reverse order, so a test sees every byte went both ways. */
+  @Route(value = "/labels", method = HttpMethod.POST)
+  public byte[] label(byte[] image) {
+    byte[] reversed = new byte[image.length];
+    for (int i = 0; i < image.length; i++) {
+      reversed[i] = image[image.length - 1 - i];
+    }
+    return reversed;
+  }
+
+  /** Counts visits in a cookie: reads {@code visits}, answers it incremented. */
+  @Route("/visits")
+  public HttpResponse visits(HttpRequest request) {
+    int visits = Integer.parseInt(request.cookies().getOrDefault("visits", "0")) + 1;
+    return HttpResponse.status(200)
+        .cookie("visits", Integer.toString(visits))
+        .text("visit " + visits)
+        .build();
+  }
+
+  @Route(value = "/checkout", method = HttpMethod.POST)
+  public String checkout() {
+    throw new IllegalStateException("payment gateway rejected key sk_live_hidden");
+  }
+}

@@ -1,0 +1,43 @@
+package dev.anyfn.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One {@code AWS::Serverless::Function} of a SAM template, with what Lambda would take from it: the
+ * handler string, memory, environment and the code ({@code CodeUri}, resolved against the
+ * template's directory as {@code sam deploy} resolves it).
+ */
+record SamFunction(
+    String name, String handler, int memoryMb, Map<String, String> environment, Path code) {
+
+  /** Every function of {@code template}, by {@code FunctionName}. */
+  static Map<String, SamFunction> read(Path template) throws IOException {
+    JsonNode resources = new YAMLMapper().readTree(template.toFile()).path("Resources");
+    Map<String, SamFunction> functions = new LinkedHashMap<>();
+    for (var resource : resources.properties()) {
+      if (!resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+        continue;
+      }
+      JsonNode p = resource.getValue().path("Properties");
+      Map<String, String> env = new TreeMap<>();
+      p.at("/Environment/Variables")
+          .properties()
+          .forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+      SamFunction fn =
+          new SamFunction(
+              p.path("FunctionName").asText(),
+              p.path("Handler").asText(),
+              p.path("MemorySize").asInt(),
+              Map.copyOf(env),
+              template.getParent().resolve(p.path("CodeUri").asText()).normalize());
+      functions.put(fn.name(), fn);
+    }
+    return functions;
+  }
+}
