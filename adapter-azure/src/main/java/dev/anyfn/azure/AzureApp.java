@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * Every function of one Azure worker process: the core runtime, loaded once, and one warm instance
@@ -25,27 +25,30 @@ import java.util.regex.Pattern;
  * methods from several threads at once, so the instance is shared as on Cloud Run. Thread-safe.
  */
 final class AzureApp {
-  private static final Pattern TRACEPARENT =
-      Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+  /** Length of a W3C traceparent of version 00: {@code vv-<32 hex>-<16 hex>-ff}. */
+  private static final int TRACEPARENT_LENGTH = 55;
 
   private final FunctionRuntime runtime;
   private final AzureRuntimeOptions options;
   private final Clock clock;
+  private final String siteName;
   private final Map<String, Warm> instances = new ConcurrentHashMap<>();
+  private final Map<String, String> deploymentIds = new ConcurrentHashMap<>();
 
-  /** An instance and whether its first invocation has begun. */
+  /** An instance, its timeout, and whether its first invocation has begun. */
   private static final class Warm {
     final FunctionInstance instance;
-    private boolean served;
+    final Duration timeout;
+    private final AtomicBoolean served = new AtomicBoolean();
 
     Warm(FunctionInstance instance) {
       this.instance = instance;
+      this.timeout = Duration.ofSeconds(timeout(instance.definition()));
     }
 
-    synchronized boolean firstCall() {
-      boolean first = !served;
-      served = true;
-      return first;
+    boolean firstCall() {
+      // a plain read first: after the first call, no write to a shared cache line per invocation
+      return !served.get() && served.compareAndSet(false, true);
     }
   }
 
@@ -53,6 +56,8 @@ final class AzureApp {
     this.runtime = runtime;
     this.options = options;
     this.clock = clock;
+    String site = runtime.settings().environment().get("WEBSITE_SITE_NAME");
+    this.siteName = site == null || site.isBlank() ? null : site;
   }
 
   /** Loads the index on {@code loader} with settings read from {@code environment}. */
@@ -82,7 +87,10 @@ final class AzureApp {
 
   /** The warm instance of {@code function} and a neutral context for this Azure invocation. */
   Call call(String function, ExecutionContext azure) {
-    Warm warm = instances.computeIfAbsent(function, this::start);
+    Warm warm = instances.get(function);
+    if (warm == null) {
+      warm = instances.computeIfAbsent(function, this::start);
+    }
     FunctionDefinition definition = warm.instance.definition();
     Logger logger = azure.getLogger();
     InvocationContext context =
@@ -90,7 +98,7 @@ final class AzureApp {
             .requestId(azure.getInvocationId())
             .functionName(definition.name())
             .provider(Provider.AZURE)
-            .deadline(clock.instant().plus(Duration.ofSeconds(timeout(definition))))
+            .deadline(clock.instant().plus(warm.timeout))
             .coldStart(warm.firstCall())
             .traceId(traceId(azure))
             .deploymentId(deploymentId(azure))
@@ -146,8 +154,16 @@ final class AzureApp {
     if (function == null || function.isBlank()) {
       return null;
     }
-    String site = runtime.settings().environment().get("WEBSITE_SITE_NAME");
-    return site == null || site.isBlank() ? function : site + "/" + function;
+    if (siteName == null) {
+      return function;
+    }
+    String id = deploymentIds.get(function);
+    if (id == null) {
+      id = siteName + "/" + function;
+      // bounded by the app's function names, which the host fixes at startup
+      deploymentIds.putIfAbsent(function, id);
+    }
+    return id;
   }
 
   /** The W3C trace id of the invocation's traceparent, when there is a well-formed one. */
@@ -159,10 +175,29 @@ final class AzureApp {
       return null;
     }
     String parent = trace == null ? null : trace.getTraceparent();
-    if (parent == null) {
+    return parent == null ? null : traceId(parent.strip());
+  }
+
+  /**
+   * The trace id of a traceparent {@code vv-<32 lower-case hex>-<16 lower-case hex>-ff}, or null
+   * when it is malformed. Parsed by hand: this runs on every invocation.
+   */
+  static String traceId(String traceparent) {
+    if (traceparent.length() != TRACEPARENT_LENGTH
+        || traceparent.charAt(2) != '-'
+        || traceparent.charAt(35) != '-'
+        || traceparent.charAt(52) != '-') {
       return null;
     }
-    var m = TRACEPARENT.matcher(parent.trim());
-    return m.matches() ? m.group(1) : null;
+    for (int i = 0; i < TRACEPARENT_LENGTH; i++) {
+      if (i != 2 && i != 35 && i != 52 && !lowerHex(traceparent.charAt(i))) {
+        return null;
+      }
+    }
+    return traceparent.substring(3, 35);
+  }
+
+  private static boolean lowerHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 }

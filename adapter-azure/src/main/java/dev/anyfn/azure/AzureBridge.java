@@ -213,7 +213,7 @@ public final class AzureBridge {
         app.retireIfUnhealthy(function, call.instance());
       }
     }
-    return AzureHttpTranslator.response(request, response, context.getLogger());
+    return AzureHttpTranslator.response(request, response, context.getLogger(), requestId);
   }
 
   HttpResponseMessage handleInvoke(
@@ -242,7 +242,7 @@ public final class AzureBridge {
     } else {
       response = Problems.internalError(requestId);
     }
-    return AzureHttpTranslator.response(request, response, context.getLogger());
+    return AzureHttpTranslator.response(request, response, context.getLogger(), requestId);
   }
 
   void handleEventGrid(String function, String bucket, String event, ExecutionContext context) {
@@ -270,7 +270,8 @@ public final class AzureBridge {
           "Function '" + function + "' could not start for request " + context.getInvocationId(),
           e);
     }
+    String requestId = context.getInvocationId();
     return AzureHttpTranslator.response(
-        request, Problems.internalError(context.getInvocationId()), logger);
+        request, Problems.internalError(requestId), logger, requestId);
   }
 }

@@ -2,6 +2,7 @@ package dev.anyfn.azure;
 
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
@@ -9,7 +10,6 @@ import dev.anyfn.HttpResponse;
 import dev.anyfn.core.Problems;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -21,6 +21,25 @@ import java.util.logging.Logger;
  * router sees the path the user declared. Stateless.
  */
 final class AzureHttpTranslator {
+  private static final byte[] NO_BODY = new byte[0];
+
+  /** Lower case, so that the case-insensitive lookup needs no conversion. */
+  static final String SET_COOKIE = "set-cookie";
+
+  /** Azure's status values by code, made once: the standard ones and custom ones alike. */
+  private static final HttpStatusType[] STATUSES = new HttpStatusType[600];
+
+  static {
+    for (int code = 100; code < STATUSES.length; code++) {
+      STATUSES[code] = HttpStatusType.custom(code);
+    }
+    for (HttpStatus status : HttpStatus.values()) {
+      if (status.value() < STATUSES.length) {
+        STATUSES[status.value()] = status;
+      }
+    }
+  }
+
   private final AzureRuntimeOptions options;
 
   AzureHttpTranslator(AzureRuntimeOptions options) {
@@ -83,7 +102,7 @@ final class AzureHttpTranslator {
       return problem(400, "invalid_header", e.getMessage(), requestId);
     }
     Optional<byte[]> body = message.getBody();
-    b.body(body == null ? new byte[0] : body.orElse(new byte[0]));
+    b.body(body == null ? NO_BODY : body.orElse(NO_BODY));
     return new Translated(b.build(), null);
   }
 
@@ -107,16 +126,16 @@ final class AzureHttpTranslator {
     if (prefix.isEmpty()) {
       return Optional.of(path);
     }
-    String literal = "/" + prefix;
-    String lowerPath = path.toLowerCase(Locale.ROOT);
-    String lowerLiteral = literal.toLowerCase(Locale.ROOT);
-    if (lowerPath.equals(lowerLiteral) || lowerPath.equals(lowerLiteral + "/")) {
+    int end = prefix.length() + 1;
+    if (path.length() < end
+        || path.charAt(0) != '/'
+        || !path.regionMatches(true, 1, prefix, 0, prefix.length())) {
+      return Optional.empty();
+    }
+    if (path.length() == end || (path.length() == end + 1 && path.charAt(end) == '/')) {
       return Optional.of("/");
     }
-    if (lowerPath.startsWith(lowerLiteral + "/")) {
-      return Optional.of(path.substring(literal.length()));
-    }
-    return Optional.empty();
+    return path.charAt(end) == '/' ? Optional.of(path.substring(end)) : Optional.empty();
   }
 
   /** Headers from the host's map, whose names arrive in lower case; lookups ignore case. */
@@ -130,31 +149,58 @@ final class AzureHttpTranslator {
   }
 
   /**
-   * The Azure response. Azure's response headers hold one value per name: repeated values are
-   * joined with ", ", except {@code Set-Cookie}, whose values cannot be joined; only the first
-   * cookie is sent and the others are logged as dropped.
+   * The Azure response. Azure's response headers hold one value per name (the Java worker keeps a
+   * {@code Map<String, String>}): repeated values are joined with ", ". {@code Set-Cookie} values
+   * cannot be joined (user agents read a joined header as one cookie), so a response setting more
+   * than one cookie cannot be sent faithfully: it is answered as a 500 problem carrying {@code
+   * requestId}, and the reason, naming the cookies, is logged at SEVERE.
    */
   static HttpResponseMessage response(
-      HttpRequestMessage<Optional<byte[]>> message, HttpResponse response, Logger logger) {
-    HttpResponseMessage.Builder b =
-        message.createResponseBuilder(HttpStatusType.custom(response.statusCode()));
+      HttpRequestMessage<Optional<byte[]>> message,
+      HttpResponse response,
+      Logger logger,
+      String requestId) {
+    List<String> cookies = response.headers().all(SET_COOKIE);
+    if (cookies.size() > 1) {
+      if (logger != null) {
+        logger.severe(tooManyCookies(cookies, requestId));
+      }
+      response = Problems.internalError(requestId);
+    }
+    HttpResponseMessage.Builder b = message.createResponseBuilder(status(response.statusCode()));
     for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
       List<String> values = h.getValue();
-      if (h.getKey().equalsIgnoreCase("Set-Cookie")) {
-        b.header(h.getKey(), values.get(0));
-        if (values.size() > 1 && logger != null) {
-          logger.warning(
-              "Azure Functions sends one Set-Cookie header per response; dropped "
-                  + (values.size() - 1)
-                  + " more cookie(s).");
-        }
-      } else {
-        b.header(h.getKey(), String.join(", ", values));
-      }
+      b.header(h.getKey(), values.size() == 1 ? values.get(0) : String.join(", ", values));
     }
     if (response.bodyLength() > 0) {
       b.body(response.body());
     }
     return b.build();
+  }
+
+  /** Why a response with several cookies was not sent, and what to do instead. */
+  static String tooManyCookies(List<String> cookies, String requestId) {
+    StringBuilder names = new StringBuilder();
+    for (String cookie : cookies) {
+      int eq = cookie.indexOf('=');
+      String name = (eq < 0 ? cookie : cookie.substring(0, eq)).strip();
+      names.append(names.length() == 0 ? "" : ", ").append('\'').append(name).append('\'');
+    }
+    return "Request "
+        + requestId
+        + ": the response sets "
+        + cookies.size()
+        + " cookies ("
+        + names
+        + "), but the Azure Functions Java worker sends at most one Set-Cookie header per"
+        + " response (HttpResponseMessage.Builder keeps one value per header name; see"
+        + " https://github.com/Azure/azure-functions-java-worker/issues/788). Answered 500"
+        + " instead of dropping cookies. On Azure, set at most one cookie per response, e.g. keep"
+        + " the state in one cookie or set the others on later responses.";
+  }
+
+  /** Azure's status value for a code: the {@code HttpStatus} constant where there is one. */
+  static HttpStatusType status(int code) {
+    return code >= 100 && code < STATUSES.length ? STATUSES[code] : HttpStatusType.custom(code);
   }
 }

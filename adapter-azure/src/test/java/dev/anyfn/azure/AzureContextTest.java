@@ -1,7 +1,10 @@
 package dev.anyfn.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
 
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.TraceContext;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,35 @@ class AzureContextTest {
   void deploymentIdIsTheFunctionAppAndTheAzureFunctionName() {
     AzureApp app = AzureApp.load(loader, Map.of("WEBSITE_SITE_NAME", "shop-app"));
     assertThat(app.deploymentId(AzureMocks.context("inv-1"))).isEqualTo("shop-app/azure-name");
+  }
+
+  @Test
+  void traceIdIsTheSecondFieldOfAWellFormedTraceparent() {
+    assertThat(AzureApp.traceId("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+        .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+  }
+
+  @Test
+  void malformedTraceparentHasNoTraceId() {
+    // upper-case hex, a missing dash, a short parent id, a non-hex character, trailing data
+    assertThat(AzureApp.traceId("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"))
+        .isNull();
+    assertThat(AzureApp.traceId("00-4bf92f3577b34da6a3ce929d0e0e4736x00f067aa0ba902b7-01"))
+        .isNull();
+    assertThat(AzureApp.traceId("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902-01")).isNull();
+    assertThat(AzureApp.traceId("00-4bf92f3577b34da6a3ce929d0e0e473g-00f067aa0ba902b7-01"))
+        .isNull();
+    assertThat(AzureApp.traceId("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-x"))
+        .isNull();
+  }
+
+  @Test
+  void traceIdIsReadFromTheExecutionContextIgnoringSurroundingSpace() {
+    ExecutionContext context = AzureMocks.context("inv-1");
+    TraceContext trace = context.getTraceContext();
+    when(trace.getTraceparent())
+        .thenReturn(" 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 ");
+    assertThat(AzureApp.traceId(context)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
   @Test

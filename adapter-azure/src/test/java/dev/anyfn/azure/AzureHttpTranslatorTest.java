@@ -2,6 +2,9 @@ package dev.anyfn.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.azure.functions.HttpStatus;
+import dev.anyfn.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +15,39 @@ class AzureHttpTranslatorTest {
     assertThat(AzureHttpTranslator.strip("/api/shop", "api/shop")).contains("/");
     assertThat(AzureHttpTranslator.strip("/users/42", "")).contains("/users/42");
     assertThat(AzureHttpTranslator.strip("/shopping/x", "shop")).isEmpty();
+    assertThat(AzureHttpTranslator.strip("/SHOP/", "shop")).contains("/");
+    assertThat(AzureHttpTranslator.strip("/sho", "shop")).isEmpty();
+    assertThat(AzureHttpTranslator.strip("/other/shop/x", "shop")).isEmpty();
+    assertThat(AzureHttpTranslator.strip("", "")).contains("/");
+  }
+
+  @Test
+  void statusCodesBecomeAzuresConstantsOrCustomValues() {
+    assertThat(AzureHttpTranslator.status(200)).isSameAs(HttpStatus.OK);
+    assertThat(AzureHttpTranslator.status(404)).isSameAs(HttpStatus.NOT_FOUND);
+    assertThat(AzureHttpTranslator.status(299).value()).isEqualTo(299);
+    assertThat(AzureHttpTranslator.status(299)).isNotInstanceOf(HttpStatus.class);
+  }
+
+  @Test
+  void repeatedHeaderValuesOtherThanCookiesAreJoined() {
+    HttpResponse neutral =
+        HttpResponse.status(204).header("Vary", "Accept").header("vary", "Origin").build();
+    AzureMocks.Response r =
+        (AzureMocks.Response)
+            AzureHttpTranslator.response(
+                AzureMocks.request("GET", "https://app/x", Map.of(), null), neutral, null, "r");
+    assertThat(r.getStatusCode()).isEqualTo(204);
+    assertThat(r.getHeader("Vary")).isEqualTo("Accept, Origin");
+  }
+
+  @Test
+  void cookieMessageNamesEveryCookieAndTheWorkerIssue() {
+    String message =
+        AzureHttpTranslator.tooManyCookies(List.of("a=1; Path=/", "b=2", "flag"), "req-9");
+    assertThat(message)
+        .contains("Request req-9", "3 cookies ('a', 'b', 'flag')")
+        .contains("https://github.com/Azure/azure-functions-java-worker/issues/788");
   }
 
   @Test

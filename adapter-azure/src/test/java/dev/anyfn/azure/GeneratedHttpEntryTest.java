@@ -85,6 +85,33 @@ class GeneratedHttpEntryTest {
   }
 
   @Test
+  void oneCookieIsSentAsTheSetCookieHeader() throws Exception {
+    AzureMocks.Response r = get("https://app/cookie", Map.of());
+    assertThat(r.getStatusCode()).isEqualTo(200);
+    assertThat(r.getHeader("Set-Cookie"))
+        .isEqualTo("session=s1; Path=/; HttpOnly; Secure; SameSite=Lax");
+    assertThat(r.text()).isEqualTo("one cookie");
+  }
+
+  @Test
+  void twoCookiesAreA500ProblemAndTheLogNamesThemAndTheWorkerLimit() throws Exception {
+    List<String> log = new ArrayList<>();
+    HttpRequestMessage<Optional<byte[]>> request =
+        AzureMocks.request("GET", "https://app/cookies", Map.of(), null);
+    AzureMocks.Response r =
+        (AzureMocks.Response) http.invoke(shop, request, AzureMocks.context("inv-7", log));
+    assertThat(r.getStatusCode()).isEqualTo(500);
+    assertThat(r.getHeader("Set-Cookie")).isNull();
+    assertThat(r.text()).contains("\"requestId\":\"inv-7\"").doesNotContain("two cookies");
+    assertThat(log)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("inv-7", "2 cookies ('session', 'csrf')", "issues/788")
+                    .contains("set at most one cookie per response"));
+  }
+
+  @Test
   void binaryBodyPassesThroughByteForByte() throws Exception {
     byte[] body = {0, (byte) 0xff, 0x10, (byte) 0x80};
     AzureMocks.Response r =

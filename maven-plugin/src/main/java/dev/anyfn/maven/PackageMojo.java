@@ -131,6 +131,12 @@ public class PackageMojo extends AbstractMojo {
       }
       getLog().info("anyfn: " + provider + " -> " + jar.getFileName() + ", " + descriptors);
     }
+    if (selected.contains("azure")) {
+      String untrimmed = AzureStaging.untrimmedWarning(project.getBuildPlugins());
+      if (untrimmed != null) {
+        getLog().warn(untrimmed);
+      }
+    }
   }
 
   private void writeJar(

@@ -45,7 +45,8 @@ class SharedApiClassLoaderTest {
             + " return null; } public dev.anyfn.Provider provider() { return null; } public"
             + " java.time.Instant deadline() { return null; } public java.time.Duration"
             + " remainingTime() { return null; } public boolean coldStart() { return false; }"
-            + " public java.util.Optional<String> traceId() { return null; } public dev.anyfn.Log"
+            + " public java.util.Optional<String> traceId() { return null; } public"
+            + " java.util.Optional<String> deploymentId() { return null; } public dev.anyfn.Log"
             + " log() { return null; } }");
     int status =
         ToolProvider.getSystemJavaCompiler()

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the Azure per-invocation benchmark and prints the ratio of the generated entry method to the
+# hand-written Azure function, both measured in the same JVM run.
+# Usage: bench/azure/run.sh [extra JMH args]; with -prof gc it also prints the bytes allocated per
+# call, which, unlike the times, do not depend on the load of the machine.
+# Builds bench/azure and the anyfn modules it depends on (-am); set ANYFN_BENCH_NO_AM=1 to build
+# only bench/azure against the anyfn snapshots already in the local repository. BENCH_JAVA_OPTS
+# goes to the JMH launcher (e.g. -Djmh.ignoreLock=true while another JMH run holds the lock).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+am=(-am)
+if [[ "${ANYFN_BENCH_NO_AM:-}" == 1 ]]; then am=(); fi
+mvn -q -o -pl bench/azure "${am[@]}" package -DskipTests -Dspotless.check.skip=true 2>/dev/null \
+  || mvn -q -pl bench/azure "${am[@]}" package -DskipTests -Dspotless.check.skip=true
+out=$(mktemp)
+java ${BENCH_JAVA_OPTS:-} -jar bench/azure/target/benchmarks.jar AzureInvocationBenchmark -rf json -rff "$out" "$@"
+python3 - "$out" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))
+rows = {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"] for r in results}
+alloc = {r["benchmark"].rsplit(".", 1)[1]: r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+         for r in results}
+def line(label, name):
+    m = rows[name]
+    a = alloc[name]
+    extra = f", {a['score']:.0f} B/op allocated" if a else ""
+    print(f"{label}: {m['score']:.0f} ± {m['scoreError']:.0f} ns/op{extra}")
+gen, hand, core = rows["generatedEntry"], rows["handWritten"], rows["coreOnly"]
+line("generated entry ", "generatedEntry")
+line("hand-written    ", "handWritten")
+line("core alone      ", "coreOnly")
+print(f"  (reference, not a side of the ratio: the adapter adds about"
+      f" {gen['score'] - core['score']:.0f} ns/op to the core)")
+print(f"ratio generated/hand-written = {gen['score'] / hand['score']:.2f}x (target <= 1.3x)")
+PY
