@@ -30,15 +30,36 @@ public final class HttpRequest {
   private final Headers headers;
   private final byte[] body;
 
+  /** {@link #contentType()}, parsed on first use; a racing second parse gives the same value. */
+  private Optional<String> contentType;
+
   private HttpRequest(Builder b) {
     this.method = b.method;
     this.segments = b.segments;
-    this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
-    Map<String, List<String>> q = new LinkedHashMap<>();
-    b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
-    this.query = Collections.unmodifiableMap(q);
+    this.pathParams = b.pathParams; // already an unmodifiable copy
+    if (b.query == null || b.query.isEmpty()) {
+      this.query = Map.of();
+    } else {
+      Map<String, List<String>> q = new LinkedHashMap<>();
+      b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
+      this.query = Collections.unmodifiableMap(q);
+    }
     this.headers = b.headers;
     this.body = b.body;
+  }
+
+  private HttpRequest(HttpRequest r, Map<String, String> pathParams) {
+    this.method = r.method;
+    this.segments = r.segments;
+    this.pathParams = copy(pathParams);
+    this.query = r.query;
+    this.headers = r.headers;
+    this.body = r.body;
+    this.contentType = r.contentType;
+  }
+
+  private static Map<String, String> copy(Map<String, String> params) {
+    return params.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
   /** A builder for a GET of {@code /}. */
@@ -51,11 +72,20 @@ public final class HttpRequest {
     Builder b = new Builder();
     b.method = method;
     b.segments = segments;
-    b.pathParams.putAll(pathParams);
-    query.forEach((k, v) -> b.query.put(k, new ArrayList<>(v)));
+    b.pathParams = pathParams;
+    query.forEach((k, v) -> b.query().put(k, new ArrayList<>(v)));
     b.headers = headers;
     b.body = body;
     return b;
+  }
+
+  /**
+   * This request with these path parameters (what the router does once it has matched a route).
+   * Shares everything else with this request, which stays unchanged; cheaper than {@code
+   * toBuilder().pathParams(params).build()}, which copies the query.
+   */
+  public HttpRequest withPathParams(Map<String, String> params) {
+    return new HttpRequest(this, params);
   }
 
   /** The method in upper case, for example {@code GET}. */
@@ -123,9 +153,23 @@ public final class HttpRequest {
    * application/json}.
    */
   public Optional<String> contentType() {
-    return header("Content-Type")
-        .map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT))
-        .filter(v -> !v.isEmpty());
+    Optional<String> type = contentType;
+    if (type == null) {
+      type = parseContentType();
+      contentType = type;
+    }
+    return type;
+  }
+
+  private Optional<String> parseContentType() {
+    List<String> values = headers.all("Content-Type");
+    if (values.isEmpty()) {
+      return Optional.empty();
+    }
+    String v = values.get(0);
+    int semicolon = v.indexOf(';');
+    String type = (semicolon < 0 ? v : v.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    return type.isEmpty() ? Optional.empty() : Optional.of(type);
   }
 
   /** The body bytes (a copy); empty when there is no body. */
@@ -192,8 +236,10 @@ public final class HttpRequest {
   public static final class Builder {
     private String method = "GET";
     private List<String> segments = List.of();
-    private final Map<String, String> pathParams = new LinkedHashMap<>();
-    private final Map<String, List<String>> query = new LinkedHashMap<>();
+    // Immutable once set: pathParams(...) replaces it rather than changing it.
+    private Map<String, String> pathParams = Map.of();
+    // Made on the first query parameter: many requests have none.
+    private Map<String, List<String>> query;
     private Headers headers = Headers.empty();
     private byte[] body = new byte[0];
 
@@ -221,14 +267,20 @@ public final class HttpRequest {
 
     /** Path parameters; set by the router. */
     public Builder pathParams(Map<String, String> params) {
-      pathParams.clear();
-      pathParams.putAll(params);
+      pathParams = copy(params);
       return this;
+    }
+
+    private Map<String, List<String>> query() {
+      if (query == null) {
+        query = new LinkedHashMap<>();
+      }
+      return query;
     }
 
     /** Adds a decoded query parameter value, after earlier values of the same name. */
     public Builder addQuery(String name, String value) {
-      query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      query().computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       return this;
     }
 

@@ -18,7 +18,7 @@ public final class HttpResponse {
 
   private HttpResponse(Builder b) {
     this.status = b.status;
-    this.headers = b.headers.build();
+    this.headers = b.buildHeaders();
     this.body = b.body;
     this.entity = b.entity;
   }
@@ -94,7 +94,10 @@ public final class HttpResponse {
   /** Builds a response; not thread-safe. */
   public static final class Builder {
     private final int status;
-    private Headers.Builder headers = Headers.builder();
+    // While the content type is the only header (most responses), it is kept here and the headers
+    // are built without a Headers.Builder; the first other header moves it into the builder.
+    private Headers.Builder headers;
+    private Headers contentTypeOnly;
     private byte[] body = new byte[0];
     private Object entity;
 
@@ -108,13 +111,13 @@ public final class HttpResponse {
 
     /** Adds a header value. @throws IllegalArgumentException for a non-token name or CR/LF/NUL */
     public Builder header(String name, String value) {
-      headers.add(name, value);
+      headers().add(name, value);
       return this;
     }
 
     /** Replaces a header. @throws IllegalArgumentException for a non-token name or CR/LF/NUL */
     public Builder setHeader(String name, String value) {
-      headers.set(name, value);
+      headers().set(name, value);
       return this;
     }
 
@@ -138,7 +141,7 @@ public final class HttpResponse {
     public Builder body(byte[] bytes, String contentType) {
       this.body = bytes.clone();
       this.entity = null;
-      headers.set("Content-Type", contentType);
+      setContentType(contentType);
       return this;
     }
 
@@ -151,8 +154,31 @@ public final class HttpResponse {
     public Builder json(Object entity) {
       this.entity = entity;
       this.body = new byte[0];
-      headers.set("Content-Type", "application/json");
+      setContentType("application/json");
       return this;
+    }
+
+    private Headers.Builder headers() {
+      if (headers == null) {
+        headers = contentTypeOnly == null ? Headers.builder() : contentTypeOnly.toBuilder();
+        contentTypeOnly = null;
+      }
+      return headers;
+    }
+
+    private void setContentType(String value) {
+      if (headers != null) {
+        headers.set("Content-Type", value);
+      } else {
+        contentTypeOnly = Headers.contentType(value);
+      }
+    }
+
+    private Headers buildHeaders() {
+      if (headers != null) {
+        return headers.build();
+      }
+      return contentTypeOnly == null ? Headers.empty() : contentTypeOnly;
     }
 
     /** The immutable response. */

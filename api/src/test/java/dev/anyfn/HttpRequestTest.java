@@ -76,4 +76,46 @@ class HttpRequestTest {
     assertThat(r.bodyText()).isEqualTo("abc");
     assertThat(r.contentType()).isEmpty();
   }
+
+  @Test
+  void contentTypeIsTheLowerCasedMediaTypeWithoutParameters() {
+    HttpRequest r =
+        HttpRequest.builder()
+            .headers(
+                Headers.builder().add("content-type", " Application/JSON ; charset=UTF-8").build())
+            .build();
+    assertThat(r.contentType()).hasValue("application/json");
+    assertThat(r.contentType()).hasValue("application/json");
+    assertThat(
+            HttpRequest.builder()
+                .headers(Headers.builder().add("Content-Type", " ; charset=utf-8").build())
+                .build()
+                .contentType())
+        .isEmpty();
+  }
+
+  @Test
+  void withPathParamsReturnsANewRequestAndLeavesThisOneUnchanged() {
+    HttpRequest r =
+        HttpRequest.builder()
+            .method("PUT")
+            .rawPath("/users/42")
+            .rawQuery("a=1&a=2")
+            .headers(Headers.builder().add("Content-Type", "text/plain").build())
+            .body("hi")
+            .build();
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+    params.put("id", "42");
+    HttpRequest routed = r.withPathParams(params);
+    params.put("id", "changed");
+    assertThat(routed.pathParam("id")).hasValue("42");
+    assertThat(r.pathParams()).isEmpty();
+    assertThat(routed.method()).isEqualTo("PUT");
+    assertThat(routed.path()).isEqualTo("/users/42");
+    assertThat(routed.query()).isEqualTo(r.query());
+    assertThat(routed.bodyText()).isEqualTo("hi");
+    assertThat(routed.contentType()).hasValue("text/plain");
+    assertThatThrownBy(() -> routed.pathParams().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
 }

@@ -2,7 +2,9 @@ package dev.anyfn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HttpResponseTest {
@@ -41,5 +43,35 @@ class HttpResponseTest {
     assertThat(HttpException.notFound("x").status()).isEqualTo(404);
     assertThatThrownBy(() -> new HttpException(500, "x"))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void contentTypeKeepsItsPlaceAmongOtherHeadersAndTheLastOneWins() {
+    HttpResponse typeFirst =
+        HttpResponse.status(200).text("a").header("X-After", "1").json("x").build();
+    assertThat(typeFirst.headers().asMap())
+        .containsExactly(
+            entry("X-After", List.of("1")), entry("Content-Type", List.of("application/json")));
+    HttpResponse typeLast = HttpResponse.status(200).header("X-Before", "1").text("a").build();
+    assertThat(typeLast.headers().asMap())
+        .containsExactly(
+            entry("X-Before", List.of("1")),
+            entry("Content-Type", List.of("text/plain; charset=utf-8")));
+    HttpResponse retyped =
+        HttpResponse.status(200).text("a").body(new byte[] {1}, "image/png").build();
+    assertThat(retyped.headers().asMap())
+        .containsExactly(entry("Content-Type", List.of("image/png")));
+    assertThat(retyped.toBuilder().header("X-More", "2").build().headers().asMap())
+        .containsExactly(
+            entry("Content-Type", List.of("image/png")), entry("X-More", List.of("2")));
+  }
+
+  @Test
+  void aContentTypeWithCrLfOrNoValueIsRejected() {
+    assertThatThrownBy(() -> HttpResponse.status(200).body(new byte[0], "text/html\r\nX: y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Header 'Content-Type' has control character 0xd");
+    assertThatThrownBy(() -> HttpResponse.status(200).body(new byte[0], null))
+        .hasMessage("Header 'Content-Type' has a null value.");
   }
 }

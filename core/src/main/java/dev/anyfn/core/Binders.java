@@ -1,7 +1,5 @@
 package dev.anyfn.core;
 
-import com.fasterxml.jackson.databind.JavaType;
-import dev.anyfn.DataChange;
 import dev.anyfn.HttpException;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.QueueMessage;
@@ -34,7 +32,7 @@ final class Binders {
       case EVENT -> inv -> inv.event;
       case EVENT_BODY -> eventBody(p, types, json);
       case EVENT_BATCH -> inv -> inv.batch;
-      case DATA_CHANGE -> dataChange(p, types, json);
+      case DATA_CHANGE -> JsonBinders.dataChange(p, types, json);
     };
   }
 
@@ -96,6 +94,7 @@ final class Binders {
     };
   }
 
+  /** Raw text and bytes here; JSON through {@link JsonBinders}, which loads databind lazily. */
   private static Binder body(ParameterSpec p, Class<?> declared, Types types, JsonCodec json) {
     if (declared == byte[].class) {
       return inv -> inv.request != null ? inv.request.body() : inv.payload.clone();
@@ -106,29 +105,7 @@ final class Binders {
               ? inv.request.bodyText()
               : new String(inv.payload, StandardCharsets.UTF_8);
     }
-    com.fasterxml.jackson.databind.ObjectReader reader = json.readerFor(types.javaType(p));
-    return inv -> {
-      if (inv.request == null) {
-        return json.read(reader, inv.payload);
-      }
-      HttpRequest r = inv.request;
-      Optional<String> contentType = r.contentType();
-      if (r.bodyLength() > 0 && contentType.isPresent() && !isJson(contentType.get())) {
-        throw new HttpException(
-            415,
-            "Content-Type "
-                + contentType.get()
-                + " is not supported; send application/json (or application/*+json).");
-      }
-      if (r.bodyLength() == 0) {
-        throw new JsonBodyException("body_required", "A JSON body is required.", null);
-      }
-      Object value = json.read(reader, r.bodyStream());
-      if (value == null) {
-        throw new JsonBodyException("body_required", "A JSON body is required; found null.", null);
-      }
-      return value;
-    };
+    return JsonBinders.body(p, types, json);
   }
 
   static boolean isJson(String mediaType) {
@@ -143,37 +120,6 @@ final class Binders {
               ? q.bodyText()
               : ((TopicMessage) inv.event).bodyText();
     }
-    com.fasterxml.jackson.databind.ObjectReader reader = json.readerFor(types.javaType(p));
-    return inv -> {
-      byte[] body =
-          inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
-      return json.read(reader, body);
-    };
-  }
-
-  private static Binder dataChange(ParameterSpec p, Types types, JsonCodec json) {
-    JavaType image =
-        p.genericType() == null
-            ? json.typeFactory().constructType(Object.class)
-            : types.javaType(p.genericType());
-    boolean raw = image.getRawClass() == String.class;
-    return inv -> {
-      @SuppressWarnings("unchecked")
-      DataChange<String> change = (DataChange<String>) inv.event;
-      if (raw) {
-        return change;
-      }
-      Object oldImage =
-          change
-              .oldImage()
-              .map(s -> json.read(s.getBytes(StandardCharsets.UTF_8), image))
-              .orElse(null);
-      Object newImage =
-          change
-              .newImage()
-              .map(s -> json.read(s.getBytes(StandardCharsets.UTF_8), image))
-              .orElse(null);
-      return change.withImages(oldImage, newImage).build();
-    };
+    return JsonBinders.eventBody(p, types, json);
   }
 }

@@ -6,6 +6,7 @@ import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.core.index.HandlerSpec.ReturnKind;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** Routes, binds, invokes and maps results and exceptions for HTTP calls of one instance. */
 final class HttpDispatch {
@@ -22,16 +23,24 @@ final class HttpDispatch {
   }
 
   HttpResponse handle(HttpRequest request, Context context) {
-    RouteMatch match =
-        RouteMatch.from(
-            definition, definition.router().route(request.method(), request.pathSegments()));
-    if (match.function().isEmpty()) {
-      return match.missResponse(request.method(), context.requestId());
+    Router.Result<ResolvedHandler> r =
+        definition.router().route(request.method(), request.pathSegments());
+    if (r instanceof Router.Matched<ResolvedHandler> m) {
+      return handleRouted(m.target(), m.params(), m.head(), request, context);
     }
-    return handleRouted(match, request, context);
+    return RouteMatch.from(definition, r).missResponse(request.method(), context.requestId());
   }
 
   HttpResponse handleRouted(RouteMatch match, HttpRequest request, Context context) {
+    return handleRouted(match.handler(), match.params(), match.head(), request, context);
+  }
+
+  private HttpResponse handleRouted(
+      ResolvedHandler handler,
+      Map<String, String> params,
+      boolean head,
+      HttpRequest request,
+      Context context) {
     String requestId = context.requestId();
     if (request.bodyLength() > maxBodyBytes) {
       return Problems.response(
@@ -40,11 +49,10 @@ final class HttpDispatch {
           "The body has " + request.bodyLength() + " bytes; the limit is " + maxBodyBytes + ".",
           requestId);
     }
-    ResolvedHandler handler = match.handler();
     HttpRequest routed =
-        match.params().isEmpty() && request.pathParams().isEmpty()
+        params.isEmpty() && request.pathParams().isEmpty()
             ? request
-            : request.toBuilder().pathParams(match.params()).build();
+            : request.withPathParams(params);
     HttpResponse response;
     try {
       Object[] args = handler.bind(Invocation.http(routed, context));
@@ -62,9 +70,7 @@ final class HttpDispatch {
       context.log().error("Handler " + handler.description() + " failed", t);
       response = Problems.internalError(requestId);
     }
-    return match.head()
-        ? response.toBuilder().body(new byte[0], contentType(response)).build()
-        : response;
+    return head ? response.toBuilder().body(new byte[0], contentType(response)).build() : response;
   }
 
   private static String contentType(HttpResponse r) {

@@ -20,7 +20,10 @@ public final class InvocationContext implements Context {
   private final String traceId;
   private final String deploymentId;
   private final Clock clock;
-  private final Log log;
+  private final Consumer<String> logSink;
+
+  /** Made on first use: most invocations never log. Immutable, so a racing second make is fine. */
+  private Log log;
 
   private InvocationContext(Builder b) {
     this.requestId = Objects.requireNonNull(b.requestId, "requestId");
@@ -31,7 +34,7 @@ public final class InvocationContext implements Context {
     this.coldStart = b.coldStart;
     this.traceId = b.traceId;
     this.deploymentId = b.deploymentId;
-    this.log = new JsonLineLog(b.logSink, functionName, requestId, clock);
+    this.logSink = b.logSink;
   }
 
   /** A builder. */
@@ -81,7 +84,12 @@ public final class InvocationContext implements Context {
 
   @Override
   public Log log() {
-    return log;
+    Log l = log;
+    if (l == null) {
+      l = new JsonLineLog(logSink, functionName, requestId, clock);
+      log = l;
+    }
+    return l;
   }
 
   /** Builds a context; not thread-safe. */

@@ -26,69 +26,101 @@ import java.io.InputStream;
  * for primitives. Immutable and thread-safe: only {@link ObjectReader}s and {@link ObjectWriter}s
  * leave it. Adapters use it to read provider events as trees.
  *
+ * <p>The Jackson mapper is built on first use, once, under a lock (every caller sees the same fully
+ * built mapper): a function that only answers text or bytes never loads jackson-databind. This
+ * class must therefore not touch a databind type outside {@link Jackson}; the test {@code
+ * TextPathWithoutDatabindTest} fails if it does.
+ *
  * <p>Read methods throw {@link JsonBodyException} with a caller-safe message and error code.
  */
 public final class JsonCodec {
-  private final ObjectMapper mapper;
-  private final ObjectReader treeReader;
-  private final ObjectWriter writer;
-  private final boolean failOnUnknown;
+  private final RuntimeSettings settings;
+  private volatile Jackson jackson;
 
-  private JsonCodec(ObjectMapper mapper, boolean failOnUnknown) {
-    this.mapper = mapper;
-    this.failOnUnknown = failOnUnknown;
-    this.treeReader = mapper.reader();
-    this.writer = mapper.writer();
+  /** The mapper and its shared reader and writer, built together. */
+  private static final class Jackson {
+    final ObjectMapper mapper;
+    final ObjectReader treeReader;
+    final ObjectWriter writer;
+
+    Jackson(RuntimeSettings settings) {
+      this.mapper = mapper(settings);
+      this.treeReader = mapper.reader();
+      this.writer = mapper.writer();
+    }
+
+    private static ObjectMapper mapper(RuntimeSettings settings) {
+      StreamReadConstraints read =
+          StreamReadConstraints.builder()
+              .maxNestingDepth(settings.maxJsonDepth())
+              .maxNumberLength(1_000)
+              .maxNameLength(1_000)
+              .maxStringLength(settings.maxBodyBytes())
+              .maxDocumentLength(settings.maxBodyBytes())
+              .maxTokenCount(1_000_000)
+              .build();
+      return JsonMapper.builder(
+              com.fasterxml.jackson.core.JsonFactory.builder()
+                  .streamReadConstraints(read)
+                  .streamWriteConstraints(
+                      StreamWriteConstraints.builder().maxNestingDepth(500).build())
+                  .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .configure(
+              DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, settings.failOnUnknownProperties())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+          .disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS)
+          // No default typing, and no class-name type ids even where a type asks for them.
+          .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().build())
+          .addModule(new Jdk8Module())
+          .addModule(new JavaTimeModule())
+          .build();
+    }
   }
 
-  /** A codec whose limits follow these settings. */
+  private JsonCodec(RuntimeSettings settings) {
+    this.settings = settings;
+  }
+
+  /** A codec whose limits follow these settings. Cheap: the mapper is built on first use. */
   public static JsonCodec create(RuntimeSettings settings) {
-    StreamReadConstraints read =
-        StreamReadConstraints.builder()
-            .maxNestingDepth(settings.maxJsonDepth())
-            .maxNumberLength(1_000)
-            .maxNameLength(1_000)
-            .maxStringLength(settings.maxBodyBytes())
-            .maxDocumentLength(settings.maxBodyBytes())
-            .maxTokenCount(1_000_000)
-            .build();
-    JsonMapper mapper =
-        JsonMapper.builder(
-                com.fasterxml.jackson.core.JsonFactory.builder()
-                    .streamReadConstraints(read)
-                    .streamWriteConstraints(
-                        StreamWriteConstraints.builder().maxNestingDepth(500).build())
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .configure(
-                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                settings.failOnUnknownProperties())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS)
-            // No default typing, and no class-name type ids even where a type asks for them.
-            .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().build())
-            .addModule(new Jdk8Module())
-            .addModule(new JavaTimeModule())
-            .build();
-    return new JsonCodec(mapper, settings.failOnUnknownProperties());
+    return new JsonCodec(settings);
+  }
+
+  private Jackson jackson() {
+    Jackson j = jackson;
+    if (j == null) {
+      synchronized (this) {
+        j = jackson;
+        if (j == null) {
+          j = new Jackson(settings);
+          jackson = j;
+        }
+      }
+    }
+    return j;
+  }
+
+  private ObjectMapper mapper() {
+    return jackson().mapper;
   }
 
   /** Whether unknown properties in user bodies are rejected. */
   boolean failOnUnknown() {
-    return failOnUnknown;
+    return settings.failOnUnknownProperties();
   }
 
   /** The type factory, for resolving index type names. */
   public TypeFactory typeFactory() {
-    return mapper.getTypeFactory();
+    return mapper().getTypeFactory();
   }
 
   /** A reader for one type. */
   public ObjectReader readerFor(JavaType type) {
-    return mapper.readerFor(type);
+    return mapper().readerFor(type);
   }
 
   /**
@@ -98,7 +130,7 @@ public final class JsonCodec {
    */
   public <T> T read(byte[] json, JavaType type) {
     try {
-      return mapper.readerFor(type).readValue(json);
+      return mapper().readerFor(type).readValue(json);
     } catch (IOException e) {
       throw JsonErrors.translate(e, type);
     }
@@ -107,7 +139,7 @@ public final class JsonCodec {
   /** Reads a value of {@code type} from a stream. */
   public <T> T read(InputStream json, JavaType type) {
     try {
-      return mapper.readerFor(type).readValue(json);
+      return mapper().readerFor(type).readValue(json);
     } catch (IOException e) {
       throw JsonErrors.translate(e, type);
     }
@@ -133,13 +165,13 @@ public final class JsonCodec {
 
   /** Reads a value of a class. */
   public <T> T read(byte[] json, Class<T> type) {
-    return read(json, mapper.constructType(type));
+    return read(json, mapper().constructType(type));
   }
 
   /** Converts a tree to a value. */
   public <T> T convert(JsonNode node, JavaType type) {
     try {
-      return mapper.readerFor(type).readValue(mapper.treeAsTokens(node));
+      return mapper().readerFor(type).readValue(mapper().treeAsTokens(node));
     } catch (IOException e) {
       throw JsonErrors.translate(e, type);
     }
@@ -152,7 +184,7 @@ public final class JsonCodec {
    */
   public JsonNode readTree(byte[] json) {
     try {
-      JsonNode node = treeReader.readTree(json);
+      JsonNode node = jackson().treeReader.readTree(json);
       if (node == null || node.isMissingNode()) {
         throw new JsonBodyException("body_required", "The body is empty; expected JSON.", null);
       }
@@ -165,7 +197,7 @@ public final class JsonCodec {
   /** Reads a tree from a stream. */
   public JsonNode readTree(InputStream json) {
     try {
-      JsonNode node = treeReader.readTree(json);
+      JsonNode node = jackson().treeReader.readTree(json);
       if (node == null || node.isMissingNode()) {
         throw new JsonBodyException("body_required", "The body is empty; expected JSON.", null);
       }
@@ -177,17 +209,17 @@ public final class JsonCodec {
 
   /** A new empty object node. */
   public com.fasterxml.jackson.databind.node.ObjectNode objectNode() {
-    return mapper.createObjectNode();
+    return mapper().createObjectNode();
   }
 
   /** A new empty array node. */
   public com.fasterxml.jackson.databind.node.ArrayNode arrayNode() {
-    return mapper.createArrayNode();
+    return mapper().createArrayNode();
   }
 
   /** Converts a value to a tree. */
   public JsonNode toTree(Object value) {
-    return mapper.valueToTree(value);
+    return mapper().valueToTree(value);
   }
 
   /**
@@ -197,7 +229,7 @@ public final class JsonCodec {
    */
   public byte[] write(Object value) {
     try {
-      return writer.writeValueAsBytes(value);
+      return jackson().writer.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "Cannot serialise "

@@ -1,8 +1,5 @@
 package dev.anyfn.core.index;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,12 +23,6 @@ public record FunctionIndex(int formatVersion, List<FunctionSpec> functions) {
   /** The format this reader understands. */
   public static final int FORMAT_VERSION = 1;
 
-  private static final ObjectReader READER =
-      JsonMapper.builder()
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .build()
-          .readerFor(FunctionIndex.class);
-
   /** Validates and copies. */
   public FunctionIndex {
     functions = List.copyOf(functions);
@@ -43,35 +34,14 @@ public record FunctionIndex(int formatVersion, List<FunctionSpec> functions) {
   }
 
   /**
-   * Reads one index document.
+   * Reads one index document with jackson-core's streaming parser (no jackson-databind class is
+   * loaded). Properties this version does not know are skipped.
    *
-   * @throws IndexFormatException if it is not an index of a known format version
+   * @throws IndexFormatException if it is not valid JSON, not shaped like an index, or of another
+   *     format version; the message names what was found and where
    */
   public static FunctionIndex read(InputStream in, String origin) {
-    FunctionIndex index;
-    try {
-      index = READER.readValue(in);
-    } catch (IOException e) {
-      throw new IndexFormatException(
-          "The function index at "
-              + origin
-              + " is not readable: "
-              + e.getMessage()
-              + ". Rebuild the project so the anyfn annotation processor writes it again.",
-          e);
-    }
-    if (index.formatVersion() != FORMAT_VERSION) {
-      throw new IndexFormatException(
-          "The function index at "
-              + origin
-              + " has format version "
-              + index.formatVersion()
-              + "; this anyfn reads version "
-              + FORMAT_VERSION
-              + ". Use the same anyfn version for anyfn-processor and the runtime.",
-          null);
-    }
-    return index;
+    return IndexReader.read(in, origin);
   }
 
   /**

@@ -1,0 +1,125 @@
+package dev.anyfn.core;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.anyfn.DataChange;
+import dev.anyfn.HttpException;
+import dev.anyfn.HttpRequest;
+import dev.anyfn.QueueMessage;
+import dev.anyfn.TopicMessage;
+import dev.anyfn.core.index.ParameterSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The binders that read JSON: HTTP bodies, invocation payloads, message bodies and data-change
+ * images. Each resolves its Jackson type and reader on its first call, not at startup, so that
+ * jackson-databind loads when a JSON value is first bound rather than when the runtime starts. The
+ * raw classes named in the index are still loaded at startup (by {@link ResolvedHandler}), so a
+ * missing class is still a startup error.
+ */
+final class JsonBinders {
+  /**
+   * Bodies up to this size are parsed from a copy of their bytes: Jackson's byte-array parser skips
+   * the stream bootstrap and buffer refills, which is measurably cheaper for the small bodies of
+   * most calls; larger ones are streamed so that a big body is never copied whole.
+   */
+  static final int COPY_LIMIT = 64 * 1024;
+
+  private JsonBinders() {}
+
+  /** A reader for one parameter, made once on first use; a racing second make is harmless. */
+  private static final class LazyReader {
+    private final ParameterSpec spec;
+    private final Types types;
+    private final JsonCodec json;
+    private volatile ObjectReader reader;
+
+    LazyReader(ParameterSpec spec, Types types, JsonCodec json) {
+      this.spec = spec;
+      this.types = types;
+      this.json = json;
+    }
+
+    ObjectReader get() {
+      ObjectReader r = reader;
+      if (r == null) {
+        r = json.readerFor(types.javaType(spec));
+        reader = r;
+      }
+      return r;
+    }
+  }
+
+  static Binders.Binder body(ParameterSpec p, Types types, JsonCodec json) {
+    LazyReader reader = new LazyReader(p, types, json);
+    return inv -> {
+      if (inv.request == null) {
+        return json.read(reader.get(), inv.payload);
+      }
+      HttpRequest r = inv.request;
+      Optional<String> contentType = r.contentType();
+      if (r.bodyLength() > 0 && contentType.isPresent() && !Binders.isJson(contentType.get())) {
+        throw new HttpException(
+            415,
+            "Content-Type "
+                + contentType.get()
+                + " is not supported; send application/json (or application/*+json).");
+      }
+      if (r.bodyLength() == 0) {
+        throw new JsonBodyException("body_required", "A JSON body is required.", null);
+      }
+      Object value =
+          r.bodyLength() <= COPY_LIMIT
+              ? json.read(reader.get(), r.body())
+              : json.read(reader.get(), r.bodyStream());
+      if (value == null) {
+        throw new JsonBodyException("body_required", "A JSON body is required; found null.", null);
+      }
+      return value;
+    };
+  }
+
+  static Binders.Binder eventBody(ParameterSpec p, Types types, JsonCodec json) {
+    LazyReader reader = new LazyReader(p, types, json);
+    return inv -> {
+      byte[] body =
+          inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
+      return json.read(reader.get(), body);
+    };
+  }
+
+  static Binders.Binder dataChange(ParameterSpec p, Types types, JsonCodec json) {
+    if (String.class.getName().equals(p.genericType())) {
+      return inv -> inv.event;
+    }
+    return new Binders.Binder() {
+      private volatile JavaType image;
+
+      private JavaType image() {
+        JavaType t = image;
+        if (t == null) {
+          t =
+              p.genericType() == null
+                  ? json.typeFactory().constructType(Object.class)
+                  : types.javaType(p.genericType());
+          image = t;
+        }
+        return t;
+      }
+
+      @Override
+      public Object bind(Invocation inv) {
+        @SuppressWarnings("unchecked")
+        DataChange<String> change = (DataChange<String>) inv.event;
+        Object oldImage = change.oldImage().map(s -> json.read(utf8(s), image())).orElse(null);
+        Object newImage = change.newImage().map(s -> json.read(utf8(s), image())).orElse(null);
+        return change.withImages(oldImage, newImage).build();
+      }
+    };
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
