@@ -106,7 +106,16 @@ final class ControlApi {
         }
         // Runs off the HTTP thread: the invocation may take up to the function's timeout.
         return CompletableFuture.supplyAsync(
-            () -> invoked(events.invoke(seg.get(1), body), id), r -> emulator.workers().execute(r));
+            () -> {
+              try {
+                return invoked(events.invoke(seg.get(1), body), id);
+              } catch (EventTooLargeException e) {
+                return tooLarge(e, id);
+              } catch (IllegalArgumentException e) {
+                return Problems.response(404, "not_found", e.getMessage(), id);
+              }
+            },
+            r -> emulator.workers().execute(r));
       }
       if (root.equals("dead-letters") && seg.size() == 1) {
         return only(
@@ -121,6 +130,8 @@ final class ControlApi {
       }
       return done(
           Problems.response(404, "not_found", "No control API endpoint " + rawPath + ".", id));
+    } catch (EventTooLargeException e) {
+      return done(tooLarge(e, id));
     } catch (JsonBodyException e) {
       return done(Problems.response(400, e.code(), e.getMessage(), id));
     } catch (BadControlRequest e) {
@@ -152,6 +163,10 @@ final class ControlApi {
 
   private static CompletableFuture<HttpResponse> done(HttpResponse r) {
     return CompletableFuture.completedFuture(r);
+  }
+
+  private static HttpResponse tooLarge(EventTooLargeException e, String id) {
+    return Problems.response(413, "event_too_large", e.getMessage(), id);
   }
 
   private static HttpResponse notAllowed(String allow, String id) {

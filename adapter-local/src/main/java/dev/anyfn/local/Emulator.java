@@ -33,6 +33,7 @@ import java.util.function.Consumer;
 public final class Emulator implements AutoCloseable {
   private final Builder config;
   private final LogSink log;
+  private final ConsoleLog console;
   private final FunctionRuntime runtime;
   private final Map<String, InstancePool> pools;
   private final Workers workers;
@@ -45,13 +46,15 @@ public final class Emulator implements AutoCloseable {
 
   private Emulator(Builder b) {
     this.config = b;
-    this.log = new LogSink(b.logSink);
+    this.console = b.logSink == null ? new ConsoleLog(System.out) : null;
+    Consumer<String> sink = console != null ? console : b.logSink;
+    this.log = new LogSink(sink);
     RuntimeSettings settings =
         RuntimeSettings.builder()
             .provider(Provider.LOCAL)
             .maxBodyBytes(b.profile.maxBodyBytes())
             .environment(b.environment)
-            .logSink(b.logSink)
+            .logSink(sink)
             .build();
     this.runtime = FunctionRuntime.load(b.classLoader, settings);
     this.workers = new Workers(b.maxLeakedThreads, log);
@@ -64,7 +67,7 @@ public final class Emulator implements AutoCloseable {
             b.retryBackoffMax,
             b.maxEventAge,
             b.visibilityTimeout);
-    workers.onRelease(hub::wake);
+    workers.onRelease(hub::capacityFreed);
     Map<String, InstancePool> byName = new LinkedHashMap<>();
     int concurrency = b.concurrency > 0 ? b.concurrency : b.profile.concurrencyPerInstance();
     for (FunctionDefinition fn : runtime.functions()) {
@@ -160,7 +163,7 @@ public final class Emulator implements AutoCloseable {
     for (InstancePool p : pools.values()) {
       m.put(p.name(), p.stats().snapshot(p.instances(), p.maxInstances()));
     }
-    return new MetricsSnapshot(m, workers.leakedThreads(), Pricing.PRICES_AS_OF);
+    return new MetricsSnapshot(m, workers.leakedThreads(), Pricing.PRICES_AS_OF, Pricing.NOTE);
   }
 
   FunctionRuntime runtime() {
@@ -245,6 +248,9 @@ public final class Emulator implements AutoCloseable {
             + ", still queued and discarded (in-memory store) "
             + s.stillQueued());
     workers.shutdown();
+    if (console != null) {
+      console.close();
+    }
   }
 
   /** Configures an {@link Emulator}; not thread-safe. */
@@ -256,7 +262,7 @@ public final class Emulator implements AutoCloseable {
     Duration idleTimeout = Duration.ofMinutes(5);
     Map<String, String> environment = Map.of();
     EmulatorClock clock = EmulatorClock.system();
-    Consumer<String> logSink = System.out::println;
+    Consumer<String> logSink; // null: standard output, written by a ConsoleLog
     int concurrency;
     int maxAttempts;
     Duration retryBackoff = Duration.ofSeconds(1);
@@ -322,7 +328,10 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
-    /** Where log lines go; standard output by default. */
+    /**
+     * Where log lines go, called on the thread that logs. By default they go to standard output, in
+     * order, written by a background thread so that logging never holds up a request.
+     */
     public Builder logSink(Consumer<String> logSink) {
       this.logSink = Objects.requireNonNull(logSink);
       return this;

@@ -1,5 +1,6 @@
 package dev.anyfn.local;
 
+import dev.anyfn.StorageEvent;
 import dev.anyfn.core.InitFailedException;
 import dev.anyfn.core.InvokeOutcome;
 import java.nio.charset.StandardCharsets;
@@ -45,33 +46,76 @@ public final class EventApi {
    * Sends a UTF-8 message to a queue; returns the message id.
    *
    * @throws IllegalArgumentException when no function consumes the queue
+   * @throws EventTooLargeException when the message (body and attributes) is larger than the
+   *     profile's queue message limit; nothing is queued
    */
   public String send(String queue, String body) {
     return send(queue, body, Map.of());
   }
 
-  /** Sends a UTF-8 message with attributes to a queue; returns the message id. */
+  /**
+   * Sends a UTF-8 message with attributes to a queue; returns the message id.
+   *
+   * @throws IllegalArgumentException when no function consumes the queue
+   * @throws EventTooLargeException when the message is larger than the profile allows
+   */
   public String send(String queue, String body, Map<String, String> attributes) {
-    return queues.send(queue, body.getBytes(StandardCharsets.UTF_8), attributes);
+    return send(queue, body.getBytes(StandardCharsets.UTF_8), attributes);
   }
 
-  /** Sends raw bytes to a queue; returns the message id. */
+  /**
+   * Sends raw bytes to a queue; returns the message id.
+   *
+   * @throws IllegalArgumentException when no function consumes the queue
+   * @throws EventTooLargeException when the message is larger than the profile allows
+   */
   public String send(String queue, byte[] body, Map<String, String> attributes) {
+    EventLimits.check(
+        limits().queue(),
+        emulator.profile(),
+        "queue '" + queue + "'",
+        EventLimits.messageBytes(body, attributes));
     return queues.send(queue, body, attributes);
   }
 
-  /** Publishes a UTF-8 message to every subscriber of a topic; returns the message id. */
+  /**
+   * Publishes a UTF-8 message to every subscriber of a topic; returns the message id.
+   *
+   * @throws EventTooLargeException when the message is larger than the profile's topic message
+   *     limit; nothing is published
+   */
   public String publish(String topic, String body) {
-    return topics.publish(topic, body.getBytes(StandardCharsets.UTF_8), Map.of());
+    return publish(topic, body.getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
-  /** Publishes with attributes; returns the message id. */
+  /**
+   * Publishes with attributes; returns the message id.
+   *
+   * @throws EventTooLargeException when the message is larger than the profile allows
+   */
   public String publish(String topic, byte[] body, Map<String, String> attributes) {
+    EventLimits.check(
+        limits().topic(),
+        emulator.profile(),
+        "topic '" + topic + "'",
+        EventLimits.messageBytes(body, attributes));
     return topics.publish(topic, body, attributes);
   }
 
-  /** Stores an object, firing {@code CREATED} storage triggers; returns the event id. */
+  /**
+   * Stores an object, firing {@code CREATED} storage triggers; returns the event id.
+   *
+   * @throws EventTooLargeException when the object's notification (bucket, key, kind and size) is
+   *     larger than the profile's storage event limit; nothing is stored
+   */
   public String putObject(String bucket, String key, byte[] bytes, String contentType) {
+    String notification =
+        StorageSource.notification(bucket, key, StorageEvent.Kind.CREATED, bytes.length);
+    EventLimits.check(
+        limits().storage(),
+        emulator.profile(),
+        "object '" + abbreviate(key) + "' in bucket '" + bucket + "'",
+        EventLimits.utf8Length(notification));
     return storage.put(bucket, key, bytes, contentType);
   }
 
@@ -115,9 +159,13 @@ public final class EventApi {
    * with {@code init_failed}.
    *
    * @throws IllegalArgumentException when there is no function by that name
+   * @throws EventTooLargeException when the payload is larger than the profile's invocation limit;
+   *     the function is not invoked
    */
   public InvokeOutcome invoke(String functionName, byte[] json) {
     InstancePool pool = emulator.pool(functionName);
+    EventLimits.check(
+        limits().invoke(), emulator.profile(), "function '" + functionName + "'", json.length);
     var lease = pool.tryAcquire();
     if (lease.isEmpty()) {
       return new InvokeOutcome(new byte[0], "throttled", pool.throttled());
@@ -142,6 +190,15 @@ public final class EventApi {
       }
       throw e;
     }
+  }
+
+  private EventLimits limits() {
+    return emulator.profile().eventLimits();
+  }
+
+  /** A key long enough to break a storage event limit would flood the message: show its start. */
+  private static String abbreviate(String key) {
+    return key.length() <= 64 ? key : key.substring(0, 61) + "...";
   }
 
   /** The dead letters of a delivery queue, oldest first. */

@@ -32,6 +32,7 @@ final class EventHub {
   private final Duration visibilityTimeout;
   private final AtomicLong ids = new AtomicLong();
   private final Thread dispatcher;
+  private volatile boolean capacityWanted;
   private boolean accepting = true;
   private boolean running = true;
   private long requeuedAtShutdown;
@@ -97,6 +98,19 @@ final class EventHub {
     notifyAll();
   }
 
+  /**
+   * An invocation ended and freed capacity. Wakes the dispatcher only when a queue is waiting for
+   * capacity, so that HTTP traffic does not contend for the hub's lock on every request.
+   */
+  void capacityFreed() {
+    if (capacityWanted) {
+      synchronized (this) {
+        capacityWanted = false;
+        notifyAll();
+      }
+    }
+  }
+
   private void dispatchLoop() {
     synchronized (this) {
       while (running) {
@@ -132,6 +146,8 @@ final class EventHub {
         deadLetter(q, head, "expired");
         continue;
       }
+      // Set before trying: capacity freed after a failed try then sees it and wakes us.
+      capacityWanted = true;
       var lease = q.consumer.tryAcquire();
       if (lease.isEmpty()) {
         return; // throttled: stays queued, not a failure

@@ -21,7 +21,9 @@ import java.util.Map;
  * @param durationMillis invocation duration percentiles, in milliseconds
  * @param memoryMb the memory setting
  * @param gbSeconds billed GB-seconds so far
- * @param estimatedCostUsd what these invocations would cost on each provider, in US dollars
+ * @param estimatedCostUsd an estimate of what these invocations would cost on each provider, in US
+ *     dollars, from list prices recorded on {@link MetricsSnapshot#pricesAsOf()}; not a bill (see
+ *     {@link MetricsSnapshot#costNote()})
  */
 public record FunctionMetrics(
     String function,

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 
@@ -187,8 +186,9 @@ final class InstancePool {
           }
         };
     workers.execute(task);
-    ScheduledFuture<?> timer =
-        workers.schedule(
+    Workers.Deadline timer =
+        workers.deadline(
+            timeout,
             () -> {
               if (finished.compareAndSet(false, true)) {
                 Thread t;
@@ -209,15 +209,20 @@ final class InstancePool {
                         + lease.slot.id
                         + " retired");
                 if (t != null) {
-                  t.interrupt();
+                  synchronized (runner) {
+                    // Only while the task still runs on it: once the task cleared runner[0], the
+                    // thread may already serve another invocation that must not be interrupted.
+                    if (runner[0] == t) {
+                      t.interrupt();
+                    }
+                  }
                   workers.watchForLeak(ended, t, name(), requestId);
                 }
                 result.completeExceptionally(
                     new TimedOut("Function '" + name() + "' timed out after " + timeout + "."));
               }
-            },
-            timeout);
-    result.whenComplete((v, x) -> timer.cancel(false));
+            });
+    result.whenComplete((v, x) -> workers.cancel(timer));
     return result;
   }
 

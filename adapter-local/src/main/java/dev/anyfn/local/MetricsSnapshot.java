@@ -9,9 +9,11 @@ import java.util.Optional;
  * @param functions metrics by function name
  * @param leakedThreads handler threads that ignored interruption after a timeout and still run
  * @param pricesAsOf the date of the list prices used for the cost estimates
+ * @param costNote that every {@code estimatedCostUsd} is an estimate from that dated price list,
+ *     not a bill, and where the prices come from
  */
 public record MetricsSnapshot(
-    Map<String, FunctionMetrics> functions, int leakedThreads, String pricesAsOf) {
+    Map<String, FunctionMetrics> functions, int leakedThreads, String pricesAsOf, String costNote) {
   /** Copies the map. */
   public MetricsSnapshot {
     functions = Map.copyOf(functions);

@@ -5,13 +5,27 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Public on-demand list prices, US regions, x86, without free tiers, as published on the providers'
- * pricing pages (aws.amazon.com/lambda/pricing, cloud.google.com/functions/pricing,
- * azure.microsoft.com/pricing/details/functions) and recorded on {@value #PRICES_AS_OF}. Estimates
- * only: check the pages before relying on them.
+ * The list prices behind the emulator's cost estimates: public on-demand prices, US regions, x86,
+ * without free tiers, savings plans or committed-use discounts, as published on the providers'
+ * pricing pages (aws.amazon.com/lambda/pricing, cloud.google.com/run/pricing for Cloud Run
+ * functions, azure.microsoft.com/pricing/details/functions for the Consumption plan) and recorded
+ * on {@value #PRICES_AS_OF}. They were recorded by hand, not fetched: on 2026-11-27 they matched
+ * the AWS pricing whitepaper and secondary copies of the Google and Microsoft pages, but the live
+ * pages were not checked and prices change.
+ *
+ * <p>The result is an <b>estimate</b>, never a bill: it ignores free tiers, regional prices, Arm,
+ * Azure's billing of observed (not configured) memory, Google's instance-based billing and every
+ * other service a function calls. {@link #NOTE} says so wherever a figure is shown.
  */
 final class Pricing {
   static final String PRICES_AS_OF = "2025-06-01";
+
+  /** Shown next to every cost figure (start banner, {@code /_anyfn/metrics}). */
+  static final String NOTE =
+      "Estimated cost from list prices recorded "
+          + PRICES_AS_OF
+          + " (US regions, on-demand, no free tier), not fetched from the providers; an estimate,"
+          + " not a bill. Check the providers' pricing pages before relying on it.";
 
   /** AWS Lambda: USD 0.20 per million requests. */
   static final double AWS_PER_REQUEST = 0.20 / 1_000_000;

@@ -52,5 +52,6 @@ final class StartBanner {
     log.line("Routes:\n" + (routes.length() == 0 ? "  (none)\n" : routes));
     log.line("Event triggers:\n" + (triggers.length() == 0 ? "  (none)\n" : triggers));
     log.line("Control API: " + base + "/_anyfn/ (loopback only)");
+    log.line("Metrics: " + base + "/_anyfn/metrics. " + Pricing.NOTE);
   }
 }

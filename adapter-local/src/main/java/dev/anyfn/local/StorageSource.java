@@ -81,16 +81,7 @@ final class StorageSource {
       String etag,
       StorageEvent.Kind kind) {
     String id = hub.newId();
-    String description =
-        "{\"bucket\":\""
-            + Json.escape(bucket)
-            + "\",\"key\":\""
-            + Json.escape(key)
-            + "\",\"kind\":\""
-            + kind
-            + "\",\"size\":"
-            + size
-            + "}";
+    String description = notification(bucket, key, kind, size);
     for (Subscriber s : subscribers.getOrDefault(bucket, List.of())) {
       if (!s.kinds().contains(kind.name())) {
         continue;
@@ -119,6 +110,19 @@ final class StorageSource {
           });
     }
     return id;
+  }
+
+  /** The notification body queued for a storage event (also what its size limit applies to). */
+  static String notification(String bucket, String key, StorageEvent.Kind kind, long size) {
+    return "{\"bucket\":\""
+        + Json.escape(bucket)
+        + "\",\"key\":\""
+        + Json.escape(key)
+        + "\",\"kind\":\""
+        + kind
+        + "\",\"size\":"
+        + size
+        + "}";
   }
 
   private static String md5(byte[] bytes) {

@@ -1,12 +1,14 @@
 package dev.anyfn.local;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +23,11 @@ final class Workers {
   private final int maxLeakedThreads;
   private final LogSink log;
   private volatile Runnable onRelease = () -> {};
+  private final Set<Deadline> deadlines = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean sweepStarted = new AtomicBoolean();
+
+  /** How often armed deadlines are checked: a timeout fires at most this much late. */
+  static final int DEADLINE_SWEEP_MILLIS = 10;
 
   Workers(int maxLeakedThreads, LogSink log) {
     this.maxLeakedThreads = maxLeakedThreads;
@@ -46,7 +53,6 @@ final class Workers {
               th.setDaemon(true);
               return th;
             });
-    // Every invocation arms a timeout that is cancelled when it completes: drop cancelled ones.
     t.setRemoveOnCancelPolicy(true);
     this.timer = t;
   }
@@ -63,8 +69,52 @@ final class Workers {
     executor.execute(task);
   }
 
-  ScheduledFuture<?> schedule(Runnable task, Duration delay) {
-    return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+  /** An action to run once, on the timer thread, unless cancelled before its deadline. */
+  static final class Deadline {
+    final long atNanos;
+    final Runnable onExpiry;
+
+    Deadline(long atNanos, Runnable onExpiry) {
+      this.atNanos = atNanos;
+      this.onExpiry = onExpiry;
+    }
+  }
+
+  /**
+   * Runs {@code onExpiry} on the timer thread once {@code delay} has passed, within {@value
+   * #DEADLINE_SWEEP_MILLIS} ms, unless {@link #cancel} comes first. Every invocation arms one; a
+   * set swept by the timer costs a request far less than a {@code schedule} and {@code cancel} on
+   * the timer's queue, whose single lock every handler thread contended for.
+   */
+  Deadline deadline(Duration delay, Runnable onExpiry) {
+    Deadline d = new Deadline(System.nanoTime() + delay.toNanos(), onExpiry);
+    deadlines.add(d);
+    if (!sweepStarted.get() && sweepStarted.compareAndSet(false, true)) {
+      timer.scheduleWithFixedDelay(
+          this::expireDeadlines,
+          DEADLINE_SWEEP_MILLIS,
+          DEADLINE_SWEEP_MILLIS,
+          TimeUnit.MILLISECONDS);
+    }
+    return d;
+  }
+
+  /** Disarms a deadline; its action will not run unless it already started. */
+  void cancel(Deadline d) {
+    deadlines.remove(d);
+  }
+
+  private void expireDeadlines() {
+    long now = System.nanoTime();
+    for (Deadline d : deadlines) {
+      if (now - d.atNanos >= 0 && deadlines.remove(d)) {
+        try {
+          d.onExpiry.run();
+        } catch (RuntimeException e) {
+          log.warn("Timeout handling failed: " + e);
+        }
+      }
+    }
   }
 
   void every(Runnable task, Duration period) {
@@ -85,11 +135,7 @@ final class Workers {
    * After interrupting a timed-out handler's thread, counts it as leaked while {@code ended} stays
    * false.
    */
-  void watchForLeak(
-      java.util.concurrent.atomic.AtomicBoolean ended,
-      Thread thread,
-      String function,
-      String requestId) {
+  void watchForLeak(AtomicBoolean ended, Thread thread, String function, String requestId) {
     timer.schedule(
         () -> {
           if (!ended.get()) {
@@ -113,7 +159,7 @@ final class Workers {
         TimeUnit.MILLISECONDS);
   }
 
-  private void waitForEnd(java.util.concurrent.atomic.AtomicBoolean ended) {
+  private void waitForEnd(AtomicBoolean ended) {
     timer.schedule(
         () -> {
           if (ended.get()) {

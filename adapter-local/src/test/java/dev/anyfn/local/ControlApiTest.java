@@ -74,6 +74,20 @@ class ControlApiTest {
   }
 
   @Test
+  void metricsAndStartBannerSayTheCostIsAnEstimateFromADatedPriceList() {
+    try (Harness h = Harness.start()) {
+      String note =
+          "Estimated cost from list prices recorded 2025-06-01 (US regions, on-demand, no free"
+              + " tier), not fetched from the providers; an estimate, not a bill.";
+      assertThat(h.get("/_anyfn/metrics").body())
+          .contains("\"pricesAsOf\":\"2025-06-01\"")
+          .contains("\"costNote\":\"" + note);
+      assertThat(h.emulator.metrics().costNote()).startsWith(note);
+      assertThat(h.log).anyMatch(l -> l.startsWith("Metrics: ") && l.contains(note));
+    }
+  }
+
+  @Test
   void badControlRequestsAreProblemsThatSayWhatToFix() {
     try (Harness h = Harness.start()) {
       HttpResponse<String> unknown = h.post("/_anyfn/queues/nope/messages", "x");

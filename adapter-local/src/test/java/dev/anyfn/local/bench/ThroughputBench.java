@@ -9,67 +9,89 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput and p99 latency of a hello-world function on the emulator (full instance pool, gcp
  * profile: 80 concurrent requests per instance, up to the fixture's 10 instances) against Google's
- * java-function-invoker 2.0.0 serving the equivalent {@link HelloHttpFunction}, side by side in one
- * run, each in its own JVM, over keep-alive HTTP/1.1 on loopback. Also the time from process start
- * to the first 200. Not run by the tests:
+ * java-function-invoker 2.0.0 serving the equivalent {@link HelloHttpFunction}, each in its own
+ * JVM, over keep-alive HTTP/1.1 on loopback; plus the time from process start to the first 200. The
+ * servers take turns for {@code --rounds} rounds (a fresh JVM each round) and the medians are
+ * compared, so that load from elsewhere on the machine hits both alike. {@code --compare-classes
+ * DIR} adds a third server: the emulator with its classes from {@code DIR} instead (an earlier
+ * build), to measure a change against its baseline in the same run. Not run by the tests; run
+ * {@code adapter-local/bench.sh [options]}, or by hand:
  *
  * <pre>
  * mvn -f adapter-local/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.anyfn.local.bench.ThroughputBench \
- *     [--connections 32] [--seconds 5] [--invoker-jar PATH]
+ *     [--connections 32] [--seconds 5] [--rounds 3] [--invoker-jar PATH] [--compare-classes DIR]
  * </pre>
  */
 public final class ThroughputBench {
   private ThroughputBench() {}
 
-  record Result(String name, double requestsPerSecond, double p99Millis, long startMillis) {}
+  /**
+   * One server's figures. {@code cpuMicrosPerRequest} is the server process's CPU time (user and
+   * system) over the measured window divided by the requests it answered: less sensitive to other
+   * load on the machine than throughput, which is what the ratios compare.
+   */
+  record Result(
+      String name,
+      double requestsPerSecond,
+      double p99Millis,
+      long startMillis,
+      double cpuMicrosPerRequest) {}
+
+  record Server(String name, List<String> command, int port, String path) {}
 
   public static void main(String[] args) throws Exception {
     int connections = 32;
     int seconds = 5;
+    int rounds = 3;
+    String compareClasses = null;
     String invokerJar =
         System.getProperty("user.home")
             + "/.m2/repository/com/google/cloud/functions/invoker/java-function-invoker/2.0.0/"
             + "java-function-invoker-2.0.0.jar";
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    for (int i = 0; i < args.length; i += 2) {
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("Option " + args[i] + " needs a value.");
+      }
       switch (args[i]) {
         case "--connections" -> connections = Integer.parseInt(args[i + 1]);
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+        case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--invoker-jar" -> invokerJar = args[i + 1];
-        default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+        case "--compare-classes" -> compareClasses = args[i + 1];
+        default ->
+            throw new IllegalArgumentException(
+                "Unknown option "
+                    + args[i]
+                    + "; expected --connections, --seconds, --rounds, --invoker-jar or"
+                    + " --compare-classes.");
       }
+    }
+    if (!new File(invokerJar).isFile()) {
+      throw new IllegalArgumentException(
+          "No invoker jar at "
+              + invokerJar
+              + "; fetch it with mvn dependency:get"
+              + " -Dartifact=com.google.cloud.functions.invoker:java-function-invoker:2.0.0"
+              + " or pass --invoker-jar PATH.");
     }
     String classpath = System.getProperty("java.class.path");
     String testClasses = findTestClasses(classpath);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    Result emulator =
-        run(
-            "anyfn emulator",
-            List.of(
-                java,
-                "-cp",
-                classpath,
-                "dev.anyfn.local.EmulatorMain",
-                "--port",
-                "18081",
-                "--idle-timeout",
-                "10m",
-                "--profile",
-                "gcp"),
-            18081,
-            "/hello",
-            connections,
-            seconds);
-    Result invoker =
-        run(
+    List<Server> servers = new ArrayList<>();
+    servers.add(emulator("anyfn emulator", java, classpath, 18081));
+    servers.add(
+        new Server(
             "java-function-invoker 2.0.0",
             List.of(
                 java,
@@ -82,16 +104,81 @@ public final class ThroughputBench {
                 "--port",
                 "18082"),
             18082,
-            "/",
-            connections,
-            seconds);
+            "/"));
+    if (compareClasses != null) {
+      String mainClasses = testClasses.replaceAll("test-classes$", "classes");
+      String old = classpath.replace(mainClasses, compareClasses);
+      if (old.equals(classpath)) {
+        throw new IllegalStateException(mainClasses + " is not on the class path: " + classpath);
+      }
+      servers.add(emulator("emulator (" + compareClasses + ")", java, old, 18083));
+    }
+
+    Map<String, List<Result>> results = new LinkedHashMap<>();
+    for (int round = 1; round <= rounds; round++) {
+      System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
+      for (Server s : servers) {
+        results.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(run(s, connections, seconds));
+      }
+    }
+    System.out.printf(Locale.ROOT, "%nmedians of %d rounds:%n", rounds);
+    Map<String, Result> medians = new LinkedHashMap<>();
+    results.forEach((name, list) -> medians.put(name, median(name, list)));
+    medians.values().forEach(ThroughputBench::print);
+    Result invoker = medians.get(servers.get(1).name());
+    for (Server s : servers) {
+      if (s == servers.get(1)) {
+        continue;
+      }
+      Result r = medians.get(s.name());
+      System.out.printf(
+          Locale.ROOT,
+          "%n%s / invoker: throughput %.2fx, p99 %.2fx, start-to-first-200 %.2fx,"
+              + " CPU per request %.2fx%n",
+          s.name(),
+          r.requestsPerSecond() / invoker.requestsPerSecond(),
+          r.p99Millis() / invoker.p99Millis(),
+          (double) r.startMillis() / invoker.startMillis(),
+          r.cpuMicrosPerRequest() / invoker.cpuMicrosPerRequest());
+    }
+  }
+
+  private static Server emulator(String name, String java, String classpath, int port) {
+    return new Server(
+        name,
+        List.of(
+            java,
+            "-cp",
+            classpath,
+            "dev.anyfn.local.EmulatorMain",
+            "--port",
+            String.valueOf(port),
+            "--idle-timeout",
+            "10m",
+            "--profile",
+            "gcp"),
+        port,
+        "/hello");
+  }
+
+  private static Result median(String name, List<Result> list) {
+    double[] rps = list.stream().mapToDouble(Result::requestsPerSecond).sorted().toArray();
+    double[] p99 = list.stream().mapToDouble(Result::p99Millis).sorted().toArray();
+    long[] start = list.stream().mapToLong(Result::startMillis).sorted().toArray();
+    double[] cpu = list.stream().mapToDouble(Result::cpuMicrosPerRequest).sorted().toArray();
+    int m = list.size() / 2;
+    return new Result(name, rps[m], p99[m], start[m], cpu[m]);
+  }
+
+  private static void print(Result r) {
     System.out.printf(
         Locale.ROOT,
-        "%nthroughput ratio (emulator / invoker): %.2fx%np99 ratio (emulator / invoker): %.2fx%n"
-            + "start-to-first-200 ratio: %.2fx%n",
-        emulator.requestsPerSecond() / invoker.requestsPerSecond(),
-        emulator.p99Millis() / invoker.p99Millis(),
-        (double) emulator.startMillis() / invoker.startMillis());
+        "%-36s %8.0f req/s  p99 %6.2f ms  first 200 after %5d ms  CPU %6.1f us/request%n",
+        r.name(),
+        r.requestsPerSecond(),
+        r.p99Millis(),
+        r.startMillis(),
+        r.cpuMicrosPerRequest());
   }
 
   private static String findTestClasses(String classpath) {
@@ -103,37 +190,46 @@ public final class ThroughputBench {
     throw new IllegalStateException("target/test-classes is not on the class path: " + classpath);
   }
 
-  private static Result run(
-      String name, List<String> command, int port, String path, int connections, int seconds)
-      throws Exception {
+  private static Result run(Server server, int connections, int seconds) throws Exception {
     long t0 = System.nanoTime();
     Process process =
-        new ProcessBuilder(command)
+        new ProcessBuilder(server.command())
             .redirectErrorStream(true)
             .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(new File("target/bench-" + port + ".log")))
+                ProcessBuilder.Redirect.appendTo(
+                    new File("target/bench-" + server.port() + ".log")))
             .start();
     try {
-      long start = awaitFirst200(port, path, t0);
-      load(port, path, connections, 2); // warm-up
+      long start = awaitFirst200(server.port(), server.path(), t0);
+      load(server.port(), server.path(), connections, 2); // warm-up
       long[][] latencies = new long[connections][];
-      long count = load(port, path, connections, seconds, latencies);
+      long cpu0 = cpuNanos(process);
+      long count = load(server.port(), server.path(), connections, seconds, latencies);
+      long cpu = cpuNanos(process) - cpu0;
       long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray();
       Arrays.sort(all);
       double p99 = all.length == 0 ? 0 : all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6;
-      Result r = new Result(name, count / (double) seconds, p99, start);
-      System.out.printf(
-          Locale.ROOT,
-          "%-30s %10.0f req/s   p99 %7.2f ms   first 200 after %5d ms%n",
-          name,
-          r.requestsPerSecond(),
-          r.p99Millis(),
-          r.startMillis());
+      Result r =
+          new Result(
+              server.name(),
+              count / (double) seconds,
+              p99,
+              start,
+              count == 0 ? 0 : cpu / 1000.0 / count);
+      print(r);
       return r;
     } finally {
       process.destroy();
       process.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  private static long cpuNanos(Process process) {
+    return process
+        .info()
+        .totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("The OS does not report process CPU time"))
+        .toNanos();
   }
 
   private static long awaitFirst200(int port, String path, long t0) throws InterruptedException {
