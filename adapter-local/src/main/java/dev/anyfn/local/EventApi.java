@@ -134,8 +134,16 @@ public final class EventApi {
    * images; returns the event id.
    *
    * @throws dev.anyfn.core.JsonBodyException when {@code jsonImage} is not valid JSON
+   * @throws EventTooLargeException when the row (keys and image) is larger than the profile's
+   *     database allows for one item; nothing is written
    */
   public String putRow(String table, Map<String, Object> keys, String jsonImage) {
+    long size = EventLimits.utf8Length(jsonImage);
+    for (Map.Entry<String, Object> k : keys.entrySet()) {
+      size +=
+          EventLimits.utf8Length(k.getKey()) + EventLimits.utf8Length(String.valueOf(k.getValue()));
+    }
+    EventLimits.check(limits().row(), emulator.profile(), "table '" + table + "'", size);
     return tables.put(table, keys, jsonImage);
   }
 

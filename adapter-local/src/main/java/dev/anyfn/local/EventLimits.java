@@ -13,18 +13,21 @@ import java.util.Map;
  * <ul>
  *   <li>AWS: SQS message 256 KiB (the queue's default {@code MaximumMessageSize}; SQS can be
  *       configured up to 1 MiB), SNS message 256 KiB (the topic's default), S3 event notification
- *       64 KB, synchronous Lambda Invoke 6 MB.
+ *       64 KB, synchronous Lambda Invoke 6 MB, DynamoDB item 400 KB.
  *   <li>Google: Pub/Sub message 10 MB for queues and topics, Eventarc event 512 KB for storage
- *       notifications, 32 MB HTTP request for direct invocation.
+ *       notifications, 32 MB HTTP request for direct invocation, Firestore document 1 MiB.
  *   <li>Azure: Storage queue message 64 KiB (the adapters' default queue binding), Service Bus
  *       topic message 256 KiB (Standard tier), Event Grid event 1 MB for storage notifications, 100
- *       MB HTTP request for direct invocation.
+ *       MB HTTP request for direct invocation, Cosmos DB item 2 MB.
  * </ul>
+ *
+ * <p>A table row's size is its keys' names and values plus its JSON image, in UTF-8 (DynamoDB
+ * counts attribute names and values the same way).
  *
  * <p>A message's size is its body plus the UTF-8 bytes of its attribute names and values, as SQS
  * and SNS count it.
  */
-record EventLimits(Limit queue, Limit topic, Limit storage, Limit invoke) {
+record EventLimits(Limit queue, Limit topic, Limit storage, Limit invoke, Limit row) {
 
   /** One limit: the largest size in bytes and what the provider calls the thing it limits. */
   record Limit(long bytes, String what) {}

@@ -18,7 +18,8 @@ public enum Profile {
           limit(256 * 1024, "SQS message"),
           limit(256 * 1024, "SNS message"),
           limit(64 * 1024, "S3 event notification"),
-          limit(6 * 1024 * 1024, "synchronous Lambda Invoke payload"))),
+          limit(6 * 1024 * 1024, "synchronous Lambda Invoke payload"),
+          limit(400 * 1024, "DynamoDB item"))),
   /**
    * Google Cloud Run functions: 32 MB requests, 80 concurrent requests per instance (configurable),
    * 3600 s HTTP timeout cap, Pub/Sub's 5 delivery attempts.
@@ -32,7 +33,8 @@ public enum Profile {
           limit(10_000_000, "Pub/Sub message"),
           limit(10_000_000, "Pub/Sub message"),
           limit(512 * 1024, "Eventarc storage event"),
-          limit(32 * 1024 * 1024, "HTTP request of a direct invocation"))),
+          limit(32 * 1024 * 1024, "HTTP request of a direct invocation"),
+          limit(1024 * 1024, "Firestore document"))),
   /**
    * Azure Functions: 100 MB requests, several concurrent invocations per worker, 230 s HTTP cap
    * (the load balancer's idle timeout), the storage queue's {@code maxDequeueCount} of 5.
@@ -46,7 +48,8 @@ public enum Profile {
           limit(64 * 1024, "Storage queue message"),
           limit(256 * 1024, "Service Bus topic message"),
           limit(1024 * 1024, "Event Grid storage event"),
-          limit(100 * 1024 * 1024, "HTTP request of a direct invocation")));
+          limit(100 * 1024 * 1024, "HTTP request of a direct invocation"),
+          limit(2 * 1024 * 1024, "Cosmos DB item")));
 
   private final int maxBodyBytes;
   private final int concurrencyPerInstance;

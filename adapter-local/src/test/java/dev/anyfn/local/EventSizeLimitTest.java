@@ -180,4 +180,43 @@ class EventSizeLimitTest {
       assertThat(r.body()).contains("No function named 'nope'");
     }
   }
+
+  @Test
+  void rowOverTheDynamoDbItemLimitIsNotWrittenAndFiresNothingButFitsFirestore() {
+    String image = "{\"name\":\"" + text(400 * 1024) + "\"}";
+    Map<String, Object> key = Map.of("id", 1);
+    try (Harness h = new Harness(Harness.fast())) {
+      assertThatThrownBy(() -> h.emulator.events().putRow("users", key, image))
+          .isInstanceOf(EventTooLargeException.class)
+          .hasMessageContaining("The DynamoDB item for table 'users' has 409614 bytes")
+          .hasMessageContaining("the aws profile accepts at most 409600 bytes");
+      h.emulator.events().putRow("users", key, "{\"name\":\"Ada\"}");
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(Probe.seen).containsExactly("INSERT - -> Ada");
+    }
+    try (Harness h = new Harness(Harness.fast().profile(Profile.GCP))) {
+      h.emulator.events().putRow("users", key, image);
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(Probe.seen).hasSize(1);
+    }
+  }
+
+  @Test
+  void controlApiAnswersAnOversizedRowWith413() {
+    try (Harness h = new Harness(Harness.fast().profile(Profile.GCP))) {
+      String doc = "{\"keys\":{\"id\":1},\"image\":{\"name\":\"" + text(1024 * 1024) + "\"}}";
+      HttpResponse<String> r =
+          h.send(
+              HttpRequest.newBuilder(h.uri("/_anyfn/tables/users/rows"))
+                  .PUT(HttpRequest.BodyPublishers.ofString(doc))
+                  .header("Content-Type", "application/json")
+                  .build());
+      assertThat(r.statusCode()).isEqualTo(413);
+      assertThat(r.body())
+          .contains("The Firestore document for table 'users'")
+          .contains("the gcp profile accepts at most 1048576 bytes");
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(Probe.seen).isEmpty();
+    }
+  }
 }
