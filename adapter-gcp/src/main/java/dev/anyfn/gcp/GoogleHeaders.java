@@ -1,9 +1,9 @@
 package dev.anyfn.gcp;
 
-import com.google.cloud.functions.HttpRequest;
+import dev.anyfn.Headers;
 import java.util.Optional;
 
-/** The request headers Google's front end adds. */
+/** The request headers Google's front end adds, read from the translated request headers. */
 final class GoogleHeaders {
   /** The execution id Google's functions front end sets on each request. */
   static final String EXECUTION_ID = "Function-Execution-Id";
@@ -13,17 +13,29 @@ final class GoogleHeaders {
 
   private GoogleHeaders() {}
 
+  /** The execution id, when Google sent a non-blank one. */
+  static Optional<String> executionId(Headers headers) {
+    Optional<String> id = headers.first(EXECUTION_ID);
+    return id.isPresent() ? nonBlank(id.get()) : id;
+  }
+
   /**
    * The trace id: from {@code X-Cloud-Trace-Context: TRACE_ID/SPAN_ID;o=1}, else the W3C {@code
    * traceparent} header.
    */
-  static Optional<String> traceId(HttpRequest request) {
-    Optional<String> cloud = request.getFirstHeader(CLOUD_TRACE);
+  static Optional<String> traceId(Headers headers) {
+    Optional<String> cloud = headers.first(CLOUD_TRACE);
     if (cloud.isPresent()) {
       String v = cloud.get();
       int slash = v.indexOf('/');
-      return Optional.of(slash < 0 ? v : v.substring(0, slash)).filter(s -> !s.isBlank());
+      return nonBlank(slash < 0 ? v : v.substring(0, slash));
     }
-    return request.getFirstHeader(TRACEPARENT).filter(s -> !s.isBlank());
+    Optional<String> traceparent = headers.first(TRACEPARENT);
+    return traceparent.isPresent() ? nonBlank(traceparent.get()) : traceparent;
+  }
+
+  // plain code rather than Optional.filter(lambda): this runs on the first request of a cold start
+  private static Optional<String> nonBlank(String value) {
+    return value.isBlank() ? Optional.empty() : Optional.of(value);
   }
 }

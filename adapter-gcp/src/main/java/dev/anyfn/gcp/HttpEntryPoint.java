@@ -3,6 +3,7 @@ package dev.anyfn.gcp;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
+import dev.anyfn.Headers;
 import dev.anyfn.core.InvocationContext;
 import java.util.Map;
 
@@ -43,11 +44,12 @@ public final class HttpEntryPoint implements HttpFunction {
 
   @Override
   public void service(HttpRequest request, HttpResponse response) throws Exception {
+    Headers headers = HttpTranslator.headers(request);
     InvocationContext context =
-        function.context(
-            request.getFirstHeader(GoogleHeaders.EXECUTION_ID), GoogleHeaders.traceId(request));
+        function.context(GoogleHeaders.executionId(headers), GoogleHeaders.traceId(headers));
     HttpTranslator.Translated in =
-        HttpTranslator.toNeutral(request, function.settings().maxBodyBytes(), context.requestId());
+        HttpTranslator.toNeutral(
+            request, headers, function.settings().maxBodyBytes(), context.requestId());
     dev.anyfn.HttpResponse out =
         in.request().isPresent()
             ? function.instance().handleHttp(in.request().get(), context)

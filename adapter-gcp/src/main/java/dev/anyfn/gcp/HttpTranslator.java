@@ -31,22 +31,35 @@ final class HttpTranslator {
   }
 
   /**
-   * Reads Google's request into a neutral one: the raw (still percent-encoded) path taken from the
-   * request URI, every query value in order, every header value, and the body up to {@code
-   * maxBodyBytes} (a larger body is answered 413 without reading it all).
+   * Every request header value, in order. Google's {@code getHeaders()} (and {@code
+   * getFirstHeader}, which calls it) builds a new map on every call, so the entry point calls this
+   * once per request and reads Google's own headers from the result.
    */
-  static Translated toNeutral(
-      com.google.cloud.functions.HttpRequest google, int maxBodyBytes, String requestId)
-      throws IOException {
-    long declared = google.getContentLength();
-    if (declared > maxBodyBytes) {
-      return Translated.problem(tooLarge(declared + " bytes", maxBodyBytes, requestId));
-    }
+  static Headers headers(com.google.cloud.functions.HttpRequest google) {
     Headers.Builder headers = Headers.builder();
     for (Map.Entry<String, List<String>> h : google.getHeaders().entrySet()) {
       for (String value : h.getValue()) {
         headers.add(h.getKey(), value);
       }
+    }
+    return headers.build();
+  }
+
+  /**
+   * Reads Google's request into a neutral one with the given {@link #headers(
+   * com.google.cloud.functions.HttpRequest) headers}: the raw (still percent-encoded) path taken
+   * from the request URI, every query value in order, and the body up to {@code maxBodyBytes} (a
+   * larger body is answered 413 without reading it all).
+   */
+  static Translated toNeutral(
+      com.google.cloud.functions.HttpRequest google,
+      Headers headers,
+      int maxBodyBytes,
+      String requestId)
+      throws IOException {
+    long declared = google.getContentLength();
+    if (declared > maxBodyBytes) {
+      return Translated.problem(tooLarge(declared + " bytes", maxBodyBytes, requestId));
     }
     byte[] body;
     try (InputStream in = google.getInputStream()) {
@@ -59,14 +72,20 @@ final class HttpTranslator {
       return Translated.of(
           HttpRequest.builder()
               .method(google.getMethod())
-              .rawPath(rawPath(google.getUri(), google.getPath()))
+              .rawPath(rawPath(google))
               .rawQuery(google.getQuery().orElse(null))
-              .headers(headers.build())
+              .headers(headers)
               .body(body)
               .build());
     } catch (IllegalArgumentException e) {
       return Translated.problem(Problems.response(400, "invalid_path", e.getMessage(), requestId));
     }
+  }
+
+  /** The raw path; Google's decoded {@code getPath()} only when there is no request URI. */
+  private static String rawPath(com.google.cloud.functions.HttpRequest google) {
+    String uri = google.getUri();
+    return uri == null || uri.isEmpty() ? google.getPath() : rawPath(uri, "/");
   }
 
   /**

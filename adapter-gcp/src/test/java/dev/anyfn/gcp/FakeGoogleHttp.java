@@ -31,6 +31,9 @@ final class FakeGoogleHttp {
     private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final byte[] body;
     private final long declaredLength;
+    // the invoker builds a new header map on every getHeaders() (and getFirstHeader) call
+    int headerMapsBuilt;
+    int decodedPathReads;
 
     Request(String method, String target, Map<String, List<String>> headers, byte[] body) {
       this(method, target, headers, body, body.length);
@@ -61,6 +64,7 @@ final class FakeGoogleHttp {
 
     @Override
     public String getPath() {
+      decodedPathReads++;
       String raw = HttpTranslator.rawPath(uri, "/");
       return java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
@@ -108,7 +112,10 @@ final class FakeGoogleHttp {
 
     @Override
     public Map<String, List<String>> getHeaders() {
-      return headers;
+      headerMapsBuilt++;
+      Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      copy.putAll(headers);
+      return copy;
     }
   }
 

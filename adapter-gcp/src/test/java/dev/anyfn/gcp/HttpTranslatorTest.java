@@ -118,4 +118,21 @@ class HttpTranslatorTest {
     assertThat(HttpTranslator.readAtMost(new java.io.ByteArrayInputStream(new byte[0]), -1, 1024))
         .isEmpty();
   }
+
+  @Test
+  void googleHeadersAreReadOnceAndTheDecodedPathNeverPerRequest() throws Exception {
+    FakeGoogleHttp.Request request =
+        new FakeGoogleHttp.Request(
+            "GET",
+            "/tags?tag=a",
+            Map.of(
+                "X-Caller", List.of("c"),
+                "Function-Execution-Id", List.of("exec-1"),
+                "X-Cloud-Trace-Context", List.of("t/1;o=1")),
+            new byte[0]);
+    FakeGoogleHttp.Response r = call(request);
+    assertThat(r.bodyText()).isEqualTo("c:a");
+    assertThat(request.headerMapsBuilt).isEqualTo(1);
+    assertThat(request.decodedPathReads).isZero();
+  }
 }

@@ -1,4 +1,4 @@
-package dev.anyfn.gcp.bench;
+package dev.anyfn.bench.gcp.baseline;
 
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
@@ -6,7 +6,10 @@ import com.google.cloud.functions.HttpResponse;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** The hand-written baseline: what {@code gcp-web}'s {@code GET /hello} answers, without anyfn. */
+/**
+ * The hand-written baseline: what {@code HelloFunction} answers, written directly against Google's
+ * {@link HttpFunction}, packaged alone in its own jar.
+ */
 public final class HelloHttpFunction implements HttpFunction {
   private static final byte[] HELLO = "hello from google".getBytes(StandardCharsets.UTF_8);
 
