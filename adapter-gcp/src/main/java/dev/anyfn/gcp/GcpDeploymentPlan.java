@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * How an index maps onto Google deployments. Google deploys one trigger per function, so: every
  * function with routes gets one HTTP deployment serving all of them; every event trigger gets its
- * own deployment, and a storage trigger watching creations and deletions gets one per event type.
- * Immutable.
+ * own deployment, and a storage trigger watching creations and deletions gets one per event type;
+ * an {@code @OnInvoke} handler gets a private HTTP deployment ({@code <function>-invoke}) called
+ * with an authenticated POST. Immutable.
  *
  * @param deployments the deployments, in index order
  * @param problems what cannot be deployed, one sentence each
@@ -22,6 +23,7 @@ import java.util.Set;
 record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems) {
   static final String HTTP_ENTRY = HttpEntryPoint.class.getName();
   static final String EVENT_ENTRY = EventEntryPoint.class.getName();
+  static final String INVOKE_ENTRY = InvokeEntryPoint.class.getName();
 
   /** Google's limit on function names. */
   private static final int MAX_NAME = 63;
@@ -77,11 +79,16 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
           schedules++;
           schedule(base + "-schedule-" + schedules, fn, s, out, problems);
         } else if (t instanceof TriggerSpec.Invoke) {
-          problems.add(
-              "Function '"
-                  + fn.name()
-                  + "' has an @OnInvoke handler, which Google Cloud Run functions cannot call"
-                  + " directly; call it through an @Route instead.");
+          // Google has no direct invoke: an authenticated HTTP POST stands in for Lambda's Invoke.
+          out.add(
+              new GcpDeployment(
+                  base + "-invoke",
+                  fn,
+                  INVOKE_ENTRY,
+                  Optional.of(t),
+                  List.of("--trigger-http", "--no-allow-unauthenticated"),
+                  false,
+                  Optional.empty()));
         }
       }
     }

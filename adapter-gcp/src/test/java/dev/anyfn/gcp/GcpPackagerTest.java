@@ -75,6 +75,7 @@ class GcpPackagerTest {
   void oneDeploymentPerHttpFunctionAndPerEventTriggerAndStorageEventType() {
     assertThat(script.deploymentNames())
         .containsExactly(
+            "gcp-calc-invoke",
             "gcp-events-queue-orders",
             "gcp-events-topic-prices",
             "gcp-events-storage-uploads-finalized",
@@ -82,6 +83,16 @@ class GcpPackagerTest {
             "gcp-events-schedule-1",
             "gcp-events-firestore-users",
             "gcp-web");
+  }
+
+  @Test
+  void invokeDeploymentIsAlwaysPrivateAndNamesItsTrigger() {
+    List<String> args = script.deploy("gcp-calc-invoke").args();
+    assertThat(args)
+        .contains("dev.anyfn.gcp.InvokeEntryPoint", "--trigger-http", "--no-allow-unauthenticated")
+        .doesNotContain("--allow-unauthenticated");
+    assertThat(script.deploy("gcp-calc-invoke").environment())
+        .contains(Map.entry("ANYFN_FUNCTION", "gcp-calc"), Map.entry("ANYFN_TRIGGER", "INVOKE"));
   }
 
   @Test
@@ -234,11 +245,13 @@ class GcpPackagerTest {
   }
 
   @Test
-  void directInvocationIsReportedAsNotDeployable() {
-    assertThat(new GcpPackager().portabilityProblems(index(new TriggerSpec.Invoke())))
-        .containsExactly(
-            "Function 'jobs' has an @OnInvoke handler, which Google Cloud Run functions cannot"
-                + " call directly; call it through an @Route instead.");
+  void directInvocationBecomesAPrivateHttpDeploymentOfTheInvokeEntryPoint() {
+    assertThat(new GcpPackager().portabilityProblems(index(new TriggerSpec.Invoke()))).isEmpty();
+    GcpDeployment d = GcpDeploymentPlan.of(index(new TriggerSpec.Invoke())).deployments().get(0);
+    assertThat(d.name()).isEqualTo("jobs-invoke");
+    assertThat(d.entryPoint()).isEqualTo("dev.anyfn.gcp.InvokeEntryPoint");
+    assertThat(d.triggerFlags()).containsExactly("--trigger-http", "--no-allow-unauthenticated");
+    assertThat(DeployScript.envVars(d, Map.of())).contains("ANYFN_TRIGGER=INVOKE");
   }
 
   @Test
