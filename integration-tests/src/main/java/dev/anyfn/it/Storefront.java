@@ -4,6 +4,7 @@ import dev.anyfn.HttpException;
 import dev.anyfn.HttpMethod;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.OnInvoke;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
 import dev.anyfn.Route;
@@ -14,10 +15,17 @@ import java.util.Optional;
 /**
  * The HTTP side of the packaged-artifact tests: a path parameter with an optional query parameter,
  * a binary body in and out, a cookie round trip, an {@link HttpException} and a handler that throws
- * with a secret in its message (which must never reach the client).
+ * with a secret in its message (which must never reach the client); and a direct invocation (Lambda
+ * Invoke, Google's private {@code -invoke} HTTP deployment).
  */
 @ServerlessFunction(value = "storefront", memoryMb = 768, timeoutSeconds = 15)
 public class Storefront {
+  /** What a direct caller asks a price for. */
+  public record QuoteRequest(String sku, int quantity) {}
+
+  /** The price of a quantity of one product. */
+  public record Quote(String sku, int quantity, long totalCents) {}
+
   /** A product as the catalogue answers it. */
   public record Product(String sku, String name, long priceCents, String currency) {}
 
@@ -54,5 +62,15 @@ public class Storefront {
   @Route(value = "/checkout", method = HttpMethod.POST)
   public String checkout() {
     throw new IllegalStateException("payment gateway rejected key sk_live_hidden");
+  }
+
+  /** Called directly, not over a route: the same price rule as {@link #product}. */
+  @OnInvoke
+  public Quote quote(QuoteRequest request) {
+    if (request.quantity() <= 0) {
+      throw new IllegalArgumentException("quantity must be positive, internal-ref q-7731");
+    }
+    return new Quote(
+        request.sku(), request.quantity(), 250L * request.sku().length() * request.quantity());
   }
 }

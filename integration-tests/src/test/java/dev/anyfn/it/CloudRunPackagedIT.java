@@ -45,6 +45,7 @@ class CloudRunPackagedIT {
   private static final List<String> DEPLOYMENTS =
       List.of(
           "storefront",
+          "storefront-invoke",
           "fulfilment-queue-shipments",
           "fulfilment-topic-restock",
           "fulfilment-storage-invoices-finalized",
@@ -440,5 +441,26 @@ class CloudRunPackagedIT {
     assertThat(r.statusCode()).isBetween(500, 599);
     assertThat(journal("id=fs-modify-3")).isEmpty();
     assertThat(output("fulfilment-firestore-stock")).contains("negative stock in fs-modify-3");
+  }
+
+  @Test
+  void directInvocationIsAPostToThePrivateInvokeDeployment() throws Exception {
+    assertThat(script.get("storefront-invoke").entryPoint())
+        .isEqualTo("dev.anyfn.gcp.InvokeEntryPoint");
+    HttpResponse<byte[]> r =
+        send(
+            to("storefront-invoke", "/")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"sku\":\"abc\",\"quantity\":3}")));
+    assertThat(r.statusCode()).as(output("storefront-invoke")).isEqualTo(200);
+    assertThat(new String(r.body(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"sku\":\"abc\",\"quantity\":3,\"totalCents\":2250}");
+    HttpResponse<byte[]> failed =
+        send(
+            to("storefront-invoke", "/")
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"sku\":\"abc\",\"quantity\":0}")));
+    assertThat(failed.statusCode()).isEqualTo(500);
+    assertThat(new String(failed.body(), StandardCharsets.UTF_8)).doesNotContain("q-7731");
   }
 }

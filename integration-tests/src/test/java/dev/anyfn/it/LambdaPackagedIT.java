@@ -347,4 +347,21 @@ class LambdaPackagedIT {
         .contains("QUEUE shipments");
     assertThat(Files.exists(journal) ? Files.readString(journal) : "").doesNotContain("direct-1");
   }
+
+  @Test
+  void directInvocationBindsThePayloadAndAnswersTheHandlersJson() throws Exception {
+    Posted posted =
+        storefront.invoke("{\"sku\":\"abc\",\"quantity\":3}".getBytes(StandardCharsets.UTF_8));
+    assertThat(posted.kind()).as(posted.body()).isEqualTo("response");
+    assertThat(JSON.readTree(posted.body()))
+        .isEqualTo(JSON.readTree("{\"sku\":\"abc\",\"quantity\":3,\"totalCents\":2250}"));
+  }
+
+  @Test
+  void failingDirectInvocationIsAnErrorPostWithoutTheHandlersMessage() throws Exception {
+    Posted posted =
+        storefront.invoke("{\"sku\":\"abc\",\"quantity\":0}".getBytes(StandardCharsets.UTF_8));
+    assertThat(posted.isError()).as(posted.body()).isTrue();
+    assertThat(posted.body()).doesNotContain("q-7731");
+  }
 }
