@@ -1,12 +1,12 @@
 package dev.anyfn.aws;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.core.Problems;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -73,23 +73,30 @@ final class AlbTranslator implements HttpTranslator {
   }
 
   @Override
-  public ObjectNode response(HttpResponse response, JsonNode event, ObjectNode out) {
-    out.put("statusCode", response.statusCode());
-    out.put("statusDescription", response.statusCode() + " " + reason(response.statusCode()));
+  public void response(HttpResponse response, JsonNode event, JsonGenerator out)
+      throws IOException {
+    out.writeStartObject();
+    out.writeNumberField("statusCode", response.statusCode());
+    out.writeStringField(
+        "statusDescription", response.statusCode() + " " + reason(response.statusCode()));
     if (multiValue(event)) {
-      ObjectNode multi = out.putObject("multiValueHeaders");
+      out.writeObjectFieldStart("multiValueHeaders");
       for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
-        ArrayNode values = multi.putArray(h.getKey());
-        h.getValue().forEach(values::add);
+        out.writeArrayFieldStart(h.getKey());
+        for (String value : h.getValue()) {
+          out.writeString(value);
+        }
+        out.writeEndArray();
       }
     } else {
-      ObjectNode single = out.putObject("headers");
+      out.writeObjectFieldStart("headers");
       for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
         // Single-value mode can carry one value per name; the last is what a client would keep.
-        single.put(h.getKey(), h.getValue().get(h.getValue().size() - 1));
+        out.writeStringField(h.getKey(), h.getValue().get(h.getValue().size() - 1));
       }
     }
-    ProxyBodies.responseBody(response, out);
-    return out;
+    out.writeEndObject();
+    ProxyBodies.writeBody(response, out);
+    out.writeEndObject();
   }
 }

@@ -1,11 +1,11 @@
 package dev.anyfn.aws;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -45,19 +45,30 @@ final class ApiGatewayV1Translator implements HttpTranslator {
   }
 
   @Override
-  public ObjectNode response(HttpResponse response, JsonNode event, ObjectNode out) {
-    out.put("statusCode", response.statusCode());
-    ObjectNode single = out.putObject("headers");
-    ObjectNode multi = out.putObject("multiValueHeaders");
-    for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
+  public void response(HttpResponse response, JsonNode event, JsonGenerator out)
+      throws IOException {
+    Map<String, List<String>> headers = response.headers().asMap();
+    out.writeStartObject();
+    out.writeNumberField("statusCode", response.statusCode());
+    out.writeObjectFieldStart("headers");
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
       if (h.getValue().size() == 1) {
-        single.put(h.getKey(), h.getValue().get(0));
-      } else {
-        ArrayNode values = multi.putArray(h.getKey());
-        h.getValue().forEach(values::add);
+        out.writeStringField(h.getKey(), h.getValue().get(0));
       }
     }
-    ProxyBodies.responseBody(response, out);
-    return out;
+    out.writeEndObject();
+    out.writeObjectFieldStart("multiValueHeaders");
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+      if (h.getValue().size() != 1) {
+        out.writeArrayFieldStart(h.getKey());
+        for (String value : h.getValue()) {
+          out.writeString(value);
+        }
+        out.writeEndArray();
+      }
+    }
+    out.writeEndObject();
+    ProxyBodies.writeBody(response, out);
+    out.writeEndObject();
   }
 }

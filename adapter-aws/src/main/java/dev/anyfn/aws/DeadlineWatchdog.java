@@ -1,9 +1,9 @@
 package dev.anyfn.aws;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +21,8 @@ final class DeadlineWatchdog {
   static final Duration MARGIN = Duration.ofMillis(150);
 
   static final long TICK_MILLIS = 25;
+
+  private static final long MARGIN_NANOS = MARGIN.toNanos();
 
   private static final int RUNNING = 0;
   private static final int FINISHED = 1;
@@ -43,9 +45,12 @@ final class DeadlineWatchdog {
   private final Set<Watch> running = ConcurrentHashMap.newKeySet();
   private volatile Thread ticker;
 
-  /** Runs {@code work} on this thread, interrupting it if it is still running near the deadline. */
-  <T> Outcome<T> run(Instant deadline, Supplier<T> work) {
-    long left = Duration.between(Instant.now(), deadline).minus(MARGIN).toNanos();
+  /**
+   * Runs {@code work} on this thread, interrupting it if it is still running near the deadline,
+   * {@code remainingMillis} from now.
+   */
+  <T> Outcome<T> run(long remainingMillis, Supplier<T> work) {
+    long left = TimeUnit.MILLISECONDS.toNanos(remainingMillis) - MARGIN_NANOS;
     Watch watch = new Watch(System.nanoTime() + Math.max(0, left));
     startTicker();
     running.add(watch);

@@ -1,9 +1,10 @@
 package dev.anyfn.aws;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import java.io.IOException;
 
 /**
  * Lambda function URLs ({@code https://<id>.lambda-url.<region>.on.aws}). They send payload format
@@ -20,7 +21,8 @@ final class FunctionUrlTranslator implements HttpTranslator {
   }
 
   @Override
-  public ObjectNode response(HttpResponse response, JsonNode event, ObjectNode out) {
-    return payloadV2.response(response, event, out);
+  public void response(HttpResponse response, JsonNode event, JsonGenerator out)
+      throws IOException {
+    payloadV2.response(response, event, out);
   }
 }

@@ -1,9 +1,10 @@
 package dev.anyfn.aws;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import java.io.IOException;
 
 /** Translates one HTTP front door's proxy event into a neutral request, and the answer back. */
 interface HttpTranslator {
@@ -15,6 +16,11 @@ interface HttpTranslator {
    */
   HttpRequest request(JsonNode event);
 
-  /** The proxy response this front door expects, for the event it answers. */
-  ObjectNode response(HttpResponse response, JsonNode event, ObjectNode out);
+  /**
+   * Writes the proxy response this front door expects, for the event it answers, as one JSON object
+   * (streamed: no tree is built).
+   *
+   * @throws IOException when {@code out} fails
+   */
+  void response(HttpResponse response, JsonNode event, JsonGenerator out) throws IOException;
 }

@@ -2,6 +2,8 @@ package dev.anyfn.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.HttpRequest;
@@ -21,9 +23,11 @@ import dev.anyfn.core.StartupContext;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,6 +53,9 @@ public final class LambdaHandler implements RequestStreamHandler {
   /** Lambda's synchronous response limit (6 MB). */
   static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
+  /** Writes proxy responses: a plain factory, as answers hold only strings, numbers, booleans. */
+  private static final JsonFactory ANSWERS = new JsonFactory();
+
   private final AwsSettings settings;
   private final FunctionRuntime runtime;
   private final FunctionDefinition function;
@@ -59,6 +66,9 @@ public final class LambdaHandler implements RequestStreamHandler {
       new EnumMap<>(EventSource.class);
   private final Object instanceLock = new Object();
   private final RecordBatchAnswer batches;
+  private final HttpApiEventReader httpApiEvents;
+  private final boolean hasHttpRoutes;
+  private final boolean hasInvokeHandler;
   private final SnapStartPriming priming;
   private volatile FunctionInstance instance;
   private volatile boolean nextIsColdStart = true;
@@ -86,6 +96,9 @@ public final class LambdaHandler implements RequestStreamHandler {
     this.function = runtime.function(settings.functionName());
     this.json = runtime.json();
     this.batches = new RecordBatchAnswer(function, json);
+    this.httpApiEvents = new HttpApiEventReader(runtime.settings());
+    this.hasHttpRoutes = !function.spec().handlers(TriggerSpec.Kind.HTTP).isEmpty();
+    this.hasInvokeHandler = !function.spec().handlers(TriggerSpec.Kind.INVOKE).isEmpty();
     httpTranslators.put(EventSource.HTTP_API_V2, new ApiGatewayV2Translator());
     httpTranslators.put(EventSource.FUNCTION_URL, new FunctionUrlTranslator());
     httpTranslators.put(EventSource.REST_API_V1, new ApiGatewayV1Translator());
@@ -140,11 +153,18 @@ public final class LambdaHandler implements RequestStreamHandler {
     boolean coldStart = instance == null || nextIsColdStart;
     FunctionInstance target = instance();
     nextIsColdStart = false;
-    InvocationContext context = context(lambda, coldStart);
-    JsonNode event = parse(payload);
-    EventSource source = event == null ? EventSource.RAW : EventSource.of(event);
+    long remainingMillis = lambda.getRemainingTimeInMillis();
+    InvocationContext context = context(lambda, coldStart, remainingMillis);
+    // The most frequent event in one streaming pass; anything else as a tree.
+    HttpApiEventReader.Recognised httpApi = httpApiEvents.read(payload);
+    JsonNode event = httpApi == null ? parse(payload) : null;
+    EventSource source =
+        httpApi != null
+            ? httpApi.source()
+            : event == null ? EventSource.RAW : EventSource.of(event);
     DeadlineWatchdog.Outcome<byte[]> outcome =
-        watchdog.run(context.deadline(), () -> dispatch(source, event, payload, target, context));
+        watchdog.run(
+            remainingMillis, () -> dispatch(source, event, httpApi, payload, target, context));
     if (outcome.timedOut()) {
       context
           .log()
@@ -198,12 +218,12 @@ public final class LambdaHandler implements RequestStreamHandler {
     timedOut.shutdown();
   }
 
-  private InvocationContext context(Context lambda, boolean coldStart) {
+  private InvocationContext context(Context lambda, boolean coldStart, long remainingMillis) {
     return InvocationContext.builder()
         .requestId(lambda.getAwsRequestId())
         .functionName(function.name())
         .provider(Provider.AWS)
-        .deadline(Instant.now().plusMillis(lambda.getRemainingTimeInMillis()))
+        .deadline(Instant.now().plusMillis(remainingMillis))
         .coldStart(coldStart)
         .traceId(lambda.getXrayTraceId())
         .deploymentId(lambda.getInvokedFunctionArn())
@@ -226,11 +246,12 @@ public final class LambdaHandler implements RequestStreamHandler {
   private byte[] dispatch(
       EventSource source,
       JsonNode event,
+      HttpApiEventReader.Recognised httpApi,
       byte[] payload,
       FunctionInstance target,
       InvocationContext context) {
     if (source.isHttp()) {
-      return http(source, event, target, context);
+      return http(source, event, httpApi, target, context);
     }
     RecordTranslator records = recordTranslators.get(source);
     if (records != null) {
@@ -242,14 +263,22 @@ public final class LambdaHandler implements RequestStreamHandler {
     throw new BadEventException(TriggerMismatch.unsupported(function, source, event));
   }
 
+  /** {@code event} is null when {@code httpApi} holds the fields the fast path read. */
   private byte[] http(
-      EventSource source, JsonNode event, FunctionInstance target, InvocationContext context) {
-    if (function.spec().handlers(TriggerSpec.Kind.HTTP).isEmpty()) {
+      EventSource source,
+      JsonNode event,
+      HttpApiEventReader.Recognised httpApi,
+      FunctionInstance target,
+      InvocationContext context) {
+    if (!hasHttpRoutes) {
       throw new BadEventException(TriggerMismatch.noTrigger(function, source, "HTTP routes"));
     }
     HttpResponse response;
     try {
-      HttpRequest request = httpTranslators.get(source).request(event);
+      HttpRequest request =
+          httpApi != null
+              ? httpApi.event().toRequest()
+              : httpTranslators.get(source).request(event);
       response = target.handleHttp(request, context);
     } catch (InvalidHttpRequestException e) {
       response = Problems.response(400, e.code(), e.getMessage(), context.requestId());
@@ -260,7 +289,7 @@ public final class LambdaHandler implements RequestStreamHandler {
   private byte[] httpAnswer(
       EventSource source, JsonNode event, HttpResponse response, InvocationContext context) {
     HttpTranslator translator = httpTranslators.get(source);
-    byte[] answer = json.write(translator.response(response, event, json.objectNode()));
+    byte[] answer = proxyResponse(translator, response, event);
     if (answer.length <= MAX_RESPONSE_BYTES) {
       return answer;
     }
@@ -268,7 +297,20 @@ public final class LambdaHandler implements RequestStreamHandler {
     context.log().error(detail, null, "status", response.statusCode());
     HttpResponse problem =
         Problems.response(500, "response_too_large", detail, context.requestId());
-    return json.write(translator.response(problem, event, json.objectNode()));
+    return proxyResponse(translator, problem, event);
+  }
+
+  /** The front door's proxy response, streamed into bytes. */
+  private static byte[] proxyResponse(
+      HttpTranslator translator, HttpResponse response, JsonNode event) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + response.body().length * 4 / 3);
+    try (JsonGenerator out = ANSWERS.createGenerator(bytes)) {
+      translator.response(response, event, out);
+    } catch (IOException e) {
+      // Only strings, numbers and booleans into memory: this cannot fail.
+      throw new UncheckedIOException("Writing the proxy response in memory failed", e);
+    }
+    return bytes.toByteArray();
   }
 
   private static String tooLarge(int bytes) {
@@ -280,7 +322,7 @@ public final class LambdaHandler implements RequestStreamHandler {
   }
 
   private byte[] invoke(byte[] payload, FunctionInstance target, InvocationContext context) {
-    if (function.spec().handlers(TriggerSpec.Kind.INVOKE).isEmpty()) {
+    if (!hasInvokeHandler) {
       throw new BadEventException(TriggerMismatch.unsupported(function, EventSource.RAW, null));
     }
     InvokeOutcome outcome = target.invoke(payload, context);
@@ -305,12 +347,12 @@ public final class LambdaHandler implements RequestStreamHandler {
     warm.put("version", "2.0").put("rawPath", "/").put("rawQueryString", "a=1");
     warm.putObject("requestContext").putObject("http").put("method", "GET");
     HttpTranslator translator = httpTranslators.get(EventSource.HTTP_API_V2);
-    HttpRequest request = translator.request(json.readTree(json.write(warm)));
+    byte[] payload = json.write(warm);
+    httpApiEvents.read(payload);
+    HttpRequest request = translator.request(json.readTree(payload));
     runtime.route(request);
-    translator.response(
-        Problems.response(404, "not_found", "priming", "snapstart-priming"),
-        warm,
-        json.objectNode());
+    proxyResponse(
+        translator, Problems.response(404, "not_found", "priming", "snapstart-priming"), warm);
   }
 
   /** After a SnapStart restore the first invocation is this sandbox's cold start. */

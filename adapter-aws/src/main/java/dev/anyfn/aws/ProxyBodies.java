@@ -1,14 +1,15 @@
 package dev.anyfn.aws;
 
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.HttpResponse;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 
 /** The {@code body} and {@code isBase64Encoded} fields every HTTP front door shares. */
 final class ProxyBodies {
@@ -21,12 +22,23 @@ final class ProxyBodies {
    */
   static byte[] requestBody(JsonNode event) {
     JsonNode body = event.get("body");
-    if (body == null || body.isNull()) {
+    JsonNode flag = event.get("isBase64Encoded");
+    return requestBody(
+        body == null || body.isNull() ? null : body.asText(),
+        flag != null && flag.asBoolean(false));
+  }
+
+  /**
+   * The request body bytes of a {@code body} field (null when absent), base64-decoded (strictly)
+   * when {@code base64}.
+   *
+   * @throws InvalidHttpRequestException {@code invalid_base64} when the body is not valid base64
+   */
+  static byte[] requestBody(String text, boolean base64) {
+    if (text == null) {
       return new byte[0];
     }
-    String text = body.asText();
-    JsonNode flag = event.get("isBase64Encoded");
-    if (flag != null && flag.asBoolean(false)) {
+    if (base64) {
       try {
         return Base64.getDecoder().decode(text);
       } catch (IllegalArgumentException e) {
@@ -41,34 +53,82 @@ final class ProxyBodies {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Writes {@code body} and {@code isBase64Encoded}: text as is, anything else as base64. */
-  static void responseBody(HttpResponse response, ObjectNode out) {
+  /**
+   * Writes the {@code body} and {@code isBase64Encoded} fields: a body of a text type that is valid
+   * UTF-8 as text, anything else as base64 (standard alphabet, padded, no line breaks).
+   */
+  static void writeBody(HttpResponse response, JsonGenerator out) throws IOException {
     byte[] body = response.body();
-    String type = response.headers().first("Content-Type").orElse("");
-    String text = body.length == 0 ? "" : isTextType(type) ? utf8OrNull(body) : null;
-    if (text != null) {
-      out.put("body", text);
-      out.put("isBase64Encoded", false);
-    } else {
-      out.put("body", Base64.getEncoder().encodeToString(body));
-      out.put("isBase64Encoded", true);
+    if (body.length == 0) {
+      out.writeStringField("body", "");
+      out.writeBooleanField("isBase64Encoded", false);
+      return;
     }
+    String type = response.headers().first("Content-Type").orElse("");
+    if (isTextType(type)) {
+      if (isAscii(body)) {
+        // ASCII, the common case: copied as is (the generator escapes what JSON requires), with no
+        // intermediate String.
+        out.writeFieldName("body");
+        out.writeUTF8String(body, 0, body.length);
+        out.writeBooleanField("isBase64Encoded", false);
+        return;
+      }
+      String text = utf8OrNull(body);
+      if (text != null) {
+        out.writeStringField("body", text);
+        out.writeBooleanField("isBase64Encoded", false);
+        return;
+      }
+    }
+    out.writeFieldName("body");
+    out.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, body, 0, body.length);
+    out.writeBooleanField("isBase64Encoded", true);
   }
 
+  /** Whether a media type is text: its essence, without parameters, compared case-insensitively. */
   static boolean isTextType(String contentType) {
-    String t = contentType.toLowerCase(Locale.ROOT);
-    int semi = t.indexOf(';');
-    if (semi >= 0) {
-      t = t.substring(0, semi);
+    int end = contentType.indexOf(';');
+    if (end < 0) {
+      end = contentType.length();
     }
-    t = t.strip();
-    return t.startsWith("text/")
-        || t.equals("application/json")
-        || t.endsWith("+json")
-        || t.equals("application/xml")
-        || t.endsWith("+xml")
-        || t.equals("application/javascript")
-        || t.equals("application/x-www-form-urlencoded");
+    int start = 0;
+    while (start < end && Character.isWhitespace(contentType.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(contentType.charAt(end - 1))) {
+      end--;
+    }
+    return startsWith(contentType, start, end, "text/")
+        || is(contentType, start, end, "application/json")
+        || endsWith(contentType, start, end, "+json")
+        || is(contentType, start, end, "application/xml")
+        || endsWith(contentType, start, end, "+xml")
+        || is(contentType, start, end, "application/javascript")
+        || is(contentType, start, end, "application/x-www-form-urlencoded");
+  }
+
+  private static boolean is(String s, int start, int end, String expected) {
+    return end - start == expected.length() && startsWith(s, start, end, expected);
+  }
+
+  private static boolean startsWith(String s, int start, int end, String prefix) {
+    return end - start >= prefix.length()
+        && s.regionMatches(true, start, prefix, 0, prefix.length());
+  }
+
+  private static boolean endsWith(String s, int start, int end, String suffix) {
+    return end - start >= suffix.length()
+        && s.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length());
+  }
+
+  private static boolean isAscii(byte[] body) {
+    for (byte b : body) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String utf8OrNull(byte[] body) {

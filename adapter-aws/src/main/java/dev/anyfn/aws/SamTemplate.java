@@ -61,9 +61,8 @@ final class SamTemplate {
     out.append("      CodeUri: ").append(quote(codeUri)).append('\n');
     out.append("      MemorySize: ").append(fn.memoryMb()).append('\n');
     out.append("      Timeout: ").append(fn.timeoutSeconds()).append('\n');
-    if (fn.maxInstances() > 0) {
-      out.append("      ReservedConcurrentExecutions: ").append(fn.maxInstances()).append('\n');
-    }
+    // maxInstances = 0 disables the function: reserved concurrency 0 throttles every invocation.
+    out.append("      ReservedConcurrentExecutions: ").append(fn.maxInstances()).append('\n');
     if (snapStart) {
       out.append("      AutoPublishAlias: live\n");
       out.append("      SnapStart:\n        ApplyOn: PublishedVersions\n");

@@ -2,8 +2,6 @@ package dev.anyfn.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.QueueMessage;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * SQS batches ({@code eventSource: aws:sqs}) become {@link QueueMessage}s; failures go back as
@@ -19,25 +17,24 @@ final class SqsTranslator implements RecordTranslator {
     RecordBatch batch = new RecordBatch(queueArn != null && queueArn.endsWith(".fifo"));
     int i = 0;
     for (JsonNode r : event.get("Records")) {
-      String where = "The SQS event's Records[" + i++ + "]";
-      String id = EventFields.text(r, "messageId", where);
-      String arn = EventFields.optionalText(r, "eventSourceARN");
+      MessageRecord message =
+          MessageRecord.read(r, MessageRecord.SQS, "The SQS event's Records[" + i++ + "]");
       JsonNode attrs = r.path("attributes");
       QueueMessage.Builder m =
           QueueMessage.builder()
-              .id(id)
-              .queue(EventFields.arnName(arn))
-              .source(arn)
+              .id(message.id())
+              .queue(message.sourceName())
+              .source(message.arn())
               .type("aws:sqs")
-              .body(EventFields.text(r, "body", where))
-              .attributes(messageAttributes(r.get("messageAttributes")))
+              .body(message.body())
+              .attributes(message.attributes())
               .deliveryAttempt(
                   receiveCount(EventFields.optionalText(attrs, "ApproximateReceiveCount")));
       var sent = Timestamps.epochMillis(EventFields.optionalText(attrs, "SentTimestamp"));
       if (sent != null) {
         m.time(sent);
       }
-      batch.add(m.build(), id);
+      batch.add(m.build(), message.id());
     }
     return batch;
   }
@@ -48,23 +45,6 @@ final class SqsTranslator implements RecordTranslator {
     } catch (NumberFormatException e) {
       return 1;
     }
-  }
-
-  /** String and Number message attributes by their {@code stringValue}; binary ones are skipped. */
-  private static Map<String, String> messageAttributes(JsonNode attributes) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (attributes != null && attributes.isObject()) {
-      attributes
-          .properties()
-          .forEach(
-              e -> {
-                String value = EventFields.optionalText(e.getValue(), "stringValue");
-                if (value != null) {
-                  out.put(e.getKey(), value);
-                }
-              });
-    }
-    return out;
   }
 
   @Override

@@ -27,6 +27,10 @@ class AwsPackagerTest {
   }
 
   private static FunctionIndex index(TriggerSpec... triggers) {
+    return index(10, triggers);
+  }
+
+  private static FunctionIndex index(int maxInstances, TriggerSpec... triggers) {
     List<HandlerSpec> handlers = new java.util.ArrayList<>();
     for (int i = 0; i < triggers.length; i++) {
       handlers.add(handler("h" + i, triggers[i]));
@@ -35,7 +39,7 @@ class AwsPackagerTest {
         1,
         List.of(
             new FunctionSpec(
-                "order-api", "a.OrderApi", 512, 30, 10, List.of(), List.of(), handlers)));
+                "order-api", "a.OrderApi", 512, 30, maxInstances, List.of(), List.of(), handlers)));
   }
 
   private JsonNode write(FunctionIndex index, Map<String, String> env) throws Exception {
@@ -46,6 +50,21 @@ class AwsPackagerTest {
             new PackagingContext(
                 out, project, "shop", project.resolve("target/shop-aws.jar"), env));
     return new YAMLMapper().readTree(Files.readString(out.resolve("template.yaml")));
+  }
+
+  @Test
+  void maxInstancesIsReservedConcurrencyAndZeroThrottlesTheFunction() throws Exception {
+    TriggerSpec route = new TriggerSpec.Http("GET", "/");
+    assertThat(
+            write(index(10, route), Map.of())
+                .at("/Resources/OrderApiFunction/Properties/ReservedConcurrentExecutions")
+                .asInt(-1))
+        .isEqualTo(10);
+    assertThat(
+            write(index(0, route), Map.of())
+                .at("/Resources/OrderApiFunction/Properties/ReservedConcurrentExecutions")
+                .asInt(-1))
+        .isZero();
   }
 
   @Test
