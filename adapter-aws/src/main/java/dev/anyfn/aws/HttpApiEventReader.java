@@ -3,7 +3,7 @@ package dev.anyfn.aws;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.anyfn.core.JsonLimits;
 import dev.anyfn.core.RuntimeSettings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -46,18 +46,7 @@ final class HttpApiEventReader {
   /** A reader with the limits the core applies to JSON. */
   HttpApiEventReader(RuntimeSettings settings) {
     this.maxBytes = settings.maxBodyBytes();
-    this.factory =
-        JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(settings.maxJsonDepth())
-                    .maxNumberLength(1_000)
-                    .maxNameLength(1_000)
-                    .maxStringLength(settings.maxBodyBytes())
-                    .maxDocumentLength(settings.maxBodyBytes())
-                    .maxTokenCount(1_000_000)
-                    .build())
-            .build();
+    this.factory = JsonLimits.factory(settings);
   }
 
   /** The event's fields, or null when the general path must handle this payload. */

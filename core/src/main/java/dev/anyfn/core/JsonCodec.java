@@ -1,9 +1,7 @@
 package dev.anyfn.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The one JSON codec of a runtime: Jackson without default typing, with explicit {@link
- * StreamReadConstraints}, strict duplicate detection, trailing tokens rejected and nulls rejected
- * for primitives. Immutable and thread-safe: only {@link ObjectReader}s and {@link ObjectWriter}s
- * leave it. Adapters use it to read provider events as trees.
+ * The one JSON codec of a runtime: Jackson without default typing, with the explicit limits of
+ * {@link JsonLimits}, strict duplicate detection, trailing tokens rejected and nulls rejected for
+ * primitives. Immutable and thread-safe: only {@link ObjectReader}s and {@link ObjectWriter}s leave
+ * it. Adapters use it to read provider events as trees.
  *
  * <p>The Jackson mapper is built on first use, once, under a lock (every caller sees the same fully
  * built mapper): a function that only answers text or bytes never loads jackson-databind. This
@@ -50,21 +48,7 @@ public final class JsonCodec {
     }
 
     private static ObjectMapper mapper(RuntimeSettings settings) {
-      StreamReadConstraints read =
-          StreamReadConstraints.builder()
-              .maxNestingDepth(settings.maxJsonDepth())
-              .maxNumberLength(1_000)
-              .maxNameLength(1_000)
-              .maxStringLength(settings.maxBodyBytes())
-              .maxDocumentLength(settings.maxBodyBytes())
-              .maxTokenCount(1_000_000)
-              .build();
-      return JsonMapper.builder(
-              com.fasterxml.jackson.core.JsonFactory.builder()
-                  .streamReadConstraints(read)
-                  .streamWriteConstraints(
-                      StreamWriteConstraints.builder().maxNestingDepth(500).build())
-                  .build())
+      return JsonMapper.builder(JsonLimits.factory(settings))
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
