@@ -9,7 +9,8 @@ def names = { String name ->
 def aws = names('selected-aws.jar')
 def gcp = names('selected-gcp.jar')
 
-assert !new File(target, 'selected-azure.jar').exists() : 'azure was not selected'
+// no anyfn.providers: the providers whose adapters the project depends on (aws, gcp), not azure
+assert !new File(target, 'selected-azure.jar').exists() : 'the project has no azure adapter'
 assert new File(target, 'anyfn/aws/template.yaml').isFile()
 assert new File(target, 'anyfn/gcp/deploy.sh').isFile()
 

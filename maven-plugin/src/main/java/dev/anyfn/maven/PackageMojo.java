@@ -51,8 +51,12 @@ public class PackageMojo extends AbstractMojo {
   @Parameter(defaultValue = "${session}", readonly = true, required = true)
   private MavenSession session;
 
-  /** The providers to package for, comma-separated: {@code aws}, {@code gcp}, {@code azure}. */
-  @Parameter(property = "anyfn.providers", defaultValue = "aws,gcp,azure")
+  /**
+   * The providers to package for, comma-separated: {@code aws}, {@code gcp}, {@code azure}. Unset:
+   * every provider whose adapter ({@code dev.anyfn:anyfn-adapter-<provider>}) the project depends
+   * on.
+   */
+  @Parameter(property = "anyfn.providers")
   private String providers;
 
   /** Environment variables set on every deployed function. */
@@ -97,7 +101,7 @@ public class PackageMojo extends AbstractMojo {
     Packagers packagers = Packagers.load(PackageMojo.class.getClassLoader());
     List<String> selected;
     try {
-      selected = packagers.select(providers);
+      selected = packagers.toPackage(providers, anyfnDependencies());
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
@@ -137,6 +141,17 @@ public class PackageMojo extends AbstractMojo {
         getLog().warn(untrimmed);
       }
     }
+  }
+
+  /** The artifactIds of the project's {@code dev.anyfn} runtime dependencies. */
+  private Set<String> anyfnDependencies() {
+    Set<String> ids = new java.util.HashSet<>();
+    for (Artifact a : project.getArtifacts()) {
+      if (ProviderClasspath.ANYFN_GROUP.equals(a.getGroupId())) {
+        ids.add(a.getArtifactId());
+      }
+    }
+    return ids;
   }
 
   private void writeJar(

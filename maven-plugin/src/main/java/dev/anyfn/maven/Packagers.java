@@ -85,6 +85,57 @@ final class Packagers {
     return message.toString().strip();
   }
 
+  /**
+   * Which providers to package for a project whose runtime dependencies have {@code
+   * dependencyArtifactIds} (the {@code dev.anyfn} ones suffice). With no explicit selection, every
+   * provider whose adapter the project depends on; with one, the selection, refused when a selected
+   * provider's adapter is missing (its jar could not run).
+   *
+   * @param asked {@code anyfn.providers}, or null/blank for "every provider the project has an
+   *     adapter for"
+   * @throws IllegalArgumentException naming the missing adapter and how to add it
+   */
+  List<String> toPackage(String asked, Set<String> dependencyArtifactIds) {
+    boolean explicit = asked != null && !asked.isBlank();
+    List<String> candidates =
+        explicit ? select(asked) : providerIds().stream().filter(byProvider::containsKey).toList();
+    List<String> out = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String provider : candidates) {
+      if (dependencyArtifactIds.contains(packager(provider).adapterArtifactId())) {
+        out.add(provider);
+      } else {
+        missing.add(provider);
+      }
+    }
+    if (explicit && !missing.isEmpty()) {
+      throw new IllegalArgumentException(
+          "anyfn.providers selects "
+              + String.join(", ", missing)
+              + " but the project does not depend on "
+              + adapters(missing)
+              + ", so that jar could not run. Add the dependency, or leave "
+              + String.join(", ", missing)
+              + " out of anyfn.providers.");
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(
+          "The project depends on no anyfn adapter, so there is nothing to package. Add at least"
+              + " one of "
+              + adapters(candidates)
+              + " as a dependency.");
+    }
+    return List.copyOf(out);
+  }
+
+  private String adapters(List<String> providers) {
+    List<String> names = new ArrayList<>();
+    for (String provider : providers) {
+      names.add(ProviderClasspath.ANYFN_GROUP + ":" + packager(provider).adapterArtifactId());
+    }
+    return String.join(", ", names);
+  }
+
   /** The packager of a provider returned by {@link #select}. */
   ProviderPackager packager(String provider) {
     ProviderPackager packager = byProvider.get(provider);

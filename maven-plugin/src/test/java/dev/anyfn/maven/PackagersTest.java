@@ -26,6 +26,33 @@ class PackagersTest {
               new StubPackager("azure", "anyfn-adapter-azure", List.of())));
 
   @Test
+  void withoutASelectionEveryProviderWhoseAdapterIsADependencyIsPackaged() {
+    assertThat(packagers.toPackage(null, java.util.Set.of("anyfn-api", "anyfn-adapter-aws")))
+        .containsExactly("aws");
+    assertThat(
+            packagers.toPackage(
+                " ", java.util.Set.of("anyfn-adapter-azure", "anyfn-adapter-gcp", "anyfn-core")))
+        .containsExactlyInAnyOrder("gcp", "azure");
+  }
+
+  @Test
+  void aSelectedProviderWhoseAdapterIsNotADependencyIsRefused() {
+    assertThatThrownBy(() -> packagers.toPackage("aws,gcp", java.util.Set.of("anyfn-adapter-aws")))
+        .hasMessage(
+            "anyfn.providers selects gcp but the project does not depend on"
+                + " dev.anyfn:anyfn-adapter-gcp, so that jar could not run. Add the dependency, or"
+                + " leave gcp out of anyfn.providers.");
+  }
+
+  @Test
+  void aProjectWithoutAnyAdapterIsToldWhichToAdd() {
+    assertThatThrownBy(() -> packagers.toPackage(null, java.util.Set.of("anyfn-api")))
+        .hasMessageStartingWith(
+            "The project depends on no anyfn adapter, so there is nothing to package. Add at least"
+                + " one of dev.anyfn:anyfn-adapter-");
+  }
+
+  @Test
   void selectionIsTrimmedLowerCasedAndDeduplicated() {
     assertThat(packagers.select(" AWS, gcp ,aws,")).containsExactly("aws", "gcp");
   }
