@@ -25,7 +25,7 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   mvn -o "${flags[@]}" 2>/dev/null || mvn "${flags[@]}"
 fi
 t=bench/gcp/target
-exec java -cp "$t/classes" "$main" \
+exec java -cp "$t/classes:$t/invoker/anyfn-adapter-gcp-tests.jar" "$main" \
   --invoker "$t/invoker/java-function-invoker.jar" \
   --deploy-script "$t/anyfn/gcp/deploy.sh" \
   --function hello \

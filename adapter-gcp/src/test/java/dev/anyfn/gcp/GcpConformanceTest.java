@@ -2,6 +2,7 @@ package dev.anyfn.gcp;
 
 import dev.anyfn.HttpResponse;
 import dev.anyfn.conformance.HttpConformanceSuite;
+import dev.anyfn.gcp.testing.InvokerJvm;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,16 +29,17 @@ class GcpConformanceTest extends HttpConformanceSuite {
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   @TempDir static Path dir;
-  private static InvokerProcess invoker;
+  private static InvokerJvm invoker;
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() throws Exception {
     invoker =
-        InvokerProcess.start(
+        Invokers.start(
+            "invoker",
             GcpDeploymentPlan.HTTP_ENTRY,
             Map.of(GcpSettings.FUNCTION, "conformance"),
-            dir.resolve("invoker.out"));
+            dir);
   }
 
   @AfterAll

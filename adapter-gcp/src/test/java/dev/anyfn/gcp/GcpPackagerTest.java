@@ -9,6 +9,7 @@ import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
+import dev.anyfn.gcp.testing.GcloudDeploy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ class GcpPackagerTest {
 
   @Test
   void queueDeploymentTriggersOnItsTopicWithRetriesOn() {
-    ScriptedDeployments.Deploy d = script.deploy("gcp-events-queue-orders");
+    GcloudDeploy d = script.deploy("gcp-events-queue-orders");
     List<String> expected = new java.util.ArrayList<>(common("dev.anyfn.gcp.EventEntryPoint"));
     expected.addAll(
         List.of(
@@ -137,8 +138,8 @@ class GcpPackagerTest {
 
   @Test
   void storageTriggerIsOneDeploymentPerEventTypeFilteredOnTheBucket() {
-    ScriptedDeployments.Deploy created = script.deploy("gcp-events-storage-uploads-finalized");
-    ScriptedDeployments.Deploy deleted = script.deploy("gcp-events-storage-uploads-deleted");
+    GcloudDeploy created = script.deploy("gcp-events-storage-uploads-finalized");
+    GcloudDeploy deleted = script.deploy("gcp-events-storage-uploads-deleted");
     assertThat(created.args())
         .containsSequence(
             "--trigger-event-filters=type=google.cloud.storage.object.v1.finalized",

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.events.cloud.firestore.v1.Document;
 import com.google.events.cloud.firestore.v1.DocumentEventData;
 import com.google.events.cloud.firestore.v1.Value;
+import dev.anyfn.gcp.testing.CloudEventRequests;
+import dev.anyfn.gcp.testing.GcloudDeploy;
+import dev.anyfn.gcp.testing.InvokerJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +41,7 @@ class InvokerEventTest {
   @TempDir static Path dir;
   private static Path eventLog;
   private static ScriptedDeployments script;
-  private static final Map<String, InvokerProcess> invokers = new ConcurrentHashMap<>();
+  private static final Map<String, InvokerJvm> invokers = new ConcurrentHashMap<>();
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -56,17 +59,13 @@ class InvokerEventTest {
             "gcp-events-firestore-users");
     ExecutorService pool = Executors.newFixedThreadPool(names.size());
     try {
-      Map<String, Future<InvokerProcess>> starting = new java.util.LinkedHashMap<>();
+      Map<String, Future<InvokerJvm>> starting = new java.util.LinkedHashMap<>();
       for (String name : names) {
-        ScriptedDeployments.Deploy d = script.deploy(name);
+        GcloudDeploy d = script.deploy(name);
         starting.put(
-            name,
-            pool.submit(
-                () ->
-                    InvokerProcess.start(
-                        d.entryPoint(), d.environment(), dir.resolve(name + ".out"))));
+            name, pool.submit(() -> Invokers.start(name, d.entryPoint(), d.environment(), dir)));
       }
-      for (Map.Entry<String, Future<InvokerProcess>> e : starting.entrySet()) {
+      for (Map.Entry<String, Future<InvokerJvm>> e : starting.entrySet()) {
         invokers.put(e.getKey(), e.getValue().get());
       }
     } finally {
@@ -76,7 +75,7 @@ class InvokerEventTest {
 
   @AfterAll
   static void stop() {
-    invokers.values().forEach(InvokerProcess::close);
+    invokers.values().forEach(InvokerJvm::close);
   }
 
   // ---- sending -------------------------------------------------------------------------------
@@ -85,24 +84,13 @@ class InvokerEventTest {
       String deployment, String id, String type, String source, String contentType, byte[] data)
       throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(invokers.get(deployment).baseUrl() + "/"))
-            .header("ce-specversion", "1.0")
-            .header("ce-id", id)
-            .header("ce-type", type)
-            .header("ce-source", source)
-            .header("ce-time", "2026-11-27T10:00:00Z")
-            .header("Content-Type", contentType)
-            .POST(BodyPublishers.ofByteArray(data))
-            .build();
+        CloudEventRequests.binary(
+            invokers.get(deployment).uri("/"), id, type, source, contentType, data);
     return client.send(request, BodyHandlers.ofString());
   }
 
   private HttpResponse<String> structured(String deployment, String json) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(invokers.get(deployment).baseUrl() + "/"))
-            .header("Content-Type", "application/cloudevents+json")
-            .POST(BodyPublishers.ofString(json))
-            .build();
+    HttpRequest request = CloudEventRequests.structured(invokers.get(deployment).uri("/"), json);
     return client.send(request, BodyHandlers.ofString());
   }
 

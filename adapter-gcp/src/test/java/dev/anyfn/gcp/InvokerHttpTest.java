@@ -2,6 +2,8 @@ package dev.anyfn.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anyfn.gcp.testing.GcloudDeploy;
+import dev.anyfn.gcp.testing.InvokerJvm;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvokerHttpTest {
   @TempDir static Path dir;
-  private static InvokerProcess invoker;
-  private static ScriptedDeployments.Deploy deploy;
+  private static InvokerJvm invoker;
+  private static GcloudDeploy deploy;
   private final HttpClient client = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -33,7 +35,7 @@ class InvokerHttpTest {
     deploy = script.deploy("gcp-web");
     Map<String, String> env = new java.util.HashMap<>(deploy.environment());
     env.put(GcpSettings.MAX_BODY_BYTES, "65536");
-    invoker = InvokerProcess.start(deploy.entryPoint(), env, dir.resolve("invoker.out"));
+    invoker = Invokers.start("invoker", deploy.entryPoint(), env, dir);
   }
 
   @AfterAll

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.events.cloud.firestore.v1.Document;
 import com.google.events.cloud.firestore.v1.DocumentEventData;
 import com.google.events.cloud.firestore.v1.Value;
+import dev.anyfn.gcp.testing.CloudEventRequests;
+import dev.anyfn.gcp.testing.DeployScriptRun;
+import dev.anyfn.gcp.testing.GcloudDeploy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,7 +56,7 @@ class CloudRunPackagedIT {
           "fulfilment-firestore-stock");
 
   private static Path journal;
-  private static Map<String, DeployScriptRun.Deployment> script;
+  private static DeployScriptRun script;
   private static final Map<String, InvokerUnderTest> invokers = new LinkedHashMap<>();
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -69,13 +72,18 @@ class CloudRunPackagedIT {
   static void startEveryDeploymentOfTheScript() throws Exception {
     journal = Packaged.freshJournal();
     Path work = Packaged.target().resolve("it-cloud-run");
-    script = DeployScriptRun.run(Packaged.deployScript(), Files.createDirectories(work));
-    assertThat(script).containsOnlyKeys(DEPLOYMENTS);
+    script =
+        DeployScriptRun.run(
+            Packaged.deployScript(),
+            Files.createDirectories(work),
+            Map.of("PROJECT", "anyfn-it", "REGION", "europe-west1"));
+    assertThat(script.deploymentNames()).containsExactlyInAnyOrderElementsOf(DEPLOYMENTS);
     ExecutorService pool = Executors.newFixedThreadPool(DEPLOYMENTS.size());
     try {
       Map<String, Future<InvokerUnderTest>> starting = new LinkedHashMap<>();
       for (String name : DEPLOYMENTS) {
-        starting.put(name, pool.submit(() -> InvokerUnderTest.start(script.get(name), work)));
+        starting.put(
+            name, pool.submit(() -> InvokerUnderTest.start(script.deployment(name), work)));
       }
       // keep every invoker that started, so @AfterAll stops it even when another did not start
       Exception failure = null;
@@ -112,22 +120,16 @@ class CloudRunPackagedIT {
   private HttpResponse<byte[]> binaryEvent(
       String deployment, String id, String type, String source, String contentType, byte[] data)
       throws Exception {
-    return send(
-        to(deployment, "/")
-            .header("ce-specversion", "1.0")
-            .header("ce-id", id)
-            .header("ce-type", type)
-            .header("ce-source", source)
-            .header("ce-time", "2026-11-27T10:00:00Z")
-            .header("Content-Type", contentType)
-            .POST(BodyPublishers.ofByteArray(data)));
+    return client.send(
+        CloudEventRequests.binary(
+            URI.create(invokers.get(deployment).url("/")), id, type, source, contentType, data),
+        BodyHandlers.ofByteArray());
   }
 
   private HttpResponse<byte[]> structuredEvent(String deployment, String json) throws Exception {
-    return send(
-        to(deployment, "/")
-            .header("Content-Type", "application/cloudevents+json")
-            .POST(BodyPublishers.ofString(json)));
+    return client.send(
+        CloudEventRequests.structured(URI.create(invokers.get(deployment).url("/")), json),
+        BodyHandlers.ofByteArray());
   }
 
   private static String pubsubData(String messageId, String body) {
@@ -160,7 +162,7 @@ class CloudRunPackagedIT {
   @Test
   void everyDeploymentUploadsASourceHoldingExactlyThePackagedJar() throws Exception {
     byte[] packaged = Files.readAllBytes(Packaged.gcpJar());
-    for (DeployScriptRun.Deployment d : script.values()) {
+    for (GcloudDeploy d : script.deployments()) {
       try (Stream<Path> files = Files.list(d.source())) {
         List<Path> uploaded = files.toList();
         assertThat(uploaded).as(d.name()).hasSize(1);
@@ -169,11 +171,12 @@ class CloudRunPackagedIT {
       }
       assertThat(d.environment()).containsEntry("FULFILMENT_JOURNAL", journal.toString());
     }
-    assertThat(script.get("storefront").entryPoint()).isEqualTo("dev.anyfn.gcp.HttpEntryPoint");
-    assertThat(script.get("storefront").environment())
+    assertThat(script.deployment("storefront").entryPoint())
+        .isEqualTo("dev.anyfn.gcp.HttpEntryPoint");
+    assertThat(script.deployment("storefront").environment())
         .containsEntry("ANYFN_FUNCTION", "storefront")
         .doesNotContainKey("ANYFN_TRIGGER");
-    assertThat(script.get("fulfilment-firestore-stock").entryPoint())
+    assertThat(script.deployment("fulfilment-firestore-stock").entryPoint())
         .isEqualTo("dev.anyfn.gcp.EventEntryPoint");
   }
 
@@ -445,7 +448,7 @@ class CloudRunPackagedIT {
 
   @Test
   void directInvocationIsAPostToThePrivateInvokeDeployment() throws Exception {
-    assertThat(script.get("storefront-invoke").entryPoint())
+    assertThat(script.deployment("storefront-invoke").entryPoint())
         .isEqualTo("dev.anyfn.gcp.InvokeEntryPoint");
     HttpResponse<byte[]> r =
         send(

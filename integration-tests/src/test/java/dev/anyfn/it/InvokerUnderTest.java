@@ -1,5 +1,9 @@
 package dev.anyfn.it;
 
+import dev.anyfn.gcp.testing.ChildJvm;
+import dev.anyfn.gcp.testing.GcloudDeploy;
+import dev.anyfn.gcp.testing.InvokerCommand;
+import dev.anyfn.gcp.testing.InvokerJvm;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,38 +20,23 @@ import java.util.stream.Stream;
  * as the target and its {@code --set-env-vars} as the environment, on a free loopback port.
  */
 final class InvokerUnderTest implements AutoCloseable {
-  private final ChildJvm child;
-  private final int port;
+  private final InvokerJvm invoker;
 
-  private InvokerUnderTest(ChildJvm child, int port) {
-    this.child = child;
-    this.port = port;
+  private InvokerUnderTest(InvokerJvm invoker) {
+    this.invoker = invoker;
   }
 
-  static InvokerUnderTest start(DeployScriptRun.Deployment deployment, Path work)
+  static InvokerUnderTest start(GcloudDeploy deployment, Path work)
       throws IOException, InterruptedException {
-    int port = ChildJvm.freePort();
-    ChildJvm child =
-        ChildJvm.start(
-            deployment.name(),
-            List.of(
-                "-jar",
-                Packaged.invokerJar().toString(),
-                "--classpath",
-                sourceClasspath(deployment.source()),
-                "--target",
-                deployment.entryPoint(),
-                "--port",
-                Integer.toString(port)),
-            deployment.environment(),
-            work.resolve(deployment.name()));
-    try {
-      child.awaitListening(port, Duration.ofSeconds(60));
-    } catch (IOException | RuntimeException | InterruptedException e) {
-      child.close();
-      throw e;
-    }
-    return new InvokerUnderTest(child, port);
+    InvokerCommand command =
+        InvokerCommand.of(
+            Packaged.invokerJar(),
+            ChildJvm.SMALL,
+            deployment,
+            sourceClasspath(deployment.source()));
+    return new InvokerUnderTest(
+        InvokerJvm.start(
+            deployment.name(), command, work.resolve(deployment.name()), Duration.ofSeconds(60)));
   }
 
   /** Every jar of the source directory: Google builds the function's class path from them. */
@@ -66,15 +55,16 @@ final class InvokerUnderTest implements AutoCloseable {
   }
 
   String url(String path) {
-    return "http://127.0.0.1:" + port + path;
+    return invoker.baseUrl() + path;
   }
 
+  /** The tail of what the invoker printed, headed by its name: for failure messages. */
   String output() {
-    return child.output();
+    return invoker.jvm().outputTail();
   }
 
   @Override
   public void close() {
-    child.close();
+    invoker.close();
   }
 }

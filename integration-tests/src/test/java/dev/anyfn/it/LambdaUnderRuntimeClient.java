@@ -2,12 +2,14 @@ package dev.anyfn.it;
 
 import dev.anyfn.aws.RuntimeApiServer;
 import dev.anyfn.aws.RuntimeApiServer.Posted;
+import dev.anyfn.gcp.testing.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ final class LambdaUnderRuntimeClient implements AutoCloseable {
     ChildJvm child =
         ChildJvm.start(
             "lambda-" + fn.name(),
-            List.of(
+            arguments(
                 "-D" + JNI_PROPERTY + "=" + jni,
                 "-cp",
                 classpath,
@@ -65,6 +67,13 @@ final class LambdaUnderRuntimeClient implements AutoCloseable {
             env,
             home);
     return new LambdaUnderRuntimeClient(api, child);
+  }
+
+  /** {@link ChildJvm#SMALL}, then {@code rest}. */
+  private static List<String> arguments(String... rest) {
+    List<String> arguments = new ArrayList<>(ChildJvm.SMALL);
+    arguments.addAll(List.of(rest));
+    return arguments;
   }
 
   private static Path unpackNativeLibrary(Path directory) throws IOException {
@@ -98,7 +107,7 @@ final class LambdaUnderRuntimeClient implements AutoCloseable {
       } catch (TimeoutException notYet) {
         if (!child.isAlive()) {
           throw new AssertionError(
-              child.name() + " died before answering " + id + ".\n" + child.output());
+              child.name() + " died before answering " + id + ".\n" + child.outputTail());
         }
       }
     }
@@ -110,11 +119,11 @@ final class LambdaUnderRuntimeClient implements AutoCloseable {
             + " s. Init error: "
             + api.initError.getNow("none")
             + "\n"
-            + child.output());
+            + child.outputTail());
   }
 
   String output() {
-    return child.output();
+    return child.outputTail();
   }
 
   @Override

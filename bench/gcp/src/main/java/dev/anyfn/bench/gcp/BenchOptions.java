@@ -41,7 +41,7 @@ final class BenchOptions {
   }
 
   /** The anyfn deployment {@code --function} as {@code --deploy-script} states it. */
-  Deployment anyfn() throws IOException {
+  Deployment anyfn() throws IOException, InterruptedException {
     return Deployment.fromDeployScript(
         "anyfn",
         Path.of(required("deploy-script")),

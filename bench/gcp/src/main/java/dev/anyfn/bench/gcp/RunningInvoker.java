@@ -1,9 +1,9 @@
 package dev.anyfn.bench.gcp;
 
+import dev.anyfn.gcp.testing.InvokerCommand;
+import dev.anyfn.gcp.testing.InvokerJvm;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,55 +12,38 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Google's invoker in a child JVM, started the way Google starts it: from its own jar, with {@code
- * --classpath <deployed jar> --target <entry point>} and the deployment's environment.
+ * --classpath <deployed jar> --target <entry point>} and the deployment's environment, in a fresh
+ * temporary working directory (so paths in {@code --jvm-args} must be absolute).
  */
 final class RunningInvoker implements AutoCloseable {
   private static final Duration STARTUP_LIMIT = Duration.ofSeconds(60);
 
-  private final Process process;
-  private final Path log;
+  private final InvokerJvm invoker;
+  private final Path directory;
   private final URI hello;
-  private final long launchedNanos;
 
-  private RunningInvoker(Process process, Path log, URI hello, long launchedNanos) {
-    this.process = process;
-    this.log = log;
-    this.hello = hello;
-    this.launchedNanos = launchedNanos;
+  private RunningInvoker(InvokerJvm invoker, Path directory) {
+    this.invoker = invoker;
+    this.directory = directory;
+    this.hello = invoker.uri("/hello");
   }
 
   /** Launches the invoker for {@code deployment} on a free port; does not wait for it. */
   static RunningInvoker launch(Path invokerJar, Deployment deployment, List<String> jvmArgs)
       throws IOException {
-    int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmArgs);
-    command.addAll(List.of("-jar", invokerJar.toString()));
-    command.addAll(List.of("--port", Integer.toString(port)));
-    command.addAll(List.of("--target", deployment.target()));
-    command.addAll(List.of("--classpath", deployment.jar().toString()));
-    Path log = Files.createTempFile("anyfn-gcp-bench-" + deployment.label() + "-", ".log");
-    ProcessBuilder pb =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("ANYFN_"));
-    pb.environment().putAll(deployment.environment());
-    long launched = System.nanoTime();
-    Process process = pb.start();
-    return new RunningInvoker(
-        process, log, URI.create("http://127.0.0.1:" + port + "/hello"), launched);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    InvokerCommand command =
+        new InvokerCommand(
+            invokerJar.toAbsolutePath(),
+            jvmArgs,
+            deployment.target(),
+            deployment.jar().toAbsolutePath().toString(),
+            deployment.environment());
+    Path directory = Files.createTempDirectory("anyfn-gcp-bench-" + deployment.label() + "-");
+    return new RunningInvoker(InvokerJvm.launch(deployment.label(), command, directory), directory);
   }
 
   URI hello() {
@@ -83,19 +66,21 @@ final class RunningInvoker implements AutoCloseable {
   ColdStart awaitFirst200(HttpClient client, int pollMillis)
       throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(hello).timeout(Duration.ofSeconds(5)).build();
+    long launchedNanos = invoker.jvm().startedNanos();
     long deadline = launchedNanos + STARTUP_LIMIT.toNanos();
     while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw failure("exited with " + process.exitValue() + " before answering");
+      if (!invoker.jvm().isAlive()) {
+        throw failure(
+            "exited with " + invoker.jvm().exitValue().orElseThrow() + " before answering");
       }
       try {
         int status = client.send(request, BodyHandlers.discarding()).statusCode();
         if (status == 200) {
           double wall = (System.nanoTime() - launchedNanos) / 1e6;
           Duration cpu =
-              process
-                  .info()
-                  .totalCpuDuration()
+              invoker
+                  .jvm()
+                  .cpuTime()
                   .orElseThrow(
                       () ->
                           new IllegalStateException(
@@ -112,25 +97,20 @@ final class RunningInvoker implements AutoCloseable {
 
   IllegalStateException failure(String what) throws IOException {
     return new IllegalStateException(
-        "The invoker at " + hello + " " + what + ". Its output (" + log + "):\n" + output());
+        "The invoker at "
+            + hello
+            + " "
+            + what
+            + ". Its output ("
+            + invoker.jvm().outputFile()
+            + "):\n"
+            + invoker.output());
   }
 
-  private String output() throws IOException {
-    return Files.exists(log) ? Files.readString(log) : "";
-  }
-
-  /** Stops the process (forcibly after 10 s) and deletes its log. */
+  /** Stops the process (forcibly after 10 s) and deletes its working directory and output. */
   @Override
   public void close() throws IOException {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    Files.deleteIfExists(log);
+    invoker.close();
+    Deployment.deleteTree(directory);
   }
 }

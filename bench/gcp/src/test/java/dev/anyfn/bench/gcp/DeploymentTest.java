@@ -22,6 +22,7 @@ class DeploymentTest {
   void entryPointAndEnvironmentComeFromTheNamedDeployment() throws Exception {
     Path script =
         script(
+            "SOURCE=/tmp/source",
             "# function 'other'",
             "gcloud functions deploy 'other' \\",
             "  --entry-point 'dev.anyfn.gcp.EventEntryPoint' \\",
@@ -31,41 +32,42 @@ class DeploymentTest {
             "  --source \"$SOURCE\" \\",
             "  --entry-point 'dev.anyfn.gcp.HttpEntryPoint' \\",
             "  '--trigger-http' \\",
-            "  --set-env-vars 'ANYFN_FUNCTION=hello' \\",
+            "  --set-env-vars '^|^ANYFN_FUNCTION=hello|GREETING=it'\\''s, hi' \\",
             "  --memory 512Mi",
             "gcloud functions deploy 'later' \\",
             "  --entry-point 'x.Y'");
     Deployment d = Deployment.fromDeployScript("anyfn", script, "hello", Path.of("a.jar"));
+    assertThat(d.label()).isEqualTo("anyfn");
     assertThat(d.target()).isEqualTo("dev.anyfn.gcp.HttpEntryPoint");
-    assertThat(d.environment()).isEqualTo(Map.of("ANYFN_FUNCTION", "hello"));
+    assertThat(d.environment())
+        .isEqualTo(Map.of("ANYFN_FUNCTION", "hello", "GREETING", "it's, hi"));
     assertThat(d.jar()).isEqualTo(Path.of("a.jar"));
   }
 
   @Test
-  void singleQuotesAreUndoneAsBashDoes() {
-    assertThat(Deployment.words("--set-env-vars 'A=it'\\''s' plain"))
-        .containsExactly("--set-env-vars", "A=it's", "plain");
-  }
-
-  @Test
-  void environmentWithACustomDelimiterIsSplitOnIt() {
-    assertThat(
-            Deployment.environment(
-                "^|^ANYFN_FUNCTION=f|ANYFN_TRIGGER=STORAGE b [CREATED, DELETED]"))
-        .containsExactly(
-            Map.entry("ANYFN_FUNCTION", "f"),
-            Map.entry("ANYFN_TRIGGER", "STORAGE b [CREATED, DELETED]"));
-  }
-
-  @Test
-  void aMissingDeploymentIsNamedWithTheScript() throws Exception {
+  void aMissingDeploymentIsNamedWithTheDeploymentsThereAre() throws Exception {
     Path script = script("gcloud functions deploy 'other' \\", "  --entry-point 'x.Y'");
     assertThatThrownBy(
             () -> Deployment.fromDeployScript("anyfn", script, "hello", Path.of("a.jar")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            script
-                + " has no line 'gcloud functions deploy 'hello' \\'; expected the deploy.sh"
-                + " anyfn:package writes.");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith(
+            "The script has no 'gcloud functions deploy hello'; it deploys [other]");
+  }
+
+  @Test
+  void theScriptsWorkingFilesAreRemovedAfterReading() throws Exception {
+    Path script = script("gcloud functions deploy 'hello' --entry-point x.Y --set-env-vars A=1");
+    List<Path> before = leftovers();
+    Deployment.fromDeployScript("anyfn", script, "hello", Path.of("a.jar"));
+    assertThat(leftovers()).isEqualTo(before);
+  }
+
+  private static List<Path> leftovers() throws Exception {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files
+          .filter(p -> p.getFileName().toString().startsWith("anyfn-gcp-bench-deploy-"))
+          .sorted()
+          .toList();
+    }
   }
 }
