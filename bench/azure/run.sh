@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Runs the Azure per-invocation benchmark and prints the ratio of the generated entry method to the
-# hand-written Azure function, both measured in the same JVM run.
-# Usage: bench/azure/run.sh [extra JMH args]; with -prof gc it also prints the bytes allocated per
-# call, which, unlike the times, do not depend on the load of the machine.
+# hand-written Azure function, both measured in the same JVM run, and the adapter's share (generated
+# entry minus the core alone). Times are JMH's mean and the median of the measurement iterations
+# (robust to the spikes of a busy machine). Then a second opinion that survives a busy machine:
+# the three calls timed in rotating blocks in one JVM (InterleavedRatio; BENCH_NO_INTERLEAVED=1
+# skips it). Usage: bench/azure/run.sh [extra JMH args]; with -prof gc it also prints the bytes
+# allocated per call, which, unlike the times, do not depend on the load of the machine.
 # Builds bench/azure and the anyfn modules it depends on (-am); set ANYFN_BENCH_NO_AM=1 to build
 # only bench/azure against the anyfn snapshots already in the local repository. BENCH_JAVA_OPTS
 # goes to the JMH launcher (e.g. -Djmh.ignoreLock=true while another JMH run holds the lock).
@@ -15,8 +18,11 @@ mvn -q -o -pl bench/azure "${am[@]}" package -DskipTests -Dspotless.check.skip=t
 out=$(mktemp)
 java ${BENCH_JAVA_OPTS:-} -jar bench/azure/target/benchmarks.jar AzureInvocationBenchmark -rf json -rff "$out" "$@"
 python3 - "$out" <<'PY'
-import json, sys
+import json, statistics, sys
 results = json.load(open(sys.argv[1]))
+medians = {r["benchmark"].rsplit(".", 1)[1]:
+           statistics.median([x for fork in r["primaryMetric"]["rawData"] for x in fork])
+           for r in results}
 rows = {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"] for r in results}
 alloc = {r["benchmark"].rsplit(".", 1)[1]: r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
          for r in results}
@@ -24,12 +30,17 @@ def line(label, name):
     m = rows[name]
     a = alloc[name]
     extra = f", {a['score']:.0f} B/op allocated" if a else ""
-    print(f"{label}: {m['score']:.0f} ± {m['scoreError']:.0f} ns/op{extra}")
+    print(f"{label}: {m['score']:.0f} ± {m['scoreError']:.0f} ns/op (median {medians[name]:.0f}){extra}")
 gen, hand, core = rows["generatedEntry"], rows["handWritten"], rows["coreOnly"]
 line("generated entry ", "generatedEntry")
 line("hand-written    ", "handWritten")
 line("core alone      ", "coreOnly")
 print(f"  (reference, not a side of the ratio: the adapter adds about"
       f" {gen['score'] - core['score']:.0f} ns/op to the core)")
+print(f"  (by median: adapter {medians['generatedEntry'] - medians['coreOnly']:.0f} ns/op,"
+      f" ratio {medians['generatedEntry'] / medians['handWritten']:.2f}x)")
 print(f"ratio generated/hand-written = {gen['score'] / hand['score']:.2f}x (target <= 1.3x)")
 PY
+if [[ "${BENCH_NO_INTERLEAVED:-}" != 1 ]]; then
+  java ${BENCH_JAVA_OPTS:-} -cp bench/azure/target/benchmarks.jar dev.anyfn.bench.azure.InterleavedRatio
+fi

@@ -12,7 +12,7 @@ import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +28,18 @@ final class AzureApp {
   /** Length of a W3C traceparent of version 00: {@code vv-<32 hex>-<16 hex>-ff}. */
   private static final int TRACEPARENT_LENGTH = 55;
 
+  /** Lower-case hex digits, by character; a table because every invocation checks 52 of them. */
+  private static final boolean[] LOWER_HEX = new boolean['f' + 1];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      LOWER_HEX[c] = true;
+    }
+    for (char c = 'a'; c <= 'f'; c++) {
+      LOWER_HEX[c] = true;
+    }
+  }
+
   private final FunctionRuntime runtime;
   private final AzureRuntimeOptions options;
   private final Clock clock;
@@ -38,12 +50,12 @@ final class AzureApp {
   /** An instance, its timeout, and whether its first invocation has begun. */
   private static final class Warm {
     final FunctionInstance instance;
-    final Duration timeout;
+    final long timeoutMillis;
     private final AtomicBoolean served = new AtomicBoolean();
 
     Warm(FunctionInstance instance) {
       this.instance = instance;
-      this.timeout = Duration.ofSeconds(timeout(instance.definition()));
+      this.timeoutMillis = timeout(instance.definition()) * 1000L;
     }
 
     boolean firstCall() {
@@ -98,7 +110,8 @@ final class AzureApp {
             .requestId(azure.getInvocationId())
             .functionName(definition.name())
             .provider(Provider.AZURE)
-            .deadline(clock.instant().plus(warm.timeout))
+            // to the millisecond, as the host counts the timeout; one Instant instead of two
+            .deadline(Instant.ofEpochMilli(clock.millis() + warm.timeoutMillis))
             .coldStart(warm.firstCall())
             .traceId(traceId(azure))
             .deploymentId(deploymentId(azure))
@@ -190,14 +203,11 @@ final class AzureApp {
       return null;
     }
     for (int i = 0; i < TRACEPARENT_LENGTH; i++) {
-      if (i != 2 && i != 35 && i != 52 && !lowerHex(traceparent.charAt(i))) {
+      char c = traceparent.charAt(i);
+      if (c >= LOWER_HEX.length || (!LOWER_HEX[c] && i != 2 && i != 35 && i != 52)) {
         return null;
       }
     }
     return traceparent.substring(3, 35);
-  }
-
-  private static boolean lowerHex(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 }

@@ -213,7 +213,7 @@ public final class AzureBridge {
         app.retireIfUnhealthy(function, call.instance());
       }
     }
-    return AzureHttpTranslator.response(request, response, context.getLogger(), requestId);
+    return http.response(request, response, context.getLogger(), requestId);
   }
 
   HttpResponseMessage handleInvoke(
@@ -242,7 +242,7 @@ public final class AzureBridge {
     } else {
       response = Problems.internalError(requestId);
     }
-    return AzureHttpTranslator.response(request, response, context.getLogger(), requestId);
+    return http.response(request, response, context.getLogger(), requestId);
   }
 
   void handleEventGrid(String function, String bucket, String event, ExecutionContext context) {
@@ -258,7 +258,7 @@ public final class AzureBridge {
     app.deliver(function, List.of(e.get()), context);
   }
 
-  private static HttpResponseMessage startFailed(
+  private HttpResponseMessage startFailed(
       String function,
       HttpRequestMessage<Optional<byte[]>> request,
       ExecutionContext context,
@@ -271,7 +271,6 @@ public final class AzureBridge {
           e);
     }
     String requestId = context.getInvocationId();
-    return AzureHttpTranslator.response(
-        request, Problems.internalError(requestId), logger, requestId);
+    return http.response(request, Problems.internalError(requestId), logger, requestId);
   }
 }

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Translates Azure's {@code HttpRequestMessage} into the neutral {@link HttpRequest} and the
  * neutral {@link HttpResponse} back into an {@code HttpResponseMessage}. The path is taken raw from
  * the URI, with the host's route prefix and the function's own route prefix removed, so the anyfn
- * router sees the path the user declared. Stateless.
+ * router sees the path the user declared. Thread-safe: its only state is the last response's
+ * headers in Azure's form, an immutable value swapped atomically.
  */
 final class AzureHttpTranslator {
   private static final byte[] NO_BODY = new byte[0];
@@ -41,6 +42,10 @@ final class AzureHttpTranslator {
   }
 
   private final AzureRuntimeOptions options;
+
+  /** The headers of the last response translated; see {@link #azureHeaders}. */
+  private volatile AzureResponseHeaders lastResponseHeaders =
+      AzureResponseHeaders.of(Headers.empty());
 
   AzureHttpTranslator(AzureRuntimeOptions options) {
     this.options = options;
@@ -155,7 +160,7 @@ final class AzureHttpTranslator {
    * than one cookie cannot be sent faithfully: it is answered as a 500 problem carrying {@code
    * requestId}, and the reason, naming the cookies, is logged at SEVERE.
    */
-  static HttpResponseMessage response(
+  HttpResponseMessage response(
       HttpRequestMessage<Optional<byte[]>> message,
       HttpResponse response,
       Logger logger,
@@ -168,14 +173,28 @@ final class AzureHttpTranslator {
       response = Problems.internalError(requestId);
     }
     HttpResponseMessage.Builder b = message.createResponseBuilder(status(response.statusCode()));
-    for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
-      List<String> values = h.getValue();
-      b.header(h.getKey(), values.size() == 1 ? values.get(0) : String.join(", ", values));
+    AzureResponseHeaders headers = azureHeaders(response.headers());
+    for (int i = 0; i < headers.size(); i++) {
+      b.header(headers.name(i), headers.value(i));
     }
     if (response.bodyLength() > 0) {
       b.body(response.body());
     }
     return b.build();
+  }
+
+  /**
+   * The Azure form of {@code headers}, reused while responses keep carrying the same instance. A
+   * miss replaces the remembered one; racing threads at worst convert twice.
+   */
+  AzureResponseHeaders azureHeaders(Headers headers) {
+    AzureResponseHeaders last = lastResponseHeaders;
+    if (last.madeFrom(headers)) {
+      return last;
+    }
+    AzureResponseHeaders made = AzureResponseHeaders.of(headers);
+    lastResponseHeaders = made;
+    return made;
   }
 
   /** Why a response with several cookies was not sent, and what to do instead. */

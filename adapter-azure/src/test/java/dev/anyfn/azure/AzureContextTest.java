@@ -5,6 +5,13 @@ import static org.mockito.Mockito.when;
 
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.TraceContext;
+import dev.anyfn.Provider;
+import dev.anyfn.core.FunctionRuntime;
+import dev.anyfn.core.RuntimeSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +58,23 @@ class AzureContextTest {
     when(trace.getTraceparent())
         .thenReturn(" 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 ");
     assertThat(AzureApp.traceId(context)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+  }
+
+  @Test
+  void deadlineIsTheFunctionsTimeoutAfterTheInvocationBegins() {
+    Instant now = Instant.parse("2026-01-02T03:04:05.678Z");
+    Map<String, String> env = Map.of();
+    RuntimeSettings settings =
+        RuntimeSettings.builder().provider(Provider.AZURE).environment(env).build();
+    AzureApp app =
+        new AzureApp(
+            FunctionRuntime.load(loader, settings),
+            AzureRuntimeOptions.from(env),
+            Clock.fixed(now, ZoneOffset.UTC));
+    AzureApp.Call call = app.call("shop", AzureMocks.context("inv-1"));
+    // Shop declares no timeout: the annotation's default of 30 seconds
+    assertThat(call.context().deadline()).isEqualTo(now.plusSeconds(30));
+    assertThat(call.context().remainingTime()).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test

@@ -35,10 +35,41 @@ class AzureHttpTranslatorTest {
         HttpResponse.status(204).header("Vary", "Accept").header("vary", "Origin").build();
     AzureMocks.Response r =
         (AzureMocks.Response)
-            AzureHttpTranslator.response(
-                AzureMocks.request("GET", "https://app/x", Map.of(), null), neutral, null, "r");
+            new AzureHttpTranslator(AzureRuntimeOptions.from(Map.of()))
+                .response(
+                    AzureMocks.request("GET", "https://app/x", Map.of(), null), neutral, null, "r");
     assertThat(r.getStatusCode()).isEqualTo(204);
     assertThat(r.getHeader("Vary")).isEqualTo("Accept, Origin");
+  }
+
+  @Test
+  void responsesCarryingTheSameHeadersInstanceShareOneConversion() {
+    AzureHttpTranslator t = new AzureHttpTranslator(AzureRuntimeOptions.from(Map.of()));
+    HttpResponse json = HttpResponse.status(200).body(new byte[] {'1'}, "application/json").build();
+    AzureResponseHeaders first = t.azureHeaders(json.headers());
+    assertThat(t.azureHeaders(json.headers())).isSameAs(first);
+    assertThat(first.size()).isEqualTo(1);
+    assertThat(first.name(0)).isEqualTo("Content-Type");
+    assertThat(first.value(0)).isEqualTo("application/json");
+  }
+
+  @Test
+  void aResponseWithOtherHeadersNeverGetsTheRememberedOnes() {
+    AzureHttpTranslator t = new AzureHttpTranslator(AzureRuntimeOptions.from(Map.of()));
+    var request = AzureMocks.request("GET", "https://app/x", Map.of(), null);
+    HttpResponse json = HttpResponse.status(200).body(new byte[] {'1'}, "application/json").build();
+    HttpResponse custom =
+        HttpResponse.status(200)
+            .body(new byte[] {'1'}, "application/json")
+            .header("X-Trace", "t-1")
+            .build();
+    t.response(request, json, null, "r1");
+    AzureMocks.Response r = (AzureMocks.Response) t.response(request, custom, null, "r2");
+    assertThat(r.getHeader("X-Trace")).isEqualTo("t-1");
+    assertThat(r.getHeader("Content-Type")).isEqualTo("application/json");
+    AzureMocks.Response again = (AzureMocks.Response) t.response(request, json, null, "r3");
+    assertThat(again.getHeader("X-Trace")).isNull();
+    assertThat(again.getHeader("Content-Type")).isEqualTo("application/json");
   }
 
   @Test
