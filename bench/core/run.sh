@@ -23,6 +23,7 @@ labels = {
     "directCall": "direct call (baseline)",
     "throughCore": "through the core",
     "throughCoreFromRawParts": "through the core, request+context built as an adapter does",
+    "buildFromRawParts": "request+context built alone (no core)",
 }
 base = figures("directCall")
 for name, label in labels.items():
@@ -36,5 +37,5 @@ if "throughCoreFromRawParts" in rows:
     raw = figures("throughCoreFromRawParts")
     print(f"ratio core-from-raw-parts/direct = {raw[0] / base[0]:.2f}x by median time (no target)")
 PY
-# A second opinion that survives a busy machine: the same two calls timed in alternating blocks.
+# A second opinion that survives a busy machine: the same calls timed in alternating blocks.
 java -cp bench/core/target/benchmarks.jar dev.anyfn.bench.InterleavedRatio

@@ -1,6 +1,5 @@
 package dev.anyfn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,28 +16,30 @@ import java.util.Set;
  * occurrence; values keep their order. Thread-safe.
  *
  * <p>Names must be RFC 9110 tokens and values must not contain control characters other than
- * horizontal tab: the builder rejects CR, LF and NUL so that no handler can split a response.
+ * horizontal tab: the builder rejects CR, LF and NUL so that no handler can split a response (see
+ * {@code HeaderSyntax}).
  */
 public final class Headers {
-  private static final Headers EMPTY = new Headers(new String[0], emptyValues());
+  private static final Headers EMPTY = new Headers(new String[0], new Object[0], 0);
 
   /**
-   * Distinct names (first spelling) and, at the same index, their values. Lookups scan with {@link
-   * String#equalsIgnoreCase}, which allocates nothing and, for the few dozen headers of a request,
-   * costs less than lower-casing the name and hashing it.
+   * Distinct names (first spelling) and, at the same index, their values: a {@code String} for a
+   * name with one value (most of them, so no list per header), an immutable {@code List<String>}
+   * for a name with several. Only the first {@code size} slots are used: the arrays are handed over
+   * by the {@link Builder}, which copies them before it changes anything once they are shared, so
+   * they never change after construction. Lookups scan with {@link String#equalsIgnoreCase}, which
+   * allocates nothing and, for the few dozen headers of a request, costs less than lower-casing the
+   * name and hashing it.
    */
   private final String[] names;
 
-  private final List<String>[] values;
+  private final Object[] values;
+  private final int size;
 
-  private Headers(String[] names, List<String>[] values) {
+  private Headers(String[] names, Object[] values, int size) {
     this.names = names;
     this.values = values;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String>[] emptyValues() {
-    return (List<String>[]) new List<?>[0];
+    this.size = size;
   }
 
   /** No headers. */
@@ -54,9 +55,7 @@ public final class Headers {
           single("Content-Type", "application/problem+json"));
 
   private static Headers single(String name, String value) {
-    @SuppressWarnings("unchecked")
-    List<String>[] values = (List<String>[]) new List<?>[] {List.of(value)};
-    return new Headers(new String[] {name}, values);
+    return new Headers(new String[] {name}, new Object[] {value}, 1);
   }
 
   /**
@@ -67,11 +66,11 @@ public final class Headers {
    */
   static Headers contentType(String value) {
     for (Headers h : COMMON_CONTENT_TYPES) {
-      if (h.values[0].get(0).equals(value)) {
+      if (h.values[0].equals(value)) {
         return h;
       }
     }
-    checkValue("Content-Type", value);
+    HeaderSyntax.checkValue("Content-Type", value);
     return single("Content-Type", value);
   }
 
@@ -80,18 +79,23 @@ public final class Headers {
     return new Builder();
   }
 
-  /** A builder holding these headers. */
+  /** A builder holding these headers; changing it leaves these headers unchanged. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    for (int i = 0; i < names.length; i++) {
-      b.names().add(names[i]);
-      b.values().add(new ArrayList<>(values[i]));
+    if (size > 0) {
+      b.names = names;
+      b.values = values;
+      b.size = size;
+      b.shared = true;
+      for (int i = 0; i < size; i++) {
+        b.nameBits |= Builder.bitOf(names[i]);
+      }
     }
     return b;
   }
 
   private int indexOf(String name) {
-    for (int i = 0; i < names.length; i++) {
+    for (int i = 0; i < size; i++) {
       if (names[i].equalsIgnoreCase(name)) {
         return i;
       }
@@ -99,16 +103,26 @@ public final class Headers {
     return -1;
   }
 
+  @SuppressWarnings("unchecked")
+  private static List<String> asList(Object value) {
+    return value instanceof String s ? List.of(s) : (List<String>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String firstOf(Object value) {
+    return value instanceof String s ? s : ((List<String>) value).get(0);
+  }
+
   /** The first value of {@code name}, compared case-insensitively. */
   public Optional<String> first(String name) {
     int i = indexOf(name);
-    return i < 0 ? Optional.empty() : Optional.of(values[i].get(0));
+    return i < 0 ? Optional.empty() : Optional.of(firstOf(values[i]));
   }
 
-  /** Every value of {@code name} in order; empty when absent. */
+  /** Every value of {@code name} in order, as an unmodifiable list; empty when absent. */
   public List<String> all(String name) {
     int i = indexOf(name);
-    return i < 0 ? List.of() : values[i];
+    return i < 0 ? List.of() : asList(values[i]);
   }
 
   /** Whether {@code name} is present. */
@@ -118,27 +132,27 @@ public final class Headers {
 
   /** Header names as first spelled, in order of first occurrence. */
   public Set<String> names() {
-    return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(names)));
+    return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(names).subList(0, size)));
   }
 
   /** The headers as an unmodifiable map from name (as first spelled) to values. */
   public Map<String, List<String>> asMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      map.put(names[i], values[i]);
+    for (int i = 0; i < size; i++) {
+      map.put(names[i], asList(values[i]));
     }
     return Collections.unmodifiableMap(map);
   }
 
   /** Whether there are no headers. */
   public boolean isEmpty() {
-    return names.length == 0;
+    return size == 0;
   }
 
   private Map<String, List<String>> byLowerName() {
     Map<String, List<String>> map = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      map.put(names[i].toLowerCase(Locale.ROOT), values[i]);
+    for (int i = 0; i < size; i++) {
+      map.put(names[i].toLowerCase(Locale.ROOT), asList(values[i]));
     }
     return map;
   }
@@ -159,117 +173,101 @@ public final class Headers {
     return asMap().toString();
   }
 
-  private static final boolean[] TOKEN = tokenChars();
-
-  private static boolean[] tokenChars() {
-    boolean[] token = new boolean[128];
-    for (char c = '0'; c <= '9'; c++) {
-      token[c] = true;
-    }
-    for (char c = 'a'; c <= 'z'; c++) {
-      token[c] = true;
-      token[c - 'a' + 'A'] = true;
-    }
-    for (char c : "!#$%&'*+-.^_`|~".toCharArray()) {
-      token[c] = true;
-    }
-    return token;
-  }
-
-  /** Checks a header name: an RFC 9110 token. */
-  static void checkName(String name) {
-    if (name == null || name.isEmpty()) {
-      throw new IllegalArgumentException("Header name is empty; expected an RFC 9110 token.");
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c >= 128 || !TOKEN[c]) {
-        throw new IllegalArgumentException(
-            "Header name '"
-                + printable(name)
-                + "' contains character 0x"
-                + Integer.toHexString(c)
-                + "; header names must be RFC 9110 tokens.");
-      }
-    }
-  }
-
-  /** Checks a header value: no control characters except horizontal tab. */
-  static void checkValue(String name, String value) {
-    if (value == null) {
-      throw new IllegalArgumentException("Header '" + name + "' has a null value.");
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if ((c < 0x20 && c != '\t') || c == 0x7f) {
-        throw new IllegalArgumentException(
-            "Header '"
-                + name
-                + "' has control character 0x"
-                + Integer.toHexString(c)
-                + " in its value; CR, LF and NUL are rejected to prevent response splitting.");
-      }
-    }
-  }
-
-  private static String printable(String s) {
-    StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      b.append(c < 0x20 || c == 0x7f ? "\\x" + Integer.toHexString(c) : String.valueOf(c));
-    }
-    return b.toString();
-  }
-
-  /** Accumulates headers; not thread-safe. */
+  /**
+   * Accumulates headers; not thread-safe. {@link #build()} hands the builder's arrays to the
+   * headers it returns instead of copying them; the next change to the builder copies them first
+   * (copy on write), so built headers never change.
+   */
   public static final class Builder {
-    // Created on first add: most response builders carry one header or none.
-    private ArrayList<String> names;
-    private ArrayList<List<String>> values;
+    // Made on the first add: most response builders carry one header or none.
+    private String[] names;
+    private Object[] values;
+    private int size;
+
+    /** Whether built headers (or the headers this builder was made from) hold the arrays. */
+    private boolean shared;
+
+    /**
+     * One bit per name added ({@link #bitOf}): {@link #add} looks for an earlier spelling of a name
+     * only when its bit is set, so a request's distinct names cost no pairwise comparisons. Bits
+     * are never cleared; a stale one only costs a scan.
+     */
+    private long nameBits;
 
     private Builder() {}
 
-    private ArrayList<String> names() {
-      if (names == null) {
-        names = new ArrayList<>(4);
-        values = new ArrayList<>(4);
-      }
-      return names;
-    }
-
-    private ArrayList<List<String>> values() {
-      names();
-      return values;
+    /**
+     * A bit from the length and the first and last characters of a valid name, ignoring case: names
+     * that are equal ignoring case have the same bit. Only for checked names, which are ASCII,
+     * where {@code | 0x20} lower-cases letters and leaves equal characters equal.
+     */
+    private static long bitOf(String token) {
+      int n = token.length();
+      return 1L << ((n * 7 + (token.charAt(0) | 0x20) + (token.charAt(n - 1) | 0x20)) & 63);
     }
 
     private int indexOf(String name) {
-      if (names == null) {
-        return -1;
-      }
-      for (int i = 0; i < names.size(); i++) {
-        if (names.get(i).equalsIgnoreCase(name)) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equalsIgnoreCase(name)) {
           return i;
         }
       }
       return -1;
     }
 
-    /** Adds a value, keeping earlier values of the same name. */
+    /** Makes the arrays this builder's own, with room for one more name. */
+    private void prepareToChange() {
+      if (names == null) {
+        names = new String[8];
+        values = new Object[8];
+      } else if (shared || size == names.length) {
+        int capacity = size == names.length ? size * 2 : names.length;
+        names = Arrays.copyOf(names, capacity);
+        values = Arrays.copyOf(values, capacity);
+      }
+      shared = false;
+    }
+
+    /**
+     * Adds a value, keeping earlier values of the same name.
+     *
+     * @throws IllegalArgumentException if the name is not an RFC 9110 token or the value is null or
+     *     has a control character other than horizontal tab
+     */
     public Builder add(String name, String value) {
-      checkName(name);
-      checkValue(name, value);
-      int i = indexOf(name);
+      HeaderSyntax.checkName(name);
+      HeaderSyntax.checkValue(name, value);
+      long bit = bitOf(name);
+      int i = (nameBits & bit) == 0 ? -1 : indexOf(name);
+      nameBits |= bit;
+      prepareToChange();
       if (i >= 0) {
-        values.get(i).add(value);
+        values[i] = withValue(values[i], value);
       } else {
-        names().add(name);
-        List<String> list = new ArrayList<>(2);
-        list.add(value);
-        values().add(list);
+        names[size] = name;
+        values[size] = value;
+        size++;
       }
       return this;
     }
 
-    /** Replaces every value of {@code name} with {@code value}. */
+    /** The values of one name with {@code value} after them, as an immutable list. */
+    @SuppressWarnings("unchecked")
+    private static List<String> withValue(Object values, String value) {
+      if (values instanceof String s) {
+        return List.of(s, value);
+      }
+      List<String> list = (List<String>) values;
+      String[] all = list.toArray(new String[list.size() + 1]);
+      all[list.size()] = value;
+      return List.of(all);
+    }
+
+    /**
+     * Replaces every value of {@code name} with {@code value}.
+     *
+     * @throws IllegalArgumentException as {@link #add} does
+     */
     public Builder set(String name, String value) {
       remove(name);
       return add(name, value);
@@ -279,8 +277,12 @@ public final class Headers {
     public Builder remove(String name) {
       int i = indexOf(name);
       if (i >= 0) {
-        names.remove(i);
-        values.remove(i);
+        prepareToChange();
+        System.arraycopy(names, i + 1, names, i, size - i - 1);
+        System.arraycopy(values, i + 1, values, i, size - i - 1);
+        size--;
+        names[size] = null;
+        values[size] = null;
       }
       return this;
     }
@@ -292,16 +294,11 @@ public final class Headers {
 
     /** The immutable headers. */
     public Headers build() {
-      if (names == null || names.isEmpty()) {
+      if (size == 0) {
         return EMPTY;
       }
-      int n = names.size();
-      @SuppressWarnings("unchecked")
-      List<String>[] copies = (List<String>[]) new List<?>[n];
-      for (int i = 0; i < n; i++) {
-        copies[i] = List.copyOf(values.get(i));
-      }
-      return new Headers(names.toArray(new String[0]), copies);
+      shared = true;
+      return new Headers(names, values, size);
     }
   }
 }

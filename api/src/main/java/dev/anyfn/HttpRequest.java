@@ -23,6 +23,16 @@ import java.util.Optional;
  * slash, backslash or NUL inside a segment is refused when built. A trailing slash is dropped.
  */
 public final class HttpRequest {
+  /** The body of a request without one; never handed out (body() copies), so it can be shared. */
+  private static final byte[] NO_BODY = new byte[0];
+
+  /** Media types most requests carry, so that their {@link #contentType()} allocates nothing. */
+  private static final List<Optional<String>> COMMON_MEDIA_TYPES =
+      List.of(
+          Optional.of("application/json"),
+          Optional.of("text/plain"),
+          Optional.of("application/octet-stream"));
+
   private final String method;
   private final List<String> segments;
   private final Map<String, String> pathParams;
@@ -162,11 +172,17 @@ public final class HttpRequest {
   }
 
   private Optional<String> parseContentType() {
-    List<String> values = headers.all("Content-Type");
-    if (values.isEmpty()) {
-      return Optional.empty();
+    Optional<String> first = headers.first("Content-Type");
+    if (first.isEmpty()) {
+      return first;
     }
-    String v = values.get(0);
+    String v = first.get();
+    for (Optional<String> known : COMMON_MEDIA_TYPES) {
+      String type = known.get();
+      if (v.startsWith(type) && (v.length() == type.length() || v.charAt(type.length()) == ';')) {
+        return known; // already lower case and trimmed: the general path below would give the same
+      }
+    }
     int semicolon = v.indexOf(';');
     String type = (semicolon < 0 ? v : v.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     return type.isEmpty() ? Optional.empty() : Optional.of(type);
@@ -241,7 +257,7 @@ public final class HttpRequest {
     // Made on the first query parameter: many requests have none.
     private Map<String, List<String>> query;
     private Headers headers = Headers.empty();
-    private byte[] body = new byte[0];
+    private byte[] body = NO_BODY;
 
     private Builder() {}
 
@@ -314,7 +330,7 @@ public final class HttpRequest {
 
     /** The body; the array is copied. */
     public Builder body(byte[] body) {
-      this.body = body == null ? new byte[0] : body.clone();
+      this.body = body == null || body.length == 0 ? NO_BODY : body.clone();
       return this;
     }
 

@@ -127,7 +127,7 @@ public final class HttpResponse {
      * @throws IllegalArgumentException if the name is not a token or the value has separators
      */
     public Builder cookie(String name, String value) {
-      Headers.checkName(name);
+      HeaderSyntax.checkName(name);
       for (char c : value.toCharArray()) {
         if (c <= 0x20 || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 0x7f) {
           throw new IllegalArgumentException(

@@ -12,32 +12,54 @@ import java.util.List;
 final class PathDecoding {
   private PathDecoding() {}
 
+  /**
+   * The decoded segments of a raw path. Cuts the path with {@code indexOf} rather than a split and
+   * a list: most paths have one or two segments, which end up in a {@code List.of} of that size.
+   */
   static List<String> segments(String rawPath) {
     if (rawPath == null || !rawPath.startsWith("/")) {
       throw new IllegalArgumentException(
           "Path '" + rawPath + "' is not absolute; expected '/...'.");
     }
-    if (rawPath.equals("/")) {
+    int length = rawPath.length();
+    if (length == 1) {
       return List.of();
     }
-    String trimmed =
-        rawPath.endsWith("/") ? rawPath.substring(1, rawPath.length() - 1) : rawPath.substring(1);
-    List<String> segments = new ArrayList<>();
-    for (String raw : trimmed.split("/", -1)) {
-      if (raw.isEmpty()) {
-        throw new IllegalArgumentException("Path has an empty segment ('//').");
-      }
-      String segment = decode(raw, false);
-      if (segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException("Path has a dot segment ('" + raw + "').");
-      }
-      if (segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0 || segment.indexOf('\0') >= 0) {
-        throw new IllegalArgumentException(
-            "Path segment '" + raw + "' encodes a slash, backslash or NUL.");
-      }
-      segments.add(segment);
+    // One trailing slash is dropped; what is left after the leading slash must be segments.
+    int end = rawPath.charAt(length - 1) == '/' ? length - 1 : length;
+    int slash = rawPath.indexOf('/', 1);
+    if (slash < 0 || slash >= end) {
+      return List.of(segment(rawPath.substring(1, end)));
     }
-    return List.copyOf(segments);
+    List<String> segments = new ArrayList<>(8);
+    int start = 1;
+    while (true) {
+      segments.add(segment(rawPath.substring(start, slash)));
+      if (slash == end) {
+        return List.copyOf(segments);
+      }
+      start = slash + 1;
+      slash = rawPath.indexOf('/', start);
+      if (slash < 0 || slash > end) {
+        slash = end;
+      }
+    }
+  }
+
+  /** One decoded segment, refusing what could change the path's meaning once decoded. */
+  private static String segment(String raw) {
+    if (raw.isEmpty()) {
+      throw new IllegalArgumentException("Path has an empty segment ('//').");
+    }
+    String segment = decode(raw, false);
+    if (segment.equals(".") || segment.equals("..")) {
+      throw new IllegalArgumentException("Path has a dot segment ('" + raw + "').");
+    }
+    if (segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0 || segment.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException(
+          "Path segment '" + raw + "' encodes a slash, backslash or NUL.");
+    }
+    return segment;
   }
 
   static String formDecode(String raw) {

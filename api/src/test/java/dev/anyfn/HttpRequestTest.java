@@ -118,4 +118,68 @@ class HttpRequestTest {
     assertThatThrownBy(() -> routed.pathParams().put("x", "y"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void pathsOfOneAndOfManySegmentsAreCutAtEverySlash() {
+    assertThat(HttpRequest.builder().rawPath("/login").build().pathSegments())
+        .containsExactly("login");
+    assertThat(HttpRequest.builder().rawPath("/a/b/c/d/e/f/g/h/i/j/").build().pathSegments())
+        .containsExactly("a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+    assertThatThrownBy(
+            () -> HttpRequest.builder().rawPath("/login").build().pathSegments().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void emptySegmentsAreRefusedWhereverTheyAre() {
+    for (String bad : List.of("//", "///", "//a", "/a//", "/a/b//", "/a//b/c")) {
+      assertThatThrownBy(() -> HttpRequest.builder().rawPath(bad), bad)
+          .hasMessage("Path has an empty segment ('//').");
+    }
+  }
+
+  @Test
+  void traversalAndEncodedSeparatorsAreRefusedInAnySegment() {
+    assertThatThrownBy(() -> HttpRequest.builder().rawPath("/a/b/%2e%2E"))
+        .hasMessage("Path has a dot segment ('%2e%2E').");
+    assertThatThrownBy(() -> HttpRequest.builder().rawPath("/.."))
+        .hasMessage("Path has a dot segment ('..').");
+    assertThatThrownBy(() -> HttpRequest.builder().rawPath("/a/x%2Fy/b"))
+        .hasMessage("Path segment 'x%2Fy' encodes a slash, backslash or NUL.");
+    assertThatThrownBy(() -> HttpRequest.builder().rawPath("/x%00"))
+        .hasMessage("Path segment 'x%00' encodes a slash, backslash or NUL.");
+    assertThatThrownBy(() -> HttpRequest.builder().rawPath("relative"))
+        .hasMessage("Path 'relative' is not absolute; expected '/...'.");
+  }
+
+  @Test
+  void contentTypeOfACommonMediaTypeIsTheSameAsTheGeneralParseGives() {
+    for (String[] c :
+        new String[][] {
+          {"application/json", "application/json"},
+          {"application/json; charset=utf-8", "application/json"},
+          {"application/json ; charset=utf-8", "application/json"},
+          {"APPLICATION/JSON", "application/json"},
+          {"application/jsonp", "application/jsonp"},
+          {"application/json-patch+json", "application/json-patch+json"},
+          {"text/plain;charset=utf-8", "text/plain"},
+          {"text/plainer", "text/plainer"},
+          {"application/octet-stream", "application/octet-stream"}
+        }) {
+      HttpRequest r =
+          HttpRequest.builder()
+              .headers(Headers.builder().add("Content-Type", c[0]).build())
+              .build();
+      assertThat(r.contentType()).as(c[0]).hasValue(c[1]);
+    }
+  }
+
+  @Test
+  void anEmptyOrNullBodyHasLengthZero() {
+    HttpRequest r = HttpRequest.builder().body(new byte[0]).build();
+    assertThat(r.bodyLength()).isZero();
+    assertThat(r.body()).isEmpty();
+    assertThat(HttpRequest.builder().build().body()).isEmpty();
+    assertThat(HttpRequest.builder().body((byte[]) null).build().bodyLength()).isZero();
+  }
 }

@@ -12,10 +12,25 @@ import java.util.function.Consumer;
 
 /** The {@link Context} adapters build for each invocation. Immutable and thread-safe. */
 public final class InvocationContext implements Context {
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(15);
+
+  /**
+   * The default sink; reads {@code System.out} when it writes (a method reference would capture the
+   * stream, and be a new object, on every builder).
+   */
+  private static final Consumer<String> STANDARD_OUT = line -> System.out.println(line);
+
   private final String requestId;
   private final String functionName;
   private final Provider provider;
-  private final Instant deadline;
+
+  /**
+   * The deadline; when the builder had none, made on first use from {@link #builtAtMillis}: most
+   * invocations never ask, and the clock was read (without allocating) when the context was built.
+   */
+  private Instant deadline;
+
+  private final long builtAtMillis;
   private final boolean coldStart;
   private final String traceId;
   private final String deploymentId;
@@ -30,7 +45,8 @@ public final class InvocationContext implements Context {
     this.functionName = Objects.requireNonNull(b.functionName, "functionName");
     this.provider = b.provider;
     this.clock = b.clock;
-    this.deadline = b.deadline == null ? clock.instant().plus(Duration.ofMinutes(15)) : b.deadline;
+    this.deadline = b.deadline;
+    this.builtAtMillis = b.deadline == null ? clock.millis() : 0;
     this.coldStart = b.coldStart;
     this.traceId = b.traceId;
     this.deploymentId = b.deploymentId;
@@ -59,12 +75,18 @@ public final class InvocationContext implements Context {
 
   @Override
   public Instant deadline() {
-    return deadline;
+    Instant d = deadline;
+    if (d == null) {
+      // Immutable and always the same value, so a racing second make is fine.
+      d = Instant.ofEpochMilli(builtAtMillis).plus(DEFAULT_TIMEOUT);
+      deadline = d;
+    }
+    return d;
   }
 
   @Override
   public Duration remainingTime() {
-    return Duration.between(clock.instant(), deadline);
+    return Duration.between(clock.instant(), deadline());
   }
 
   @Override
@@ -102,7 +124,7 @@ public final class InvocationContext implements Context {
     private String traceId;
     private String deploymentId;
     private Clock clock = Clock.systemUTC();
-    private Consumer<String> logSink = System.out::println;
+    private Consumer<String> logSink = STANDARD_OUT;
 
     private Builder() {}
 
@@ -124,7 +146,10 @@ public final class InvocationContext implements Context {
       return this;
     }
 
-    /** The deadline; 15 minutes from now by default. */
+    /**
+     * The deadline; by default 15 minutes after {@link #build()} (to the millisecond, by the
+     * builder's clock).
+     */
     public Builder deadline(Instant deadline) {
       this.deadline = deadline;
       return this;
@@ -154,7 +179,7 @@ public final class InvocationContext implements Context {
       return this;
     }
 
-    /** Where log lines go. */
+    /** Where log lines go; standard output by default. */
     public Builder logSink(Consumer<String> logSink) {
       this.logSink = Objects.requireNonNull(logSink);
       return this;

@@ -6,9 +6,11 @@ import java.util.function.IntSupplier;
 
 /**
  * A second opinion for busy machines: times short blocks of {@link
- * CoreInvocationBenchmark#throughCore()} and {@link CoreInvocationBenchmark#directCall()}
- * alternately in one JVM, so that a load spike hits both sides of a pair alike, and prints the
- * median of the per-pair ratios. JMH (run.sh) remains the reference on a quiet machine.
+ * CoreInvocationBenchmark#throughCore()}, {@link CoreInvocationBenchmark#directCall()} and {@link
+ * CoreInvocationBenchmark#throughCoreFromRawParts()} in turn in one JVM, so that a load spike hits
+ * every side of a round alike, and prints the median of the per-round ratios of the core to the
+ * direct call, and of the per-round extra cost of building the request and context from raw parts.
+ * JMH (run.sh) remains the reference on a quiet machine.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.anyfn.bench.InterleavedRatio [rounds]}
  */
@@ -24,28 +26,43 @@ public final class InterleavedRatio {
     b.setUp();
     IntSupplier core = () -> b.throughCore().statusCode();
     IntSupplier direct = () -> b.directCall().length;
+    IntSupplier raw = () -> b.throughCoreFromRawParts().statusCode();
+    List<IntSupplier> calls = List.of(core, direct, raw);
     long warmUntil = System.nanoTime() + 5_000_000_000L;
     while (System.nanoTime() < warmUntil) {
-      block(core);
-      block(direct);
+      for (IntSupplier call : calls) {
+        block(call);
+      }
     }
     List<Double> ratios = new ArrayList<>();
+    List<Double> buildNs = new ArrayList<>();
     List<Double> coreNs = new ArrayList<>();
     List<Double> directNs = new ArrayList<>();
+    List<Double> rawNs = new ArrayList<>();
+    double[] ns = new double[calls.size()];
     for (int i = 0; i < rounds; i++) {
-      boolean coreFirst = i % 2 == 0;
-      double first = block(coreFirst ? core : direct);
-      double second = block(coreFirst ? direct : core);
-      double c = coreFirst ? first : second;
-      double d = coreFirst ? second : first;
-      coreNs.add(c);
-      directNs.add(d);
-      ratios.add(c / d);
+      // Each round starts with a different call, so none always runs first after a pause.
+      for (int k = 0; k < calls.size(); k++) {
+        int which = (i + k) % calls.size();
+        ns[which] = block(calls.get(which));
+      }
+      coreNs.add(ns[0]);
+      directNs.add(ns[1]);
+      rawNs.add(ns[2]);
+      ratios.add(ns[0] / ns[1]);
+      buildNs.add(ns[2] - ns[0]);
     }
     System.out.printf(
-        "interleaved, %d pairs of %d calls: core %.0f ns/op, direct %.0f ns/op (medians);"
-            + " median ratio core/direct = %.2fx%n",
-        rounds, BLOCK, median(coreNs), median(directNs), median(ratios));
+        "interleaved, %d rounds of %d calls each: core %.0f ns/op, direct %.0f ns/op, from raw"
+            + " parts %.0f ns/op (medians); median ratio core/direct = %.2fx; median cost of"
+            + " building request+context = %.0f ns/op%n",
+        rounds,
+        BLOCK,
+        median(coreNs),
+        median(directNs),
+        median(rawNs),
+        median(ratios),
+        median(buildNs));
   }
 
   private static double block(IntSupplier call) {

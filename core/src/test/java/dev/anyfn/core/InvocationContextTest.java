@@ -1,0 +1,90 @@
+package dev.anyfn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InvocationContextTest {
+  /** A clock the test moves by hand. */
+  private static final class HandClock extends Clock {
+    private Instant now;
+
+    HandClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void withoutADeadlineItIsFifteenMinutesAfterBuildNotAfterFirstUse() {
+    HandClock clock = new HandClock(Instant.parse("2026-01-01T10:00:00.123Z"));
+    InvocationContext c =
+        InvocationContext.builder().requestId("r").functionName("f").clock(clock).build();
+    clock.now = Instant.parse("2026-01-01T10:05:00.123Z");
+    assertThat(c.deadline()).isEqualTo(Instant.parse("2026-01-01T10:15:00.123Z"));
+    assertThat(c.remainingTime()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.deadline()).isSameAs(c.deadline());
+  }
+
+  @Test
+  void aGivenDeadlineIsKeptAndRemainingTimeReadsTheClockEachTime() {
+    HandClock clock = new HandClock(Instant.parse("2026-01-01T10:00:00Z"));
+    Instant deadline = Instant.parse("2026-01-01T10:00:30Z");
+    InvocationContext c =
+        InvocationContext.builder()
+            .requestId("r")
+            .functionName("f")
+            .clock(clock)
+            .deadline(deadline)
+            .build();
+    assertThat(c.deadline()).isEqualTo(deadline);
+    assertThat(c.remainingTime()).isEqualTo(Duration.ofSeconds(30));
+    clock.now = Instant.parse("2026-01-01T10:00:40Z");
+    assertThat(c.remainingTime()).isEqualTo(Duration.ofSeconds(-10));
+  }
+
+  @Test
+  void logLinesGoToTheGivenSinkAndTheLogIsMadeOnce() {
+    List<String> lines = new ArrayList<>();
+    InvocationContext c =
+        InvocationContext.builder()
+            .requestId("req-1")
+            .functionName("f")
+            .logSink(lines::add)
+            .build();
+    c.log().info("hello");
+    assertThat(c.log()).isSameAs(c.log());
+    assertThat(lines).singleElement().asString().contains("hello").contains("req-1");
+  }
+
+  @Test
+  void requestIdAndFunctionNameAreRequired() {
+    assertThatThrownBy(() -> InvocationContext.builder().functionName("f").build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("requestId");
+    assertThatThrownBy(() -> InvocationContext.builder().requestId("r").build())
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("functionName");
+  }
+}
