@@ -35,6 +35,8 @@ final class HttpTranslator {
    * getFirstHeader}, which calls it) builds a new map on every call, so the entry point calls this
    * once per request and reads Google's own headers from the result.
    */
+  private static final byte[] NO_BODY = new byte[0];
+
   static Headers headers(com.google.cloud.functions.HttpRequest google) {
     Headers.Builder headers = Headers.builder();
     for (Map.Entry<String, List<String>> h : google.getHeaders().entrySet()) {
@@ -62,8 +64,14 @@ final class HttpTranslator {
       return Translated.problem(tooLarge(declared + " bytes", maxBodyBytes, requestId));
     }
     byte[] body;
-    try (InputStream in = google.getInputStream()) {
-      body = readAtMost(in, declared, maxBodyBytes);
+    if (declared < 0 && headers.first("Transfer-Encoding").isEmpty()) {
+      // RFC 9112 6.3: a request with neither Content-Length nor Transfer-Encoding has no body,
+      // so there is nothing to read (most GETs); the stream is not touched.
+      body = NO_BODY;
+    } else {
+      try (InputStream in = google.getInputStream()) {
+        body = readAtMost(in, declared, maxBodyBytes);
+      }
     }
     if (body == null) {
       return Translated.problem(tooLarge("more bytes", maxBodyBytes, requestId));

@@ -34,6 +34,7 @@ final class FakeGoogleHttp {
     // the invoker builds a new header map on every getHeaders() (and getFirstHeader) call
     int headerMapsBuilt;
     int decodedPathReads;
+    int bodyReads;
 
     Request(String method, String target, Map<String, List<String>> headers, byte[] body) {
       this(method, target, headers, body, body.length);
@@ -102,6 +103,7 @@ final class FakeGoogleHttp {
 
     @Override
     public InputStream getInputStream() {
+      bodyReads++;
       return new ByteArrayInputStream(body);
     }
 

@@ -61,11 +61,23 @@ class HttpTranslatorTest {
             new FakeGoogleHttp.Request(
                 "POST",
                 "/upload",
-                Map.of("Content-Type", List.of("application/octet-stream")),
+                Map.of(
+                    "Content-Type", List.of("application/octet-stream"),
+                    "Transfer-Encoding", List.of("chunked")),
                 new byte[1025],
                 -1));
     assertThat(r.status).isEqualTo(413);
     assertThat(r.bodyText()).contains("The body has more bytes; the limit is 1024 bytes.");
+  }
+
+  @Test
+  void requestWithoutContentLengthOrTransferEncodingHasNoBodyAndTheStreamIsNotRead()
+      throws Exception {
+    FakeGoogleHttp.Request get =
+        new FakeGoogleHttp.Request("GET", "/hello", Map.of(), new byte[0], -1);
+    FakeGoogleHttp.Response r = call(get);
+    assertThat(r.status).isEqualTo(200);
+    assertThat(get.bodyReads).isZero();
   }
 
   @Test
