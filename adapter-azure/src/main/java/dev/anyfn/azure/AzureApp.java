@@ -12,7 +12,7 @@ import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,12 +50,12 @@ final class AzureApp {
   /** An instance, its timeout, and whether its first invocation has begun. */
   private static final class Warm {
     final FunctionInstance instance;
-    final long timeoutMillis;
+    final Duration timeout;
     private final AtomicBoolean served = new AtomicBoolean();
 
     Warm(FunctionInstance instance) {
       this.instance = instance;
-      this.timeoutMillis = timeout(instance.definition()) * 1000L;
+      this.timeout = Duration.ofSeconds(timeout(instance.definition()));
     }
 
     boolean firstCall() {
@@ -110,8 +110,8 @@ final class AzureApp {
             .requestId(azure.getInvocationId())
             .functionName(definition.name())
             .provider(Provider.AZURE)
-            // to the millisecond, as the host counts the timeout; one Instant instead of two
-            .deadline(Instant.ofEpochMilli(clock.millis() + warm.timeoutMillis))
+            // counted from now, to the millisecond; the Instant is made only if a handler asks
+            .timeout(warm.timeout)
             .coldStart(warm.firstCall())
             .traceId(traceId(azure))
             .deploymentId(deploymentId(azure))

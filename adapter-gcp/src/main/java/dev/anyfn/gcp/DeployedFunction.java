@@ -7,7 +7,6 @@ import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -87,7 +86,7 @@ final class DeployedFunction {
             requestId.isPresent() && !requestId.get().isBlank() ? requestId.get() : newRequestId())
         .functionName(definition.name())
         .provider(runtimeSettings.provider())
-        .deadline(Instant.now().plus(timeout))
+        .timeout(timeout)
         .coldStart(cold.getAndSet(false))
         .traceId(traceId.orElse(null))
         .deploymentId(deploymentId)

@@ -31,6 +31,7 @@ public final class InvocationContext implements Context {
   private Instant deadline;
 
   private final long builtAtMillis;
+  private final long timeoutMillis;
   private final boolean coldStart;
   private final String traceId;
   private final String deploymentId;
@@ -47,6 +48,7 @@ public final class InvocationContext implements Context {
     this.clock = b.clock;
     this.deadline = b.deadline;
     this.builtAtMillis = b.deadline == null ? clock.millis() : 0;
+    this.timeoutMillis = b.timeoutMillis;
     this.coldStart = b.coldStart;
     this.traceId = b.traceId;
     this.deploymentId = b.deploymentId;
@@ -78,7 +80,7 @@ public final class InvocationContext implements Context {
     Instant d = deadline;
     if (d == null) {
       // Immutable and always the same value, so a racing second make is fine.
-      d = Instant.ofEpochMilli(builtAtMillis).plus(DEFAULT_TIMEOUT);
+      d = Instant.ofEpochMilli(builtAtMillis + timeoutMillis);
       deadline = d;
     }
     return d;
@@ -120,6 +122,7 @@ public final class InvocationContext implements Context {
     private String functionName;
     private Provider provider = Provider.LOCAL;
     private Instant deadline;
+    private long timeoutMillis = DEFAULT_TIMEOUT.toMillis();
     private boolean coldStart;
     private String traceId;
     private String deploymentId;
@@ -152,6 +155,21 @@ public final class InvocationContext implements Context {
      */
     public Builder deadline(Instant deadline) {
       this.deadline = deadline;
+      return this;
+    }
+
+    /**
+     * The deadline as a time from {@link #build()} (to the millisecond, by the builder's clock),
+     * for adapters that know the function's timeout rather than an instant; an explicit {@link
+     * #deadline(Instant)} wins. The {@code Instant} is made only if someone asks for it.
+     *
+     * @throws IllegalArgumentException when {@code timeout} is negative
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative()) {
+        throw new IllegalArgumentException("timeout must not be negative, got " + timeout);
+      }
+      this.timeoutMillis = timeout.toMillis();
       return this;
     }
 

@@ -48,6 +48,35 @@ class InvocationContextTest {
   }
 
   @Test
+  void aTimeoutIsCountedFromBuildAndAnExplicitDeadlineWins() {
+    HandClock clock = new HandClock(Instant.parse("2026-01-01T10:00:00.500Z"));
+    InvocationContext c =
+        InvocationContext.builder()
+            .requestId("r")
+            .functionName("f")
+            .clock(clock)
+            .timeout(Duration.ofSeconds(30))
+            .build();
+    clock.now = Instant.parse("2026-01-01T10:00:10.500Z");
+    assertThat(c.deadline()).isEqualTo(Instant.parse("2026-01-01T10:00:30.500Z"));
+    assertThat(c.remainingTime()).isEqualTo(Duration.ofSeconds(20));
+    Instant fixed = Instant.parse("2026-01-01T11:00:00Z");
+    assertThat(
+            InvocationContext.builder()
+                .requestId("r")
+                .functionName("f")
+                .clock(clock)
+                .timeout(Duration.ofSeconds(30))
+                .deadline(fixed)
+                .build()
+                .deadline())
+        .isEqualTo(fixed);
+    assertThatThrownBy(() -> InvocationContext.builder().timeout(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("PT-1S");
+  }
+
+  @Test
   void aGivenDeadlineIsKeptAndRemainingTimeReadsTheClockEachTime() {
     HandClock clock = new HandClock(Instant.parse("2026-01-01T10:00:00Z"));
     Instant deadline = Instant.parse("2026-01-01T10:00:30Z");
