@@ -31,6 +31,19 @@ public final class GcpPackager implements ProviderPackager {
     return "anyfn-adapter-gcp";
   }
 
+  /**
+   * Drops google-cloudevent-types' generated classes of every Google service but Firestore (about
+   * 4,700 of its entries): the adapter decodes only Firestore's protobuf payloads (Pub/Sub and
+   * Storage events arrive as JSON), and a smaller jar opens faster on every cold start.
+   */
+  @Override
+  public boolean keepsDependencyEntry(String entryName) {
+    return !entryName.startsWith(EVENT_TYPES) || entryName.startsWith(FIRESTORE_TYPES);
+  }
+
+  private static final String EVENT_TYPES = "com/google/events/";
+  private static final String FIRESTORE_TYPES = "com/google/events/cloud/firestore/";
+
   @Override
   public List<String> portabilityProblems(FunctionIndex index) {
     return GcpDeploymentPlan.of(index).problems();

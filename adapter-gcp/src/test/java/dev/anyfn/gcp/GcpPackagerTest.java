@@ -246,6 +246,25 @@ class GcpPackagerTest {
   }
 
   @Test
+  void jarKeepsFirestoreEventTypesAndDropsOtherServicesGeneratedEventClasses() {
+    GcpPackager packager = new GcpPackager();
+    assertThat(
+            packager.keepsDependencyEntry(
+                "com/google/events/cloud/firestore/v1/DocumentEventData.class"))
+        .isTrue();
+    assertThat(packager.keepsDependencyEntry("com/google/protobuf/Timestamp.class")).isTrue();
+    assertThat(packager.keepsDependencyEntry("com/google/type/LatLng.class")).isTrue();
+    assertThat(packager.keepsDependencyEntry("dev/anyfn/gcp/EventEntryPoint.class")).isTrue();
+    assertThat(
+            packager.keepsDependencyEntry(
+                "com/google/events/cloud/dataplex/v1/AssetEventData.class"))
+        .isFalse();
+    assertThat(
+            packager.keepsDependencyEntry("com/google/events/firebase/auth/v1/AuthEventData.class"))
+        .isFalse();
+  }
+
+  @Test
   void directInvocationBecomesAPrivateHttpDeploymentOfTheInvokeEntryPoint() {
     assertThat(new GcpPackager().portabilityProblems(index(new TriggerSpec.Invoke()))).isEmpty();
     GcpDeployment d = GcpDeploymentPlan.of(index(new TriggerSpec.Invoke())).deployments().get(0);

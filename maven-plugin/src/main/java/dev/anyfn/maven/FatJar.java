@@ -75,12 +75,17 @@ final class FatJar {
 
   /** Adds every entry of a dependency jar. */
   FatJar addJar(Path jar) throws IOException {
+    return addJar(jar, name -> true);
+  }
+
+  /** Adds the entries of a dependency jar that {@code keep} accepts. */
+  FatJar addJar(Path jar, Predicate<String> keep) throws IOException {
     sources.add(jar.toString());
     try (ZipFile zip = new ZipFile(jar.toFile())) {
       Enumeration<? extends ZipEntry> all = zip.entries();
       while (all.hasMoreElements()) {
         ZipEntry entry = all.nextElement();
-        if (entry.isDirectory()) {
+        if (entry.isDirectory() || !keep.test(entry.getName())) {
           continue;
         }
         try (InputStream in = zip.getInputStream(entry)) {

@@ -2,6 +2,7 @@ package dev.anyfn.maven;
 
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.packaging.PackagingContext;
+import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -115,7 +116,13 @@ public class PackageMojo extends AbstractMojo {
     Instant timestamp = timestamp(outputTimestamp);
     for (String provider : selected) {
       Path jar = target.resolve(project.getArtifactId() + "-" + provider + ".jar");
-      writeJar(provider, packagers.otherAdapters(provider), classes, jar, timestamp);
+      writeJar(
+          provider,
+          packagers.packager(provider),
+          packagers.otherAdapters(provider),
+          classes,
+          jar,
+          timestamp);
       Path descriptors = target.resolve("anyfn").resolve(provider);
       try {
         Files.createDirectories(descriptors);
@@ -155,7 +162,12 @@ public class PackageMojo extends AbstractMojo {
   }
 
   private void writeJar(
-      String provider, Set<String> otherAdapters, Path classes, Path jar, Instant timestamp)
+      String provider,
+      ProviderPackager packager,
+      Set<String> otherAdapters,
+      Path classes,
+      Path jar,
+      Instant timestamp)
       throws MojoExecutionException {
     List<Artifact> dependencies;
     try {
@@ -170,7 +182,7 @@ public class PackageMojo extends AbstractMojo {
     try {
       fat.addDirectory(classes, name -> belongsTo(provider, name));
       for (Artifact dependency : dependencies) {
-        fat.addJar(dependency.getFile().toPath());
+        fat.addJar(dependency.getFile().toPath(), packager::keepsDependencyEntry);
       }
       fat.writeTo(jar);
     } catch (IOException e) {

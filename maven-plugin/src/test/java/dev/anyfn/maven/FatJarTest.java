@@ -59,6 +59,23 @@ class FatJarTest {
   }
 
   @Test
+  void dependencyEntriesThePackagerDoesNotKeepAreLeftOut() throws IOException {
+    Path out = dir.resolve("kept.jar");
+    new FatJar(TIME)
+        .addJar(
+            jar("events.jar", Map.of("ev/keep/A.class", "a", "ev/drop/B.class", "b")),
+            name -> !name.startsWith("ev/drop/"))
+        .writeTo(out);
+    List<String> names = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(out.toFile())) {
+      for (ZipEntry e : Collections.list(zip.entries())) {
+        names.add(e.getName());
+      }
+    }
+    assertThat(names).contains("ev/keep/A.class").doesNotContain("ev/drop/B.class", "ev/drop/");
+  }
+
+  @Test
   void projectClassesWinOverADependencyWithTheSameEntry() throws IOException {
     Path out = dir.resolve("out.jar");
     new FatJar(TIME)

@@ -26,6 +26,16 @@ public interface ProviderPackager {
   List<String> portabilityProblems(FunctionIndex index);
 
   /**
+   * Whether this provider's jar keeps {@code entryName} (a path such as {@code
+   * com/example/Foo.class}) of one of the project's dependency jars. The adapter may drop what its
+   * own dependencies bring but it never loads, for example generated event classes of services it
+   * has no trigger for. Everything is kept by default.
+   */
+  default boolean keepsDependencyEntry(String entryName) {
+    return true;
+  }
+
+  /**
    * Writes the descriptors into {@link PackagingContext#outputDirectory()}.
    *
    * @throws IOException when writing fails
