@@ -16,23 +16,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Throughput and p99 latency of a hello-world function on the emulator (full instance pool, gcp
- * profile: 80 concurrent requests per instance, up to the fixture's 10 instances) against Google's
+ * Throughput and p99 latency of {@link HelloFunction} on the emulator (full instance pool, gcp
+ * profile: 80 concurrent requests per instance, up to 10 instances) against Google's
  * java-function-invoker 2.0.0 serving the equivalent {@link HelloHttpFunction}, each in its own
  * JVM, over keep-alive HTTP/1.1 on loopback; plus the time from process start to the first 200. The
  * servers take turns for {@code --rounds} rounds (a fresh JVM each round) and the medians are
  * compared, so that load from elsewhere on the machine hits both alike. {@code --compare-classes
- * DIR} adds a third server: the emulator with its classes from {@code DIR} instead (an earlier
- * build), to measure a change against its baseline in the same run. Not run by the tests; run
- * {@code adapter-local/bench.sh [options]}, or by hand:
+ * DIR} adds a third server: the emulator with the classes in {@code DIR} (an earlier build of
+ * adapter-local's target/classes) ahead of its own, to measure a change against its baseline in the
+ * same run. The emulator runs on this JVM's class path; the invoker loads {@link HelloHttpFunction}
+ * from {@code --invoker-classpath} (by default where this class was loaded from). Run {@code
+ * bench/local/run.sh throughput [options]}, or by hand from bench/local after {@code mvn package}:
  *
  * <pre>
- * mvn -f adapter-local/pom.xml test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.anyfn.local.bench.ThroughputBench \
- *     [--connections 32] [--seconds 5] [--rounds 3] [--invoker-jar PATH] [--compare-classes DIR]
+ * java -cp target/benchmarks.jar dev.anyfn.local.bench.ThroughputBench \
+ *     --invoker-jar target/invoker/java-function-invoker.jar --invoker-classpath target/classes \
+ *     [--connections 32] [--seconds 5] [--rounds 3] [--compare-classes DIR]
  * </pre>
+ *
+ * Server logs go to {@code target/bench-<port>.log} under the working directory.
  */
 public final class ThroughputBench {
+  /**
+   * By name: the class implements Google's HttpFunction, which only the invoker supplies at run
+   * time, so this JVM must not load it.
+   */
+  private static final String HELLO_HTTP_FUNCTION = "dev.anyfn.local.bench.HelloHttpFunction";
+
   private ThroughputBench() {}
 
   /**
@@ -54,6 +64,7 @@ public final class ThroughputBench {
     int seconds = 5;
     int rounds = 3;
     String compareClasses = null;
+    String invokerClasspath = null;
     String invokerJar =
         System.getProperty("user.home")
             + "/.m2/repository/com/google/cloud/functions/invoker/java-function-invoker/2.0.0/"
@@ -67,13 +78,14 @@ public final class ThroughputBench {
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
         case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
         case "--invoker-jar" -> invokerJar = args[i + 1];
+        case "--invoker-classpath" -> invokerClasspath = args[i + 1];
         case "--compare-classes" -> compareClasses = args[i + 1];
         default ->
             throw new IllegalArgumentException(
                 "Unknown option "
                     + args[i]
-                    + "; expected --connections, --seconds, --rounds, --invoker-jar or"
-                    + " --compare-classes.");
+                    + "; expected --connections, --seconds, --rounds, --invoker-jar,"
+                    + " --invoker-classpath or --compare-classes.");
       }
     }
     if (!new File(invokerJar).isFile()) {
@@ -85,7 +97,19 @@ public final class ThroughputBench {
               + " or pass --invoker-jar PATH.");
     }
     String classpath = System.getProperty("java.class.path");
-    String testClasses = findTestClasses(classpath);
+    if (invokerClasspath == null) {
+      invokerClasspath =
+          Path.of(ThroughputBench.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toString();
+    }
+    if (!new File(invokerClasspath).exists()) {
+      throw new IllegalArgumentException(
+          "No class path for the invoker at "
+              + invokerClasspath
+              + "; pass --invoker-classpath with the directory or jar that holds "
+              + HELLO_HTTP_FUNCTION
+              + " (bench/local/target/classes after mvn package).");
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     List<Server> servers = new ArrayList<>();
@@ -98,20 +122,27 @@ public final class ThroughputBench {
                 "-jar",
                 invokerJar,
                 "--classpath",
-                testClasses,
+                invokerClasspath,
                 "--target",
-                HelloHttpFunction.class.getName(),
+                HELLO_HTTP_FUNCTION,
                 "--port",
                 "18082"),
             18082,
             "/"));
     if (compareClasses != null) {
-      String mainClasses = testClasses.replaceAll("test-classes$", "classes");
-      String old = classpath.replace(mainClasses, compareClasses);
-      if (old.equals(classpath)) {
-        throw new IllegalStateException(mainClasses + " is not on the class path: " + classpath);
+      if (!new File(compareClasses, "dev/anyfn/local/EmulatorMain.class").isFile()) {
+        throw new IllegalArgumentException(
+            "--compare-classes "
+                + compareClasses
+                + " holds no dev/anyfn/local/EmulatorMain.class; pass an earlier build's"
+                + " adapter-local/target/classes.");
       }
-      servers.add(emulator("emulator (" + compareClasses + ")", java, old, 18083));
+      servers.add(
+          emulator(
+              "emulator (" + compareClasses + ")",
+              java,
+              compareClasses + File.pathSeparator + classpath,
+              18083));
     }
 
     Map<String, List<Result>> results = new LinkedHashMap<>();
@@ -179,15 +210,6 @@ public final class ThroughputBench {
         r.p99Millis(),
         r.startMillis(),
         r.cpuMicrosPerRequest());
-  }
-
-  private static String findTestClasses(String classpath) {
-    for (String entry : classpath.split(File.pathSeparator)) {
-      if (entry.endsWith("test-classes")) {
-        return entry;
-      }
-    }
-    throw new IllegalStateException("target/test-classes is not on the class path: " + classpath);
   }
 
   private static Result run(Server server, int connections, int seconds) throws Exception {

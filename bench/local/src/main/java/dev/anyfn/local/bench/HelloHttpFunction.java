@@ -5,7 +5,9 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import java.io.IOException;
 
-/** The Google equivalent of the {@code hello} fixture, served by the invoker in the benchmark. */
+/**
+ * The Google equivalent of {@link HelloFunction}, served by the invoker in {@link ThroughputBench}.
+ */
 public class HelloHttpFunction implements HttpFunction {
   @Override
   public void service(HttpRequest request, HttpResponse response) throws IOException {
