@@ -234,15 +234,7 @@ public final class AzureBridge {
     } finally {
       app.retireIfUnhealthy(function, call.instance());
     }
-    HttpResponse response;
-    if (outcome.succeeded()) {
-      response = HttpResponse.status(200).body(outcome.json(), "application/json").build();
-    } else if ("invalid_payload".equals(outcome.errorCode())) {
-      response = Problems.response(400, "invalid_payload", outcome.errorMessage(), requestId);
-    } else {
-      response = Problems.internalError(requestId);
-    }
-    return http.response(request, response, context.getLogger(), requestId);
+    return http.response(request, outcome.httpResponse(requestId), context.getLogger(), requestId);
   }
 
   void handleEventGrid(String function, String bucket, String event, ExecutionContext context) {

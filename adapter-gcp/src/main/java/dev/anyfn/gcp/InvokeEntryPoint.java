@@ -80,14 +80,6 @@ public final class InvokeEntryPoint implements HttpFunction {
       return;
     }
     InvokeOutcome outcome = function.instance().invoke(in.request().get().body(), context);
-    dev.anyfn.HttpResponse out;
-    if (outcome.succeeded()) {
-      out = dev.anyfn.HttpResponse.status(200).body(outcome.json(), "application/json").build();
-    } else if ("invalid_payload".equals(outcome.errorCode())) {
-      out = Problems.response(400, "invalid_payload", outcome.errorMessage(), requestId);
-    } else {
-      out = Problems.internalError(requestId);
-    }
-    HttpTranslator.write(out, response);
+    HttpTranslator.write(outcome.httpResponse(requestId), response);
   }
 }

@@ -138,12 +138,11 @@ public final class EventApi {
    *     database allows for one item; nothing is written
    */
   public String putRow(String table, Map<String, Object> keys, String jsonImage) {
-    long size = EventLimits.utf8Length(jsonImage);
-    for (Map.Entry<String, Object> k : keys.entrySet()) {
-      size +=
-          EventLimits.utf8Length(k.getKey()) + EventLimits.utf8Length(String.valueOf(k.getValue()));
-    }
-    EventLimits.check(limits().row(), emulator.profile(), "table '" + table + "'", size);
+    EventLimits.check(
+        limits().row(),
+        emulator.profile(),
+        "table '" + table + "'",
+        EventLimits.rowBytes(keys, jsonImage));
     return tables.put(table, keys, jsonImage);
   }
 

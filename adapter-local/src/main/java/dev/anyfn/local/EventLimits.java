@@ -45,6 +45,15 @@ record EventLimits(Limit queue, Limit topic, Limit storage, Limit invoke, Limit 
     return n;
   }
 
+  /** Bytes of a table row: its keys' names and values plus its JSON image, in UTF-8. */
+  static long rowBytes(Map<String, Object> keys, String jsonImage) {
+    long n = utf8Length(jsonImage);
+    for (Map.Entry<String, Object> k : keys.entrySet()) {
+      n += utf8Length(k.getKey()) + utf8Length(String.valueOf(k.getValue()));
+    }
+    return n;
+  }
+
   static long utf8Length(String s) {
     return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
   }

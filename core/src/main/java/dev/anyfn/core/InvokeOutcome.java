@@ -1,5 +1,6 @@
 package dev.anyfn.core;
 
+import dev.anyfn.HttpResponse;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,21 @@ public record InvokeOutcome(byte[] json, String errorCode, String errorMessage) 
   /** Whether the invocation succeeded. */
   public boolean succeeded() {
     return errorCode == null;
+  }
+
+  /**
+   * The answer to a direct invocation made over HTTP (Google's and Azure's {@code -invoke}
+   * endpoints): 200 with the JSON result, a 400 problem naming what did not bind for {@code
+   * invalid_payload}, and otherwise the generic 500 problem carrying only the request id.
+   */
+  public HttpResponse httpResponse(String requestId) {
+    if (succeeded()) {
+      return HttpResponse.status(200).body(json, "application/json").build();
+    }
+    if ("invalid_payload".equals(errorCode)) {
+      return Problems.response(400, "invalid_payload", errorMessage, requestId);
+    }
+    return Problems.internalError(requestId);
   }
 
   /** The error code, if it failed. */
