@@ -145,8 +145,12 @@ final class HttpApiEventReader {
     while ((name = w.field(mark)) != null) {
       JsonToken value = p.nextToken();
       switch (name) {
-        case "Records" -> throw NOT_HANDLED;
-        case "version" -> f.version = string(p, value);
+        // Fields that only other sources have: give up at once rather than after the whole event.
+        case "Records", "httpMethod", "resource", "detail-type", "source" -> throw NOT_HANDLED;
+        case "version" -> {
+          f.version = string(p, value);
+          expect("2.0".equals(f.version));
+        }
         case "rawPath" -> f.rawPath = string(p, value);
         case "rawQueryString" -> f.rawQuery = string(p, value);
         case "body" -> f.body = string(p, value);

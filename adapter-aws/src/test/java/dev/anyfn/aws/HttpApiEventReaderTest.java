@@ -102,6 +102,13 @@ class HttpApiEventReaderTest {
   }
 
   @Test
+  void aVersionOtherThanTwoIsLeftToTheTreePath() throws Exception {
+    ObjectNode event = Lambda.event("http-api-v2.json");
+    event.put("version", "1.0");
+    assertThat(reader.read(bytes(event))).isNull();
+  }
+
+  @Test
   void trailingDataAndNonObjectsAreLeftToTheTreePath() throws Exception {
     byte[] event = bytes(Lambda.event("http-api-v2.json"));
     byte[] trailing = new byte[event.length + 2];
