@@ -91,7 +91,7 @@ final class HttpFrontDoor extends Handler.Abstract {
     // A LinkedBlockingQueue rather than Jetty's default BlockingArrayQueue: that one's MemoryUtils
     // starts the platform MBean server to read a VM option, about 60 ms of every start (Jetty
     // 12.1).
-    QueuedThreadPool threads = new QueuedThreadPool(200, 4, new LinkedBlockingQueue<>());
+    QueuedThreadPool threads = new QueuedThreadPool(maxThreads(), 4, new LinkedBlockingQueue<>());
     threads.setName("anyfn-http");
     threads.setDaemon(true);
     server = new Server(threads);
@@ -127,6 +127,26 @@ final class HttpFrontDoor extends Handler.Abstract {
           e);
     }
   }
+
+  /**
+   * Handlers run on the server's threads (made on demand, retired when idle), so there are enough
+   * of them for every function to reach its {@code maxInstances} at its concurrency, and some for
+   * the server itself and the control API; at least Jetty's default of 200, at most {@value
+   * #MAX_THREADS}.
+   */
+  private int maxThreads() {
+    long invocations = 0;
+    for (InstancePool pool : emulator.pools().values()) {
+      invocations += pool.maxConcurrentInvocations();
+    }
+    return (int) Math.min(MAX_THREADS, Math.max(200, invocations + SERVER_THREADS));
+  }
+
+  /** Threads for the selector, the acceptor, slow clients and the control API. */
+  private static final int SERVER_THREADS = 32;
+
+  /** The cap on the server's threads, whatever the functions' scaling settings add up to. */
+  static final int MAX_THREADS = 10_000;
 
   URI baseUri() {
     if (baseUri == null) {
@@ -400,22 +420,34 @@ final class HttpFrontDoor extends Handler.Abstract {
           false);
       return;
     }
-    pool.invoke(lease.get(), requestId, (instance, ctx) -> instance.handleHttp(match, neutral, ctx))
-        .whenComplete(
-            (r, failure) ->
-                write(
-                    response,
-                    done,
-                    r != null ? r : failureResponse(failure, pool, requestId),
-                    false));
+    // On this server thread: the request owns it anyway, and a hand-off to a worker thread and
+    // back cost more than the rest of the emulator's work for a fast handler.
+    pool.invokeHere(
+        lease.get(),
+        requestId,
+        (instance, ctx) -> instance.handleHttp(match, neutral, ctx),
+        (r, failure) -> {
+          if (r != null) {
+            write(response, done, r, false);
+          } else {
+            // After a timeout the handler may still hold this exchange's thread, and Jetty reads
+            // the connection's next request only once the handler returned: close the connection
+            // so that the client's next request opens a new one rather than wait behind it.
+            boolean close = cause(failure) instanceof InstancePool.TimedOut;
+            write(response, done, failureResponse(failure, pool, requestId), close);
+          }
+        });
+  }
+
+  private static Throwable cause(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
   }
 
   private static HttpResponse failureResponse(
       Throwable failure, InstancePool pool, String requestId) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
+    Throwable cause = cause(failure);
     if (cause instanceof InstancePool.TimedOut) {
       return Problems.response(
           504,

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
 /**
@@ -105,6 +106,11 @@ final class InstancePool {
     return maxInstances;
   }
 
+  /** The most invocations that may run at once: every instance busy to its concurrency. */
+  long maxConcurrentInvocations() {
+    return (long) maxInstances * concurrency;
+  }
+
   Duration timeout() {
     return timeout;
   }
@@ -166,10 +172,43 @@ final class InstancePool {
    */
   <T> CompletableFuture<T> invoke(
       Lease lease, String requestId, BiFunction<FunctionInstance, InvocationContext, T> call) {
+    return invoke(lease, requestId, call, null);
+  }
+
+  /**
+   * As {@link #invoke}, but runs {@code call} on the calling thread and returns when it has ended;
+   * {@code done} gets the value or the failure ({@link InitFailedException} or {@link TimedOut}),
+   * exactly once. For callers that own a thread per request anyway, such as the HTTP server: no
+   * hand-off to a worker thread and back. The timeout is enforced alike: at the deadline {@code
+   * done} gets {@link TimedOut} on the timer thread while the calling thread, interrupted, is still
+   * inside the handler (one that ignores interruption keeps the thread, as it would keep a worker
+   * thread, and is counted as leaked).
+   */
+  <T> void invokeHere(
+      Lease lease,
+      String requestId,
+      BiFunction<FunctionInstance, InvocationContext, T> call,
+      BiConsumer<? super T, ? super Throwable> done) {
+    invoke(lease, requestId, call, done);
+  }
+
+  private <T> CompletableFuture<T> invoke(
+      Lease lease,
+      String requestId,
+      BiFunction<FunctionInstance, InvocationContext, T> call,
+      BiConsumer<? super T, ? super Throwable> doneHere) {
+    boolean here = doneHere != null;
     CompletableFuture<T> result = new CompletableFuture<>();
     AtomicBoolean finished = new AtomicBoolean();
     AtomicBoolean ended = new AtomicBoolean();
     Thread[] runner = new Thread[1];
+    Workers.Deadline timer =
+        workers.deadline(timeout, () -> expire(lease, requestId, result, finished, ended, runner));
+    result.whenComplete((v, x) -> workers.cancel(timer));
+    if (here) {
+      // before the call runs: the timer may complete the result while this thread is inside it
+      result.whenComplete(doneHere);
+    }
     Runnable task =
         () -> {
           synchronized (runner) {
@@ -185,45 +224,54 @@ final class InstancePool {
             Thread.interrupted(); // do not carry an interrupt into the next task of this thread
           }
         };
-    workers.execute(task);
-    Workers.Deadline timer =
-        workers.deadline(
-            timeout,
-            () -> {
-              if (finished.compareAndSet(false, true)) {
-                Thread t;
-                synchronized (runner) {
-                  t = runner[0];
-                }
-                retire(lease.slot, "timed out after " + timeout.toMillis() + " ms");
-                release(lease.slot, false, false);
-                stats.timeout();
-                log.line(
-                    "Task timed out after "
-                        + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0)
-                        + " seconds: function '"
-                        + name()
-                        + "' request "
-                        + requestId
-                        + "; instance "
-                        + lease.slot.id
-                        + " retired");
-                if (t != null) {
-                  synchronized (runner) {
-                    // Only while the task still runs on it: once the task cleared runner[0], the
-                    // thread may already serve another invocation that must not be interrupted.
-                    if (runner[0] == t) {
-                      t.interrupt();
-                    }
-                  }
-                  workers.watchForLeak(ended, t, name(), requestId);
-                }
-                result.completeExceptionally(
-                    new TimedOut("Function '" + name() + "' timed out after " + timeout + "."));
-              }
-            });
-    result.whenComplete((v, x) -> workers.cancel(timer));
+    if (here) {
+      task.run();
+    } else {
+      workers.execute(task);
+    }
     return result;
+  }
+
+  /** At the deadline of an invocation that has not finished: answers it as timed out. */
+  private void expire(
+      Lease lease,
+      String requestId,
+      CompletableFuture<?> result,
+      AtomicBoolean finished,
+      AtomicBoolean ended,
+      Thread[] runner) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t;
+    synchronized (runner) {
+      t = runner[0];
+    }
+    retire(lease.slot, "timed out after " + timeout.toMillis() + " ms");
+    release(lease.slot, false, false);
+    stats.timeout();
+    log.line(
+        "Task timed out after "
+            + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0)
+            + " seconds: function '"
+            + name()
+            + "' request "
+            + requestId
+            + "; instance "
+            + lease.slot.id
+            + " retired");
+    if (t != null) {
+      synchronized (runner) {
+        // Only while the task still runs on it: once the task cleared runner[0], the thread may
+        // already serve another invocation that must not be interrupted.
+        if (runner[0] == t) {
+          t.interrupt();
+        }
+      }
+      workers.watchForLeak(ended, t, name(), requestId);
+    }
+    result.completeExceptionally(
+        new TimedOut("Function '" + name() + "' timed out after " + timeout + "."));
   }
 
   private <T> void run(

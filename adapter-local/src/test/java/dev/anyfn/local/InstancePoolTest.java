@@ -104,6 +104,9 @@ class InstancePoolTest {
       HttpResponse<String> r = h.get("/sleep");
       assertThat(r.statusCode()).isEqualTo(504);
       assertThat(r.body()).contains("\"error\":\"timeout\"").contains("timeout of 1 s");
+      assertThat(r.headers().firstValue("Connection"))
+          .as("the timed-out handler may still hold the exchange; the connection is not reused")
+          .hasValue("close");
       assertThat(h.logged("Task timed out after 1.00 seconds")).isTrue();
       assertThat(h.get("/ok").body()).isEqualTo("ok");
       assertThat(Probe.inits.get()).as("a fresh instance after the timeout").isEqualTo(2);

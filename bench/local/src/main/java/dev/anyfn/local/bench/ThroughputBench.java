@@ -19,19 +19,21 @@ import java.util.concurrent.TimeUnit;
  * Throughput and p99 latency of {@link HelloFunction} on the emulator (full instance pool, gcp
  * profile: 80 concurrent requests per instance, up to 10 instances) against Google's
  * java-function-invoker 2.0.0 serving the equivalent {@link HelloHttpFunction}, each in its own
- * JVM, over keep-alive HTTP/1.1 on loopback; plus the time from process start to the first 200. The
- * servers take turns for {@code --rounds} rounds (a fresh JVM each round) and the medians are
- * compared, so that load from elsewhere on the machine hits both alike. {@code --compare-classes
- * DIR} adds a third server: the emulator with the classes in {@code DIR} (an earlier build of
- * adapter-local's target/classes) ahead of its own, to measure a change against its baseline in the
- * same run. The emulator runs on this JVM's class path; the invoker loads {@link HelloHttpFunction}
- * from {@code --invoker-classpath} (by default where this class was loaded from). Run {@code
- * bench/local/run.sh throughput [options]}, or by hand from bench/local after {@code mvn package}:
+ * JVM, over keep-alive HTTP/1.1 on loopback, loaded by wrk when it is on the PATH (a load generator
+ * in C that costs the 2-core machine little), else by a Java load generator in this JVM ({@code
+ * --load java}); plus the time from process start to the first 200. The servers take turns for
+ * {@code --rounds} rounds (a fresh JVM each round) and the medians are compared, so that load from
+ * elsewhere on the machine hits both alike. {@code --compare-classes DIR} adds a third server: the
+ * emulator with the classes in {@code DIR} (an earlier build of adapter-local's target/classes)
+ * ahead of its own, to measure a change against its baseline in the same run. The emulator runs on
+ * this JVM's class path; the invoker loads {@link HelloHttpFunction} from {@code
+ * --invoker-classpath} (by default where this class was loaded from). Run {@code bench/local/run.sh
+ * throughput [options]}, or by hand from bench/local after {@code mvn package}:
  *
  * <pre>
  * java -cp target/benchmarks.jar dev.anyfn.local.bench.ThroughputBench \
  *     --invoker-jar target/invoker/java-function-invoker.jar --invoker-classpath target/classes \
- *     [--connections 32] [--seconds 5] [--rounds 3] [--compare-classes DIR]
+ *     [--connections 32] [--seconds 5] [--rounds 3] [--compare-classes DIR] [--load wrk|java]
  * </pre>
  *
  * Server logs go to {@code target/bench-<port>.log} under the working directory.
@@ -64,6 +66,7 @@ public final class ThroughputBench {
     int seconds = 5;
     int rounds = 3;
     String compareClasses = null;
+    String loader = onPath("wrk") ? "wrk" : "java";
     String invokerClasspath = null;
     String invokerJar =
         System.getProperty("user.home")
@@ -80,14 +83,30 @@ public final class ThroughputBench {
         case "--invoker-jar" -> invokerJar = args[i + 1];
         case "--invoker-classpath" -> invokerClasspath = args[i + 1];
         case "--compare-classes" -> compareClasses = args[i + 1];
+        case "--load" -> loader = args[i + 1];
         default ->
             throw new IllegalArgumentException(
                 "Unknown option "
                     + args[i]
                     + "; expected --connections, --seconds, --rounds, --invoker-jar,"
-                    + " --invoker-classpath or --compare-classes.");
+                    + " --invoker-classpath, --compare-classes or --load.");
       }
     }
+    if (!loader.equals("wrk") && !loader.equals("java")) {
+      throw new IllegalArgumentException(
+          "--load " + loader + ": expected wrk (the default when wrk is on the PATH) or java.");
+    }
+    if (loader.equals("wrk") && !onPath("wrk")) {
+      throw new IllegalArgumentException(
+          "--load wrk: no wrk on the PATH; install it (Debian: apt-get install wrk) or pass --load"
+              + " java.");
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "load: %s, %d connections, %d s per server per round%n",
+        loader.equals("wrk") ? "wrk (1 thread)" : "Java load generator (a thread per connection)",
+        connections,
+        seconds);
     if (!new File(invokerJar).isFile()) {
       throw new IllegalArgumentException(
           "No invoker jar at "
@@ -149,7 +168,9 @@ public final class ThroughputBench {
     for (int round = 1; round <= rounds; round++) {
       System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
       for (Server s : servers) {
-        results.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(run(s, connections, seconds));
+        results
+            .computeIfAbsent(s.name(), k -> new ArrayList<>())
+            .add(run(s, connections, seconds, loader.equals("wrk")));
       }
     }
     System.out.printf(Locale.ROOT, "%nmedians of %d rounds:%n", rounds);
@@ -212,7 +233,8 @@ public final class ThroughputBench {
         r.cpuMicrosPerRequest());
   }
 
-  private static Result run(Server server, int connections, int seconds) throws Exception {
+  private static Result run(Server server, int connections, int seconds, boolean wrk)
+      throws Exception {
     long t0 = System.nanoTime();
     Process process =
         new ProcessBuilder(server.command())
@@ -223,27 +245,116 @@ public final class ThroughputBench {
             .start();
     try {
       long start = awaitFirst200(server.port(), server.path(), t0);
-      load(server.port(), server.path(), connections, 2); // warm-up
-      long[][] latencies = new long[connections][];
-      long cpu0 = cpuNanos(process);
-      long count = load(server.port(), server.path(), connections, seconds, latencies);
-      long cpu = cpuNanos(process) - cpu0;
-      long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray();
-      Arrays.sort(all);
-      double p99 = all.length == 0 ? 0 : all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6;
-      Result r =
-          new Result(
-              server.name(),
-              count / (double) seconds,
-              p99,
-              start,
-              count == 0 ? 0 : cpu / 1000.0 / count);
+      Result r;
+      if (wrk) {
+        wrk(server.port(), server.path(), connections, 2); // warm-up
+        long cpu0 = cpuNanos(process);
+        double[] measured = wrk(server.port(), server.path(), connections, seconds);
+        long cpu = cpuNanos(process) - cpu0;
+        double requests = measured[0] * seconds;
+        r =
+            new Result(
+                server.name(),
+                measured[0],
+                measured[1],
+                start,
+                requests == 0 ? 0 : cpu / 1000.0 / requests);
+      } else {
+        load(server.port(), server.path(), connections, 2); // warm-up
+        long[][] latencies = new long[connections][];
+        long cpu0 = cpuNanos(process);
+        long count = load(server.port(), server.path(), connections, seconds, latencies);
+        long cpu = cpuNanos(process) - cpu0;
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray();
+        Arrays.sort(all);
+        double p99 = all.length == 0 ? 0 : all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6;
+        r =
+            new Result(
+                server.name(),
+                count / (double) seconds,
+                p99,
+                start,
+                count == 0 ? 0 : cpu / 1000.0 / count);
+      }
       print(r);
       return r;
     } finally {
       process.destroy();
       process.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  private static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (new File(dir, command).canExecute()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs wrk (one thread, keep-alive) for {@code seconds}; returns requests per second and the p99
+   * latency in milliseconds. Fails when any answer was not a 2xx or 3xx, or a socket failed.
+   */
+  static double[] wrk(int port, String path, int connections, int seconds) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "wrk",
+                "-t1",
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                "http://127.0.0.1:" + port + path)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed:\n" + out);
+    }
+    return parseWrk(out);
+  }
+
+  /** Requests per second and p99 in milliseconds from wrk's {@code --latency} report. */
+  static double[] parseWrk(String out) {
+    if (out.contains("Non-2xx or 3xx responses") || out.contains("Socket errors")) {
+      throw new IllegalStateException("wrk saw failed requests under load:\n" + out);
+    }
+    double rps = Double.NaN;
+    double p99 = Double.NaN;
+    for (String line : out.split("\n")) {
+      String t = line.strip();
+      if (t.startsWith("Requests/sec:")) {
+        rps = Double.parseDouble(t.substring("Requests/sec:".length()).strip());
+      } else if (t.startsWith("99%")) {
+        p99 = millis(t.substring(3).strip());
+      }
+    }
+    if (Double.isNaN(rps) || Double.isNaN(p99)) {
+      throw new IllegalStateException("Cannot read wrk's report:\n" + out);
+    }
+    return new double[] {rps, p99};
+  }
+
+  /** A wrk duration such as {@code 812.00us}, {@code 1.38ms} or {@code 1.02s}, in milliseconds. */
+  static double millis(String duration) {
+    if (duration.endsWith("us")) {
+      return Double.parseDouble(duration.substring(0, duration.length() - 2)) / 1000;
+    }
+    if (duration.endsWith("ms")) {
+      return Double.parseDouble(duration.substring(0, duration.length() - 2));
+    }
+    if (duration.endsWith("m")) {
+      return Double.parseDouble(duration.substring(0, duration.length() - 1)) * 60_000;
+    }
+    if (duration.endsWith("s")) {
+      return Double.parseDouble(duration.substring(0, duration.length() - 1)) * 1000;
+    }
+    throw new IllegalArgumentException("Not a wrk duration: " + duration);
   }
 
   private static long cpuNanos(Process process) {
