@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Immutable, case-insensitive, multi-valued HTTP headers. Names keep the spelling of their first
@@ -128,6 +129,22 @@ public final class Headers {
   /** Whether {@code name} is present. */
   public boolean contains(String name) {
     return indexOf(name) >= 0;
+  }
+
+  /**
+   * Calls {@code action} with every name (as first spelled) and value, names in order of first
+   * occurrence and each name's values in order; nothing is copied.
+   */
+  public void forEach(BiConsumer<String, String> action) {
+    for (int i = 0; i < size; i++) {
+      if (values[i] instanceof String s) {
+        action.accept(names[i], s);
+      } else {
+        for (String v : asList(values[i])) {
+          action.accept(names[i], v);
+        }
+      }
+    }
   }
 
   /** Header names as first spelled, in order of first occurrence. */

@@ -9,6 +9,22 @@ import org.junit.jupiter.api.Test;
 
 class HeadersTest {
   @Test
+  void forEachVisitsEveryValueInOrderWithTheFirstSpellingOfItsName() {
+    Headers h =
+        Headers.builder()
+            .add("Set-Cookie", "a=1")
+            .add("Content-Type", "text/plain")
+            .add("set-cookie", "b=2")
+            .build();
+    List<String> seen = new java.util.ArrayList<>();
+
+    h.forEach((name, value) -> seen.add(name + ": " + value));
+
+    assertThat(seen)
+        .containsExactly("Set-Cookie: a=1", "Set-Cookie: b=2", "Content-Type: text/plain");
+  }
+
+  @Test
   void namesAreCaseInsensitiveAndValuesKeepTheirOrder() {
     Headers h = Headers.builder().add("X-Tag", "a").add("x-tag", "b").add("Accept", "*/*").build();
     assertThat(h.all("X-TAG")).containsExactly("a", "b");

@@ -130,16 +130,18 @@ final class HttpTranslator {
   static void write(HttpResponse response, com.google.cloud.functions.HttpResponse google)
       throws IOException {
     google.setStatusCode(response.statusCode());
-    Headers headers = response.headers();
-    for (String name : headers.names()) {
-      if (name.equalsIgnoreCase("Content-Type")) {
-        google.setContentType(headers.first(name).orElseThrow());
-        continue;
-      }
-      for (String value : headers.all(name)) {
-        google.appendHeader(name, value);
-      }
-    }
+    boolean[] contentTypeSet = new boolean[1];
+    response
+        .headers()
+        .forEach(
+            (name, value) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                google.appendHeader(name, value);
+              } else if (!contentTypeSet[0]) {
+                google.setContentType(value); // the first; a response has one Content-Type
+                contentTypeSet[0] = true;
+              }
+            });
     byte[] body = response.body();
     if (body.length > 0) {
       try (OutputStream out = google.getOutputStream()) {

@@ -19,6 +19,10 @@ final class ConsoleLog implements Consumer<String>, AutoCloseable {
   private final PrintStream out;
   private final ConcurrentLinkedQueue<String> pending = new ConcurrentLinkedQueue<>();
   private final Object writeLock = new Object();
+
+  /** The text of one write, reused (guarded by writeLock): no buffer growth on every batch. */
+  private final StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
+
   private final Thread writer;
   private final AtomicBoolean started = new AtomicBoolean();
   private volatile boolean parked;
@@ -68,7 +72,8 @@ final class ConsoleLog implements Consumer<String>, AutoCloseable {
       if (line == null) {
         return;
       }
-      StringBuilder chunk = new StringBuilder(256);
+      StringBuilder chunk = this.chunk;
+      chunk.setLength(0);
       String newline = System.lineSeparator();
       for (; line != null; line = pending.poll()) {
         chunk.append(line).append(newline);
@@ -79,6 +84,10 @@ final class ConsoleLog implements Consumer<String>, AutoCloseable {
       }
       out.print(chunk);
       out.flush();
+      if (chunk.capacity() > 4 * CHUNK_CHARS) {
+        chunk.setLength(0); // after a huge line: do not keep its buffer
+        chunk.trimToSize();
+      }
     }
   }
 

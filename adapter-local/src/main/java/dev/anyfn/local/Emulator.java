@@ -403,6 +403,7 @@ public final class Emulator implements AutoCloseable {
 
     /** The emulator. Loads the function index; does not listen until {@link Emulator#start()}. */
     public Emulator build() {
+      HttpFrontDoor.initialiseServerClassesInBackground();
       return new Emulator(this);
     }
 

@@ -11,11 +11,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
@@ -75,6 +77,48 @@ final class HttpFrontDoor extends Handler.Abstract {
             emulator.log());
     this.control = new ControlApi(emulator);
     this.checkHost = !isWildcard(config.host);
+  }
+
+  /**
+   * Jetty classes whose static initialisation is slow: {@code MimeTypes} lists the JVM's available
+   * locales (about 40 ms here), the others are loaded by every server start. Initialised on a
+   * second thread while the emulator reads the function index and builds its functions, so the two
+   * overlap on a multi-core machine.
+   */
+  private static final List<String> SLOW_SERVER_CLASSES =
+      List.of(
+          "org.eclipse.jetty.http.MimeTypes",
+          "org.eclipse.jetty.server.Server",
+          "org.eclipse.jetty.server.internal.HttpConnection",
+          "org.eclipse.jetty.http.HttpParser",
+          "org.eclipse.jetty.http.HttpGenerator");
+
+  private static final AtomicBoolean SERVER_CLASSES_STARTED = new AtomicBoolean();
+
+  /**
+   * Starts initialising {@link #SLOW_SERVER_CLASSES} on a daemon thread, once per JVM. Class
+   * initialisation is thread-safe: a server start that needs one of them meanwhile waits for it. A
+   * class that fails here fails again, with its error, where the server needs it.
+   */
+  static void initialiseServerClassesInBackground() {
+    if (SERVER_CLASSES_STARTED.getAndSet(true)) {
+      return;
+    }
+    ClassLoader loader = HttpFrontDoor.class.getClassLoader();
+    Thread t =
+        new Thread(
+            () -> {
+              for (String name : SLOW_SERVER_CLASSES) {
+                try {
+                  Class.forName(name, true, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                  return;
+                }
+              }
+            },
+            "anyfn-server-classes");
+    t.setDaemon(true);
+    t.start();
   }
 
   void listen() {
@@ -220,7 +264,8 @@ final class HttpFrontDoor extends Handler.Abstract {
     guard.bodyStarted(connection);
     readBody(
         request,
-        new ByteArrayOutputStream(declared > 0 ? (int) declared : 256),
+        // sized by Content-Length; without one, grown from empty (most such requests have no body)
+        new ByteArrayOutputStream(declared > 0 ? (int) declared : 0),
         body -> {
           guard.bodyEnded(connection);
           dispatch(request, body, requestId, response, done);
@@ -489,11 +534,7 @@ final class HttpFrontDoor extends Handler.Abstract {
     try {
       response.setStatus(r.statusCode());
       HttpFields.Mutable out = response.getHeaders();
-      for (String name : r.headers().names()) {
-        for (String v : r.headers().all(name)) {
-          out.add(name, v);
-        }
-      }
+      r.headers().forEach(out::add);
       if (close && !out.contains(HttpHeader.CONNECTION)) {
         out.put(HttpHeader.CONNECTION, "close");
       }
