@@ -113,7 +113,7 @@ final class AzureApp {
             // counted from now, to the millisecond; the Instant is made only if a handler asks
             .timeout(warm.timeout)
             .coldStart(warm.firstCall())
-            .traceId(traceId(azure))
+            .traceId(AzureApp::traceId, traceparent(azure)) // parsed only if a handler asks
             .deploymentId(deploymentId(azure))
             .clock(clock)
             .logSink(logger == null ? runtime.settings().logSink() : logger::info)
@@ -181,21 +181,27 @@ final class AzureApp {
 
   /** The W3C trace id of the invocation's traceparent, when there is a well-formed one. */
   static String traceId(ExecutionContext azure) {
+    String parent = traceparent(azure);
+    return parent == null ? null : traceId(parent);
+  }
+
+  /** The invocation's traceparent as the host passed it, or null. */
+  private static String traceparent(ExecutionContext azure) {
     TraceContext trace;
     try {
       trace = azure.getTraceContext();
     } catch (RuntimeException e) {
       return null;
     }
-    String parent = trace == null ? null : trace.getTraceparent();
-    return parent == null ? null : traceId(parent.strip());
+    return trace == null ? null : trace.getTraceparent();
   }
 
   /**
    * The trace id of a traceparent {@code vv-<32 lower-case hex>-<16 lower-case hex>-ff}, or null
    * when it is malformed. Parsed by hand: this runs on every invocation.
    */
-  static String traceId(String traceparent) {
+  static String traceId(String header) {
+    String traceparent = header.strip();
     if (traceparent.length() != TRACEPARENT_LENGTH
         || traceparent.charAt(2) != '-'
         || traceparent.charAt(35) != '-'

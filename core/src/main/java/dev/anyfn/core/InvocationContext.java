@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** The {@link Context} adapters build for each invocation. Immutable and thread-safe. */
 public final class InvocationContext implements Context {
@@ -33,7 +34,19 @@ public final class InvocationContext implements Context {
   private final long builtAtMillis;
   private final long timeoutMillis;
   private final boolean coldStart;
-  private final String traceId;
+
+  /**
+   * The trace id; when the builder had a function of a header instead ({@link
+   * Builder#traceId(Function, String)}), worked out on first use: most invocations never ask.
+   */
+  private String traceId;
+
+  /** {@link #traceId} before it was worked out: compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String UNRESOLVED = new String("unresolved");
+
+  private final Function<String, String> traceIdOf;
+  private final String traceHeader;
   private final String deploymentId;
   private final Clock clock;
   private final Consumer<String> logSink;
@@ -50,7 +63,9 @@ public final class InvocationContext implements Context {
     this.builtAtMillis = b.deadline == null ? clock.millis() : 0;
     this.timeoutMillis = b.timeoutMillis;
     this.coldStart = b.coldStart;
-    this.traceId = b.traceId;
+    this.traceId = b.traceIdOf != null ? UNRESOLVED : b.traceId;
+    this.traceIdOf = b.traceIdOf;
+    this.traceHeader = b.traceHeader;
     this.deploymentId = b.deploymentId;
     this.logSink = b.logSink;
   }
@@ -98,7 +113,13 @@ public final class InvocationContext implements Context {
 
   @Override
   public Optional<String> traceId() {
-    return Optional.ofNullable(traceId);
+    String id = traceId;
+    if (id == UNRESOLVED) {
+      // Strings are immutable and safely published: a racing thread parses again, to the same id.
+      id = traceHeader == null ? null : traceIdOf.apply(traceHeader);
+      traceId = id;
+    }
+    return Optional.ofNullable(id);
   }
 
   @Override
@@ -124,6 +145,8 @@ public final class InvocationContext implements Context {
     private Instant deadline;
     private long timeoutMillis = DEFAULT_TIMEOUT.toMillis();
     private boolean coldStart;
+    private Function<String, String> traceIdOf;
+    private String traceHeader;
     private String traceId;
     private String deploymentId;
     private Clock clock = Clock.systemUTC();
@@ -182,6 +205,20 @@ public final class InvocationContext implements Context {
     /** The trace id. */
     public Builder traceId(String traceId) {
       this.traceId = traceId;
+      this.traceIdOf = null;
+      this.traceHeader = null;
+      return this;
+    }
+
+    /**
+     * The trace id as {@code parse} finds it in {@code header} (a W3C traceparent, say; null when
+     * there is none), worked out only if a handler asks; {@code parse} returns null for a malformed
+     * header.
+     */
+    public Builder traceId(Function<String, String> parse, String header) {
+      this.traceIdOf = Objects.requireNonNull(parse, "parse");
+      this.traceHeader = header;
+      this.traceId = null;
       return this;
     }
 

@@ -37,6 +37,46 @@ class InvocationContextTest {
   }
 
   @Test
+  void traceIdFromAHeaderIsParsedOnlyWhenAskedAndOnce() {
+    List<String> parsed = new ArrayList<>();
+    InvocationContext context =
+        InvocationContext.builder()
+            .requestId("r")
+            .functionName("f")
+            .traceId(
+                h -> {
+                  parsed.add(h);
+                  return h.substring(3, 7);
+                },
+                "00-abcd-rest")
+            .build();
+
+    assertThat(parsed).as("not parsed at build").isEmpty();
+    assertThat(context.traceId()).hasValue("abcd");
+    assertThat(context.traceId()).hasValue("abcd");
+    assertThat(parsed).containsExactly("00-abcd-rest");
+  }
+
+  @Test
+  void traceIdIsEmptyWithoutAHeaderOrWhenTheParserRefusesIt() {
+    InvocationContext none =
+        InvocationContext.builder()
+            .requestId("r")
+            .functionName("f")
+            .traceId(h -> "never", null)
+            .build();
+    InvocationContext malformed =
+        InvocationContext.builder()
+            .requestId("r")
+            .functionName("f")
+            .traceId(h -> null, "garbage")
+            .build();
+
+    assertThat(none.traceId()).isEmpty();
+    assertThat(malformed.traceId()).isEmpty();
+  }
+
+  @Test
   void withoutADeadlineItIsFifteenMinutesAfterBuildNotAfterFirstUse() {
     HandClock clock = new HandClock(Instant.parse("2026-01-01T10:00:00.123Z"));
     InvocationContext c =
