@@ -21,7 +21,11 @@ final class ConnectionGuard implements Connection.Listener {
   private final AtomicLong closedSlow = new AtomicLong();
   private volatile boolean refuseAll;
 
-  private static final class State {
+  /** A connection this guard did not see open (none in practice): its record is never read. */
+  private static final State UNTRACKED = new State();
+
+  /** What the guard knows of one open connection. */
+  static final class State {
     volatile boolean inRequest;
     volatile long boundaryNanos = System.nanoTime();
     volatile long bytesAtBoundary;
@@ -51,36 +55,33 @@ final class ConnectionGuard implements Connection.Listener {
     open.remove(connection);
   }
 
-  void requestStarted(Connection c) {
+  /**
+   * Marks a request started on {@code c}; returns the connection's record, which the request's
+   * other calls take, so that the map is read once per request.
+   */
+  State requestStarted(Connection c) {
     State s = open.get(c);
-    if (s != null) {
-      s.inRequest = true;
+    if (s == null) {
+      return UNTRACKED;
     }
+    s.inRequest = true;
+    return s;
   }
 
-  void bodyStarted(Connection c) {
-    State s = open.get(c);
-    if (s != null) {
-      s.bodyDeadlineNanos = System.nanoTime() + bodyReadNanos;
-      s.readingBody = true;
-    }
+  void bodyStarted(State s) {
+    s.bodyDeadlineNanos = System.nanoTime() + bodyReadNanos;
+    s.readingBody = true;
   }
 
-  void bodyEnded(Connection c) {
-    State s = open.get(c);
-    if (s != null) {
-      s.readingBody = false;
-    }
+  void bodyEnded(State s) {
+    s.readingBody = false;
   }
 
-  void requestEnded(Connection c) {
-    State s = open.get(c);
-    if (s != null) {
-      s.inRequest = false;
-      s.readingBody = false;
-      s.boundaryNanos = System.nanoTime();
-      s.bytesAtBoundary = c.getBytesIn();
-    }
+  void requestEnded(State s, Connection c) {
+    s.inRequest = false;
+    s.readingBody = false;
+    s.boundaryNanos = System.nanoTime();
+    s.bytesAtBoundary = c.getBytesIn();
   }
 
   /** Closes connections that trickle headers or a body past their deadline. */

@@ -236,17 +236,17 @@ final class HttpFrontDoor extends Handler.Abstract {
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
     Connection connection = request.getConnectionMetaData().getConnection();
-    guard.requestStarted(connection);
+    ConnectionGuard.State guarded = guard.requestStarted(connection);
     exchangeStarted();
     Callback done =
         Callback.from(
             () -> {
-              guard.requestEnded(connection);
+              guard.requestEnded(guarded, connection);
               exchangeEnded();
               callback.succeeded();
             },
             x -> {
-              guard.requestEnded(connection);
+              guard.requestEnded(guarded, connection);
               exchangeEnded();
               callback.failed(x);
             });
@@ -261,13 +261,13 @@ final class HttpFrontDoor extends Handler.Abstract {
       write(response, done, tooLarge(declared, requestId), true);
       return true;
     }
-    guard.bodyStarted(connection);
+    guard.bodyStarted(guarded);
     readBody(
         request,
         // sized by Content-Length; without one, grown from empty (most such requests have no body)
         new ByteArrayOutputStream(declared > 0 ? (int) declared : 0),
         body -> {
-          guard.bodyEnded(connection);
+          guard.bodyEnded(guarded);
           dispatch(request, body, requestId, response, done);
         },
         tooLarge -> write(response, done, tooLarge(tooLarge, requestId), true),

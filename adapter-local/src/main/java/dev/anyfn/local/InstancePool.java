@@ -331,7 +331,7 @@ final class InstancePool {
         InvocationContext.builder()
             .requestId(requestId)
             .functionName(name())
-            .deadline(clock.instant().plus(timeout))
+            .timeout(timeout) // the Instant is made only if a handler asks
             .coldStart(lease.mustInitialise)
             .clock(clock)
             .logSink(settings.logSink())
