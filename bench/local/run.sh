@@ -10,7 +10,8 @@
 #               Load from wrk when it is on the PATH (apt-get install wrk), else from a Java load
 #               generator in the benchmark's JVM (--load java forces it).
 # Usage: bench/local/run.sh [pool [JMH args] | throughput [--rounds 3] [--seconds 5]
-#                           [--connections 32] [--compare-classes DIR] [--load wrk|java]]   (no argument: both)
+#                           [--connections 32] [--warmup 10] [--compare-classes DIR]
+#                           [--load wrk|java]]   (no argument: both)
 # Builds bench/local/target first, offline if it can. By default also builds the modules it
 # depends on (-am); BENCH_ONLY=1 builds bench/local alone against the artifacts in ~/.m2.
 # Run on a quiet machine: other load skews the ratios.

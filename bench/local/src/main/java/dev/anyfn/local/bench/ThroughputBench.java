@@ -25,15 +25,18 @@ import java.util.concurrent.TimeUnit;
  * {@code --rounds} rounds (a fresh JVM each round) and the medians are compared, so that load from
  * elsewhere on the machine hits both alike. {@code --compare-classes DIR} adds a third server: the
  * emulator with the classes in {@code DIR} (an earlier build of adapter-local's target/classes)
- * ahead of its own, to measure a change against its baseline in the same run. The emulator runs on
- * this JVM's class path; the invoker loads {@link HelloHttpFunction} from {@code
+ * ahead of its own, to measure a change against its baseline in the same run. Each server is loaded
+ * for {@code --warmup} seconds (10 by default: after 2 the JIT compilers are still busy) before the
+ * measured window; the time to the first 200 is taken on the cold JVM before that. The emulator
+ * runs on this JVM's class path; the invoker loads {@link HelloHttpFunction} from {@code
  * --invoker-classpath} (by default where this class was loaded from). Run {@code bench/local/run.sh
  * throughput [options]}, or by hand from bench/local after {@code mvn package}:
  *
  * <pre>
  * java -cp target/benchmarks.jar dev.anyfn.local.bench.ThroughputBench \
  *     --invoker-jar target/invoker/java-function-invoker.jar --invoker-classpath target/classes \
- *     [--connections 32] [--seconds 5] [--rounds 3] [--compare-classes DIR] [--load wrk|java]
+ *     [--connections 32] [--seconds 5] [--rounds 3] [--warmup 10] [--compare-classes DIR]
+ *     [--load wrk|java]
  * </pre>
  *
  * Server logs go to {@code target/bench-<port>.log} under the working directory.
@@ -65,6 +68,7 @@ public final class ThroughputBench {
     int connections = 32;
     int seconds = 5;
     int rounds = 3;
+    int warmup = 10;
     String compareClasses = null;
     String loader = onPath("wrk") ? "wrk" : "java";
     String invokerClasspath = null;
@@ -84,12 +88,13 @@ public final class ThroughputBench {
         case "--invoker-classpath" -> invokerClasspath = args[i + 1];
         case "--compare-classes" -> compareClasses = args[i + 1];
         case "--load" -> loader = args[i + 1];
+        case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         default ->
             throw new IllegalArgumentException(
                 "Unknown option "
                     + args[i]
                     + "; expected --connections, --seconds, --rounds, --invoker-jar,"
-                    + " --invoker-classpath, --compare-classes or --load.");
+                    + " --invoker-classpath, --compare-classes, --load or --warmup.");
       }
     }
     if (!loader.equals("wrk") && !loader.equals("java")) {
@@ -103,9 +108,10 @@ public final class ThroughputBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "load: %s, %d connections, %d s per server per round%n",
+        "load: %s, %d connections, %d s warm-up then %d s measured per server per round%n",
         loader.equals("wrk") ? "wrk (1 thread)" : "Java load generator (a thread per connection)",
         connections,
+        warmup,
         seconds);
     if (!new File(invokerJar).isFile()) {
       throw new IllegalArgumentException(
@@ -170,7 +176,7 @@ public final class ThroughputBench {
       for (Server s : servers) {
         results
             .computeIfAbsent(s.name(), k -> new ArrayList<>())
-            .add(run(s, connections, seconds, loader.equals("wrk")));
+            .add(run(s, connections, warmup, seconds, loader.equals("wrk")));
       }
     }
     System.out.printf(Locale.ROOT, "%nmedians of %d rounds:%n", rounds);
@@ -233,7 +239,7 @@ public final class ThroughputBench {
         r.cpuMicrosPerRequest());
   }
 
-  private static Result run(Server server, int connections, int seconds, boolean wrk)
+  private static Result run(Server server, int connections, int warmup, int seconds, boolean wrk)
       throws Exception {
     long t0 = System.nanoTime();
     Process process =
@@ -247,7 +253,9 @@ public final class ThroughputBench {
       long start = awaitFirst200(server.port(), server.path(), t0);
       Result r;
       if (wrk) {
-        wrk(server.port(), server.path(), connections, 2); // warm-up
+        if (warmup > 0) {
+          wrk(server.port(), server.path(), connections, warmup);
+        }
         long cpu0 = cpuNanos(process);
         double[] measured = wrk(server.port(), server.path(), connections, seconds);
         long cpu = cpuNanos(process) - cpu0;
@@ -260,7 +268,9 @@ public final class ThroughputBench {
                 start,
                 requests == 0 ? 0 : cpu / 1000.0 / requests);
       } else {
-        load(server.port(), server.path(), connections, 2); // warm-up
+        if (warmup > 0) {
+          load(server.port(), server.path(), connections, warmup);
+        }
         long[][] latencies = new long[connections][];
         long cpu0 = cpuNanos(process);
         long count = load(server.port(), server.path(), connections, seconds, latencies);
