@@ -50,6 +50,7 @@ def figures(name):
 labels = {
     "directCall": "FunctionInstance.handleHttp directly (baseline)",
     "throughPool": "through the instance pool, REPORT lines discarded",
+    "throughPoolOnWorker": "pool, handed to a worker thread (events), lines discarded",
     "throughPoolConsoleLog": "through the instance pool, REPORT lines to a ConsoleLog",
 }
 for name, label in labels.items():
@@ -57,7 +58,7 @@ for name, label in labels.items():
         med, mean, err, alloc = figures(name)
         print(f"{label:56s} median {med:8.0f} ns/op  mean {mean:8.0f} ± {err:.0f}  {alloc:6.0f} B/op")
 base = figures("directCall")
-for name in ("throughPool", "throughPoolConsoleLog"):
+for name in ("throughPool", "throughPoolConsoleLog", "throughPoolOnWorker"):
     if name in rows:
         f = figures(name)
         print(f"ratio {name}/directCall = {f[0] / base[0]:.2f}x by median time,"
