@@ -130,18 +130,14 @@ final class HttpTranslator {
   static void write(HttpResponse response, com.google.cloud.functions.HttpResponse google)
       throws IOException {
     google.setStatusCode(response.statusCode());
-    boolean[] contentTypeSet = new boolean[1];
-    response
-        .headers()
-        .forEach(
-            (name, value) -> {
-              if (!name.equalsIgnoreCase("Content-Type")) {
-                google.appendHeader(name, value);
-              } else if (!contentTypeSet[0]) {
-                google.setContentType(value); // the first; a response has one Content-Type
-                contentTypeSet[0] = true;
-              }
-            });
+    Headers headers = response.headers();
+    headers.first("Content-Type").ifPresent(google::setContentType); // a response has one
+    headers.forEach(
+        (name, value) -> {
+          if (!name.equalsIgnoreCase("Content-Type")) {
+            google.appendHeader(name, value);
+          }
+        });
     byte[] body = response.body();
     if (body.length > 0) {
       try (OutputStream out = google.getOutputStream()) {
