@@ -44,15 +44,19 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The one HTTP server in front of every function (Jetty 12 core, no servlets). Applies the local
  * server's safe defaults: Host header check against loopback names (DNS rebinding), URI, header and
- * body limits answered 414, 431 and 413 (the latter before reading the body), no CORS headers, the
- * control API only from loopback. Routes with {@code FunctionRuntime.route}, then takes an instance
- * from the function's pool: 429 with {@code Retry-After} when none is free, 504 on timeout.
+ * body limits answered 414, 431 and 413 (the latter before buffering the body), no CORS headers,
+ * the control API only from loopback. Routes with {@code FunctionRuntime.route}, then takes an
+ * instance from the function's pool: 429 with {@code Retry-After} when none is free, 504 on
+ * timeout.
  */
 final class HttpFrontDoor extends Handler.Abstract {
   static final int MAX_URI_CHARS = 8 * 1024;
   static final int MAX_HEADERS = 100;
   static final int MAX_HEADER_BYTES = 16 * 1024;
   static final String CONTROL_PREFIX = "/_anyfn/";
+
+  /** How much of a refused request's body is read and thrown away so its client sees the answer. */
+  static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
 
   private static final Set<String> LOOPBACK_NAMES =
       Set.of("localhost", "127.0.0.1", "::1", "[::1]");
@@ -277,12 +281,12 @@ final class HttpFrontDoor extends Handler.Abstract {
     String requestId = newRequestId();
     HttpResponse early = checkLimits(request, requestId);
     if (early != null) {
-      write(response, done, early, early.statusCode() == 413);
+      refuse(request, response, done, guarded, early, 0);
       return true;
     }
     long declared = request.getLength();
     if (declared > maxBodyBytes) {
-      write(response, done, tooLarge(declared, requestId), true);
+      refuse(request, response, done, guarded, tooLarge(declared, requestId), 0);
       return true;
     }
     guard.bodyStarted(guarded);
@@ -294,9 +298,69 @@ final class HttpFrontDoor extends Handler.Abstract {
           guard.bodyEnded(guarded);
           dispatch(request, body, requestId, response, done);
         },
-        tooLarge -> write(response, done, tooLarge(tooLarge, requestId), true),
+        tooLarge ->
+            refuse(request, response, done, guarded, tooLarge(tooLarge, requestId), tooLarge),
         failure -> done.failed(failure));
     return true;
+  }
+
+  /**
+   * Answers a request refused before its body was read, then reads and discards what the client
+   * still sends, up to {@link #MAX_DISCARD_BYTES} in all, before the connection closes. Most
+   * clients (browsers, {@code java.net.http}, most SDKs) send the whole body before they read an
+   * answer; closing on unread bytes makes the kernel reset the connection, and such a client then
+   * reports a broken pipe instead of the 413. A client that sent {@code Expect: 100-continue} gets
+   * the answer instead of a {@code 100} and sends no body, so nothing is read then. The body read
+   * deadline applies while discarding, so a client cannot hold the connection by trickling.
+   */
+  private void refuse(
+      Request request,
+      Response response,
+      Callback done,
+      ConnectionGuard.State guarded,
+      HttpResponse problem,
+      long bytesSeen) {
+    long declared = request.getLength();
+    boolean discard =
+        !request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")
+            && (declared >= 0 ? declared : bytesSeen) <= MAX_DISCARD_BYTES;
+    if (!discard) {
+      write(response, done, problem, true);
+      return;
+    }
+    Callback thenDiscard =
+        Callback.from(
+            () -> {
+              guard.bodyStarted(guarded);
+              discardBody(
+                  request,
+                  MAX_DISCARD_BYTES - bytesSeen,
+                  () -> {
+                    guard.bodyEnded(guarded);
+                    done.succeeded();
+                  });
+            },
+            done::failed);
+    write(response, thenDiscard, problem, true);
+  }
+
+  private static void discardBody(Request request, long budget, Runnable finished) {
+    long left = budget;
+    while (true) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null) {
+        long remaining = left;
+        request.demand(() -> discardBody(request, remaining, finished));
+        return;
+      }
+      left -= chunk.remaining();
+      chunk.release();
+      if (chunk.isLast() || Content.Chunk.isFailure(chunk) || left < 0) {
+        // Past the budget the connection closes with bytes unread, as it would have anyway.
+        finished.run();
+        return;
+      }
+    }
   }
 
   private void exchangeStarted() {

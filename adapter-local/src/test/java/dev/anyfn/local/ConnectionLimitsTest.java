@@ -64,6 +64,58 @@ class ConnectionLimitsTest {
   }
 
   @Test
+  void refusedBodyIsDiscardedOnlyUntilTheBodyDeadline() throws Exception {
+    // The answer comes at once; the 7 MB the client declared but never sends cannot hold the
+    // connection open past the body deadline.
+    try (Harness h = new Harness(Emulator.builder().bodyReadTimeout(Duration.ofMillis(300)));
+        Socket s = connect(h)) {
+      OutputStream out = s.getOutputStream();
+      out.write(
+          "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7340032\r\n\r\nabc"
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      // The server half-closes after its answer and keeps reading, until the deadline.
+      assertThat(readUntilClosed(s)).startsWith("HTTP/1.1 413");
+      Eventually.until(
+          "closed at the body deadline",
+          () -> h.logged("body not received within the read deadline"));
+    }
+  }
+
+  @Test
+  void bodyDeclaredBeyondTheDiscardLimitIsAnsweredAndTheConnectionClosedAtOnce() throws Exception {
+    try (Harness h = new Harness(Emulator.builder().bodyReadTimeout(Duration.ofSeconds(30)));
+        Socket s = connect(h)) {
+      OutputStream out = s.getOutputStream();
+      long declared = HttpFrontDoor.MAX_DISCARD_BYTES + 1;
+      out.write(
+          ("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + declared + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(readUntilClosed(s)).startsWith("HTTP/1.1 413");
+      assertThat(writesFailWithin(s, Duration.ofSeconds(5)))
+          .as("the server closed without reading the body")
+          .isTrue();
+    }
+  }
+
+  /** Whether sending more bytes fails (the peer closed and reset) before the time is up. */
+  static boolean writesFailWithin(Socket s, Duration time) throws InterruptedException {
+    long deadline = System.nanoTime() + time.toNanos();
+    byte[] chunk = new byte[8192];
+    while (System.nanoTime() < deadline) {
+      try {
+        s.getOutputStream().write(chunk);
+        s.getOutputStream().flush();
+      } catch (IOException e) {
+        return true;
+      }
+      Thread.sleep(10);
+    }
+    return false;
+  }
+
+  @Test
   void idleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
     try (Harness h = new Harness(Emulator.builder().connectionIdleTimeout(Duration.ofMillis(300)));
         Socket s = connect(h)) {
