@@ -311,7 +311,8 @@ final class HttpFrontDoor extends Handler.Abstract {
    * answer; closing on unread bytes makes the kernel reset the connection, and such a client then
    * reports a broken pipe instead of the 413. A client that sent {@code Expect: 100-continue} gets
    * the answer instead of a {@code 100} and sends no body, so nothing is read then. The body read
-   * deadline applies while discarding, so a client cannot hold the connection by trickling.
+   * deadline applies while discarding, so a client cannot hold the connection by trickling. Once
+   * shutdown has begun nothing is discarded: the connection closes after the answer.
    */
   private void refuse(
       Request request,
@@ -322,7 +323,8 @@ final class HttpFrontDoor extends Handler.Abstract {
       long bytesSeen) {
     long declared = request.getLength();
     boolean discard =
-        !request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")
+        accepting // while shutting down, refused requests do not delay the drain
+            && !request.getHeaders().contains(HttpHeader.EXPECT, "100-continue")
             && (declared >= 0 ? declared : bytesSeen) <= MAX_DISCARD_BYTES;
     if (!discard) {
       write(response, done, problem, true);

@@ -47,6 +47,52 @@ class ShutdownTest {
     assertThat(h.log).anyMatch(l -> l.contains("all in-flight work drained"));
   }
 
+  @Test
+  void requestOnAKeptAliveConnectionDuringShutdownIsAnswered503AndNotWaitedFor() throws Exception {
+    Harness h = new Harness(Emulator.builder().shutdownGrace(Duration.ofSeconds(5)));
+    java.net.Socket kept = ConnectionLimitsTest.connect(h);
+    byte[] get =
+        "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    kept.getOutputStream().write(get);
+    assertThat(readOneResponse(kept)).startsWith("HTTP/1.1 200");
+    Probe.entered = new CountDownLatch(1);
+    java.net.Socket gated = ConnectionLimitsTest.connect(h);
+    gated
+        .getOutputStream()
+        .write(
+            "GET /gated HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    Probe.entered.await();
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(h.emulator::close);
+    Eventually.until("shutdown begun", () -> newRequestIsRefused(h));
+    kept.getOutputStream()
+        .write(
+            "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7000000\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(ConnectionLimitsTest.readUntilClosed(kept)).contains("HTTP/1.1 503");
+    assertThat(ConnectionLimitsTest.writesFailWithin(kept, Duration.ofSeconds(3)))
+        .as("closed without reading the declared body")
+        .isTrue();
+    Probe.gate.countDown();
+    closing.get();
+    kept.close();
+    gated.close();
+  }
+
+  /** Reads one response with a Content-Length from a kept-alive connection. */
+  private static String readOneResponse(java.net.Socket s) throws java.io.IOException {
+    java.io.InputStream in = s.getInputStream();
+    StringBuilder head = new StringBuilder();
+    while (head.indexOf("\r\n\r\n") < 0) {
+      head.append((char) in.read());
+    }
+    String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
+    int at = lower.indexOf("content-length:") + "content-length:".length();
+    int length = Integer.parseInt(lower.substring(at, lower.indexOf('\r', at)).trim());
+    return head + new String(in.readNBytes(length), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   private static boolean newRequestIsRefused(Harness h) {
     try {
       return h.get("/hello").statusCode() == 503;
