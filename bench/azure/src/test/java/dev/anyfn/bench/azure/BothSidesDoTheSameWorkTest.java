@@ -36,4 +36,13 @@ class BothSidesDoTheSameWorkTest {
     assertThat(generated.getHeader("Content-Type")).startsWith(hand.getHeader("Content-Type"));
     assertThat(text(hand)).isEqualTo(text(generated));
   }
+
+  @Test
+  void jsonSettingsBenchmarkWritesTheSameGreetingWithEitherMapper() throws Exception {
+    JsonSettingsBenchmark json = new JsonSettingsBenchmark();
+    json.setUp();
+    String expected = "{\"message\":\"Hello, ada\",\"length\":3}";
+    assertThat(new String(json.defaultMapper(), StandardCharsets.UTF_8)).isEqualTo(expected);
+    assertThat(new String(json.anyfnCodec(), StandardCharsets.UTF_8)).isEqualTo(expected);
+  }
 }
