@@ -179,12 +179,6 @@ final class AzureApp {
     return id;
   }
 
-  /** The W3C trace id of the invocation's traceparent, when there is a well-formed one. */
-  static String traceId(ExecutionContext azure) {
-    String parent = traceparent(azure);
-    return parent == null ? null : traceId(parent);
-  }
-
   /** The invocation's traceparent as the host passed it, or null. */
   private static String traceparent(ExecutionContext azure) {
     TraceContext trace;

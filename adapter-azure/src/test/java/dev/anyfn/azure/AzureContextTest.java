@@ -57,7 +57,9 @@ class AzureContextTest {
     TraceContext trace = context.getTraceContext();
     when(trace.getTraceparent())
         .thenReturn(" 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 ");
-    assertThat(AzureApp.traceId(context)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    AzureApp app = AzureApp.load(loader, Map.of());
+    assertThat(app.call("shop", context).context().traceId())
+        .hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
   @Test
