@@ -30,13 +30,13 @@ final class HttpTranslator {
     }
   }
 
+  private static final byte[] NO_BODY = new byte[0];
+
   /**
    * Every request header value, in order. Google's {@code getHeaders()} (and {@code
    * getFirstHeader}, which calls it) builds a new map on every call, so the entry point calls this
    * once per request and reads Google's own headers from the result.
    */
-  private static final byte[] NO_BODY = new byte[0];
-
   static Headers headers(com.google.cloud.functions.HttpRequest google) {
     Headers.Builder headers = Headers.builder();
     for (Map.Entry<String, List<String>> h : google.getHeaders().entrySet()) {
