@@ -18,6 +18,13 @@ class ConnectionLimitsTest {
     return s;
   }
 
+  /** Writes {@code text} (a raw request, or part of one) to the connection. */
+  static void send(Socket s, String text) throws IOException {
+    OutputStream out = s.getOutputStream();
+    out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+  }
+
   /** Reads until the server closes the connection; returns what arrived. */
   static String readUntilClosed(Socket s) throws IOException {
     InputStream in = s.getInputStream();
@@ -38,9 +45,7 @@ class ConnectionLimitsTest {
   void connectionTricklingHeadersIsClosedAfterTheHeaderDeadline() throws Exception {
     try (Harness h = new Harness(Emulator.builder().headerReadTimeout(Duration.ofMillis(300)));
         Socket s = connect(h)) {
-      OutputStream out = s.getOutputStream();
-      out.write("GET /hello HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      send(s, "GET /hello HTTP/1.1\r\nHost: localhost\r\n");
       long t0 = System.nanoTime();
       assertThat(readUntilClosed(s)).doesNotContain("200");
       assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(4));
@@ -53,11 +58,7 @@ class ConnectionLimitsTest {
   void connectionTricklingTheBodyIsClosedAfterTheBodyDeadline() throws Exception {
     try (Harness h = new Harness(Emulator.builder().bodyReadTimeout(Duration.ofMillis(300)));
         Socket s = connect(h)) {
-      OutputStream out = s.getOutputStream();
-      out.write(
-          "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nabc"
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      send(s, "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nabc");
       assertThat(readUntilClosed(s)).doesNotContain("200");
       assertThat(h.logged("body not received within the read deadline")).isTrue();
     }
@@ -69,11 +70,7 @@ class ConnectionLimitsTest {
     // connection open past the body deadline.
     try (Harness h = new Harness(Emulator.builder().bodyReadTimeout(Duration.ofMillis(300)));
         Socket s = connect(h)) {
-      OutputStream out = s.getOutputStream();
-      out.write(
-          "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7340032\r\n\r\nabc"
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      send(s, "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7340032\r\n\r\nabc");
       // The server half-closes after its answer and keeps reading, until the deadline.
       assertThat(readUntilClosed(s)).startsWith("HTTP/1.1 413");
       Eventually.until(
@@ -86,12 +83,8 @@ class ConnectionLimitsTest {
   void bodyDeclaredBeyondTheDiscardLimitIsAnsweredAndTheConnectionClosedAtOnce() throws Exception {
     try (Harness h = new Harness(Emulator.builder().bodyReadTimeout(Duration.ofSeconds(30)));
         Socket s = connect(h)) {
-      OutputStream out = s.getOutputStream();
       long declared = HttpFrontDoor.MAX_DISCARD_BYTES + 1;
-      out.write(
-          ("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + declared + "\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      send(s, "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: " + declared + "\r\n\r\n");
       assertThat(readUntilClosed(s)).startsWith("HTTP/1.1 413");
       assertThat(writesFailWithin(s, Duration.ofSeconds(5)))
           .as("the server closed without reading the body")
@@ -119,10 +112,7 @@ class ConnectionLimitsTest {
   void idleKeepAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
     try (Harness h = new Harness(Emulator.builder().connectionIdleTimeout(Duration.ofMillis(300)));
         Socket s = connect(h)) {
-      OutputStream out = s.getOutputStream();
-      out.write(
-          "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
+      send(s, "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
       assertThat(readUntilClosed(s)).startsWith("HTTP/1.1 200");
     }
   }
@@ -132,19 +122,12 @@ class ConnectionLimitsTest {
     try (Harness h = new Harness(Emulator.builder().maxConnections(2));
         Socket a = connect(h);
         Socket b = connect(h)) {
-      a.getOutputStream()
-          .write(
-              "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      send(a, "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
       a.getInputStream().read(new byte[512]);
-      b.getOutputStream()
-          .write(
-              "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      send(b, "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
       b.getInputStream().read(new byte[512]);
       try (Socket c = connect(h)) {
-        c.getOutputStream()
-            .write(
-                "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+        send(c, "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
         assertThat(readUntilClosed(c)).isEmpty();
       }
     }

@@ -3,7 +3,6 @@ package dev.anyfn.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -123,11 +122,10 @@ class HttpFrontDoorTest {
   void clientExpecting100ContinueGetsThe413InsteadAndIsNotAskedForTheBody() throws Exception {
     try (Socket s = new Socket("127.0.0.1", h.emulator.baseUri().getPort())) {
       s.setSoTimeout(5000);
-      s.getOutputStream()
-          .write(
-              ("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7340032\r\n"
-                      + "Expect: 100-continue\r\n\r\n")
-                  .getBytes(StandardCharsets.ISO_8859_1));
+      ConnectionLimitsTest.send(
+          s,
+          "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7340032\r\n"
+              + "Expect: 100-continue\r\n\r\n");
       String answer = ConnectionLimitsTest.readUntilClosed(s);
       assertThat(answer).startsWith("HTTP/1.1 413").doesNotContain("100 Continue");
       assertThat(answer.toLowerCase()).contains("connection: close");
@@ -159,9 +157,7 @@ class HttpFrontDoorTest {
   static String raw(String request) throws Exception {
     try (Socket s = new Socket("127.0.0.1", h.emulator.baseUri().getPort())) {
       s.setSoTimeout(2000);
-      OutputStream out = s.getOutputStream();
-      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-      out.flush();
+      ConnectionLimitsTest.send(s, request);
       InputStream in = s.getInputStream();
       byte[] buf = new byte[65536];
       StringBuilder b = new StringBuilder();

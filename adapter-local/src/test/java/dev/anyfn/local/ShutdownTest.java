@@ -16,11 +16,7 @@ class ShutdownTest {
     Probe.entered = new CountDownLatch(1);
     java.net.Socket socket = new java.net.Socket("127.0.0.1", h.emulator.baseUri().getPort());
     socket.setSoTimeout(5000);
-    socket
-        .getOutputStream()
-        .write(
-            "GET /gated HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    ConnectionLimitsTest.send(socket, "GET /gated HTTP/1.1\r\nHost: localhost\r\n\r\n");
     java.util.concurrent.ExecutorService threads =
         java.util.concurrent.Executors.newCachedThreadPool();
     CompletableFuture<String> r =
@@ -51,25 +47,16 @@ class ShutdownTest {
   void requestOnAKeptAliveConnectionDuringShutdownIsAnswered503AndNotWaitedFor() throws Exception {
     Harness h = new Harness(Emulator.builder().shutdownGrace(Duration.ofSeconds(5)));
     java.net.Socket kept = ConnectionLimitsTest.connect(h);
-    byte[] get =
-        "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n"
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    kept.getOutputStream().write(get);
+    ConnectionLimitsTest.send(kept, "GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
     assertThat(readOneResponse(kept)).startsWith("HTTP/1.1 200");
     Probe.entered = new CountDownLatch(1);
     java.net.Socket gated = ConnectionLimitsTest.connect(h);
-    gated
-        .getOutputStream()
-        .write(
-            "GET /gated HTTP/1.1\r\nHost: localhost\r\n\r\n"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    ConnectionLimitsTest.send(gated, "GET /gated HTTP/1.1\r\nHost: localhost\r\n\r\n");
     Probe.entered.await();
     CompletableFuture<Void> closing = CompletableFuture.runAsync(h.emulator::close);
     Eventually.until("shutdown begun", () -> newRequestIsRefused(h));
-    kept.getOutputStream()
-        .write(
-            "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7000000\r\n\r\n"
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    ConnectionLimitsTest.send(
+        kept, "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 7000000\r\n\r\n");
     assertThat(ConnectionLimitsTest.readUntilClosed(kept)).contains("HTTP/1.1 503");
     assertThat(ConnectionLimitsTest.writesFailWithin(kept, Duration.ofSeconds(3)))
         .as("closed without reading the declared body")
