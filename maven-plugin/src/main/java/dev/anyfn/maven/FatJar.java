@@ -73,11 +73,6 @@ final class FatJar {
     return this;
   }
 
-  /** Adds every entry of a dependency jar. */
-  FatJar addJar(Path jar) throws IOException {
-    return addJar(jar, name -> true);
-  }
-
   /** Adds the entries of a dependency jar that {@code keep} accepts. */
   FatJar addJar(Path jar, Predicate<String> keep) throws IOException {
     sources.add(jar.toString());

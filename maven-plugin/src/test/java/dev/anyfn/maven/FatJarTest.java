@@ -32,8 +32,8 @@ class FatJarTest {
     Path dep = jar("dep.jar", Map.of("lib/A.class", "a", "lib/B.class", "b"));
     Path first = dir.resolve("first.jar");
     Path second = dir.resolve("second.jar");
-    new FatJar(TIME).addDirectory(classes, n -> true).addJar(dep).writeTo(first);
-    new FatJar(TIME).addDirectory(classes, n -> true).addJar(dep).writeTo(second);
+    new FatJar(TIME).addDirectory(classes, n -> true).addJar(dep, n -> true).writeTo(first);
+    new FatJar(TIME).addDirectory(classes, n -> true).addJar(dep, n -> true).writeTo(second);
 
     assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
   }
@@ -42,7 +42,7 @@ class FatJarTest {
   void entriesAreSortedAfterTheManifestAndCarryTheOutputTimestamp() throws IOException {
     Path out = dir.resolve("out.jar");
     new FatJar(TIME)
-        .addJar(jar("z.jar", Map.of("z/Z.class", "z")))
+        .addJar(jar("z.jar", Map.of("z/Z.class", "z")), n -> true)
         .addDirectory(classes(), n -> true)
         .writeTo(out);
 
@@ -80,7 +80,7 @@ class FatJarTest {
     Path out = dir.resolve("out.jar");
     new FatJar(TIME)
         .addDirectory(classes(), n -> true)
-        .addJar(jar("dep.jar", Map.of("com/example/Shop.class", "from dependency")))
+        .addJar(jar("dep.jar", Map.of("com/example/Shop.class", "from dependency")), n -> true)
         .writeTo(out);
 
     assertThat(read(out, "com/example/Shop.class")).isEqualTo("shop");
@@ -91,8 +91,8 @@ class FatJarTest {
     String service = "META-INF/services/dev.anyfn.Thing";
     Path out = dir.resolve("out.jar");
     new FatJar(TIME)
-        .addJar(jar("a.jar", Map.of(service, "# licence\na.One\na.Two # trailing\n")))
-        .addJar(jar("b.jar", Map.of(service, "b.Three\r\na.One\n")))
+        .addJar(jar("a.jar", Map.of(service, "# licence\na.One\na.Two # trailing\n")), n -> true)
+        .addJar(jar("b.jar", Map.of(service, "b.Three\r\na.One\n")), n -> true)
         .writeTo(out);
 
     assertThat(read(out, service)).isEqualTo("a.One\na.Two\nb.Three\n");
@@ -111,7 +111,8 @@ class FatJarTest {
                     "META-INF/SIGNER.RSA", "x",
                     "module-info.class", "x",
                     "META-INF/versions/11/module-info.class", "x",
-                    "lib/Kept.class", "kept")))
+                    "lib/Kept.class", "kept")),
+            n -> true)
         .writeTo(out);
 
     try (JarFile jar = new JarFile(out.toFile())) {
@@ -132,9 +133,11 @@ class FatJarTest {
     Path out = dir.resolve("out.jar");
     new FatJar(TIME)
         .addJar(
-            jar("a.jar", Map.of(index, "{\"formatVersion\":1,\"functions\":[{\"name\":\"z\"}]}")))
+            jar("a.jar", Map.of(index, "{\"formatVersion\":1,\"functions\":[{\"name\":\"z\"}]}")),
+            n -> true)
         .addJar(
-            jar("b.jar", Map.of(index, "{\"formatVersion\":1,\"functions\":[{\"name\":\"a\"}]}")))
+            jar("b.jar", Map.of(index, "{\"formatVersion\":1,\"functions\":[{\"name\":\"a\"}]}")),
+            n -> true)
         .writeTo(out);
 
     assertThat(read(out, index))
