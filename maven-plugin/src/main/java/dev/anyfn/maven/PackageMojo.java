@@ -204,7 +204,9 @@ public class PackageMojo extends AbstractMojo {
               + file
               + ". Expected the anyfn annotation processor to write it while compiling: add"
               + " dev.anyfn:anyfn-processor as a provided dependency and annotate at least one"
-              + " class with @ServerlessFunction.");
+              + " class with @ServerlessFunction. From JDK 23 javac runs annotation processors only"
+              + " when asked: set the maven-compiler-plugin's <proc>full</proc> or list"
+              + " anyfn-processor in its annotationProcessorPaths.");
     }
     try (InputStream in = Files.newInputStream(file)) {
       return FunctionIndex.read(in, file.toString());

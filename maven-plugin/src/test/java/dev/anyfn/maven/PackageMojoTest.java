@@ -43,7 +43,9 @@ class PackageMojoTest {
                 + classes.resolve("META-INF/anyfn/functions.json")
                 + ". Expected the anyfn annotation processor to write it while compiling: add"
                 + " dev.anyfn:anyfn-processor as a provided dependency and annotate at least one"
-                + " class with @ServerlessFunction.");
+                + " class with @ServerlessFunction. From JDK 23 javac runs annotation processors only"
+                + " when asked: set the maven-compiler-plugin's <proc>full</proc> or list"
+                + " anyfn-processor in its annotationProcessorPaths.");
   }
 
   @Test

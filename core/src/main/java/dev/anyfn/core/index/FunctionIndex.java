@@ -67,7 +67,10 @@ public record FunctionIndex(int formatVersion, List<FunctionSpec> functions) {
             "No function index ("
                 + RESOURCE
                 + ") on the class path. Add dev.anyfn:anyfn-processor to the compiler's annotation"
-                + " processors and annotate at least one class with @ServerlessFunction.",
+                + " processors and annotate at least one class with @ServerlessFunction. From JDK 23"
+                + " javac runs annotation processors only when asked: compile with -proc:full"
+                + " (maven-compiler-plugin <proc>full</proc>) or list anyfn-processor in"
+                + " annotationProcessorPaths.",
             null);
       }
     } catch (IOException e) {

@@ -114,6 +114,17 @@ class FunctionIndexTest {
   }
 
   @Test
+  void aClassPathWithoutAnIndexNamesTheProcessorAndHowToRunItFromJdk23() {
+    ClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null);
+    assertThatThrownBy(() -> FunctionIndex.load(empty))
+        .isInstanceOf(IndexFormatException.class)
+        .hasMessageContaining("No function index (META-INF/anyfn/functions.json) on the class path")
+        .hasMessageContaining("dev.anyfn:anyfn-processor")
+        .hasMessageContaining("From JDK 23")
+        .hasMessageContaining("<proc>full</proc>");
+  }
+
+  @Test
   void skipsUnknownPropertiesAndAcceptsKindAfterTheOtherTriggerFields() {
     FunctionIndex index =
         read(
