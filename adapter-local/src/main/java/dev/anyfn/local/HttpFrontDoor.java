@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +46,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The one HTTP server in front of every function (Jetty 12 core, no servlets). Applies the local
  * server's safe defaults: Host header check against loopback names (DNS rebinding), URI, header and
  * body limits answered 414, 431 and 413 (the latter before buffering the body), no CORS headers,
- * the control API only from loopback. Routes with {@code FunctionRuntime.route}, then takes an
- * instance from the function's pool: 429 with {@code Retry-After} when none is free, 504 on
- * timeout.
+ * the control API only from loopback and never for a web page of another origin. Routes with {@code
+ * FunctionRuntime.route}, then takes an instance from the function's pool: 429 with {@code
+ * Retry-After} when none is free, 504 on timeout.
  */
 final class HttpFrontDoor extends Handler.Abstract {
   static final int MAX_URI_CHARS = 8 * 1024;
@@ -408,6 +409,21 @@ final class HttpFrontDoor extends Handler.Abstract {
           requestId);
     }
     String path = request.getHttpURI().getPath();
+    if (path != null && path.startsWith(CONTROL_PREFIX)) {
+      String crossSite = crossSite(request.getHeaders());
+      if (crossSite != null) {
+        return Problems.response(
+            403,
+            "cross_site_refused",
+            "The control API does not answer web pages of other sites: the request carries "
+                + crossSite
+                + ", expected none (curl, SDKs and test clients send none) or this emulator's own"
+                + " origin "
+                + baseUri()
+                + ". A page you visit cannot inject events or invoke functions here.",
+            requestId);
+      }
+    }
     String query = request.getHttpURI().getQuery();
     int uriChars = (path == null ? 0 : path.length()) + (query == null ? 0 : query.length() + 1);
     if (uriChars > MAX_URI_CHARS) {
@@ -651,6 +667,41 @@ final class HttpFrontDoor extends Handler.Abstract {
     return LOOPBACK_NAMES.contains(name)
         || name.endsWith(".localhost")
         || name.equals(config.host.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * What marks a request as sent by a browser for a page of another origin, or null. Browsers add
+   * {@code Origin} to every cross-origin POST, including the "simple" ones they send without a CORS
+   * preflight, and {@code Sec-Fetch-Site} to every request; tools send neither. Without this, any
+   * page open in the developer's browser could post events to the loopback-only control API.
+   */
+  private String crossSite(HttpFields headers) {
+    String origin = headers.get(HttpHeader.ORIGIN);
+    if (origin != null && !isOwnOrigin(origin)) {
+      return "Origin '" + origin + "'";
+    }
+    String site = headers.get("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      return "Sec-Fetch-Site '" + site + "'";
+    }
+    return null;
+  }
+
+  /** Whether {@code origin} is this emulator: http, a loopback name or the bound host, its port. */
+  private boolean isOwnOrigin(String origin) {
+    URI uri;
+    try {
+      uri = new URI(origin);
+    } catch (URISyntaxException e) {
+      return false; // "null" from sandboxed frames and file: pages parses; garbage does not
+    }
+    String host = uri.getHost();
+    return "http".equalsIgnoreCase(uri.getScheme())
+        && host != null
+        && uri.getPort() == connector.getLocalPort()
+        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+        && (LOOPBACK_NAMES.contains(host.toLowerCase(Locale.ROOT))
+            || host.equalsIgnoreCase(config.host));
   }
 
   private static boolean fromLoopback(Request request) {

@@ -6,6 +6,7 @@ import dev.anyfn.local.fixtures.Probe;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlApiTest {
@@ -54,6 +55,93 @@ class ControlApiTest {
       assertThat(Probe.seen)
           .contains("a:hi", "b:hi", "CREATED photos/a/b.txt 3", "INSERT - -> Ada")
           .anyMatch(s -> s.startsWith("tick "));
+    }
+  }
+
+  @Test
+  void aPageOfAnotherOriginCannotPostEventsAndNothingIsDelivered() {
+    try (Harness h = new Harness(Harness.fast())) {
+      // What a form or fetch() of a page on another site sends: a "simple" POST, no preflight.
+      for (String origin :
+          List.of(
+              "http://evil.example",
+              "null",
+              "http://localhost:" + (h.emulator.baseUri().getPort() + 1),
+              "https://127.0.0.1:" + h.emulator.baseUri().getPort())) {
+        HttpResponse<String> r =
+            h.send(
+                HttpRequest.newBuilder(h.uri("/_anyfn/topics/news/messages"))
+                    .header("Origin", origin)
+                    .header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("from-" + origin))
+                    .build());
+        assertThat(r.statusCode()).as(origin).isEqualTo(403);
+        assertThat(r.body())
+            .contains("\"error\":\"cross_site_refused\"")
+            .contains("Origin '" + origin + "'")
+            .contains("this emulator's own origin " + h.emulator.baseUri());
+      }
+      assertThat(h.post("/_anyfn/topics/news/messages", "from-a-tool").statusCode()).isEqualTo(202);
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(Probe.seen).contains("a:from-a-tool").noneMatch(s -> s.contains("from-http"));
+      assertThat(Probe.seen).noneMatch(s -> s.contains("from-null"));
+    }
+  }
+
+  @Test
+  void theEmulatorsOwnOriginMayUseTheControlApiUnderEveryLoopbackName() {
+    try (Harness h = Harness.start()) {
+      int port = h.emulator.baseUri().getPort();
+      for (String origin :
+          List.of(
+              "http://127.0.0.1:" + port, "http://localhost:" + port, "http://LOCALHOST:" + port)) {
+        HttpResponse<String> r =
+            h.send(
+                HttpRequest.newBuilder(h.uri("/_anyfn/functions/calculator/invoke"))
+                    .header("Origin", origin)
+                    .header("Sec-Fetch-Site", "same-origin")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1,\"b\":2}"))
+                    .build());
+        assertThat(r.statusCode()).as(origin).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("{\"total\":3}");
+      }
+    }
+  }
+
+  @Test
+  void aCrossSiteFetchWithoutOriginIsRefusedByItsFetchMetadata() {
+    try (Harness h = Harness.start()) {
+      for (String site : List.of("cross-site", "same-site")) {
+        HttpResponse<String> r =
+            h.send(
+                HttpRequest.newBuilder(h.uri("/_anyfn/metrics"))
+                    .header("Sec-Fetch-Site", site)
+                    .GET()
+                    .build());
+        assertThat(r.statusCode()).as(site).isEqualTo(403);
+        assertThat(r.body()).contains("Sec-Fetch-Site '" + site + "'");
+      }
+      HttpResponse<String> typedIn =
+          h.send(
+              HttpRequest.newBuilder(h.uri("/_anyfn/metrics"))
+                  .header("Sec-Fetch-Site", "none")
+                  .GET()
+                  .build());
+      assertThat(typedIn.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void functionRoutesStillAnswerPagesOfOtherOrigins() {
+    try (Harness h = Harness.start()) {
+      HttpResponse<String> r =
+          h.send(
+              HttpRequest.newBuilder(h.uri("/hello"))
+                  .header("Origin", "http://app.example")
+                  .header("Sec-Fetch-Site", "cross-site")
+                  .GET()
+                  .build());
+      assertThat(r.statusCode()).isEqualTo(200);
     }
   }
 
