@@ -11,15 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,30 +40,24 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The one HTTP server in front of every function (Jetty 12 core, no servlets). Applies the local
- * server's safe defaults: Host header check against loopback names (DNS rebinding), URI, header and
- * body limits answered 414, 431 and 413 (the latter before buffering the body), no CORS headers,
- * the control API only from loopback and never for a web page of another origin. Routes with {@code
- * FunctionRuntime.route}, then takes an instance from the function's pool: 429 with {@code
- * Retry-After} when none is free, 504 on timeout.
+ * server's safe defaults: what {@link Admission} refuses from the request line and headers (Host
+ * check against DNS rebinding, the control API only from loopback and never for a web page of
+ * another origin, URI and header limits), the body limit answered 413 before the body is buffered,
+ * no CORS headers. Routes with {@code FunctionRuntime.route}, then takes an instance from the
+ * function's pool: 429 with {@code Retry-After} when none is free, 504 on timeout.
  */
 final class HttpFrontDoor extends Handler.Abstract {
-  static final int MAX_URI_CHARS = 8 * 1024;
-  static final int MAX_HEADERS = 100;
-  static final int MAX_HEADER_BYTES = 16 * 1024;
   static final String CONTROL_PREFIX = "/_anyfn/";
 
   /** How much of a refused request's body is read and thrown away so its client sees the answer. */
   static final long MAX_DISCARD_BYTES = 64L * 1024 * 1024;
-
-  private static final Set<String> LOOPBACK_NAMES =
-      Set.of("localhost", "127.0.0.1", "::1", "[::1]");
 
   private final Emulator emulator;
   private final Emulator.Builder config;
   private final ConnectionGuard guard;
   private final ControlApi control;
   private final int maxBodyBytes;
-  private final boolean checkHost;
+  private final Admission admission;
   private Server server;
   private ServerConnector connector;
   private volatile boolean accepting = true;
@@ -86,7 +76,7 @@ final class HttpFrontDoor extends Handler.Abstract {
             config.bodyReadTimeout.toNanos(),
             emulator.log());
     this.control = new ControlApi(emulator);
-    this.checkHost = !isWildcard(config.host);
+    this.admission = new Admission(config.host, () -> connector.getLocalPort());
   }
 
   /**
@@ -151,7 +141,7 @@ final class HttpFrontDoor extends Handler.Abstract {
   }
 
   void listen() {
-    boolean loopback = isLoopback(config.host);
+    boolean loopback = Admission.isLoopback(config.host);
     if (!loopback) {
       emulator
           .log()
@@ -170,7 +160,7 @@ final class HttpFrontDoor extends Handler.Abstract {
     server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();
     // Room for an 8 KB request line plus 16 KB of headers; our own checks answer 414 and 431 first.
-    http.setRequestHeaderSize(MAX_URI_CHARS + MAX_HEADER_BYTES + 1024);
+    http.setRequestHeaderSize(Admission.MAX_URI_CHARS + Admission.MAX_HEADER_BYTES + 1024);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     // The core decodes the raw path once and rejects traversal with a problem response; Jetty must
@@ -230,7 +220,7 @@ final class HttpFrontDoor extends Handler.Abstract {
 
   private URI computeBaseUri() {
     String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
-    if (isWildcard(config.host)) {
+    if (Admission.isWildcard(config.host)) {
       host = "127.0.0.1";
     }
     return URI.create("http://" + host + ":" + connector.getLocalPort());
@@ -400,59 +390,7 @@ final class HttpFrontDoor extends Handler.Abstract {
           .header("Connection", "close")
           .build();
     }
-    if (checkHost && !hostAllowed(request.getHeaders().get(HttpHeader.HOST))) {
-      return Problems.response(
-          403,
-          "host_not_allowed",
-          "The Host header names neither localhost nor a loopback address (DNS rebinding"
-              + " protection). Call the emulator as localhost or 127.0.0.1.",
-          requestId);
-    }
-    String path = request.getHttpURI().getPath();
-    if (path != null && path.startsWith(CONTROL_PREFIX)) {
-      String crossSite = crossSite(request.getHeaders());
-      if (crossSite != null) {
-        return Problems.response(
-            403,
-            "cross_site_refused",
-            "The control API does not answer web pages of other sites: the request carries "
-                + crossSite
-                + ", expected none (curl, SDKs and test clients send none) or this emulator's own"
-                + " origin "
-                + baseUri()
-                + ". A page you visit cannot inject events or invoke functions here.",
-            requestId);
-      }
-    }
-    String query = request.getHttpURI().getQuery();
-    int uriChars = (path == null ? 0 : path.length()) + (query == null ? 0 : query.length() + 1);
-    if (uriChars > MAX_URI_CHARS) {
-      return Problems.response(
-          414,
-          "uri_too_long",
-          "The URI has " + uriChars + " characters; the limit is " + MAX_URI_CHARS + ".",
-          requestId);
-    }
-    HttpFields headers = request.getHeaders();
-    if (headers.size() > MAX_HEADERS) {
-      return Problems.response(
-          431,
-          "too_many_headers",
-          "The request has " + headers.size() + " headers; the limit is " + MAX_HEADERS + ".",
-          requestId);
-    }
-    int bytes = 0;
-    for (HttpField f : headers) {
-      bytes += f.getName().length() + (f.getValue() == null ? 0 : f.getValue().length()) + 4;
-    }
-    if (bytes > MAX_HEADER_BYTES) {
-      return Problems.response(
-          431,
-          "headers_too_large",
-          "The headers have " + bytes + " bytes; the limit is " + MAX_HEADER_BYTES + ".",
-          requestId);
-    }
-    return null;
+    return admission.refusal(request, requestId);
   }
 
   private HttpResponse tooLarge(long size, String requestId) {
@@ -512,15 +450,6 @@ final class HttpFrontDoor extends Handler.Abstract {
       Request request, byte[] body, String requestId, Response response, Callback done) {
     String rawPath = request.getHttpURI().getPath();
     if (rawPath != null && rawPath.startsWith(CONTROL_PREFIX)) {
-      if (!fromLoopback(request)) {
-        write(
-            response,
-            done,
-            Problems.response(
-                403, "forbidden", "The control API answers loopback clients only.", requestId),
-            false);
-        return;
-      }
       control
           .handle(
               request.getMethod(),
@@ -651,80 +580,6 @@ final class HttpFrontDoor extends Handler.Abstract {
       // The client went away or the response was already committed: nothing more to send.
       done.failed(e);
     }
-  }
-
-  private boolean hostAllowed(String host) {
-    if (host == null) {
-      return true; // HTTP/1.0 without Host: nothing to rebind
-    }
-    String name = host.toLowerCase(Locale.ROOT);
-    if (name.startsWith("[")) {
-      int end = name.indexOf(']');
-      name = end < 0 ? name : name.substring(0, end + 1);
-    } else if (name.indexOf(':') >= 0) {
-      name = name.substring(0, name.indexOf(':'));
-    }
-    return LOOPBACK_NAMES.contains(name)
-        || name.endsWith(".localhost")
-        || name.equals(config.host.toLowerCase(Locale.ROOT));
-  }
-
-  /**
-   * What marks a request as sent by a browser for a page of another origin, or null. Browsers add
-   * {@code Origin} to every cross-origin POST, including the "simple" ones they send without a CORS
-   * preflight, and {@code Sec-Fetch-Site} to every request; tools send neither. Without this, any
-   * page open in the developer's browser could post events to the loopback-only control API.
-   */
-  private String crossSite(HttpFields headers) {
-    String origin = headers.get(HttpHeader.ORIGIN);
-    if (origin != null && !isOwnOrigin(origin)) {
-      return "Origin '" + origin + "'";
-    }
-    String site = headers.get("Sec-Fetch-Site");
-    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-      return "Sec-Fetch-Site '" + site + "'";
-    }
-    return null;
-  }
-
-  /** Whether {@code origin} is this emulator: http, a loopback name or the bound host, its port. */
-  private boolean isOwnOrigin(String origin) {
-    URI uri;
-    try {
-      uri = new URI(origin);
-    } catch (URISyntaxException e) {
-      return false; // "null" from sandboxed frames and file: pages parses; garbage does not
-    }
-    String host = uri.getHost();
-    return "http".equalsIgnoreCase(uri.getScheme())
-        && host != null
-        && uri.getPort() == connector.getLocalPort()
-        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
-        && (LOOPBACK_NAMES.contains(host.toLowerCase(Locale.ROOT))
-            || host.equalsIgnoreCase(config.host));
-  }
-
-  private static boolean fromLoopback(Request request) {
-    try {
-      return InetAddress.getByName(Request.getRemoteAddr(request)).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
-
-  static boolean isLoopback(String host) {
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
-
-  private static boolean isWildcard(String host) {
-    return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
   }
 
   private static String newRequestId() {
