@@ -77,8 +77,8 @@ final class PathDecoding {
         if (i + 2 >= raw.length()) {
           throw new IllegalArgumentException("Truncated percent-encoding in '" + raw + "'.");
         }
-        int hi = Character.digit(raw.charAt(i + 1), 16);
-        int lo = Character.digit(raw.charAt(i + 2), 16);
+        int hi = hexDigit(raw.charAt(i + 1));
+        int lo = hexDigit(raw.charAt(i + 2));
         if (hi < 0 || lo < 0) {
           throw new IllegalArgumentException("Invalid percent-encoding in '" + raw + "'.");
         }
@@ -88,6 +88,14 @@ final class PathDecoding {
         out.write(' ');
       } else {
         int cp = raw.codePointAt(i);
+        if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
+          throw new IllegalArgumentException(
+              "'"
+                  + raw
+                  + "' has an unpaired surrogate at index "
+                  + i
+                  + "; it is not Unicode text.");
+        }
         byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
         i += Character.charCount(cp) - 1;
@@ -103,5 +111,23 @@ final class PathDecoding {
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("Percent-encoded bytes in '" + raw + "' are not UTF-8.");
     }
+  }
+
+  /**
+   * The value of an RFC 3986 {@code HEXDIG}, or -1. ASCII only: {@link Character#digit} also takes
+   * the digits of other scripts, which would let {@code %} and two of those decode to a byte that
+   * no other parser on the way reads the same.
+   */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 }

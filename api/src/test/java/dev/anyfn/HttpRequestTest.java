@@ -32,6 +32,23 @@ class HttpRequestTest {
   }
 
   @Test
+  void percentEscapesTakeOnlyAsciiHexDigitsAndNothingIsSubstituted() {
+    // U+A900 is a digit (Kayah Li zero) to Character.digit: "%\uA900D" once decoded to a CR.
+    assertThatThrownBy(() -> HttpRequest.builder().rawPath("/a%\uA900D"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invalid percent-encoding");
+    assertThatThrownBy(() -> HttpRequest.builder().rawQuery("q=%\uFF12\uFF26"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Invalid percent-encoding");
+    // An unpaired surrogate next to an escape was turned into '?'; it is refused instead.
+    assertThatThrownBy(() -> HttpRequest.builder().rawPath("/a%41\uD800"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unpaired surrogate at index 4");
+    assertThat(HttpRequest.builder().rawPath("/%41%e2%82%ac\uD83D\uDE00").build().pathSegments())
+        .containsExactly("A\u20AC\uD83D\uDE00");
+  }
+
+  @Test
   void queryKeepsRepeatedValuesInOrderAndFormDecodes() {
     HttpRequest r = HttpRequest.builder().rawQuery("a=1&b=x+y&a=2&flag&c=%26").build();
     assertThat(r.query().get("a")).containsExactly("1", "2");
