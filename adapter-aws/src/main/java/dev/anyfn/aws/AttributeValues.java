@@ -61,13 +61,46 @@ final class AttributeValues {
     };
   }
 
+  /**
+   * A number within DynamoDB's own limits: at most {@value #MAX_DIGITS} significant digits and a
+   * magnitude from 1E-130 to under 1E+126, zero included. A value beyond them did not come from
+   * DynamoDB, and converting it later (to a {@code long}, say) could compute a power of ten with
+   * millions of digits.
+   */
   private static BigDecimal number(JsonNode v, String path) {
+    String text = v.asText();
+    BigDecimal n;
     try {
-      return new BigDecimal(v.asText());
+      n = text.length() > MAX_NUMBER_CHARS ? null : new BigDecimal(text);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          path + " is type N but '" + v.asText() + "' is not a number.", e);
+      n = null;
     }
+    if (n == null) {
+      throw new IllegalArgumentException(
+          path + " is type N but '" + abbreviate(text) + "' is not a number.");
+    }
+    if (n.signum() != 0) {
+      BigDecimal digits = n.stripTrailingZeros();
+      int exponent = digits.precision() - digits.scale() - 1; // of the leading digit
+      if (digits.precision() > MAX_DIGITS || exponent < -130 || exponent > 125) {
+        throw new IllegalArgumentException(
+            path
+                + " is type N but '"
+                + abbreviate(text)
+                + "' is beyond DynamoDB's numbers (at most 38 significant digits, magnitude from"
+                + " 1E-130 to 9.99E+125).");
+      }
+    }
+    return n;
+  }
+
+  private static final int MAX_DIGITS = 38;
+
+  /** Room for 38 digits, a sign, a point, an exponent and some leading zeros. */
+  private static final int MAX_NUMBER_CHARS = 200;
+
+  private static String abbreviate(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 60) + "...";
   }
 
   private static ArrayNode list(JsonNode v, String path) {
