@@ -56,10 +56,7 @@ final class CosmosChangeTranslator {
               .id(id.asText() + (lsn == null ? "" : "@" + lsn.asText()))
               .source("azure:cosmosdb/" + table)
               .type("Microsoft.Azure.CosmosDB.Change")
-              .time(
-                  ts != null && ts.canConvertToLong()
-                      ? Instant.ofEpochSecond(ts.asLong())
-                      : Instant.EPOCH)
+              .time(time(ts))
               .subject(id.asText())
               .table(table)
               .kind(DataChange.Kind.MODIFY)
@@ -68,5 +65,19 @@ final class CosmosChangeTranslator {
               .build());
     }
     return changes;
+  }
+
+  /**
+   * The document's {@code _ts} (epoch seconds, set by Cosmos DB); the epoch when it is missing, not
+   * a whole number, or beyond what an {@link Instant} holds.
+   */
+  private static Instant time(JsonNode ts) {
+    if (ts == null || !ts.canConvertToLong()) {
+      return Instant.EPOCH;
+    }
+    long seconds = ts.asLong();
+    return seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()
+        ? Instant.EPOCH
+        : Instant.ofEpochSecond(seconds);
   }
 }
