@@ -66,7 +66,30 @@ final class FirestoreValues {
     };
   }
 
+  /** 0001-01-01T00:00:00Z, the first instant a Firestore timestamp can hold. */
+  private static final long MIN_SECONDS = -62_135_596_800L;
+
+  /** 9999-12-31T23:59:59Z, the last second a Firestore timestamp can hold. */
+  private static final long MAX_SECONDS = 253_402_300_799L;
+
+  /**
+   * The instant of a protobuf timestamp within Firestore's range.
+   *
+   * @throws MalformedEventException for a timestamp Firestore cannot hold
+   */
   static Instant instant(Timestamp t) {
+    if (t.getSeconds() < MIN_SECONDS
+        || t.getSeconds() > MAX_SECONDS
+        || t.getNanos() < 0
+        || t.getNanos() > 999_999_999) {
+      throw new MalformedEventException(
+          "A Firestore timestamp has seconds "
+              + t.getSeconds()
+              + " and nanos "
+              + t.getNanos()
+              + "; Firestore timestamps lie from 0001-01-01 to 9999-12-31 with nanos 0 to"
+              + " 999999999.");
+    }
     return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
   }
 }

@@ -91,6 +91,36 @@ class EventTranslationTest {
   }
 
   @Test
+  void firestoreTimestampOutsideFirestoresRangeIsMalformedNotADateTimeException() {
+    for (Timestamp t :
+        new Timestamp[] {
+          Timestamp.newBuilder().setSeconds(Long.MAX_VALUE).build(),
+          Timestamp.newBuilder().setSeconds(253_402_300_800L).build(), // 10000-01-01
+          Timestamp.newBuilder().setSeconds(0).setNanos(-1).build()
+        }) {
+      Document doc =
+          Document.newBuilder()
+              .setName("projects/p/databases/(default)/documents/users/u9")
+              .setUpdateTime(t)
+              .build();
+      assertThatThrownBy(
+              () ->
+                  new FirestoreTranslator()
+                      .translate(
+                          event(
+                              FirestoreTranslator.WRITTEN,
+                              "application/protobuf",
+                              DocumentEventData.newBuilder().setValue(doc).build().toByteArray())))
+          .isInstanceOf(MalformedEventException.class)
+          .hasMessageContaining("Firestore timestamps lie from 0001-01-01 to 9999-12-31");
+    }
+    Timestamp last =
+        Timestamp.newBuilder().setSeconds(253_402_300_799L).setNanos(999_999_999).build();
+    assertThat(FirestoreValues.instant(last))
+        .isEqualTo(java.time.Instant.parse("9999-12-31T23:59:59.999999999Z"));
+  }
+
+  @Test
   void firestoreJsonPayloadIsRejectedNamingTheExpectedType() {
     assertThatThrownBy(
             () ->
