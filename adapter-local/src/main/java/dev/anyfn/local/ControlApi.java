@@ -2,6 +2,7 @@ package dev.anyfn.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.Headers;
+import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.core.JsonBodyException;
@@ -10,9 +11,9 @@ import dev.anyfn.core.Problems;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,13 +46,10 @@ final class ControlApi {
 
   CompletableFuture<HttpResponse> handle(
       String method, String rawPath, String rawQuery, byte[] body, Headers headers, String id) {
-    List<String> seg = new ArrayList<>();
-    for (String s : rawPath.substring(HttpFrontDoor.CONTROL_PREFIX.length()).split("/", -1)) {
-      seg.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
-    }
-    Map<String, String> query = query(rawQuery);
     EventApi events = emulator.events();
     try {
+      List<String> seg = segments(rawPath);
+      Map<String, String> query = query(rawQuery);
       String root = seg.get(0);
       if (root.equals("metrics") && seg.size() == 1) {
         return only(method, "GET", () -> ok(200, emulator.metrics()), id);
@@ -135,7 +133,7 @@ final class ControlApi {
     } catch (JsonBodyException e) {
       return done(Problems.response(400, e.code(), e.getMessage(), id));
     } catch (BadControlRequest e) {
-      return done(Problems.response(400, "invalid_body", e.getMessage(), id));
+      return done(Problems.response(400, e.code, e.getMessage(), id));
     } catch (IllegalArgumentException e) {
       return done(Problems.response(404, "not_found", e.getMessage(), id));
     } catch (IllegalStateException e) {
@@ -147,8 +145,11 @@ final class ControlApi {
   private static final class BadControlRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    BadControlRequest(String message) {
+    private final String code;
+
+    BadControlRequest(String code, String message) {
       super(message);
+      this.code = code;
     }
   }
 
@@ -227,7 +228,7 @@ final class ControlApi {
     JsonNode keys = doc.get("keys");
     if (keys == null || !keys.isObject() || keys.isEmpty()) {
       throw new BadControlRequest(
-          "Expected a non-empty \"keys\" object, e.g. {\"keys\":{\"id\":1}}.");
+          "invalid_body", "Expected a non-empty \"keys\" object, e.g. {\"keys\":{\"id\":1}}.");
     }
     Map<String, Object> out = new LinkedHashMap<>();
     keys.properties()
@@ -244,26 +245,50 @@ final class ControlApi {
   private static String required(Map<String, String> query, String name) {
     String v = query.get(name);
     if (v == null || v.isEmpty()) {
-      throw new BadControlRequest("The query parameter '" + name + "' is required.");
+      throw new BadControlRequest(
+          "invalid_query", "The query parameter '" + name + "' is required.");
     }
     return v;
   }
 
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
+  /**
+   * The decoded path segments after {@code /_anyfn/}. A segment may decode to anything an object
+   * key or a name can hold, dots and slashes included (the strict path rules of function routes do
+   * not apply), but not to bytes that are not UTF-8.
+   */
+  private static List<String> segments(String rawPath) {
+    List<String> seg = new ArrayList<>();
+    for (String s : rawPath.substring(HttpFrontDoor.CONTROL_PREFIX.length()).split("/", -1)) {
+      String decoded;
+      try {
+        decoded = URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        throw new BadControlRequest(
+            "invalid_path", "Path segment '" + s + "' is badly percent-encoded: " + e.getMessage());
+      }
+      // URLDecoder puts U+FFFD where the bytes are not UTF-8; refuse rather than substitute.
+      if (decoded.indexOf('\uFFFD') >= 0
+          && s.indexOf('\uFFFD') < 0
+          && !s.toUpperCase(Locale.ROOT).contains("%EF%BF%BD")) {
+        throw new BadControlRequest(
+            "invalid_path",
+            "Path segment '" + s + "' has percent-encoded bytes that are not UTF-8.");
+      }
+      seg.add(decoded);
     }
-    Arrays.stream(raw.split("&"))
-        .filter(p -> !p.isEmpty())
-        .forEach(
-            p -> {
-              int eq = p.indexOf('=');
-              String k = URLDecoder.decode(eq < 0 ? p : p.substring(0, eq), StandardCharsets.UTF_8);
-              String v =
-                  eq < 0 ? "" : URLDecoder.decode(p.substring(eq + 1), StandardCharsets.UTF_8);
-              out.putIfAbsent(k, v);
-            });
+    return seg;
+  }
+
+  /** The first value of each query parameter, decoded strictly as function routes decode them. */
+  private static Map<String, String> query(String raw) {
+    Map<String, List<String>> all;
+    try {
+      all = HttpRequest.builder().rawQuery(raw).build().query();
+    } catch (IllegalArgumentException e) {
+      throw new BadControlRequest("invalid_query", e.getMessage());
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    all.forEach((k, v) -> out.put(k, v.get(0)));
     return out;
   }
 }

@@ -463,21 +463,19 @@ final class HttpFrontDoor extends Handler.Abstract {
                   write(response, done, r != null ? r : Problems.internalError(requestId), false));
       return;
     }
-    HttpRequest neutral;
+    HttpRequest.Builder builder = HttpRequest.builder().method(request.getMethod());
+    String refused = "invalid_path";
     try {
-      neutral =
-          HttpRequest.builder()
-              .method(request.getMethod())
-              .rawPath(rawPath == null ? "/" : rawPath)
-              .rawQuery(request.getHttpURI().getQuery())
-              .headers(headers(request))
-              .body(body)
-              .build();
+      builder.rawPath(rawPath == null ? "/" : rawPath);
+      refused = "invalid_query";
+      builder.rawQuery(request.getHttpURI().getQuery());
+      refused = "invalid_header";
+      builder.headers(headers(request));
     } catch (IllegalArgumentException e) {
-      write(
-          response, done, Problems.response(400, "invalid_path", e.getMessage(), requestId), false);
+      write(response, done, Problems.response(400, refused, e.getMessage(), requestId), false);
       return;
     }
+    HttpRequest neutral = builder.body(body).build();
     RouteMatch match = emulator.runtime().route(neutral);
     if (match.function().isEmpty()) {
       write(response, done, match.missResponse(neutral.method(), requestId), false);

@@ -58,6 +58,41 @@ class HttpFrontDoorTest {
   }
 
   @Test
+  void aBadlyEncodedQueryIs400InvalidQueryOnRoutesAndOnTheControlApi() throws Exception {
+    String route = raw("GET /hello?a=%zz HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assertThat(route).startsWith("HTTP/1.1 400").contains("\"error\":\"invalid_query\"");
+    // The control API answered this 500 without a word, its parsing outside the error handling.
+    String control =
+        raw(
+            "POST /_anyfn/queues/orders/messages?a=%zz HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Length: 1\r\n\r\nx");
+    assertThat(control)
+        .startsWith("HTTP/1.1 400")
+        .contains("\"error\":\"invalid_query\"")
+        .contains("Invalid percent-encoding in '%zz'");
+  }
+
+  @Test
+  void controlApiRefusesNonUtf8EscapesButTakesKeysWithDotsAndSlashes() throws Exception {
+    String notUtf8 =
+        raw(
+            "POST /_anyfn/queues/%C3%28/messages HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Length: 1\r\n\r\nx");
+    assertThat(notUtf8)
+        .startsWith("HTTP/1.1 400")
+        .contains("\"error\":\"invalid_path\"")
+        .contains("not UTF-8");
+    // A test may inject a hostile object key to see how its function treats it.
+    String put =
+        raw(
+            "PUT /_anyfn/buckets/photos/objects/a%2F..%2Fb HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Length: 3\r\n\r\nabc");
+    assertThat(put).startsWith("HTTP/1.1 201");
+    h.emulator.events().awaitIdle(ControlApiTest.IDLE);
+    assertThat(dev.anyfn.local.fixtures.Probe.seen).contains("CREATED photos/a/../b 3");
+  }
+
+  @Test
   void foreignHostHeaderIsRefusedAgainstDnsRebinding() throws Exception {
     String response = raw("GET /hello HTTP/1.1\r\nHost: evil.example.com\r\n\r\n");
     assertThat(response).startsWith("HTTP/1.1 403");
