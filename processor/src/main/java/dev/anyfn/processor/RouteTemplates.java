@@ -64,11 +64,27 @@ final class RouteTemplates {
       }
       return new RouteTemplate.Segment(name, true, greedy);
     }
+    if (text.equals(".") || text.equals("..")) {
+      throw new SyntaxProblem(
+          "segment '"
+              + text
+              + "' can never match: requests with '.' or '..' segments are refused as path"
+              + " traversal");
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (FORBIDDEN.indexOf(c) >= 0 || Character.isWhitespace(c)) {
         throw new SyntaxProblem(
             "segment '" + text + "' contains '" + c + "' and is neither a literal nor a {name}");
+      }
+      if (c == '\\' || Character.isISOControl(c)) {
+        throw new SyntaxProblem(
+            "segment '"
+                + text.replaceAll("\\p{Cntrl}", "?")
+                + "' contains "
+                + (c == '\\' ? "'\\'" : String.format("control character U+%04X", (int) c))
+                + ", which no request path can carry (backslashes and NUL are refused as path"
+                + " traversal); remove it");
       }
     }
     return new RouteTemplate.Segment(text, false, false);

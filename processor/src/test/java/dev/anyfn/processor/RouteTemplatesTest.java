@@ -1,6 +1,7 @@
 package dev.anyfn.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,22 @@ class RouteTemplatesTest {
     assertThat(parse("/files/{a+}").sameShapeAs(parse("/files/{b+}"))).isTrue();
     assertThat(parse("/files/{a+}").sameShapeAs(parse("/files/{b}"))).isFalse();
     assertThat(parse("/").sameShapeAs(parse("/"))).isTrue();
+  }
+
+  // Found by AnnotationValueFuzzTest: these templates compiled but no request could reach them.
+  @Test
+  void refusesLiteralsThatNoRequestPathCanCarry() {
+    assertThatThrownBy(() -> parse("/files/../secret"))
+        .isInstanceOf(SyntaxProblem.class)
+        .hasMessage(
+            "segment '..' can never match: requests with '.' or '..' segments are refused as path"
+                + " traversal");
+    assertThatThrownBy(() -> parse("/a/./b")).hasMessageStartingWith("segment '.' can never match");
+    assertThatThrownBy(() -> parse("/a\\b"))
+        .hasMessage(
+            "segment 'a\\b' contains '\\', which no request path can carry (backslashes and NUL are"
+                + " refused as path traversal); remove it");
+    assertThatThrownBy(() -> parse("/a\u0000b"))
+        .hasMessageContaining("segment 'a?b' contains control character U+0000");
   }
 }
