@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 modules=("$@")
 if [[ ${#modules[@]} -eq 0 ]]; then
-  modules=(api processor adapter-aws adapter-gcp adapter-azure)
+  modules=(api processor core adapter-aws adapter-gcp adapter-azure)
 fi
 for module in "${modules[@]}"; do
   while IFS= read -r file; do
