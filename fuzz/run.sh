@@ -19,7 +19,7 @@ for module in "${modules[@]}"; do
     for method in $(grep -A1 '@FuzzTest' "$file" | sed -n 's/.* void \([A-Za-z0-9_]*\)(.*/\1/p'); do
       echo "== $module $class#$method"
       JAZZER_FUZZ=1 mvn -B -q -o test -pl "$module" -Dtest="$class#$method" \
-        -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false
+        -Dspotless.check.skip=true -Dsurefire.failIfNoSpecifiedTests=false </dev/null
     done
   done < <(grep -rl '@FuzzTest' "$module/src/test/java")
 done

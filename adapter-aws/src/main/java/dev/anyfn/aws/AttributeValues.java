@@ -15,6 +15,12 @@ import java.util.Map;
 final class AttributeValues {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** The significant digits of a DynamoDB number. */
+  private static final int MAX_DIGITS = 38;
+
+  /** Room for 38 digits, a sign, a point, an exponent and some leading zeros. */
+  private static final int MAX_NUMBER_CHARS = 200;
+
   private AttributeValues() {}
 
   /**
@@ -93,11 +99,6 @@ final class AttributeValues {
     }
     return n;
   }
-
-  private static final int MAX_DIGITS = 38;
-
-  /** Room for 38 digits, a sign, a point, an exponent and some leading zeros. */
-  private static final int MAX_NUMBER_CHARS = 200;
 
   private static String abbreviate(String text) {
     return text.length() <= 60 ? text : text.substring(0, 60) + "...";

@@ -7,6 +7,12 @@ import java.time.format.DateTimeParseException;
 
 /** The time formats of AWS events; a value that does not parse gives {@code null}. */
 final class Timestamps {
+  /** Longer than any epoch time with nanoseconds written out. */
+  private static final int MAX_NUMBER_CHARS = 64;
+
+  /** Digits after the point (or zeros implied before it) that a timestamp can have. */
+  private static final int MAX_SCALE = 64;
+
   private Timestamps() {}
 
   static Instant iso(String text) {
@@ -49,10 +55,4 @@ final class Timestamps {
       return null;
     }
   }
-
-  /** Longer than any epoch time with nanoseconds written out. */
-  private static final int MAX_NUMBER_CHARS = 64;
-
-  /** Digits after the point (or zeros implied before it) that a timestamp can have. */
-  private static final int MAX_SCALE = 64;
 }

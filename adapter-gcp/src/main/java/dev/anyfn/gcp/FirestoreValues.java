@@ -22,6 +22,12 @@ final class FirestoreValues {
   /** Deeper values than this are rejected; Firestore itself allows 20 levels. */
   private static final int MAX_DEPTH = 64;
 
+  /** 0001-01-01T00:00:00Z, the first instant a Firestore timestamp can hold. */
+  private static final long MIN_SECONDS = -62_135_596_800L;
+
+  /** 9999-12-31T23:59:59Z, the last second a Firestore timestamp can hold. */
+  private static final long MAX_SECONDS = 253_402_300_799L;
+
   private FirestoreValues() {}
 
   /** A document's fields as a JSON object. */
@@ -65,12 +71,6 @@ final class FirestoreValues {
       case MAP_VALUE -> object(v.getMapValue().getFieldsMap(), depth);
     };
   }
-
-  /** 0001-01-01T00:00:00Z, the first instant a Firestore timestamp can hold. */
-  private static final long MIN_SECONDS = -62_135_596_800L;
-
-  /** 9999-12-31T23:59:59Z, the last second a Firestore timestamp can hold. */
-  private static final long MAX_SECONDS = 253_402_300_799L;
 
   /**
    * The instant of a protobuf timestamp within Firestore's range.
