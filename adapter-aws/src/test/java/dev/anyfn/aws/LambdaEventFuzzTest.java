@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.anyfn.core.JsonCodec;
+import dev.anyfn.core.RuntimeSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -37,5 +39,25 @@ class LambdaEventFuzzTest {
       assertThat(answer.get("statusCode").intValue()).as(text).isBetween(100, 599);
       assertThat(text).doesNotContain("Exception").doesNotContain("\\tat ");
     }
+  }
+
+  private static final RuntimeSettings SETTINGS = RuntimeSettings.builder().build();
+  private static final HttpApiEventReader FAST_PATH = new HttpApiEventReader(SETTINGS);
+  private static final JsonCodec CODEC = JsonCodec.create(SETTINGS);
+
+  /**
+   * The streaming fast path for HTTP API events takes an event only when the general path (a tree
+   * read strictly, {@link EventSource#of}, {@link HttpApiEvent#of}) would read the same source and
+   * the same fields from it.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void theFastPathReadsAnHttpApiEventExactlyAsTheTreeDoes(byte[] payload) {
+    HttpApiEventReader.Recognised fast = FAST_PATH.read(payload);
+    if (fast == null) {
+      return;
+    }
+    JsonNode tree = CODEC.readTree(payload);
+    assertThat(EventSource.of(tree)).isEqualTo(fast.source());
+    assertThat(HttpApiEvent.of(tree)).isEqualTo(fast.event());
   }
 }
