@@ -1,5 +1,6 @@
 package dev.anyfn.processor;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,9 +38,32 @@ final class CronExpressions {
       throw new SyntaxProblem(
           "it has " + fields.length + (fields.length == 1 ? " field" : " fields"));
     }
+    BitSet[] values = new BitSet[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      checkField(FIELDS.get(i), fields[i]);
+      values[i] = checkField(FIELDS.get(i), fields[i]);
     }
+    if (fields[4].equals("*") && !anyDayExists(values[2], values[3])) {
+      throw new SyntaxProblem(
+          "day-of-month '"
+              + fields[2]
+              + "' never falls in month '"
+              + fields[3]
+              + "', so the schedule would never fire");
+    }
+  }
+
+  /** The most days each month can have (February in a leap year). */
+  private static final int[] DAYS_IN_MONTH = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+  /** Whether some month of {@code months} has some day of {@code days}. */
+  private static boolean anyDayExists(BitSet days, BitSet months) {
+    for (int m = months.nextSetBit(1); m >= 1; m = months.nextSetBit(m + 1)) {
+      int first = days.nextSetBit(1);
+      if (first >= 1 && first <= DAYS_IN_MONTH[m - 1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The day-of-month and day-of-week fields, when both restrict the schedule; else empty. */
@@ -54,19 +78,22 @@ final class CronExpressions {
     return trimmed.isEmpty() ? new String[0] : trimmed.split("\\s+");
   }
 
-  private static void checkField(Field field, String text) throws SyntaxProblem {
+  /** Checks one field; returns the values it selects. */
+  private static BitSet checkField(Field field, String text) throws SyntaxProblem {
+    BitSet values = new BitSet(field.max + 1);
     for (String item : text.split(",", -1)) {
       if (item.isEmpty()) {
         throw new SyntaxProblem(field.name + " '" + text + "' has an empty list element");
       }
       String range = item;
+      int step = 1;
       int slash = item.indexOf('/');
       if (slash >= 0) {
         range = item.substring(0, slash);
-        String step = item.substring(slash + 1);
-        if (!step.matches("[0-9]{1,9}") || Integer.parseInt(step) == 0) {
+        String stepText = item.substring(slash + 1);
+        if (!stepText.matches("[0-9]{1,9}") || Integer.parseInt(stepText) == 0) {
           throw new SyntaxProblem(
-              field.name + " step '" + step + "' in '" + item + "' is not a positive number");
+              field.name + " step '" + stepText + "' in '" + item + "' is not a positive number");
         }
         if (!range.equals("*") && range.indexOf('-') < 0) {
           throw new SyntaxProblem(
@@ -74,33 +101,40 @@ final class CronExpressions {
                   + " '"
                   + item
                   + "' has a step without a range; write '*/"
-                  + step
+                  + stepText
                   + "' or 'a-b/"
-                  + step
+                  + stepText
                   + "'");
         }
+        step = Integer.parseInt(stepText);
       }
-      if (!range.equals("*")) {
-        checkRange(field, range);
+      int[] bounds = range.equals("*") ? new int[] {field.min, field.max} : range(field, range);
+      for (int v = bounds[0]; v <= bounds[1]; v += step) {
+        values.set(v);
       }
     }
+    return values;
   }
 
-  private static void checkRange(Field field, String range) throws SyntaxProblem {
+  /** The first and last value of a value or a range {@code a-b}. */
+  private static int[] range(Field field, String range) throws SyntaxProblem {
     int dash = range.indexOf('-');
     if (dash < 0) {
-      field.value(range);
-      return;
+      int value = field.value(range);
+      return new int[] {value, value};
     }
     String from = range.substring(0, dash);
     String to = range.substring(dash + 1);
     if (from.isEmpty() || to.isEmpty()) {
       throw new SyntaxProblem(field.name + " '" + range + "' is not a value or a range a-b");
     }
-    if (field.value(from) > field.value(to)) {
+    int first = field.value(from);
+    int last = field.value(to);
+    if (first > last) {
       throw new SyntaxProblem(
           field.name + " range '" + range + "' runs backwards; write the smaller value first");
     }
+    return new int[] {first, last};
   }
 
   private record Field(String name, int min, int max, List<String> names, int firstNameValue) {

@@ -21,7 +21,10 @@ class CronExpressionsTest {
         "59 23 31 12 7",
         "0 0 * * 0",
         "  5   4 * * sun  ",
-        "0 9 * DEC-DEC SAT"
+        "0 9 * DEC-DEC SAT",
+        "0 0 29 2 *",
+        "0 0 30-31 2,3 *",
+        "0 0 */10 2 *"
       })
   void acceptsTheFiveFieldGrammar(String cron) {
     assertThatCode(() -> CronExpressions.check(cron)).doesNotThrowAnyException();
@@ -44,7 +47,10 @@ class CronExpressionsTest {
         "1,,2 * * * *  | minute '1,,2' has an empty list element",
         "-1 * * * *    | minute '-1' is not a value or a range a-b",
         "0 0 * * * *   | it has 6 fields",
-        "0             | it has 1 field"
+        "0             | it has 1 field",
+        "0 0 30 2 *    | day-of-month '30' never falls in month '2', so the schedule would never fire",
+        "0 0 31 APR,JUN,SEP,NOV * | day-of-month '31' never falls in month 'APR,JUN,SEP,NOV', so the"
+            + " schedule would never fire"
       })
   void namesTheFirstWrongField(String cron, String problem) {
     assertThatThrownBy(() -> CronExpressions.check(cron))
