@@ -1,6 +1,9 @@
 package dev.anyfn.aws;
 
+import dev.anyfn.core.packaging.CronFields;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * Five-field Unix cron ({@code minute hour day-of-month month day-of-week}) to EventBridge's
@@ -17,45 +20,42 @@ final class CronExpressions {
       return Optional.empty();
     }
     String dom = f[2];
-    String dow = f[4];
     boolean domAny = dom.equals("*") || dom.equals("?");
-    boolean dowAny = dow.equals("*") || dow.equals("?");
+    boolean dowAny = f[4].equals("*") || f[4].equals("?");
     if (!domAny && !dowAny) {
       return Optional.empty();
     }
-    String awsDom;
-    String awsDow;
-    if (dowAny) {
-      awsDom = domAny ? "*" : dom;
-      awsDow = "?";
-    } else {
-      awsDom = "?";
-      awsDow = shiftDays(dow);
-    }
+    String awsDow = dowAny ? "?" : awsDays(CronFields.daysOfWeek(f[4]));
+    String awsDom = awsDow.equals("?") ? (domAny ? "*" : dom) : "?";
     return Optional.of(
         "cron(" + f[0] + " " + f[1] + " " + awsDom + " " + f[3] + " " + awsDow + " *)");
   }
 
-  /** Adds one to every numeric day (Unix 0-7, 0 and 7 Sunday; AWS 1-7, 1 Sunday); keeps names. */
-  private static String shiftDays(String field) {
+  /**
+   * EventBridge's day-of-week field for a set of Unix days (0 Sunday to 6): days count from 1
+   * (Sunday) to 7, and the field takes lists and ranges but no step, so the days are written out,
+   * runs of three or more as ranges; {@code ?} (any day) when all seven are selected.
+   */
+  private static String awsDays(SortedSet<Integer> unixDays) {
+    if (unixDays.size() == 7) {
+      return "?";
+    }
     StringBuilder out = new StringBuilder();
-    StringBuilder number = new StringBuilder();
-    boolean afterSlash = false;
-    for (char c : (field + "\0").toCharArray()) {
-      if (Character.isDigit(c)) {
-        number.append(c);
-        continue;
+    List<Integer> days = List.copyOf(unixDays);
+    for (int i = 0; i < days.size(); ) {
+      int j = i;
+      while (j + 1 < days.size() && days.get(j + 1) == days.get(j) + 1) {
+        j++;
       }
-      if (number.length() > 0) {
-        int n = Integer.parseInt(number.toString());
-        out.append(afterSlash ? n : (n % 7) + 1);
-        number.setLength(0);
+      out.append(out.length() == 0 ? "" : ",");
+      if (j - i >= 2) {
+        out.append(days.get(i) + 1).append('-').append(days.get(j) + 1);
+      } else {
+        for (int k = i; k <= j; k++) {
+          out.append(k == i ? "" : ",").append(days.get(k) + 1);
+        }
       }
-      if (c == '\0') {
-        break;
-      }
-      afterSlash = c == '/';
-      out.append(c);
+      i = j + 1;
     }
     return out.toString();
   }

@@ -176,8 +176,22 @@ class AwsPackagerTest {
     assertThat(CronExpressions.toAws("0 3 1 * *")).hasValue("cron(0 3 1 * ? *)");
     assertThat(CronExpressions.toAws("0 0 * * 0,6")).hasValue("cron(0 0 ? * 1,7 *)");
     assertThat(CronExpressions.toAws("0 0 * * 7")).hasValue("cron(0 0 ? * 1 *)");
-    assertThat(CronExpressions.toAws("0 0 * * MON-FRI")).hasValue("cron(0 0 ? * MON-FRI *)");
-    assertThat(CronExpressions.toAws("0 0 * * */2")).hasValue("cron(0 0 ? * */2 *)");
+    assertThat(CronExpressions.toAws("0 0 * * MON-FRI")).hasValue("cron(0 0 ? * 2-6 *)");
+    assertThat(CronExpressions.toAws("0 0 1-7 * *")).hasValue("cron(0 0 1-7 * ? *)");
+  }
+
+  // EventBridge numbers days 1 (Sunday) to 7 and takes no step in day-of-week: shifting the
+  // numbers of the Unix text gave '*/2' (refused at deploy), '7-1' for 6-7 (backwards) and
+  // '1-1' for 0-7 (Sundays only, silently).
+  @Test
+  void unixDayOfWeekIsWrittenOutAsEventBridgeDays() {
+    assertThat(CronExpressions.toAws("0 0 * * */2")).hasValue("cron(0 0 ? * 1,3,5,7 *)");
+    assertThat(CronExpressions.toAws("0 0 * * 6-7")).hasValue("cron(0 0 ? * 1,7 *)");
+    assertThat(CronExpressions.toAws("0 0 * * SAT-7")).hasValue("cron(0 0 ? * 1,7 *)");
+    assertThat(CronExpressions.toAws("0 0 * * 0-7")).hasValue("cron(0 0 * * ? *)");
+    assertThat(CronExpressions.toAws("0 0 * * 1-7")).hasValue("cron(0 0 * * ? *)");
+    assertThat(CronExpressions.toAws("0 0 * JAN 1-5/2")).hasValue("cron(0 0 ? JAN 2,4,6 *)");
+    assertThat(CronExpressions.toAws("0 0 * * sun,tue-thu")).hasValue("cron(0 0 ? * 1,3-5 *)");
     assertThat(CronExpressions.rate(60)).hasValue("rate(1 minute)");
     assertThat(CronExpressions.rate(7200)).hasValue("rate(2 hours)");
     assertThat(CronExpressions.rate(86_400)).hasValue("rate(1 day)");

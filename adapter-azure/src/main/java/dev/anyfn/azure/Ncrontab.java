@@ -1,10 +1,10 @@
 package dev.anyfn.azure;
 
 import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.CronFields;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Converts neutral schedules to what {@code @TimerTrigger} takes: six-field NCRONTAB ({@code {sec}
@@ -15,7 +15,6 @@ final class Ncrontab {
   private static final String[] MONTHS = {
     "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"
   };
-  private static final String[] DAYS = {"SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"};
 
   /**
    * A converted schedule.
@@ -89,48 +88,17 @@ final class Ncrontab {
 
   /** Expands a day-of-week field to explicit 0-6 values (names and cron's 7 for Sunday). */
   private static String dayOfWeek(String field, String cron) throws Inexpressible {
-    Set<Integer> days = new TreeSet<>();
-    for (String item : names(field, DAYS, 0).split(",")) {
-      String range = item;
-      int step = 1;
-      int slash = item.indexOf('/');
-      if (slash >= 0) {
-        range = item.substring(0, slash);
-        step = number(item.substring(slash + 1), cron);
-      }
-      int from;
-      int to;
-      if (range.equals("*")) {
-        from = 0;
-        to = 7;
-      } else if (range.contains("-")) {
-        from = number(range.substring(0, range.indexOf('-')), cron);
-        to = number(range.substring(range.indexOf('-') + 1), cron);
-      } else {
-        from = number(range, cron);
-        to = slash >= 0 ? 7 : from;
-      }
-      if (from > to || to > 7 || step < 1) {
-        throw new Inexpressible("cron '" + cron + "' has day-of-week '" + item + "' out of 0-7");
-      }
-      for (int d = from; d <= to; d += step) {
-        days.add(d % 7);
-      }
+    Set<Integer> days;
+    try {
+      days = CronFields.daysOfWeek(field);
+    } catch (IllegalArgumentException e) {
+      throw new Inexpressible("cron '" + cron + "': " + e.getMessage());
     }
     StringBuilder b = new StringBuilder();
     for (int d : days) {
       b.append(b.length() == 0 ? "" : ",").append(d);
     }
     return days.size() == 7 ? "*" : b.toString();
-  }
-
-  private static int number(String text, String cron) throws Inexpressible {
-    try {
-      return Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw new Inexpressible(
-          "cron '" + cron + "' has '" + text + "' where a day-of-week number or name belongs");
-    }
   }
 
   static Result rate(long seconds, String rate) throws Inexpressible {
