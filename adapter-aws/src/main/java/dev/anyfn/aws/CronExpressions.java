@@ -2,6 +2,7 @@ package dev.anyfn.aws;
 
 import dev.anyfn.core.packaging.CronFields;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -27,8 +28,10 @@ final class CronExpressions {
     }
     String awsDow = dowAny ? "?" : awsDays(CronFields.daysOfWeek(f[4]));
     String awsDom = awsDow.equals("?") ? (domAny ? "*" : dom) : "?";
+    // Month names in the upper case EventBridge documents (cron takes them in any case).
+    String month = f[3].toUpperCase(Locale.ROOT);
     return Optional.of(
-        "cron(" + f[0] + " " + f[1] + " " + awsDom + " " + f[3] + " " + awsDow + " *)");
+        "cron(" + f[0] + " " + f[1] + " " + awsDom + " " + month + " " + awsDow + " *)");
   }
 
   /**

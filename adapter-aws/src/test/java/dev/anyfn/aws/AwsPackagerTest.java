@@ -178,6 +178,7 @@ class AwsPackagerTest {
     assertThat(CronExpressions.toAws("0 0 * * 7")).hasValue("cron(0 0 ? * 1 *)");
     assertThat(CronExpressions.toAws("0 0 * * MON-FRI")).hasValue("cron(0 0 ? * 2-6 *)");
     assertThat(CronExpressions.toAws("0 0 1-7 * *")).hasValue("cron(0 0 1-7 * ? *)");
+    assertThat(CronExpressions.toAws("0 12 1 jan,Jul *")).hasValue("cron(0 12 1 JAN,JUL ? *)");
   }
 
   // EventBridge numbers days 1 (Sunday) to 7 and takes no step in day-of-week: shifting the
