@@ -24,6 +24,7 @@ final class CronSchedule {
   private final BitSet daysOfWeek;
   private final boolean domRestricted;
   private final boolean dowRestricted;
+  private final boolean hoursRestricted;
 
   private CronSchedule(String expression, String[] f) {
     this.expression = expression;
@@ -38,6 +39,7 @@ final class CronSchedule {
     this.daysOfWeek = dow;
     this.domRestricted = !f[2].equals("*") && !f[2].equals("?");
     this.dowRestricted = !f[4].equals("*") && !f[4].equals("?");
+    this.hoursRestricted = !f[1].equals("*");
   }
 
   /**
@@ -123,13 +125,22 @@ final class CronSchedule {
         t = t.truncatedTo(ChronoUnit.DAYS).plusDays(1);
       } else if (!hours.get(t.getHour())) {
         t = t.truncatedTo(ChronoUnit.HOURS).plusHours(1);
-      } else if (!minutes.get(t.getMinute())) {
+      } else if (!minutes.get(t.getMinute()) || repeatedLocalTime(t)) {
         t = t.plusMinutes(1);
       } else {
         return t;
       }
     }
     throw new IllegalStateException("Cron expression '" + expression + "' never fires.");
+  }
+
+  /**
+   * Whether {@code t} is the second occurrence of a local time that the end of daylight saving time
+   * repeats, for a schedule with restricted hours: such a schedule fires once at that local time,
+   * as EventBridge Scheduler and cron do; a schedule for every hour fires in both.
+   */
+  private boolean repeatedLocalTime(ZonedDateTime t) {
+    return hoursRestricted && !t.equals(t.withEarlierOffsetAtOverlap());
   }
 
   private boolean dayMatches(ZonedDateTime t) {

@@ -40,6 +40,27 @@ class CronScheduleTest {
         .isEqualTo("2026-03-02T01:30:00Z");
   }
 
+  // EventBridge Scheduler: a time the clocks skip in spring is skipped; one they repeat in autumn
+  // fires once.
+  @Test
+  void daylightSavingTimeSkipsTheMissingHourAndFiresTheRepeatedOneOnce() {
+    CronSchedule at0130 = CronSchedule.parse("30 1 * * *");
+    ZonedDateTime first =
+        at0130.next(ZonedDateTime.parse("2026-11-01T00:00-04:00[America/New_York]"));
+    assertThat(first.toString()).isEqualTo("2026-11-01T01:30-04:00[America/New_York]");
+    assertThat(at0130.next(first).toString()).isEqualTo("2026-11-02T01:30-05:00[America/New_York]");
+
+    CronSchedule at0230 = CronSchedule.parse("30 2 * * *");
+    assertThat(
+            at0230.next(ZonedDateTime.parse("2026-03-08T00:00-05:00[America/New_York]")).toString())
+        .isEqualTo("2026-03-09T02:30-04:00[America/New_York]");
+
+    CronSchedule hourly = CronSchedule.parse("0 * * * *");
+    ZonedDateTime oneEdt = ZonedDateTime.parse("2026-11-01T01:00-04:00[America/New_York]");
+    assertThat(hourly.next(oneEdt).toString())
+        .isEqualTo("2026-11-01T01:00-05:00[America/New_York]");
+  }
+
   @Test
   void badExpressionsSayWhatWasExpected() {
     assertThatThrownBy(() -> CronSchedule.parse("* * * *"))
