@@ -22,7 +22,7 @@ class EventValuesTest {
 
   // Found by LambdaEventFuzzTest: a DateTimeException escaped, and such exponents hung the handler.
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void epochSecondsThatAreNoTimeGiveNullAtOnceWhateverTheirExponent() {
     assertThat(Timestamps.epochSeconds("1e99999999")).isNull();
     assertThat(Timestamps.epochSeconds("1e-99999999")).isNull();
@@ -43,7 +43,7 @@ class EventValuesTest {
   }
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void dynamoDbNumbersBeyondDynamoDbsLimitsAreRefusedNamingThePath() throws Exception {
     for (String bad :
         new String[] {"1e99999999", "1e-99999999", "1E+126", "1E-131", "1".repeat(39)}) {
