@@ -3,6 +3,7 @@ package dev.anyfn.core;
 import dev.anyfn.HttpException;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Converts path, query and header strings to the scalar types handlers declare. */
 final class Scalars {
@@ -14,13 +15,13 @@ final class Scalars {
       return s -> s;
     }
     if (type == int.class || type == Integer.class) {
-      return s -> parse(s, what, "an integer", Integer::valueOf);
+      return s -> parse(s, what, "an integer", Scalars::isInteger, Integer::valueOf);
     }
     if (type == long.class || type == Long.class) {
-      return s -> parse(s, what, "a long integer", Long::valueOf);
+      return s -> parse(s, what, "a long integer", Scalars::isInteger, Long::valueOf);
     }
     if (type == double.class || type == Double.class) {
-      return s -> parse(s, what, "a number", Double::valueOf);
+      return s -> parse(s, what, "a number", Scalars::isDecimal, Scalars::finiteDouble);
     }
     if (type == boolean.class || type == Boolean.class) {
       return s -> {
@@ -34,7 +35,7 @@ final class Scalars {
       };
     }
     if (type == UUID.class) {
-      return s -> parse(s, what, "a UUID", UUID::fromString);
+      return s -> parse(s, what, "a UUID", t -> true, UUID::fromString);
     }
     if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();
@@ -55,12 +56,63 @@ final class Scalars {
         what + " has type " + type.getName() + ", which anyfn cannot convert from text.");
   }
 
+  /**
+   * Parses {@code s} once {@code shape} accepts it. The JDK's parsers alone are too lenient for
+   * text from a request: {@code Integer.valueOf} takes the digits of every script ("１２" is 12) and
+   * {@code Double.valueOf} takes {@code NaN}, {@code Infinity}, hexadecimal and type suffixes, none
+   * of which a JSON body would let through.
+   */
   private static Object parse(
-      String s, String what, String expected, Function<String, Object> parser) {
+      String s,
+      String what,
+      String expected,
+      Predicate<String> shape,
+      Function<String, Object> parser) {
+    String t = s.trim();
     try {
-      return parser.apply(s.trim());
+      if (shape.test(t)) {
+        return parser.apply(t);
+      }
     } catch (IllegalArgumentException e) {
-      throw HttpException.badRequest(what + " must be " + expected + ".");
+      // not a value of the type: answered below
     }
+    throw HttpException.badRequest(what + " must be " + expected + ".");
+  }
+
+  /** An optional sign and ASCII digits. */
+  private static boolean isInteger(String s) {
+    int start = !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+    if (s.length() == start) {
+      return false;
+    }
+    for (int i = start; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** ASCII digits, sign, point and exponent only: no NaN, Infinity, hex or type suffix. */
+  private static boolean isDecimal(String s) {
+    boolean digit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+        return false;
+      }
+    }
+    return digit;
+  }
+
+  private static Object finiteDouble(String s) {
+    double d = Double.parseDouble(s);
+    if (Double.isInfinite(d)) {
+      throw new NumberFormatException("out of range");
+    }
+    return d;
   }
 }

@@ -67,6 +67,13 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void pathParameterInFullwidthDigitsIs400NotAnotherId() throws Exception {
+    HttpResponse r = get("/users/%EF%BC%91%EF%BC%92"); // "１２", which Long.valueOf reads as 12
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.bodyText()).contains("Path parameter 'id' must be a long integer.");
+  }
+
+  @Test
   void jsonBodyIsBoundAndAnswered() throws Exception {
     HttpResponse r =
         send(json(request("POST", "/echo"), "{\"message\":\"hi\",\"count\":1}").build());

@@ -1,0 +1,48 @@
+package dev.anyfn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.anyfn.HttpException;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class ScalarsTest {
+  private static final Function<String, Object> INT = Scalars.converter(int.class, "Query 'n'");
+  private static final Function<String, Object> LONG = Scalars.converter(long.class, "Path 'id'");
+  private static final Function<String, Object> DOUBLE =
+      Scalars.converter(double.class, "Query 'price'");
+
+  @Test
+  void numbersAreReadFromAsciiDigits() {
+    assertThat(INT.apply("42")).isEqualTo(42);
+    assertThat(INT.apply(" -7 ")).isEqualTo(-7);
+    assertThat(INT.apply("+5")).isEqualTo(5);
+    assertThat(LONG.apply("9007199254740993")).isEqualTo(9_007_199_254_740_993L);
+    assertThat(DOUBLE.apply("1.5")).isEqualTo(1.5);
+    assertThat(DOUBLE.apply("-2e3")).isEqualTo(-2000.0);
+  }
+
+  // Integer.valueOf took other scripts' digits; Double.valueOf took NaN, Infinity, hex and
+  // suffixes.
+  @Test
+  void textThatOnlyTheJdksLenientParsersReadIs400() {
+    for (String bad : new String[] {"\uFF11\uFF12", "\u0661\u0662", "12\u0663", "", "-", "0x10"}) {
+      assertThatThrownBy(() -> INT.apply(bad))
+          .as(bad)
+          .isInstanceOf(HttpException.class)
+          .hasMessage("Query 'n' must be an integer.");
+      assertThatThrownBy(() -> LONG.apply(bad)).as(bad).isInstanceOf(HttpException.class);
+    }
+    for (String bad :
+        new String[] {
+          "NaN", "Infinity", "-Infinity", "1e400", "0x1p3", "1d", "2f", "\uFF11", "."
+        }) {
+      assertThatThrownBy(() -> DOUBLE.apply(bad))
+          .as(bad)
+          .isInstanceOf(HttpException.class)
+          .hasMessage("Query 'price' must be a number.");
+    }
+    assertThatThrownBy(() -> INT.apply("2147483648")).isInstanceOf(HttpException.class);
+  }
+}
