@@ -2,23 +2,17 @@ package dev.anyfn.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.conformance.ConformanceIndex;
 import dev.anyfn.conformance.HttpConformanceSuite;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,42 +36,15 @@ class AzureHttpConformanceTest extends HttpConformanceSuite {
 
   @BeforeAll
   static void generateTheEntryClass() throws Exception {
-    GeneratedEntries g = GeneratedEntries.generate(conformanceIndex(), Map.of());
+    GeneratedEntries g =
+        GeneratedEntries.generate(
+            ConformanceIndex.json(AzureHttpConformanceTest.class.getClassLoader()), Map.of());
     assertThat(g.errors).isEmpty();
     assertThat(g.sources).containsOnlyKeys("dev.anyfn.generated.azure.ConformanceAzureFunctions");
     Class<?> type = g.compile().loadClass("dev.anyfn.generated.azure.ConformanceAzureFunctions");
     entry = type.getConstructor().newInstance();
     http = type.getMethod("http", HttpRequestMessage.class, ExecutionContext.class);
     assertThat(http.getAnnotation(FunctionName.class).value()).isEqualTo(FUNCTION);
-  }
-
-  /** The core test-jar's index, reduced to function {@code conformance}. */
-  private static String conformanceIndex() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    for (URL url :
-        Collections.list(
-            AzureHttpConformanceTest.class
-                .getClassLoader()
-                .getResources("META-INF/anyfn/functions.json"))) {
-      ObjectNode index;
-      try (InputStream in = url.openStream()) {
-        index = (ObjectNode) json.readTree(in);
-      }
-      ArrayNode kept = json.createArrayNode();
-      index
-          .withArray("functions")
-          .forEach(
-              f -> {
-                if (FUNCTION.equals(f.path("name").asText())) {
-                  kept.add(f);
-                }
-              });
-      if (!kept.isEmpty()) {
-        index.set("functions", kept);
-        return json.writeValueAsString(index);
-      }
-    }
-    throw new AssertionError("No function index on the test class path holds '" + FUNCTION + "'");
   }
 
   @Override

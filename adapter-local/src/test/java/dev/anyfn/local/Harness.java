@@ -21,8 +21,13 @@ final class Harness implements AutoCloseable {
           .build();
 
   Harness(Emulator.Builder builder) {
+    this(builder, FixtureIndex.LOADER);
+  }
+
+  /** An emulator of the functions whose index {@code loader} shows. */
+  Harness(Emulator.Builder builder, ClassLoader loader) {
     Probe.reset();
-    this.emulator = builder.port(0).logSink(log::add).build().start();
+    this.emulator = builder.classLoader(loader).port(0).logSink(log::add).build().start();
   }
 
   static Harness start() {
