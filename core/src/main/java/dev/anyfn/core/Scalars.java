@@ -35,7 +35,7 @@ final class Scalars {
       };
     }
     if (type == UUID.class) {
-      return s -> parse(s, what, "a UUID", t -> true, UUID::fromString);
+      return s -> parse(s, what, "a UUID", Scalars::isUuid, UUID::fromString);
     }
     if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();
@@ -106,6 +106,26 @@ final class Scalars {
       }
     }
     return digit;
+  }
+
+  /**
+   * The 36-character form {@code 8-4-4-4-12} in ASCII hex digits. {@code UUID.fromString} alone
+   * also takes shorter groups ("1-1-1-1-1" is 00000001-0001-0001-0001-000000000001), so two
+   * spellings would name one id.
+   */
+  private static boolean isUuid(String s) {
+    if (s.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = s.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (dash ? c != '-' : !hex) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Object finiteDouble(String s) {

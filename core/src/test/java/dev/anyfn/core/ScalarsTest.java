@@ -45,4 +45,20 @@ class ScalarsTest {
     }
     assertThatThrownBy(() -> INT.apply("2147483648")).isInstanceOf(HttpException.class);
   }
+
+  @Test
+  void uuidsAreReadOnlyInTheirCanonicalLength() {
+    Function<String, Object> uuid = Scalars.converter(java.util.UUID.class, "Path 'order'");
+    assertThat(uuid.apply("123E4567-e89b-12d3-a456-426614174000"))
+        .isEqualTo(java.util.UUID.fromString("123e4567-e89b-12d3-a456-426614174000"));
+    for (String bad :
+        new String[] {
+          "1-1-1-1-1", "123e4567e89b12d3a456426614174000", "123e4567-e89b-12d3-a456-42661417400g"
+        }) {
+      assertThatThrownBy(() -> uuid.apply(bad))
+          .as(bad)
+          .isInstanceOf(HttpException.class)
+          .hasMessage("Path 'order' must be a UUID.");
+    }
+  }
 }
