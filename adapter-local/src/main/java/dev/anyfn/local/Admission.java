@@ -105,8 +105,8 @@ final class Admission {
         "The control API does not answer web pages of other sites: the request carries "
             + crossSite
             + ", expected none (curl, SDKs and test clients send none) or this emulator's own"
-            + " origin http://127.0.0.1:"
-            + localPort.getAsInt()
+            + " origin "
+            + origin(boundHost, localPort.getAsInt())
             + ". A page you visit cannot inject events or invoke functions here.",
         requestId);
   }
@@ -180,6 +180,15 @@ final class Admission {
     } catch (UnknownHostException e) {
       return false;
     }
+  }
+
+  /**
+   * The origin clients call the emulator at ({@code http://host:port}): the bound host, in brackets
+   * when it is an IPv6 address, or 127.0.0.1 when every interface is bound.
+   */
+  static String origin(String boundHost, int port) {
+    String host = boundHost.contains(":") ? "[" + boundHost + "]" : boundHost;
+    return "http://" + (isWildcard(boundHost) ? "127.0.0.1" : host) + ":" + port;
   }
 
   /** Whether {@code host} binds every interface. */

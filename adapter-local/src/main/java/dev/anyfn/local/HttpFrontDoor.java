@@ -219,11 +219,7 @@ final class HttpFrontDoor extends Handler.Abstract {
   }
 
   private URI computeBaseUri() {
-    String host = config.host.contains(":") ? "[" + config.host + "]" : config.host;
-    if (Admission.isWildcard(config.host)) {
-      host = "127.0.0.1";
-    }
-    return URI.create("http://" + host + ":" + connector.getLocalPort());
+    return URI.create(Admission.origin(config.host, connector.getLocalPort()));
   }
 
   void sweepConnections() {
