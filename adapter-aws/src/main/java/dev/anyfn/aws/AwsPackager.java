@@ -42,6 +42,7 @@ public final class AwsPackager implements ProviderPackager {
     List<String> problems = new ArrayList<>();
     for (FunctionSpec fn : index.functions()) {
       for (TriggerSpec t : fn.triggers()) {
+        AwsNames.problem(fn, t).ifPresent(problems::add);
         if (t instanceof TriggerSpec.Schedule s) {
           if (s.cron() != null && !s.cron().isEmpty()) {
             if (CronExpressions.toAws(s.cron()).isEmpty()) {

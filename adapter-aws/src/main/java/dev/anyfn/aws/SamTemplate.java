@@ -15,6 +15,15 @@ import java.util.TreeMap;
 final class SamTemplate {
   static final String HANDLER = "dev.anyfn.aws.LambdaHandler::handleRequest";
 
+  /**
+   * Deliveries of a queue message, and attempts at a stream batch, before it is set aside: the
+   * emulator's attempts under the AWS profile, and the least AWS advises for an SQS redrive policy.
+   */
+  static final int MAX_RECEIVE_COUNT = 5;
+
+  private static final int MAX_QUEUE_NAME = 80;
+  private static final String FIFO = ".fifo";
+
   private final FunctionIndex index;
   private final PackagingContext context;
   private final StringBuilder out = new StringBuilder(4096);
@@ -72,6 +81,15 @@ final class SamTemplate {
     env.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
     env.forEach(
         (k, v) -> out.append("          ").append(k).append(": ").append(quote(v)).append('\n'));
+    if (fn.triggers().stream().anyMatch(SamTemplate::invokedAsynchronously)) {
+      // Lambda retries an asynchronous event twice, then drops it unless it has somewhere to go.
+      out.append("      EventInvokeConfig:\n");
+      out.append("        MaximumRetryAttempts: 2\n");
+      out.append("        DestinationConfig:\n          OnFailure:\n            Type: SQS\n");
+      out.append("            Destination: !GetAtt ")
+          .append(failureQueue(fn.name() + "-failed-events", false))
+          .append(".Arn\n");
+    }
     StringBuilder events = new StringBuilder();
     Set<String> eventIds = new HashSet<>();
     for (HandlerSpec h : fn.handlers()) {
@@ -80,6 +98,13 @@ final class SamTemplate {
     if (events.length() > 0) {
       out.append("      Events:\n").append(events);
     }
+  }
+
+  /** SNS, S3, EventBridge rules and schedules invoke Lambda asynchronously. */
+  private static boolean invokedAsynchronously(TriggerSpec t) {
+    return t instanceof TriggerSpec.Topic
+        || t instanceof TriggerSpec.Storage
+        || t instanceof TriggerSpec.Schedule;
   }
 
   private void event(HandlerSpec h, StringBuilder e, Set<String> ids) {
@@ -138,7 +163,15 @@ final class SamTemplate {
       e.append(head).append("          Type: DynamoDB\n          Properties:\n");
       e.append(p).append("Stream: !GetAtt ").append(table).append(".StreamArn\n");
       e.append(p).append("StartingPosition: LATEST\n");
-      e.append(p).append("MaximumRetryAttempts: 5\n");
+      // Five attempts in all, as for queues; then the batch's location goes to the queue.
+      e.append(p).append("MaximumRetryAttempts: ").append(MAX_RECEIVE_COUNT - 1).append('\n');
+      e.append(p).append("DestinationConfig:\n");
+      e.append(p).append("  OnFailure:\n");
+      e.append(p).append("    Type: SQS\n");
+      e.append(p)
+          .append("    Destination: !GetAtt ")
+          .append(failureQueue(streamFailuresName(d.table()), false))
+          .append(".Arn\n");
       e.append(p)
           .append("FunctionResponseTypes:\n")
           .append(p)
@@ -187,21 +220,53 @@ final class SamTemplate {
   /**
    * A queue whose visibility timeout is six times the longest timeout of the functions reading it,
    * as AWS advises; Lambda refuses an event source mapping whose queue's visibility timeout is
-   * shorter than the function's timeout.
+   * shorter than the function's timeout. A message received {@link #MAX_RECEIVE_COUNT} times
+   * without success moves to the queue's dead-letter queue, {@code <name>-dlq}.
    */
   private String queue(String name) {
+    String id = queueId(name);
+    if (resources.containsKey(id)) {
+      return id;
+    }
+    resources.put(id, ""); // reserved first: the dead-letter queue may be declared too
     int longest =
         index.functions().stream()
-            .filter(
-                f ->
-                    f.triggers().stream()
-                        .anyMatch(t -> t instanceof TriggerSpec.Queue q && q.name().equals(name)))
+            .filter(f -> f.triggers().stream().anyMatch(t -> isQueue(t, name)))
             .mapToInt(FunctionSpec::timeoutSeconds)
             .max()
             .orElse(30);
-    String id =
-        pascal(name.endsWith(".fifo") ? name.substring(0, name.length() - 5) + "-fifo" : name)
-            + "Queue";
+    boolean fifo = name.endsWith(FIFO);
+    String deadLetters = failureQueue(deadLetterName(name), fifo);
+    resources.put(
+        id,
+        "  "
+            + id
+            + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
+            + quote(name)
+            + "\n      VisibilityTimeout: "
+            + Math.min(43_200, Math.max(30, 6 * longest))
+            + "\n"
+            // SQS requires FifoQueue for a name ending in .fifo, and that suffix for FIFO.
+            + (fifo ? "      FifoQueue: true\n" : "")
+            + "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt "
+            + deadLetters
+            + ".Arn\n        maxReceiveCount: "
+            + MAX_RECEIVE_COUNT
+            + "\n");
+    return id;
+  }
+
+  /**
+   * The queue that keeps what failed for good: the queue of that name when a function reads it (so
+   * that it can process the failures), otherwise a new queue that keeps messages for the longest
+   * time SQS allows.
+   */
+  private String failureQueue(String name, boolean fifo) {
+    if (index.functions().stream()
+        .anyMatch(f -> f.triggers().stream().anyMatch(t -> isQueue(t, name)))) {
+      return queue(name);
+    }
+    String id = queueId(name);
     resources.computeIfAbsent(
         id,
         k ->
@@ -209,12 +274,38 @@ final class SamTemplate {
                 + k
                 + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
                 + quote(name)
-                + "\n      VisibilityTimeout: "
-                + Math.min(43_200, Math.max(30, 6 * longest))
-                + "\n"
-                // SQS requires FifoQueue for a name ending in .fifo, and that suffix for FIFO.
-                + (name.endsWith(".fifo") ? "      FifoQueue: true\n" : ""));
+                + "\n      MessageRetentionPeriod: 1209600\n"
+                + (fifo ? "      FifoQueue: true\n" : ""));
     return id;
+  }
+
+  private static boolean isQueue(TriggerSpec t, String name) {
+    return t instanceof TriggerSpec.Queue q && q.name().equals(name);
+  }
+
+  private static String queueId(String name) {
+    return pascal(name.endsWith(FIFO) ? name.substring(0, name.length() - 5) + "-fifo" : name)
+        + "Queue";
+  }
+
+  /**
+   * {@code orders} to {@code orders-dlq}, {@code payments.fifo} to {@code payments-dlq.fifo},
+   * shortened to SQS's 80 characters; never the queue's own name.
+   */
+  static String deadLetterName(String queue) {
+    boolean fifo = queue.endsWith(FIFO);
+    String base = fifo ? queue.substring(0, queue.length() - FIFO.length()) : queue;
+    String suffix = "-dlq" + (fifo ? FIFO : "");
+    String name = base.substring(0, Math.min(base.length(), MAX_QUEUE_NAME - suffix.length()));
+    String dlq = name + suffix;
+    return dlq.equals(queue) ? name.substring(0, name.length() - 1) + suffix : dlq;
+  }
+
+  /** The queue that records the stream batches a function gave up on. */
+  static String streamFailuresName(String table) {
+    String name = table.replaceAll("[^A-Za-z0-9_-]", "-");
+    String suffix = "-stream-failures";
+    return name.substring(0, Math.min(name.length(), MAX_QUEUE_NAME - suffix.length())) + suffix;
   }
 
   private String table(String name) {

@@ -143,6 +143,166 @@ class AwsPackagerTest {
   }
 
   @Test
+  void aQueueMessageReceivedFiveTimesWithoutSuccessMovesToTheQueuesDeadLetterQueue()
+      throws Exception {
+    JsonNode t =
+        write(
+            index(new TriggerSpec.Queue("orders", 5), new TriggerSpec.Queue("payments.fifo", 10)),
+            Map.of());
+    JsonNode redrive = t.at("/Resources/OrdersQueue/Properties/RedrivePolicy");
+    assertThat(redrive.get("maxReceiveCount").asInt()).isEqualTo(5);
+    assertThat(redrive.get("deadLetterTargetArn").asText()).isEqualTo("OrdersDlqQueue.Arn");
+    JsonNode dlq = t.at("/Resources/OrdersDlqQueue/Properties");
+    assertThat(t.at("/Resources/OrdersDlqQueue/Type").asText()).isEqualTo("AWS::SQS::Queue");
+    assertThat(dlq.get("QueueName").asText()).isEqualTo("orders-dlq");
+    assertThat(dlq.get("MessageRetentionPeriod").asInt()).isEqualTo(14 * 24 * 3600);
+    assertThat(dlq.has("FifoQueue")).isFalse();
+    assertThat(dlq.has("RedrivePolicy")).isFalse();
+    // The dead-letter queue of a FIFO queue must be a FIFO queue too.
+    assertThat(
+            t.at("/Resources/PaymentsFifoQueue/Properties/RedrivePolicy/deadLetterTargetArn")
+                .asText())
+        .isEqualTo("PaymentsDlqFifoQueue.Arn");
+    JsonNode fifoDlq = t.at("/Resources/PaymentsDlqFifoQueue/Properties");
+    assertThat(fifoDlq.get("QueueName").asText()).isEqualTo("payments-dlq.fifo");
+    assertThat(fifoDlq.get("FifoQueue").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aDeadLetterQueueThatAFunctionReadsIsTheDeclaredQueueNotASecondOne() throws Exception {
+    JsonNode t =
+        write(
+            index(new TriggerSpec.Queue("orders", 5), new TriggerSpec.Queue("orders-dlq", 1)),
+            Map.of());
+    assertThat(t.at("/Resources/OrdersQueue/Properties/RedrivePolicy/deadLetterTargetArn").asText())
+        .isEqualTo("OrdersDlqQueue.Arn");
+    List<String> names = new java.util.ArrayList<>();
+    t.get("Resources").forEach(r -> names.add(r.at("/Properties/QueueName").asText("")));
+    assertThat(names).containsOnlyOnce("orders-dlq");
+    // Read by a function, so it has that function's visibility timeout and a dead-letter queue.
+    JsonNode read = t.at("/Resources/OrdersDlqQueue/Properties");
+    assertThat(read.get("VisibilityTimeout").asInt()).isEqualTo(180);
+    assertThat(read.at("/RedrivePolicy/deadLetterTargetArn").asText())
+        .isEqualTo("OrdersDlqDlqQueue.Arn");
+  }
+
+  @Test
+  void deadLetterQueueNamesFitSqsLimitsAndDifferFromTheirQueue() {
+    assertThat(SamTemplate.deadLetterName("orders")).isEqualTo("orders-dlq");
+    String longest = "q".repeat(80);
+    assertThat(SamTemplate.deadLetterName(longest)).hasSize(80).endsWith("-dlq");
+    String longestFifo = "q".repeat(75) + ".fifo";
+    assertThat(SamTemplate.deadLetterName(longestFifo)).hasSize(80).endsWith("-dlq.fifo");
+    String endsLikeItsOwn = "q".repeat(76) + "-dlq";
+    assertThat(SamTemplate.deadLetterName(endsLikeItsOwn))
+        .hasSizeLessThanOrEqualTo(80)
+        .endsWith("-dlq")
+        .isNotEqualTo(endsLikeItsOwn);
+  }
+
+  @Test
+  void asynchronousTriggersSendEventsThatFailThreeTimesToTheFunctionsFailureQueue()
+      throws Exception {
+    for (TriggerSpec async :
+        List.of(
+            new TriggerSpec.Topic("alerts"),
+            new TriggerSpec.Storage("uploads", List.of("CREATED")),
+            new TriggerSpec.Schedule("", "5m", 300, "UTC"),
+            new TriggerSpec.Schedule("0 9 * * *", "", 0, "UTC"))) {
+      JsonNode t = write(index(async), Map.of());
+      JsonNode config = t.at("/Resources/OrderApiFunction/Properties/EventInvokeConfig");
+      assertThat(config.get("MaximumRetryAttempts").asInt()).as("%s", async).isEqualTo(2);
+      assertThat(config.at("/DestinationConfig/OnFailure/Type").asText()).isEqualTo("SQS");
+      assertThat(config.at("/DestinationConfig/OnFailure/Destination").asText())
+          .isEqualTo("OrderApiFailedEventsQueue.Arn");
+      assertThat(t.at("/Resources/OrderApiFailedEventsQueue/Properties/QueueName").asText())
+          .isEqualTo("order-api-failed-events");
+    }
+    for (TriggerSpec sync :
+        List.of(
+            new TriggerSpec.Http("GET", "/"),
+            new TriggerSpec.Queue("orders", 5),
+            new TriggerSpec.DataChange("users", List.of("INSERT")))) {
+      JsonNode t = write(index(sync), Map.of());
+      assertThat(t.at("/Resources/OrderApiFunction/Properties").has("EventInvokeConfig"))
+          .as("%s", sync)
+          .isFalse();
+      assertThat(t.at("/Resources/OrderApiFailedEventsQueue").isMissingNode()).isTrue();
+    }
+  }
+
+  @Test
+  void aStreamBatchThatFailsFiveTimesIsRecordedInTheTablesFailureQueue() throws Exception {
+    JsonNode t = write(index(new TriggerSpec.DataChange("app.users", List.of("INSERT"))), Map.of());
+    JsonNode stream = t.at("/Resources/OrderApiFunction/Properties/Events/H0DataChange/Properties");
+    assertThat(stream.get("MaximumRetryAttempts").asInt()).isEqualTo(4);
+    assertThat(stream.at("/DestinationConfig/OnFailure/Type").asText()).isEqualTo("SQS");
+    assertThat(stream.at("/DestinationConfig/OnFailure/Destination").asText())
+        .isEqualTo("AppUsersStreamFailuresQueue.Arn");
+    assertThat(t.at("/Resources/AppUsersStreamFailuresQueue/Properties/QueueName").asText())
+        .isEqualTo("app-users-stream-failures");
+  }
+
+  private static List<String> problems(TriggerSpec trigger) {
+    return new AwsPackager().portabilityProblems(index(trigger));
+  }
+
+  @Test
+  void resourceNamesAwsRefusesArePackagingProblemsNamingTheFunctionAndTheRule() {
+    assertThat(problems(new TriggerSpec.Queue("orders:eu", 1)))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("Function 'order-api': @OnQueue(\"orders:eu\") is not an SQS queue name")
+        .contains("1-80 letters, digits, hyphens and underscores");
+    assertThat(problems(new TriggerSpec.Queue("q".repeat(81), 1))).hasSize(1);
+    assertThat(problems(new TriggerSpec.Queue("q".repeat(76) + ".fifo", 1))).hasSize(1);
+    assertThat(problems(new TriggerSpec.Topic("alerts.fifo")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("SNS FIFO topic, which delivers only to SQS queues");
+    assertThat(problems(new TriggerSpec.Topic("alerts/eu")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("is not an SNS topic name");
+    for (String bucket :
+        List.of(
+            "Uploads",
+            "up",
+            "b".repeat(64),
+            "-uploads",
+            "uploads.",
+            "my..uploads",
+            "192.168.5.4",
+            "xn--uploads",
+            "sthree-uploads",
+            "uploads-s3alias",
+            "uploads--ol-s3",
+            "my_uploads")) {
+      assertThat(problems(new TriggerSpec.Storage(bucket, List.of("CREATED"))))
+          .as(bucket)
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("is not an S3 bucket name");
+    }
+    assertThat(problems(new TriggerSpec.DataChange("us", List.of("INSERT"))))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("is not a DynamoDB table name");
+    assertThat(problems(new TriggerSpec.DataChange("users#eu", List.of("INSERT")))).hasSize(1);
+  }
+
+  @Test
+  void resourceNamesAtTheEdgesOfAwsRulesPackage() {
+    assertThat(problems(new TriggerSpec.Queue("q", 1))).isEmpty();
+    assertThat(problems(new TriggerSpec.Queue("Order_Queue-" + "q".repeat(68), 1))).isEmpty();
+    assertThat(problems(new TriggerSpec.Queue("q".repeat(75) + ".fifo", 1))).isEmpty();
+    assertThat(problems(new TriggerSpec.Topic("Price_Changes-1"))).isEmpty();
+    assertThat(problems(new TriggerSpec.Topic("t".repeat(256)))).isEmpty();
+    for (String bucket : List.of("abc", "b".repeat(63), "my.uploads-2", "1uploads9")) {
+      assertThat(problems(new TriggerSpec.Storage(bucket, List.of("CREATED"))))
+          .as(bucket)
+          .isEmpty();
+    }
+    assertThat(problems(new TriggerSpec.DataChange("app.Users_v2-eu", List.of("INSERT"))))
+        .isEmpty();
+  }
+
+  @Test
   void snapStartIsEnabledFromThePackagingEnvironment() throws Exception {
     JsonNode t = write(index(new TriggerSpec.Invoke()), Map.of("ANYFN_AWS_SNAPSTART", "true"));
     JsonNode p = t.at("/Resources/OrderApiFunction/Properties");
