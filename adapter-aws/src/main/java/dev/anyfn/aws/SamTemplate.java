@@ -4,6 +4,7 @@ import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.DeadLetterQueues;
 import dev.anyfn.core.packaging.PackagingContext;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -236,7 +237,7 @@ final class SamTemplate {
             .max()
             .orElse(30);
     boolean fifo = name.endsWith(FIFO);
-    String deadLetters = failureQueue(deadLetterName(name), fifo);
+    String deadLetters = failureQueue(DeadLetterQueues.aws(name), fifo);
     resources.put(
         id,
         "  "
@@ -286,19 +287,6 @@ final class SamTemplate {
   private static String queueId(String name) {
     return pascal(name.endsWith(FIFO) ? name.substring(0, name.length() - 5) + "-fifo" : name)
         + "Queue";
-  }
-
-  /**
-   * {@code orders} to {@code orders-dlq}, {@code payments.fifo} to {@code payments-dlq.fifo},
-   * shortened to SQS's 80 characters; never the queue's own name.
-   */
-  static String deadLetterName(String queue) {
-    boolean fifo = queue.endsWith(FIFO);
-    String base = fifo ? queue.substring(0, queue.length() - FIFO.length()) : queue;
-    String suffix = "-dlq" + (fifo ? FIFO : "");
-    String name = base.substring(0, Math.min(base.length(), MAX_QUEUE_NAME - suffix.length()));
-    String dlq = name + suffix;
-    return dlq.equals(queue) ? name.substring(0, name.length() - 1) + suffix : dlq;
   }
 
   /** The queue that records the stream batches a function gave up on. */

@@ -187,20 +187,6 @@ class AwsPackagerTest {
   }
 
   @Test
-  void deadLetterQueueNamesFitSqsLimitsAndDifferFromTheirQueue() {
-    assertThat(SamTemplate.deadLetterName("orders")).isEqualTo("orders-dlq");
-    String longest = "q".repeat(80);
-    assertThat(SamTemplate.deadLetterName(longest)).hasSize(80).endsWith("-dlq");
-    String longestFifo = "q".repeat(75) + ".fifo";
-    assertThat(SamTemplate.deadLetterName(longestFifo)).hasSize(80).endsWith("-dlq.fifo");
-    String endsLikeItsOwn = "q".repeat(76) + "-dlq";
-    assertThat(SamTemplate.deadLetterName(endsLikeItsOwn))
-        .hasSizeLessThanOrEqualTo(80)
-        .endsWith("-dlq")
-        .isNotEqualTo(endsLikeItsOwn);
-  }
-
-  @Test
   void asynchronousTriggersSendEventsThatFailThreeTimesToTheFunctionsFailureQueue()
       throws Exception {
     for (TriggerSpec async :

@@ -62,7 +62,7 @@ public final class Emulator implements AutoCloseable {
         new EventHub(
             b.clock,
             log,
-            b.maxAttempts > 0 ? b.maxAttempts : b.profile.maxDeliveryAttempts(),
+            b.maxAttempts > 0 ? kind -> b.maxAttempts : b.profile::deliveryAttempts,
             b.retryBackoff,
             b.retryBackoffMax,
             b.maxEventAge,
@@ -86,7 +86,7 @@ public final class Emulator implements AutoCloseable {
     }
     this.pools = Map.copyOf(byName);
     List<InstancePool> list = new ArrayList<>(byName.values());
-    QueueSource queues = new QueueSource(hub, list);
+    QueueSource queues = new QueueSource(hub, list, b.profile::deadLetterQueue);
     TopicSource topics = new TopicSource(hub, list);
     StorageSource storage = new StorageSource(hub, list);
     TableSource tables = new TableSource(hub, list, runtime.json());
@@ -346,7 +346,11 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
-    /** Delivery attempts before an event is dead-lettered, overriding the profile (5). */
+    /**
+     * Delivery attempts before an event of any kind is dead-lettered, overriding the profile's
+     * (which follow the cloud: under AWS, 5 for queue messages and stream changes, 3 for topic,
+     * storage and schedule events).
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
         throw new IllegalArgumentException("maxAttempts must be at least 1; found " + maxAttempts);

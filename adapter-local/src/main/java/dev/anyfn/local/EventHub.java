@@ -3,6 +3,7 @@ package dev.anyfn.local;
 import dev.anyfn.Event;
 import dev.anyfn.core.BatchOutcome;
 import dev.anyfn.core.InitFailedException;
+import dev.anyfn.core.index.TriggerSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 
 /**
  * Delivers queued events to their consumers at least once: takes ready events in batches when the
@@ -25,7 +27,7 @@ final class EventHub {
   private final Map<String, EventQueue> queues = new LinkedHashMap<>();
   private final EmulatorClock clock;
   private final LogSink log;
-  private final int maxAttempts;
+  private final ToIntFunction<TriggerSpec.Kind> maxAttempts;
   private final Duration backoffBase;
   private final Duration backoffMax;
   private final Duration maxEventAge;
@@ -40,7 +42,7 @@ final class EventHub {
   EventHub(
       EmulatorClock clock,
       LogSink log,
-      int maxAttempts,
+      ToIntFunction<TriggerSpec.Kind> maxAttempts,
       Duration backoffBase,
       Duration backoffMax,
       Duration maxEventAge,
@@ -54,6 +56,11 @@ final class EventHub {
     this.visibilityTimeout = visibilityTimeout;
     this.dispatcher = new Thread(this::dispatchLoop, "anyfn-events");
     this.dispatcher.setDaemon(true);
+  }
+
+  /** Delivery attempts of an event of this kind before it is dead-lettered. */
+  int maxAttempts(TriggerSpec.Kind kind) {
+    return maxAttempts.applyAsInt(kind);
   }
 
   synchronized void add(EventQueue q) {
@@ -233,7 +240,7 @@ final class EventHub {
   }
 
   private void retryOrDeadLetter(EventQueue q, Envelope e) {
-    if (e.attempts >= maxAttempts) {
+    if (e.attempts >= q.maxAttempts) {
       deadLetter(q, e, "max_attempts");
       return;
     }
@@ -246,6 +253,22 @@ final class EventHub {
   }
 
   private void deadLetter(EventQueue q, Envelope e, String reason) {
+    if (accepting && q.forward(e)) {
+      log.warn(
+          "Event "
+              + e.id
+              + " of "
+              + q.name
+              + " moved to queue "
+              + q.deadLetterQueue
+              + " after "
+              + e.attempts
+              + " attempt(s) ("
+              + reason
+              + "): "
+              + e.lastError);
+      return;
+    }
     q.deadLetter(e, reason, clock.instant());
     log.warn(
         "Event "

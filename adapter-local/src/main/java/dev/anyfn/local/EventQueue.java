@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The delivery queue of one (event source, consumer function) pair: ready events, events waiting
@@ -19,6 +20,7 @@ final class EventQueue {
   final String name;
   final InstancePool consumer;
   final int batchSize;
+  final int maxAttempts;
   final Deque<Envelope> ready = new ArrayDeque<>();
   final PriorityQueue<Envelope> delayed =
       new PriorityQueue<>(Comparator.comparingLong(e -> e.visibleAtNanos));
@@ -27,10 +29,32 @@ final class EventQueue {
   final List<Envelope> deadEnvelopes = new ArrayList<>();
   long delivered;
 
-  EventQueue(String name, InstancePool consumer, int batchSize) {
+  /** The queue whose consumer takes this queue's dead letters, as the cloud moves them; or null. */
+  String deadLetterQueue;
+
+  private Consumer<Envelope> forward;
+
+  EventQueue(String name, InstancePool consumer, int batchSize, int maxAttempts) {
     this.name = name;
     this.consumer = consumer;
     this.batchSize = Math.max(1, batchSize);
+    this.maxAttempts = maxAttempts;
+  }
+
+  /** Sends this queue's dead letters on to {@code queue} with {@code send}, not keeping them. */
+  void forwardDeadLetters(String queue, Consumer<Envelope> send) {
+    this.deadLetterQueue = queue;
+    this.forward = send;
+  }
+
+  /** Hands a dead letter to the forwarding queue; false when there is none. */
+  boolean forward(Envelope e) {
+    if (forward == null) {
+      return false;
+    }
+    consumer.stats().deadLettered();
+    forward.accept(e);
+    return true;
   }
 
   /** Moves events whose backoff has passed to the ready list. */

@@ -2,18 +2,26 @@ package dev.anyfn.local;
 
 import static dev.anyfn.local.EventLimits.limit;
 
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.DeadLetterQueues;
+import java.util.Optional;
+
 /**
  * The limits and defaults of one cloud, so that what works on the emulator works when deployed.
  * Figures come from {@code shared/reference/PROVIDERS.md}; the event size limits are listed in
  * {@code EventLimits}.
  */
 public enum Profile {
-  /** AWS Lambda: 6 MB synchronous payloads, one request per instance, 900 s timeout cap. */
+  /**
+   * AWS Lambda: 6 MB synchronous payloads, one request per instance, 900 s timeout cap; 5 receives
+   * of an SQS message and 5 attempts at a stream batch (anyfn's SAM template), 3 attempts at an
+   * asynchronous event (Lambda's two retries); a queue's dead letters go to {@code <queue>-dlq}.
+   */
   AWS(
       6 * 1024 * 1024,
       1,
       900,
-      5,
+      new Attempts(5, 3, 3, 3, 5),
       new EventLimits(
           limit(256 * 1024, "SQS message"),
           limit(256 * 1024, "SNS message"),
@@ -22,13 +30,15 @@ public enum Profile {
           limit(400 * 1024, "DynamoDB item"))),
   /**
    * Google Cloud Run functions: 32 MB requests, 80 concurrent requests per instance (configurable),
-   * 3600 s HTTP timeout cap, Pub/Sub's 5 delivery attempts.
+   * 3600 s HTTP timeout cap; queue messages retried (anyfn deploys them with {@code --retry}; 5
+   * attempts, as Pub/Sub's default dead-letter policy), every other event tried once (Google
+   * retries no event function by default).
    */
   GCP(
       32 * 1024 * 1024,
       80,
       3600,
-      5,
+      new Attempts(5, 1, 1, 1, 1),
       new EventLimits(
           limit(10_000_000, "Pub/Sub message"),
           limit(10_000_000, "Pub/Sub message"),
@@ -37,13 +47,15 @@ public enum Profile {
           limit(1024 * 1024, "Firestore document"))),
   /**
    * Azure Functions: 100 MB requests, several concurrent invocations per worker, 230 s HTTP cap
-   * (the load balancer's idle timeout), the storage queue's {@code maxDequeueCount} of 5.
+   * (the load balancer's idle timeout); the storage queue's {@code maxDequeueCount} of 5 (then
+   * {@code <queue>-poison}), Service Bus's {@code MaxDeliveryCount} of 10 for topics, the blob
+   * trigger's 5 tries, a timer never retried.
    */
   AZURE(
       100 * 1024 * 1024,
       16,
       230,
-      5,
+      new Attempts(5, 10, 5, 1, 5),
       new EventLimits(
           limit(64 * 1024, "Storage queue message"),
           limit(256 * 1024, "Service Bus topic message"),
@@ -54,19 +66,19 @@ public enum Profile {
   private final int maxBodyBytes;
   private final int concurrencyPerInstance;
   private final int maxTimeoutSeconds;
-  private final int maxDeliveryAttempts;
+  private final Attempts attempts;
   private final EventLimits eventLimits;
 
   Profile(
       int maxBodyBytes,
       int concurrency,
       int maxTimeoutSeconds,
-      int maxDeliveryAttempts,
+      Attempts attempts,
       EventLimits eventLimits) {
     this.maxBodyBytes = maxBodyBytes;
     this.concurrencyPerInstance = concurrency;
     this.maxTimeoutSeconds = maxTimeoutSeconds;
-    this.maxDeliveryAttempts = maxDeliveryAttempts;
+    this.attempts = attempts;
     this.eventLimits = eventLimits;
   }
 
@@ -90,10 +102,37 @@ public enum Profile {
     return maxTimeoutSeconds;
   }
 
-  /** Delivery attempts of an event before it is dead-lettered. */
+  /** Delivery attempts of a queue message before it is dead-lettered. */
   public int maxDeliveryAttempts() {
-    return maxDeliveryAttempts;
+    return attempts.queue();
   }
+
+  /** Delivery attempts of an event of this kind before it is dead-lettered. */
+  int deliveryAttempts(TriggerSpec.Kind kind) {
+    return switch (kind) {
+      case QUEUE -> attempts.queue();
+      case TOPIC -> attempts.topic();
+      case STORAGE -> attempts.storage();
+      case SCHEDULE -> attempts.schedule();
+      case DATA_CHANGE -> attempts.dataChange();
+      case HTTP, INVOKE -> 1;
+    };
+  }
+
+  /**
+   * The queue this cloud moves a queue's dead letters to, when a function can read it: {@code
+   * <queue>-dlq} on AWS (anyfn's SAM template), {@code <queue>-poison} on Azure; none on Google.
+   */
+  Optional<String> deadLetterQueue(String queue) {
+    return switch (this) {
+      case AWS -> Optional.of(DeadLetterQueues.aws(queue));
+      case AZURE -> Optional.of(DeadLetterQueues.azureStorage(queue));
+      case GCP -> Optional.empty();
+    };
+  }
+
+  /** Deliveries of each kind of event, by the cloud's defaults and anyfn's descriptors. */
+  private record Attempts(int queue, int topic, int storage, int schedule, int dataChange) {}
 
   /**
    * The profile with this name, case-insensitively.

@@ -6,19 +6,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The emulator's queues. A message sent to a queue goes to one of its consumers (round robin when
  * several functions consume the same queue) as a {@link QueueMessage} whose delivery attempt counts
- * up on each retry. Thread-safe.
+ * up on each retry. A queue whose dead letters the cloud moves to a queue that a function reads
+ * ({@code orders-dlq} on AWS, {@code orders-poison} on Azure) sends them there. Thread-safe.
  */
 final class QueueSource {
   private final EventHub hub;
   private final Map<String, List<EventQueue>> byQueue = new LinkedHashMap<>();
   private final AtomicInteger roundRobin = new AtomicInteger();
 
-  QueueSource(EventHub hub, List<InstancePool> pools) {
+  /**
+   * @param deadLetterQueue where the cloud moves a queue's dead letters; when a function reads that
+   *     queue, dead letters are sent to it instead of being kept
+   */
+  QueueSource(
+      EventHub hub, List<InstancePool> pools, Function<String, Optional<String>> deadLetterQueue) {
     this.hub = hub;
     Map<String, List<Map.Entry<InstancePool, TriggerSpec.Queue>>> consumers = new LinkedHashMap<>();
     for (InstancePool pool : pools) {
@@ -33,12 +41,28 @@ final class QueueSource {
           List<EventQueue> queues = new ArrayList<>();
           for (var c : list) {
             String qname = list.size() == 1 ? name : name + "/" + c.getKey().name();
-            EventQueue q = new EventQueue(qname, c.getKey(), c.getValue().batchSize());
+            EventQueue q =
+                new EventQueue(
+                    qname,
+                    c.getKey(),
+                    c.getValue().batchSize(),
+                    hub.maxAttempts(TriggerSpec.Kind.QUEUE));
             hub.add(q);
             queues.add(q);
           }
           byQueue.put(name, List.copyOf(queues));
         });
+    byQueue.forEach(
+        (name, queues) ->
+            deadLetterQueue
+                .apply(name)
+                .filter(byQueue::containsKey)
+                .ifPresent(
+                    dlq ->
+                        queues.forEach(
+                            q ->
+                                q.forwardDeadLetters(
+                                    dlq, e -> send(dlq, e.id, e.body, e.attributes)))));
   }
 
   /**
@@ -47,6 +71,10 @@ final class QueueSource {
    * @throws IllegalArgumentException when no function consumes this queue
    */
   String send(String queue, byte[] body, Map<String, String> attributes) {
+    return send(queue, hub.newId(), body, attributes);
+  }
+
+  private String send(String queue, String id, byte[] body, Map<String, String> attributes) {
     List<EventQueue> targets = byQueue.get(queue);
     if (targets == null) {
       throw new IllegalArgumentException(
@@ -57,7 +85,6 @@ final class QueueSource {
               + ". Check the name in @OnQueue.");
     }
     EventQueue q = targets.get(Math.floorMod(roundRobin.getAndIncrement(), targets.size()));
-    String id = hub.newId();
     byte[] copy = body.clone();
     Map<String, String> attrs = Map.copyOf(attributes);
     hub.enqueue(
