@@ -15,10 +15,11 @@ import java.util.Set;
  * function with routes gets one HTTP deployment serving all of them; every event trigger gets its
  * own deployment, and a storage trigger watching creations and deletions gets one per event type;
  * an {@code @OnInvoke} handler gets a private HTTP deployment ({@code <function>-invoke}) called
- * with an authenticated POST. Immutable.
+ * with an authenticated POST. Queue, topic, bucket and collection names Google would refuse ({@link
+ * GoogleNames}) are problems too. Immutable.
  *
  * @param deployments the deployments, in index order
- * @param problems what cannot be deployed, one sentence each
+ * @param problems what cannot be deployed, one sentence each, each once
  */
 record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems) {
   static final String HTTP_ENTRY = HttpEntryPoint.class.getName();
@@ -54,6 +55,9 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
       }
       int schedules = 0;
       for (TriggerSpec t : fn.triggers()) {
+        GoogleNames.problem(fn, t)
+            .filter(named -> !problems.contains(named))
+            .ifPresent(problems::add);
         if (t instanceof TriggerSpec.Queue q) {
           out.add(event(base + "-queue-" + googleName(q.name()), fn, t, topic(q.name()), true));
         } else if (t instanceof TriggerSpec.Topic p) {
