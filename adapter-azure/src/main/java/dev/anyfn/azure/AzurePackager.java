@@ -15,20 +15,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The Azure Functions packager: reports what Azure cannot run and writes {@code host.json}
- * (extension bundle {@code [4.*, 5.0.0)}, empty HTTP route prefix, the longest function timeout).
- * Microsoft's {@code azure-functions-maven-plugin} then stages {@code
- * target/azure-functions/<appName>/} from the generated entry classes. Found by {@link
- * java.util.ServiceLoader}; not for user code. Stateless.
+ * The Azure Functions packager: reports what Azure cannot run (schedules, Cosmos DB change kinds,
+ * resource names Azure refuses, see {@link AzureNames}) and writes {@code host.json} (extension
+ * bundle {@code [4.*, 5.0.0)}, empty HTTP route prefix, the longest function timeout). Microsoft's
+ * {@code azure-functions-maven-plugin} then stages {@code target/azure-functions/<appName>/} from
+ * the generated entry classes. Found by {@link java.util.ServiceLoader}; not for user code.
+ * Immutable.
+ *
+ * <p>Whether {@code @OnQueue} names a Storage or a Service Bus queue is the build option {@code
+ * ANYFN_AZURE_QUEUE}, which {@link AzureEntryGenerator} reads from the compiler's environment. The
+ * function index does not record it, so the packager reads the same variable from its own
+ * environment: within one {@code mvn package}, the compiler and the anyfn plugin run in the same
+ * Maven process (or a forked compiler inheriting its environment) and see the same value.
  */
 public final class AzurePackager implements ProviderPackager {
   /** The file written into the output directory. */
   static final String HOST_JSON = "host.json";
 
-  /** Creates the packager. */
-  public AzurePackager() {}
+  private final Map<String, String> environment;
+
+  /** Creates the packager, reading the {@code ANYFN_AZURE_*} build options from the environment. */
+  public AzurePackager() {
+    this(System.getenv());
+  }
+
+  /**
+   * Creates a packager reading the {@code ANYFN_AZURE_*} build options from {@code environment}.
+   */
+  AzurePackager(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   @Override
   public String provider() {
@@ -43,6 +62,12 @@ public final class AzurePackager implements ProviderPackager {
   @Override
   public List<String> portabilityProblems(FunctionIndex index) {
     List<String> problems = new ArrayList<>();
+    AzureBuildOptions options = null;
+    try {
+      options = AzureBuildOptions.from(environment);
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage()); // the generator refuses it too; queue flavour unknown
+    }
     for (FunctionSpec f : index.functions()) {
       for (HandlerSpec h : f.handlers()) {
         if (h.trigger() instanceof TriggerSpec.Schedule s) {
@@ -50,6 +75,7 @@ public final class AzurePackager implements ProviderPackager {
         } else if (h.trigger() instanceof TriggerSpec.DataChange d) {
           dataChange(f, h, d, problems);
         }
+        names(f, h, options, problems);
       }
     }
     return List.copyOf(problems);
@@ -104,6 +130,47 @@ public final class AzurePackager implements ProviderPackager {
               + "', but the Cosmos DB change feed does not tell inserts from updates: anyfn reports"
               + " every change as MODIFY, so this handler would never run on Azure. Add"
               + " DataChange.Kind.MODIFY.");
+    }
+  }
+
+  /**
+   * Reports the resource names of a handler's trigger that Azure refuses; queue names only when
+   * {@code options} (and so the queue flavour) is known.
+   */
+  private static void names(
+      FunctionSpec f, HandlerSpec h, AzureBuildOptions options, List<String> problems) {
+    TriggerSpec t = h.trigger();
+    if (t instanceof TriggerSpec.Queue q && options != null && options.serviceBusQueues()) {
+      check(f, h, "reads queue", q.name(), AzureNames.SERVICE_BUS_QUEUE, "", problems);
+    } else if (t instanceof TriggerSpec.Queue q && options != null) {
+      String hint =
+          AzureNames.SERVICE_BUS_QUEUE.accepts(q.name())
+              ? " A Service Bus queue may have this name: build with ANYFN_AZURE_QUEUE=servicebus"
+                  + " to read one."
+              : "";
+      check(f, h, "reads queue", q.name(), AzureNames.STORAGE_QUEUE, hint, problems);
+    } else if (t instanceof TriggerSpec.Topic p) {
+      check(f, h, "reads topic", p.name(), AzureNames.SERVICE_BUS_TOPIC, "", problems);
+      String subscribes =
+          "subscribes to topic '" + p.name() + "' as the subscription named after the function,";
+      check(f, h, subscribes, f.name(), AzureNames.SERVICE_BUS_SUBSCRIPTION, "", problems);
+    } else if (t instanceof TriggerSpec.Storage s) {
+      check(f, h, "watches bucket", s.bucket(), AzureNames.BLOB_CONTAINER, "", problems);
+    } else if (t instanceof TriggerSpec.DataChange d) {
+      check(f, h, "watches table", d.table(), AzureNames.COSMOS_CONTAINER, "", problems);
+    }
+  }
+
+  private static void check(
+      FunctionSpec f,
+      HandlerSpec h,
+      String uses,
+      String name,
+      AzureNames rule,
+      String hint,
+      List<String> problems) {
+    if (!rule.accepts(name)) {
+      problems.add(where(f, h) + " " + uses + " " + rule.refusal(name) + hint);
     }
   }
 
