@@ -6,6 +6,7 @@ import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
 import dev.anyfn.core.packaging.PackagingContext;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,15 @@ final class SamTemplate {
 
   /** Event-source resources by logical id, rendered after the functions; shared by triggers. */
   private final Map<String, String> resources = new LinkedHashMap<>();
+
+  /**
+   * Logical ids by what they stand for ({@code queue:orders}). Ids are made from names by {@link
+   * #pascal}, which maps {@code orders-eu} and {@code orders_eu} alike; the second one gets a
+   * number, so that two queues never become one resource.
+   */
+  private final Map<String, String> ids = new HashMap<>();
+
+  private final Set<String> takenIds = new HashSet<>();
 
   SamTemplate(FunctionIndex index, PackagingContext context) {
     this.index = index;
@@ -62,7 +72,9 @@ final class SamTemplate {
             .relativize(context.artifactPath().toAbsolutePath().normalize())
             .toString()
             .replace('\\', '/');
-    out.append("  ").append(pascal(fn.name())).append("Function:\n");
+    out.append("  ")
+        .append(id("function", fn.name(), pascal(fn.name()) + "Function"))
+        .append(":\n");
     out.append("    Type: AWS::Serverless::Function\n");
     out.append("    Properties:\n");
     out.append("      FunctionName: ").append(quote(fn.name())).append('\n');
@@ -202,7 +214,7 @@ final class SamTemplate {
 
   private String resource(
       String name, String suffix, String type, String nameProperty, String value) {
-    String id = pascal(name) + suffix;
+    String id = id(suffix, name, pascal(name) + suffix);
     resources.computeIfAbsent(
         id,
         k ->
@@ -284,9 +296,25 @@ final class SamTemplate {
     return t instanceof TriggerSpec.Queue q && q.name().equals(name);
   }
 
-  private static String queueId(String name) {
-    return pascal(name.endsWith(FIFO) ? name.substring(0, name.length() - 5) + "-fifo" : name)
-        + "Queue";
+  private String queueId(String name) {
+    return id(
+        "queue",
+        name,
+        pascal(name.endsWith(FIFO) ? name.substring(0, name.length() - 5) + "-fifo" : name)
+            + "Queue");
+  }
+
+  /** The logical id of {@code name} of this kind: {@code base}, or {@code base2}, ... if taken. */
+  private String id(String kind, String name, String base) {
+    return ids.computeIfAbsent(
+        kind + ":" + name,
+        k -> {
+          String id = base;
+          for (int i = 2; !takenIds.add(id); i++) {
+            id = base + i;
+          }
+          return id;
+        });
   }
 
   /** The queue that records the stream batches a function gave up on. */
@@ -297,7 +325,7 @@ final class SamTemplate {
   }
 
   private String table(String name) {
-    String id = pascal(name) + "Table";
+    String id = id("table", name, pascal(name) + "Table");
     resources.computeIfAbsent(
         id,
         k ->

@@ -289,6 +289,29 @@ class AwsPackagerTest {
   }
 
   @Test
+  void namesThatMakeTheSameLogicalIdStillBecomeSeparateResources() throws Exception {
+    JsonNode t =
+        write(
+            index(
+                new TriggerSpec.Queue("orders-eu", 1),
+                new TriggerSpec.Queue("orders_eu", 1),
+                new TriggerSpec.Topic("price-changes"),
+                new TriggerSpec.Topic("price_changes")),
+            Map.of());
+    JsonNode events = t.at("/Resources/OrderApiFunction/Properties/Events");
+    assertThat(events.at("/H0Queue/Properties/Queue").asText()).isEqualTo("OrdersEuQueue.Arn");
+    assertThat(events.at("/H1Queue/Properties/Queue").asText()).isEqualTo("OrdersEuQueue2.Arn");
+    assertThat(t.at("/Resources/OrdersEuQueue/Properties/QueueName").asText())
+        .isEqualTo("orders-eu");
+    assertThat(t.at("/Resources/OrdersEuQueue2/Properties/QueueName").asText())
+        .isEqualTo("orders_eu");
+    assertThat(events.at("/H2Topic/Properties/Topic").asText()).isEqualTo("PriceChangesTopic");
+    assertThat(events.at("/H3Topic/Properties/Topic").asText()).isEqualTo("PriceChangesTopic2");
+    assertThat(t.at("/Resources/PriceChangesTopic2/Properties/TopicName").asText())
+        .isEqualTo("price_changes");
+  }
+
+  @Test
   void snapStartIsEnabledFromThePackagingEnvironment() throws Exception {
     JsonNode t = write(index(new TriggerSpec.Invoke()), Map.of("ANYFN_AWS_SNAPSTART", "true"));
     JsonNode p = t.at("/Resources/OrderApiFunction/Properties");
