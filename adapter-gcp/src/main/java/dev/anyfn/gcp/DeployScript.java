@@ -1,6 +1,7 @@
 package dev.anyfn.gcp;
 
 import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.DeadLetterQueues;
 import dev.anyfn.core.packaging.PackagingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class DeployScript {
         .append("# Environment: PROJECT (default: gcloud's), REGION (default us-central1),\n")
         .append("# ALLOW_UNAUTHENTICATED=true to make HTTP deployments public.\n")
         .append("# Event retries are off on Google by default; queue deployments turn them on")
-        .append(" with --retry.\n")
+        .append(" with --retry\n# and get a dead-letter topic <queue>-dlq.\n")
         .append("set -euo pipefail\n\n")
         .append("PROJECT=\"${PROJECT:-$(gcloud config get-value project 2>/dev/null)}\"\n")
         .append(": \"${PROJECT:?set PROJECT, or run: gcloud config set project <id>}\"\n")
@@ -33,10 +34,16 @@ final class DeployScript {
         .append("SOURCE=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)/source\"\n")
         .append("if [[ \"${ALLOW_UNAUTHENTICATED:-false}\" == \"true\" ]]; then\n")
         .append("  AUTH=--allow-unauthenticated\nelse\n  AUTH=--no-allow-unauthenticated\nfi\n");
+    if (plan.deployments().stream().anyMatch(DeployScript::hasDeadLetters)) {
+      s.append(DEAD_LETTERS_FUNCTION);
+    }
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
       deploy(s, d, context.environment());
+      if (hasDeadLetters(d)) {
+        deadLetters(s, d);
+      }
     }
     if (!plan.problems().isEmpty()) {
       s.append("\n# Not deployable on Google:\n");
@@ -76,6 +83,68 @@ final class DeployScript {
     lines.add("--timeout " + d.function().timeoutSeconds() + "s");
     lines.add("--max-instances " + d.function().maxInstances());
     s.append(String.join(" \\\n  ", lines)).append('\n');
+  }
+
+  /** Pub/Sub's least, and default, number of delivery attempts before dead-lettering. */
+  static final int MAX_DELIVERY_ATTEMPTS = 5;
+
+  /**
+   * Gives the Pub/Sub subscription Eventarc made for a deployment a dead-letter topic, as Google
+   * documents for Eventarc triggers ("Retry events", "Handle message failures"): without one, a
+   * message that keeps failing is dropped when Eventarc's 24 hours of retention end. The topic gets
+   * a subscription of its own (a topic without one drops what is published to it), and Pub/Sub's
+   * service agent the right to publish to the topic and to take from the subscription.
+   */
+  private static final String DEAD_LETTERS_FUNCTION =
+      """
+
+      # dead_letters DEPLOYMENT TOPIC KEPT: after %d delivery attempts, Pub/Sub moves a message of
+      # DEPLOYMENT's Eventarc subscription to TOPIC, where subscription KEPT holds it for 7 days.
+      dead_letters() {
+        local deployment="$1" topic="$2" kept="$3" trigger subscription number agent
+        gcloud pubsub topics describe "$topic" --project "$PROJECT" >/dev/null 2>&1 \\
+          || gcloud pubsub topics create "$topic" --project "$PROJECT"
+        gcloud pubsub subscriptions describe "$kept" --project "$PROJECT" >/dev/null 2>&1 \\
+          || gcloud pubsub subscriptions create "$kept" --project "$PROJECT" --topic "$topic" \\
+            --message-retention-duration 7d
+        trigger="$(gcloud functions describe "$deployment" --gen2 --project "$PROJECT" \\
+          --region "$REGION" --format 'value(eventTrigger.trigger)')"
+        : "${trigger:?gcloud names no Eventarc trigger for $deployment}"
+        subscription="$(gcloud eventarc triggers describe "$trigger" \\
+          --format 'value(transport.pubsub.subscription)')"
+        : "${subscription:?gcloud names no Pub/Sub subscription for trigger $trigger}"
+        number="$(gcloud projects describe "$PROJECT" --format 'value(projectNumber)')"
+        agent="serviceAccount:service-${number}@gcp-sa-pubsub.iam.gserviceaccount.com"
+        gcloud pubsub topics add-iam-policy-binding "$topic" --project "$PROJECT" \\
+          --member "$agent" --role roles/pubsub.publisher >/dev/null
+        gcloud pubsub subscriptions add-iam-policy-binding "$subscription" \\
+          --member "$agent" --role roles/pubsub.subscriber >/dev/null
+        gcloud pubsub subscriptions update "$subscription" \\
+          --dead-letter-topic "projects/$PROJECT/topics/$topic" --max-delivery-attempts %d
+      }
+      """
+          .formatted(MAX_DELIVERY_ATTEMPTS, MAX_DELIVERY_ATTEMPTS);
+
+  private static final int MAX_SUBSCRIPTION_NAME = 255;
+
+  /** Queue deployments retry, so what keeps failing needs somewhere to go. */
+  private static boolean hasDeadLetters(GcpDeployment d) {
+    return d.retry() && d.trigger().filter(t -> t instanceof TriggerSpec.Queue).isPresent();
+  }
+
+  private static void deadLetters(StringBuilder s, GcpDeployment d) {
+    String queue = ((TriggerSpec.Queue) d.trigger().orElseThrow()).name();
+    String topic = DeadLetterQueues.google(queue);
+    String kept = topic.substring(0, Math.min(topic.length(), MAX_SUBSCRIPTION_NAME - 5)) + "-kept";
+    s.append(comment("# dead letters of queue " + queue + " go to topic " + topic))
+        .append('\n')
+        .append("dead_letters ")
+        .append(quote(d.name()))
+        .append(' ')
+        .append(quote(topic))
+        .append(' ')
+        .append(quote(kept))
+        .append('\n');
   }
 
   private static void scheduler(StringBuilder s, GcpDeployment.SchedulerJob job) {

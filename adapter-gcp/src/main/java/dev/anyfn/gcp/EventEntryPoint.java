@@ -4,6 +4,8 @@ import com.google.cloud.functions.CloudEventsFunction;
 import dev.anyfn.Event;
 import dev.anyfn.core.BatchOutcome;
 import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.DeadLetterQueues;
 import io.cloudevents.CloudEvent;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +24,10 @@ import java.util.Optional;
  *   <li>a retryable handler failure: {@link EventFailedException} is thrown, the invoker answers
  *       500 and the platform redelivers when the deployment has {@code --retry} (off by default);
  *   <li>a permanent failure ({@code PermanentFailureException}, or an event that cannot be read or
- *       bound): logged and acknowledged, since retrying cannot help and Google has no dead-letter
- *       store for functions;
+ *       bound): logged; for a queue, whose deployment retries and has a dead-letter topic, {@link
+ *       EventFailedException} too, so that Pub/Sub moves the message there after its delivery
+ *       attempts instead of losing it; for any other trigger, whose deployment does not retry,
+ *       acknowledged;
  *   <li>an event type the trigger does not take: {@link UnexpectedEventException}, 500.
  * </ul>
  *
@@ -89,7 +93,9 @@ public final class EventEntryPoint implements CloudEventsFunction {
       context
           .log()
           .error(
-              "Event cannot be read; acknowledging it without retry",
+              deadLettered()
+                  ? "Event cannot be read; failing it so that it reaches the dead-letter topic"
+                  : "Event cannot be read; acknowledging it without retry",
               e,
               "eventId",
               event.getId(),
@@ -97,11 +103,32 @@ public final class EventEntryPoint implements CloudEventsFunction {
               event.getType(),
               "code",
               "unbindable");
+      if (deadLettered()) {
+        throw new EventFailedException(
+            "Event "
+                + event.getId()
+                + " cannot be read ("
+                + e.getMessage()
+                + "); answering 500 so that Pub/Sub moves it to the dead-letter topic "
+                + deadLetterTopic()
+                + " after its delivery attempts.");
+      }
       return;
     }
     BatchOutcome outcome = function.instance().handleEvents(List.of(neutral), context);
     for (BatchOutcome.ItemFailure failure : outcome.failures()) {
-      if (failure.permanent()) {
+      if (failure.permanent() && deadLettered()) {
+        throw new EventFailedException(
+            "Handler for "
+                + trigger.spec().describe()
+                + " failed for good on event "
+                + failure.eventId()
+                + " ("
+                + failure.reason()
+                + "); answering 500 so that Pub/Sub moves it to the dead-letter topic "
+                + deadLetterTopic()
+                + " after its delivery attempts.");
+      } else if (failure.permanent()) {
         context
             .log()
             .warn(
@@ -123,6 +150,15 @@ public final class EventEntryPoint implements CloudEventsFunction {
                 + "); answering 500 so that the platform may retry it.");
       }
     }
+  }
+
+  /** Whether this deployment's trigger has a dead-letter topic: queues, as deploy.sh sets up. */
+  private boolean deadLettered() {
+    return trigger.spec() instanceof TriggerSpec.Queue;
+  }
+
+  private String deadLetterTopic() {
+    return DeadLetterQueues.google(((TriggerSpec.Queue) trigger.spec()).name());
   }
 
   private static Optional<String> traceParent(CloudEvent event) {

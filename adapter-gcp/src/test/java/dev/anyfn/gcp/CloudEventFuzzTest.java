@@ -13,9 +13,9 @@ import java.util.List;
  * Fuzzes the payloads of the CloudEvents Google delivers: Pub/Sub messages (JSON), Cloud Storage
  * objects (JSON) and Firestore documents (protobuf), each through its translator. An event is
  * translated or refused with a {@link MalformedEventException} that says why, which the entry point
- * logs and acknowledges; never another exception. Under {@code mvn test} these run the saved inputs
- * in {@code src/test/resources/dev/anyfn/gcp/CloudEventFuzzTestInputs}; {@code fuzz/run.sh} fuzzes
- * them.
+ * logs and then fails (a queue's, towards its dead-letter topic) or acknowledges; never another
+ * exception. Under {@code mvn test} these run the saved inputs in {@code
+ * src/test/resources/dev/anyfn/gcp/CloudEventFuzzTestInputs}; {@code fuzz/run.sh} fuzzes them.
  */
 class CloudEventFuzzTest {
   private static final List<EventTranslator> TRANSLATORS =

@@ -9,6 +9,7 @@ import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
+import dev.anyfn.gcp.testing.DeployScriptRun;
 import dev.anyfn.gcp.testing.GcloudDeploy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -134,6 +135,88 @@ class GcpPackagerTest {
             "10"));
     assertThat(d.args()).isEqualTo(expected);
     assertThat(script.deploy("gcp-events-topic-prices").args()).doesNotContain("--retry");
+  }
+
+  @Test
+  void queueDeploymentGetsADeadLetterTopicKeptBySubscriptionAfterFiveDeliveryAttempts() {
+    List<List<String>> calls = script.calls();
+    int deployed =
+        calls.indexOf(
+            calls.stream()
+                .filter(c -> c.size() > 2 && c.get(2).equals("gcp-events-queue-orders"))
+                .findFirst()
+                .orElseThrow());
+    String subscription = DeployScriptRun.SUBSCRIPTION_PREFIX + "gcp-events-queue-orders-sub-1";
+    String agent =
+        "serviceAccount:service-"
+            + DeployScriptRun.PROJECT_NUMBER
+            + "@gcp-sa-pubsub.iam.gserviceaccount.com";
+    assertThat(calls.subList(deployed + 1, calls.size()))
+        .containsSubsequence(
+            List.of("pubsub", "topics", "create", "orders-dlq", "--project", "demo-project"),
+            List.of(
+                "pubsub",
+                "subscriptions",
+                "create",
+                "orders-dlq-kept",
+                "--project",
+                "demo-project",
+                "--topic",
+                "orders-dlq",
+                "--message-retention-duration",
+                "7d"),
+            List.of(
+                "functions",
+                "describe",
+                "gcp-events-queue-orders",
+                "--gen2",
+                "--project",
+                "demo-project",
+                "--region",
+                "us-central1",
+                "--format",
+                "value(eventTrigger.trigger)"),
+            List.of(
+                "eventarc",
+                "triggers",
+                "describe",
+                DeployScriptRun.TRIGGER_PREFIX + "gcp-events-queue-orders",
+                "--format",
+                "value(transport.pubsub.subscription)"),
+            List.of(
+                "pubsub",
+                "topics",
+                "add-iam-policy-binding",
+                "orders-dlq",
+                "--project",
+                "demo-project",
+                "--member",
+                agent,
+                "--role",
+                "roles/pubsub.publisher"),
+            List.of(
+                "pubsub",
+                "subscriptions",
+                "add-iam-policy-binding",
+                subscription,
+                "--member",
+                agent,
+                "--role",
+                "roles/pubsub.subscriber"),
+            List.of(
+                "pubsub",
+                "subscriptions",
+                "update",
+                subscription,
+                "--dead-letter-topic",
+                "projects/demo-project/topics/orders-dlq",
+                "--max-delivery-attempts",
+                "5"));
+    assertThat(calls)
+        .as("only queue deployments retry, so only they get a dead-letter topic")
+        .filteredOn(
+            c -> c.size() > 2 && c.get(1).equals("subscriptions") && c.get(2).equals("update"))
+        .hasSize(1);
   }
 
   @Test

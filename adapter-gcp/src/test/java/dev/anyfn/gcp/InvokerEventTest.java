@@ -183,7 +183,7 @@ class InvokerEventTest {
   }
 
   @Test
-  void permanentFailureIsAcknowledgedAndLogged() throws Exception {
+  void permanentFailureOnAQueueIs500SoThatPubSubMovesItToTheDeadLetterTopic() throws Exception {
     HttpResponse<String> r =
         binary(
             "gcp-events-queue-orders",
@@ -192,14 +192,31 @@ class InvokerEventTest {
             "//pubsub.googleapis.com/projects/demo/topics/orders",
             "application/json",
             utf8(pubsubData("q-4", b64("permanent"), "")));
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.statusCode()).isEqualTo(500);
     assertThat(output("gcp-events-queue-orders"))
-        .contains("Permanent failure; acknowledging the event without retry")
-        .contains("q-4");
+        .contains(
+            "failed for good on event q-4 (PermanentFailureException: order can never succeed)")
+        .contains("moves it to the dead-letter topic orders-dlq");
   }
 
   @Test
-  void pubSubDataThatIsNotBase64IsAcknowledgedAsUnbindableWithoutCallingTheHandler()
+  void permanentFailureOnATopicIsAcknowledgedSinceTopicDeploymentsDoNotRetry() throws Exception {
+    HttpResponse<String> r =
+        binary(
+            "gcp-events-topic-prices",
+            "ce-t4",
+            PUBSUB,
+            "//pubsub.googleapis.com/projects/demo/topics/prices",
+            "application/json",
+            utf8(pubsubData("t-4", b64("permanent"), "")));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(output("gcp-events-topic-prices"))
+        .contains("Permanent failure; acknowledging the event without retry")
+        .contains("t-4");
+  }
+
+  @Test
+  void pubSubDataThatIsNotBase64IsFailedTowardsTheDeadLetterTopicWithoutCallingTheHandler()
       throws Exception {
     HttpResponse<String> r =
         binary(
@@ -209,10 +226,10 @@ class InvokerEventTest {
             "//pubsub.googleapis.com/projects/demo/topics/orders",
             "application/json",
             utf8(pubsubData("q-5", "not*base64!", "")));
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.statusCode()).isEqualTo(500);
     assertThat(logLines("q-5")).isEmpty();
     assertThat(output("gcp-events-queue-orders"))
-        .contains("Event cannot be read; acknowledging it without retry")
+        .contains("Event cannot be read; failing it so that it reaches the dead-letter topic")
         .contains("Pub/Sub event ce-q5 has a message.data that is not valid base64");
   }
 

@@ -4,7 +4,6 @@ import static dev.anyfn.local.EventLimits.limit;
 
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
-import java.util.Optional;
 
 /**
  * The limits and defaults of one cloud, so that what works on the emulator works when deployed.
@@ -30,9 +29,9 @@ public enum Profile {
           limit(400 * 1024, "DynamoDB item"))),
   /**
    * Google Cloud Run functions: 32 MB requests, 80 concurrent requests per instance (configurable),
-   * 3600 s HTTP timeout cap; queue messages retried (anyfn deploys them with {@code --retry}; 5
-   * attempts, as Pub/Sub's default dead-letter policy), every other event tried once (Google
-   * retries no event function by default).
+   * 3600 s HTTP timeout cap; queue messages retried (anyfn deploys them with {@code --retry} and a
+   * dead-letter topic {@code <queue>-dlq} after 5 delivery attempts), every other event tried once
+   * (Google retries no event function by default).
    */
   GCP(
       32 * 1024 * 1024,
@@ -120,14 +119,15 @@ public enum Profile {
   }
 
   /**
-   * The queue this cloud moves a queue's dead letters to, when a function can read it: {@code
-   * <queue>-dlq} on AWS (anyfn's SAM template), {@code <queue>-poison} on Azure; none on Google.
+   * The queue this cloud moves a queue's dead letters to, which a function can read: {@code
+   * <queue>-dlq} on AWS (anyfn's SAM template) and Google (the dead-letter topic of anyfn's deploy
+   * script), {@code <queue>-poison} on Azure (the host's poison queue).
    */
-  Optional<String> deadLetterQueue(String queue) {
+  String deadLetterQueue(String queue) {
     return switch (this) {
-      case AWS -> Optional.of(DeadLetterQueues.aws(queue));
-      case AZURE -> Optional.of(DeadLetterQueues.azureStorage(queue));
-      case GCP -> Optional.empty();
+      case AWS -> DeadLetterQueues.aws(queue);
+      case GCP -> DeadLetterQueues.google(queue);
+      case AZURE -> DeadLetterQueues.azureStorage(queue);
     };
   }
 

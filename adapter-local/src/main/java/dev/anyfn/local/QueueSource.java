@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The emulator's queues. A message sent to a queue goes to one of its consumers (round robin when
  * several functions consume the same queue) as a {@link QueueMessage} whose delivery attempt counts
  * up on each retry. A queue whose dead letters the cloud moves to a queue that a function reads
- * ({@code orders-dlq} on AWS, {@code orders-poison} on Azure) sends them there. Thread-safe.
+ * ({@code orders-dlq} on AWS and Google, {@code orders-poison} on Azure) sends them there.
+ * Thread-safe.
  */
 final class QueueSource {
   private final EventHub hub;
@@ -25,8 +26,7 @@ final class QueueSource {
    * @param deadLetterQueue where the cloud moves a queue's dead letters; when a function reads that
    *     queue, dead letters are sent to it instead of being kept
    */
-  QueueSource(
-      EventHub hub, List<InstancePool> pools, Function<String, Optional<String>> deadLetterQueue) {
+  QueueSource(EventHub hub, List<InstancePool> pools, UnaryOperator<String> deadLetterQueue) {
     this.hub = hub;
     Map<String, List<Map.Entry<InstancePool, TriggerSpec.Queue>>> consumers = new LinkedHashMap<>();
     for (InstancePool pool : pools) {
@@ -54,8 +54,7 @@ final class QueueSource {
         });
     byQueue.forEach(
         (name, queues) ->
-            deadLetterQueue
-                .apply(name)
+            Optional.of(deadLetterQueue.apply(name))
                 .filter(byQueue::containsKey)
                 .ifPresent(
                     dlq ->

@@ -42,12 +42,23 @@ class DeadLetterRoutingTest {
   }
 
   @Test
-  void underGoogleDeadLettersStayInTheEmulatorsStoreSinceGoogleMovesThemNowhere() {
+  void underGoogleAQueuesDeadLettersGoToTheFunctionReadingItsDeadLetterTopic() {
     try (Harness h = new Harness(Harness.fast().profile(Profile.GCP))) {
-      h.emulator.events().send("refunds", "r-3");
+      String id = h.emulator.events().send("refunds", "r-3");
       h.emulator.events().awaitIdle(IDLE);
-      assertThat(Probe.seen).noneMatch(s -> s.startsWith("refunds-"));
-      assertThat(h.emulator.events().deadLetters("refunds"))
+      assertThat(Probe.seen)
+          .containsSubsequence("refund:r-3#1", "refund:r-3#5")
+          .contains("refunds-dlq:r-3:" + id + ":{}");
+      assertThat(h.emulator.events().deadLetters("refunds")).isEmpty();
+    }
+  }
+
+  @Test
+  void withNoFunctionReadingTheDeadLetterQueueDeadLettersStayInTheEmulatorsStore() {
+    try (Harness h = new Harness(Harness.fast().profile(Profile.GCP))) {
+      h.emulator.events().send("orders", "poison");
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(h.emulator.events().deadLetters("orders"))
           .singleElement()
           .satisfies(d -> assertThat(d.attempts()).isEqualTo(5));
     }

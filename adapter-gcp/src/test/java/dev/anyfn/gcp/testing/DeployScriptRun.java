@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * A generated {@code deploy.sh}, run by bash against a stand-in {@code gcloud} that records its
  * arguments: each call is read exactly as gcloud would receive it, after the shell's quoting and
  * the script's variables. The stand-in answers every {@code describe} with "not found" (exit 1), so
- * the script creates everything, and succeeds at everything else. Immutable.
+ * the script creates everything, except those of a deployed function's Eventarc trigger, of that
+ * trigger's Pub/Sub subscription and of the project's number (see the constants), and succeeds at
+ * everything else. Immutable.
  */
 public final class DeployScriptRun {
   /** The variables the script reads from its environment; never inherited from the caller's. */
@@ -23,6 +25,15 @@ public final class DeployScriptRun {
       List.of("PROJECT", "REGION", "ALLOW_UNAUTHENTICATED");
 
   private static final long TIMEOUT_SECONDS = 30;
+
+  /** What the stand-in answers for a deployed function's Eventarc trigger, before its name. */
+  public static final String TRIGGER_PREFIX = "projects/demo/locations/us-central1/triggers/";
+
+  /** What the stand-in answers for a trigger's Pub/Sub subscription, before the trigger's id. */
+  public static final String SUBSCRIPTION_PREFIX = "projects/demo/subscriptions/eventarc-";
+
+  /** What the stand-in answers for the project's number. */
+  public static final String PROJECT_NUMBER = "123456789012";
 
   private final List<List<String>> calls;
 
@@ -43,12 +54,24 @@ public final class DeployScriptRun {
     Path log = work.resolve("gcloud-calls.log");
     Files.deleteIfExists(log);
     Path gcloud = bin.resolve("gcloud");
-    // one line per call, each argument followed by the unit separator; "describe" finds nothing
+    // one line per call, each argument followed by the unit separator; "describe" finds nothing,
+    // except the deployed function's Eventarc trigger, its subscription and the project's number
     Files.writeString(
         gcloud,
         "#!/usr/bin/env bash\n"
             + "printf '%s\\037' \"$@\" >> \"$GCLOUD_CALLS\"\n"
             + "printf '\\n' >> \"$GCLOUD_CALLS\"\n"
+            + "case \"$1 $2 $3\" in\n"
+            + "  'functions describe '*) echo \""
+            + TRIGGER_PREFIX
+            + "$3\"; exit 0 ;;\n"
+            + "  'eventarc triggers describe') echo \""
+            + SUBSCRIPTION_PREFIX
+            + "${4##*/}-sub-1\"; exit 0 ;;\n"
+            + "  'projects describe '*) echo "
+            + PROJECT_NUMBER
+            + "; exit 0 ;;\n"
+            + "esac\n"
             + "for a in \"$@\"; do [[ \"$a\" == describe ]] && exit 1; done\n"
             + "exit 0\n");
     if (!gcloud.toFile().setExecutable(true)) {

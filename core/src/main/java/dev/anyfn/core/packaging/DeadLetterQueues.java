@@ -7,6 +7,7 @@ package dev.anyfn.core.packaging;
  */
 public final class DeadLetterQueues {
   private static final int MAX_SQS_NAME = 80;
+  private static final int MAX_PUBSUB_NAME = 255;
   private static final String FIFO = ".fifo";
 
   private DeadLetterQueues() {}
@@ -23,6 +24,15 @@ public final class DeadLetterQueues {
     String name = base.substring(0, Math.min(base.length(), MAX_SQS_NAME - suffix.length()));
     String dlq = name + suffix;
     return dlq.equals(queue) ? name.substring(0, name.length() - 1) + suffix : dlq;
+  }
+
+  /**
+   * The dead-letter topic anyfn's deploy script gives a Google queue (a Pub/Sub topic): {@code
+   * orders} to {@code orders-dlq}, shortened to Pub/Sub's 255 characters.
+   */
+  public static String google(String queue) {
+    String suffix = "-dlq";
+    return queue.substring(0, Math.min(queue.length(), MAX_PUBSUB_NAME - suffix.length())) + suffix;
   }
 
   /**

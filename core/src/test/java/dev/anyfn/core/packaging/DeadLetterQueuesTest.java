@@ -23,4 +23,10 @@ class DeadLetterQueuesTest {
   void azureStorageQueuesPoisonQueueIsNamedByTheHostsConvention() {
     assertThat(DeadLetterQueues.azureStorage("orders")).isEqualTo("orders-poison");
   }
+
+  @Test
+  void googleDeadLetterTopicIsTheQueuesNameWithDlqWithinPubSubsLimit() {
+    assertThat(DeadLetterQueues.google("orders")).isEqualTo("orders-dlq");
+    assertThat(DeadLetterQueues.google("q".repeat(255))).hasSize(255).endsWith("-dlq");
+  }
 }
