@@ -36,7 +36,14 @@ final class StartBanner {
               String.format(
                   Locale.ROOT, "  %-7s %-40s -> %s%n", h.method(), base + h.path(), fn.name()));
         } else if (!(t instanceof TriggerSpec.Schedule)) {
-          triggers.append("  ").append(t.describe()).append(" -> ").append(fn.name()).append('\n');
+          triggers.append("  ").append(t.describe()).append(" -> ").append(fn.name());
+          if (t instanceof TriggerSpec.Queue q) {
+            String dlq = config.profile.deadLetterQueue(q.name());
+            if (readsQueue(runtime, dlq)) {
+              triggers.append(" (dead letters to queue ").append(dlq).append(')');
+            }
+          }
+          triggers.append('\n');
         }
       }
       if (pool.maxInstances() == 0) {
@@ -53,5 +60,11 @@ final class StartBanner {
     log.line("Event triggers:\n" + (triggers.length() == 0 ? "  (none)\n" : triggers));
     log.line("Control API: " + base + "/_anyfn/ (loopback only)");
     log.line("Metrics: " + base + "/_anyfn/metrics. " + Pricing.NOTE);
+  }
+
+  private static boolean readsQueue(FunctionRuntime runtime, String queue) {
+    return runtime.functions().stream()
+        .flatMap(f -> f.spec().triggers().stream())
+        .anyMatch(t -> t instanceof TriggerSpec.Queue q && q.name().equals(queue));
   }
 }

@@ -26,6 +26,8 @@ class DeadLetterRoutingTest {
       assertThat(h.emulator.events().deadLetters("refunds")).isEmpty();
       assertThat(h.emulator.metrics().function("refunds").deadLettered()).isEqualTo(1);
       assertThat(h.logged("moved to queue refunds-dlq after 5 attempt(s)")).isTrue();
+      assertThat(h.logged("QUEUE refunds -> refunds (dead letters to queue refunds-dlq)")).isTrue();
+      assertThat(h.logged("QUEUE orders -> orders\n")).as("orders-dlq is read by none").isTrue();
     }
   }
 
