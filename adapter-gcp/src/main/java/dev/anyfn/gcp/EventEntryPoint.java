@@ -21,13 +21,11 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>success: the method returns and the invoker answers 200;
- *   <li>a retryable handler failure: {@link EventFailedException} is thrown, the invoker answers
- *       500 and the platform redelivers when the deployment has {@code --retry} (off by default);
- *   <li>a permanent failure ({@code PermanentFailureException}, or an event that cannot be read or
- *       bound): logged; for a queue, whose deployment retries and has a dead-letter topic, {@link
- *       EventFailedException} too, so that Pub/Sub moves the message there after its delivery
- *       attempts instead of losing it; for any other trigger, whose deployment does not retry,
- *       acknowledged;
+ *   <li>a handler failure, permanent ({@code PermanentFailureException}) or not, or an event that
+ *       cannot be read: {@link EventFailedException} is thrown and the invoker answers 500, never a
+ *       catch-and-succeed. A queue's deployment retries ({@code --retry}) and, after the delivery
+ *       attempts, moves the message to its dead-letter topic, so nothing is lost (Google cannot be
+ *       told to skip the retries of a permanent failure); other deployments do not retry;
  *   <li>an event type the trigger does not take: {@link UnexpectedEventException}, 500.
  * </ul>
  *
@@ -93,9 +91,7 @@ public final class EventEntryPoint implements CloudEventsFunction {
       context
           .log()
           .error(
-              deadLettered()
-                  ? "Event cannot be read; failing it so that it reaches the dead-letter topic"
-                  : "Event cannot be read; acknowledging it without retry",
+              "Event cannot be read",
               e,
               "eventId",
               event.getId(),
@@ -103,62 +99,37 @@ public final class EventEntryPoint implements CloudEventsFunction {
               event.getType(),
               "code",
               "unbindable");
-      if (deadLettered()) {
-        throw new EventFailedException(
-            "Event "
-                + event.getId()
-                + " cannot be read ("
-                + e.getMessage()
-                + "); answering 500 so that Pub/Sub moves it to the dead-letter topic "
-                + deadLetterTopic()
-                + " after its delivery attempts.");
-      }
-      return;
+      throw new EventFailedException(
+          "Event " + event.getId() + " cannot be read (" + e.getMessage() + "); " + afterFailure());
     }
     BatchOutcome outcome = function.instance().handleEvents(List.of(neutral), context);
     for (BatchOutcome.ItemFailure failure : outcome.failures()) {
-      if (failure.permanent() && deadLettered()) {
-        throw new EventFailedException(
-            "Handler for "
-                + trigger.spec().describe()
-                + " failed for good on event "
-                + failure.eventId()
-                + " ("
-                + failure.reason()
-                + "); answering 500 so that Pub/Sub moves it to the dead-letter topic "
-                + deadLetterTopic()
-                + " after its delivery attempts.");
-      } else if (failure.permanent()) {
-        context
-            .log()
-            .warn(
-                "Permanent failure; acknowledging the event without retry",
-                "eventId",
-                failure.eventId(),
-                "code",
-                failure.code(),
-                "reason",
-                failure.reason());
-      } else {
-        throw new EventFailedException(
-            "Handler for "
-                + trigger.spec().describe()
-                + " failed on event "
-                + failure.eventId()
-                + " ("
-                + failure.reason()
-                + "); answering 500 so that the platform may retry it.");
-      }
+      throw new EventFailedException(
+          "Handler for "
+              + trigger.spec().describe()
+              + (failure.permanent() ? " failed for good on event " : " failed on event ")
+              + failure.eventId()
+              + " ("
+              + failure.reason()
+              + "); "
+              + afterFailure());
     }
   }
 
-  /** Whether this deployment's trigger has a dead-letter topic: queues, as deploy.sh sets up. */
-  private boolean deadLettered() {
-    return trigger.spec() instanceof TriggerSpec.Queue;
-  }
-
-  private String deadLetterTopic() {
-    return DeadLetterQueues.google(((TriggerSpec.Queue) trigger.spec()).name());
+  /**
+   * What the 500 leads to. A queue's deployment retries ({@code --retry}) and has a dead-letter
+   * topic, as deploy.sh sets them up; other deployments do not retry, Google's default, so the
+   * failure is reported and the event not delivered again.
+   */
+  private String afterFailure() {
+    if (trigger.spec() instanceof TriggerSpec.Queue q) {
+      return "answering 500 so that Pub/Sub delivers it again, and after its delivery attempts"
+          + " moves it to the dead-letter topic "
+          + DeadLetterQueues.google(q.name())
+          + ".";
+    }
+    return "answering 500; this deployment does not retry (Google's default), so it is not"
+        + " delivered again.";
   }
 
   private static Optional<String> traceParent(CloudEvent event) {

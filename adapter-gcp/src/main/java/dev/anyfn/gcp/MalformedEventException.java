@@ -2,8 +2,8 @@ package dev.anyfn.gcp;
 
 /**
  * A CloudEvent whose payload cannot be read as its type promises (bad base64, bad protobuf, missing
- * fields). Retrying cannot help, so the event is logged and acknowledged, as the core treats
- * unbindable events everywhere.
+ * fields). The entry point logs it and answers 500 without calling the handler: a queue's message
+ * then reaches the dead-letter topic after its delivery attempts instead of being lost.
  */
 final class MalformedEventException extends RuntimeException {
   private static final long serialVersionUID = 1L;

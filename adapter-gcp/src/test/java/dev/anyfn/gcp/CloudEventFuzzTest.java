@@ -13,7 +13,7 @@ import java.util.List;
  * Fuzzes the payloads of the CloudEvents Google delivers: Pub/Sub messages (JSON), Cloud Storage
  * objects (JSON) and Firestore documents (protobuf), each through its translator. An event is
  * translated or refused with a {@link MalformedEventException} that says why, which the entry point
- * logs and then fails (a queue's, towards its dead-letter topic) or acknowledges; never another
+ * logs and answers 500 (a queue's message then reaches its dead-letter topic); never another
  * exception. Under {@code mvn test} these run the saved inputs in {@code
  * src/test/resources/dev/anyfn/gcp/CloudEventFuzzTestInputs}; {@code fuzz/run.sh} fuzzes them.
  */

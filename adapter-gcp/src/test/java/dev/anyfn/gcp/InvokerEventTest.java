@@ -200,7 +200,7 @@ class InvokerEventTest {
   }
 
   @Test
-  void permanentFailureOnATopicIsAcknowledgedSinceTopicDeploymentsDoNotRetry() throws Exception {
+  void permanentFailureOnATopicIsReportedAs500AndNotDeliveredAgain() throws Exception {
     HttpResponse<String> r =
         binary(
             "gcp-events-topic-prices",
@@ -209,10 +209,10 @@ class InvokerEventTest {
             "//pubsub.googleapis.com/projects/demo/topics/prices",
             "application/json",
             utf8(pubsubData("t-4", b64("permanent"), "")));
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.statusCode()).isEqualTo(500);
     assertThat(output("gcp-events-topic-prices"))
-        .contains("Permanent failure; acknowledging the event without retry")
-        .contains("t-4");
+        .contains("failed for good on event t-4")
+        .contains("this deployment does not retry (Google's default)");
   }
 
   @Test
@@ -229,8 +229,8 @@ class InvokerEventTest {
     assertThat(r.statusCode()).isEqualTo(500);
     assertThat(logLines("q-5")).isEmpty();
     assertThat(output("gcp-events-queue-orders"))
-        .contains("Event cannot be read; failing it so that it reaches the dead-letter topic")
-        .contains("Pub/Sub event ce-q5 has a message.data that is not valid base64");
+        .contains("Event ce-q5 cannot be read (Pub/Sub event ce-q5 has a message.data that is not")
+        .contains("moves it to the dead-letter topic orders-dlq");
   }
 
   @Test
@@ -408,7 +408,8 @@ class InvokerEventTest {
   }
 
   @Test
-  void firestorePayloadThatIsNotProtobufIsAcknowledgedAsUnbindable() throws Exception {
+  void firestorePayloadThatIsNotProtobufIsReportedAsUnbindableWithoutCallingTheHandler()
+      throws Exception {
     HttpResponse<String> r =
         binary(
             "gcp-events-firestore-users",
@@ -417,9 +418,10 @@ class InvokerEventTest {
             "//firestore.googleapis.com/projects/demo/databases/(default)",
             "application/protobuf",
             new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF});
-    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.statusCode()).isEqualTo(500);
     assertThat(logLines("fs-3")).isEmpty();
     assertThat(output("gcp-events-firestore-users"))
-        .contains("Firestore event fs-3 does not carry a valid protobuf DocumentEventData");
+        .contains("Firestore event fs-3 does not carry a valid protobuf DocumentEventData")
+        .contains("this deployment does not retry");
   }
 }
