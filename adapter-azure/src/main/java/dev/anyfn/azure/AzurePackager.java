@@ -7,6 +7,7 @@ import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.DeadLetterQueues;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
@@ -149,6 +150,7 @@ public final class AzurePackager implements ProviderPackager {
                   + " to read one."
               : "";
       check(f, h, "reads queue", q.name(), AzureNames.STORAGE_QUEUE, hint, problems);
+      poisonQueue(f, h, q.name(), problems);
     } else if (t instanceof TriggerSpec.Topic p) {
       check(f, h, "reads topic", p.name(), AzureNames.SERVICE_BUS_TOPIC, "", problems);
       String subscribes =
@@ -158,6 +160,33 @@ public final class AzurePackager implements ProviderPackager {
       check(f, h, "watches bucket", s.bucket(), AzureNames.BLOB_CONTAINER, "", problems);
     } else if (t instanceof TriggerSpec.DataChange d) {
       check(f, h, "watches table", d.table(), AzureNames.COSMOS_CONTAINER, "", problems);
+    }
+  }
+
+  /**
+   * The host moves a Storage queue message that keeps failing to {@code <queue>-poison} only when
+   * that is a valid queue name too; otherwise it has no poison queue and retries the message until
+   * it expires (WebJobs' {@code QueueListenerFactory}). A queue that is itself a poison queue is
+   * read as such.
+   */
+  private static void poisonQueue(
+      FunctionSpec f, HandlerSpec h, String queue, List<String> problems) {
+    String poison = DeadLetterQueues.azureStorage(queue);
+    if (AzureNames.STORAGE_QUEUE.accepts(queue)
+        && !queue.endsWith("-poison")
+        && !AzureNames.STORAGE_QUEUE.accepts(poison)) {
+      problems.add(
+          where(f, h)
+              + " reads queue '"
+              + queue
+              + "' ("
+              + queue.length()
+              + " characters), whose poison queue '"
+              + poison
+              + "' would be longer than the 63 characters Azure allows: the Functions host then"
+              + " has no poison queue and retries a message that keeps failing until it expires"
+              + " (7 days by default), and it is lost. Shorten the name in @OnQueue to at most 56"
+              + " characters.");
     }
   }
 

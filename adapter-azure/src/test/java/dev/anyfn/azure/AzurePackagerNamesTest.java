@@ -104,7 +104,24 @@ class AzurePackagerNamesTest {
   void storageQueueOfThreeAnd63CharactersWithSingleHyphensIsNoProblem() {
     assertThat(
             problems(
-                STORAGE, queue("abc"), queue("a-1"), queue("0rders-eu-2"), queue(name("q-", 63))))
+                STORAGE, queue("abc"), queue("a-1"), queue("0rders-eu-2"), queue(name("q-", 56))))
+        .isEmpty();
+  }
+
+  @Test
+  void storageQueueTooLongForItsPoisonQueueIsAPackagingProblemSinceFailuresWouldBeLost() {
+    String longest = name("q-", 63);
+    assertThat(problems(STORAGE, queue(longest)))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("reads queue '" + longest + "' (63 characters), whose poison queue")
+        .contains("the Functions host then has no poison queue")
+        .contains("at most 56 characters");
+    assertThat(problems(STORAGE, queue(name("q-", 57)))).hasSize(1);
+    assertThat(problems(STORAGE, queue(name("q-", 56) + "-poison")))
+        .as("a poison queue is read as one")
+        .isEmpty();
+    assertThat(problems(SERVICE_BUS, queue(longest)))
+        .as("Service Bus dead-letters by itself")
         .isEmpty();
   }
 
