@@ -234,7 +234,7 @@ final class SamTemplate {
    * A queue whose visibility timeout is six times the longest timeout of the functions reading it,
    * as AWS advises; Lambda refuses an event source mapping whose queue's visibility timeout is
    * shorter than the function's timeout. A message received {@link #MAX_RECEIVE_COUNT} times
-   * without success moves to the queue's dead-letter queue, {@code <name>-dlq}.
+   * without success moves to the queue's dead-letter queue, {@code <name>-poison}.
    */
   private String queue(String name) {
     String id = queueId(name);

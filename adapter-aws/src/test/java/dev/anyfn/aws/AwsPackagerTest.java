@@ -151,10 +151,10 @@ class AwsPackagerTest {
             Map.of());
     JsonNode redrive = t.at("/Resources/OrdersQueue/Properties/RedrivePolicy");
     assertThat(redrive.get("maxReceiveCount").asInt()).isEqualTo(5);
-    assertThat(redrive.get("deadLetterTargetArn").asText()).isEqualTo("OrdersDlqQueue.Arn");
-    JsonNode dlq = t.at("/Resources/OrdersDlqQueue/Properties");
-    assertThat(t.at("/Resources/OrdersDlqQueue/Type").asText()).isEqualTo("AWS::SQS::Queue");
-    assertThat(dlq.get("QueueName").asText()).isEqualTo("orders-dlq");
+    assertThat(redrive.get("deadLetterTargetArn").asText()).isEqualTo("OrdersPoisonQueue.Arn");
+    JsonNode dlq = t.at("/Resources/OrdersPoisonQueue/Properties");
+    assertThat(t.at("/Resources/OrdersPoisonQueue/Type").asText()).isEqualTo("AWS::SQS::Queue");
+    assertThat(dlq.get("QueueName").asText()).isEqualTo("orders-poison");
     assertThat(dlq.get("MessageRetentionPeriod").asInt()).isEqualTo(14 * 24 * 3600);
     assertThat(dlq.has("FifoQueue")).isFalse();
     assertThat(dlq.has("RedrivePolicy")).isFalse();
@@ -162,28 +162,28 @@ class AwsPackagerTest {
     assertThat(
             t.at("/Resources/PaymentsFifoQueue/Properties/RedrivePolicy/deadLetterTargetArn")
                 .asText())
-        .isEqualTo("PaymentsDlqFifoQueue.Arn");
-    JsonNode fifoDlq = t.at("/Resources/PaymentsDlqFifoQueue/Properties");
-    assertThat(fifoDlq.get("QueueName").asText()).isEqualTo("payments-dlq.fifo");
-    assertThat(fifoDlq.get("FifoQueue").asBoolean()).isTrue();
+        .isEqualTo("PaymentsPoisonFifoQueue.Arn");
+    JsonNode fifoPoison = t.at("/Resources/PaymentsPoisonFifoQueue/Properties");
+    assertThat(fifoPoison.get("QueueName").asText()).isEqualTo("payments-poison.fifo");
+    assertThat(fifoPoison.get("FifoQueue").asBoolean()).isTrue();
   }
 
   @Test
   void aDeadLetterQueueThatAFunctionReadsIsTheDeclaredQueueNotASecondOne() throws Exception {
     JsonNode t =
         write(
-            index(new TriggerSpec.Queue("orders", 5), new TriggerSpec.Queue("orders-dlq", 1)),
+            index(new TriggerSpec.Queue("orders", 5), new TriggerSpec.Queue("orders-poison", 1)),
             Map.of());
     assertThat(t.at("/Resources/OrdersQueue/Properties/RedrivePolicy/deadLetterTargetArn").asText())
-        .isEqualTo("OrdersDlqQueue.Arn");
+        .isEqualTo("OrdersPoisonQueue.Arn");
     List<String> names = new java.util.ArrayList<>();
     t.get("Resources").forEach(r -> names.add(r.at("/Properties/QueueName").asText("")));
-    assertThat(names).containsOnlyOnce("orders-dlq");
+    assertThat(names).containsOnlyOnce("orders-poison");
     // Read by a function, so it has that function's visibility timeout and a dead-letter queue.
-    JsonNode read = t.at("/Resources/OrdersDlqQueue/Properties");
+    JsonNode read = t.at("/Resources/OrdersPoisonQueue/Properties");
     assertThat(read.get("VisibilityTimeout").asInt()).isEqualTo(180);
     assertThat(read.at("/RedrivePolicy/deadLetterTargetArn").asText())
-        .isEqualTo("OrdersDlqDlqQueue.Arn");
+        .isEqualTo("OrdersPoisonPoisonQueue.Arn");
   }
 
   @Test

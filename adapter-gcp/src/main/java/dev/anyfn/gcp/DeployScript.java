@@ -26,7 +26,7 @@ final class DeployScript {
         .append("# Environment: PROJECT (default: gcloud's), REGION (default us-central1),\n")
         .append("# ALLOW_UNAUTHENTICATED=true to make HTTP deployments public.\n")
         .append("# Event retries are off on Google by default; queue deployments turn them on")
-        .append(" with --retry\n# and get a dead-letter topic <queue>-dlq.\n")
+        .append(" with --retry\n# and get a dead-letter topic <queue>-poison.\n")
         .append("set -euo pipefail\n\n")
         .append("PROJECT=\"${PROJECT:-$(gcloud config get-value project 2>/dev/null)}\"\n")
         .append(": \"${PROJECT:?set PROJECT, or run: gcloud config set project <id>}\"\n")

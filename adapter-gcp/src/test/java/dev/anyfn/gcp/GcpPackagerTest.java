@@ -153,16 +153,16 @@ class GcpPackagerTest {
             + "@gcp-sa-pubsub.iam.gserviceaccount.com";
     assertThat(calls.subList(deployed + 1, calls.size()))
         .containsSubsequence(
-            List.of("pubsub", "topics", "create", "orders-dlq", "--project", "demo-project"),
+            List.of("pubsub", "topics", "create", "orders-poison", "--project", "demo-project"),
             List.of(
                 "pubsub",
                 "subscriptions",
                 "create",
-                "orders-dlq-kept",
+                "orders-poison-kept",
                 "--project",
                 "demo-project",
                 "--topic",
-                "orders-dlq",
+                "orders-poison",
                 "--message-retention-duration",
                 "7d"),
             List.of(
@@ -187,7 +187,7 @@ class GcpPackagerTest {
                 "pubsub",
                 "topics",
                 "add-iam-policy-binding",
-                "orders-dlq",
+                "orders-poison",
                 "--project",
                 "demo-project",
                 "--member",
@@ -209,7 +209,7 @@ class GcpPackagerTest {
                 "update",
                 subscription,
                 "--dead-letter-topic",
-                "projects/demo-project/topics/orders-dlq",
+                "projects/demo-project/topics/orders-poison",
                 "--max-delivery-attempts",
                 "5"));
     assertThat(calls)

@@ -196,7 +196,7 @@ class InvokerEventTest {
     assertThat(output("gcp-events-queue-orders"))
         .contains(
             "failed for good on event q-4 (PermanentFailureException: order can never succeed)")
-        .contains("moves it to the dead-letter topic orders-dlq");
+        .contains("moves it to the dead-letter topic orders-poison");
   }
 
   @Test
@@ -230,7 +230,7 @@ class InvokerEventTest {
     assertThat(logLines("q-5")).isEmpty();
     assertThat(output("gcp-events-queue-orders"))
         .contains("Event ce-q5 cannot be read (Pub/Sub event ce-q5 has a message.data that is not")
-        .contains("moves it to the dead-letter topic orders-dlq");
+        .contains("moves it to the dead-letter topic orders-poison");
   }
 
   @Test

@@ -14,7 +14,7 @@ public enum Profile {
   /**
    * AWS Lambda: 6 MB synchronous payloads, one request per instance, 900 s timeout cap; 5 receives
    * of an SQS message and 5 attempts at a stream batch (anyfn's SAM template), 3 attempts at an
-   * asynchronous event (Lambda's two retries); a queue's dead letters go to {@code <queue>-dlq}.
+   * asynchronous event (Lambda's two retries); a queue's dead letters go to {@code <queue>-poison}.
    */
   AWS(
       6 * 1024 * 1024,
@@ -30,8 +30,8 @@ public enum Profile {
   /**
    * Google Cloud Run functions: 32 MB requests, 80 concurrent requests per instance (configurable),
    * 3600 s HTTP timeout cap; queue messages retried (anyfn deploys them with {@code --retry} and a
-   * dead-letter topic {@code <queue>-dlq} after 5 delivery attempts), every other event tried once
-   * (Google retries no event function by default).
+   * dead-letter topic {@code <queue>-poison} after 5 delivery attempts), every other event tried
+   * once (Google retries no event function by default).
    */
   GCP(
       32 * 1024 * 1024,
@@ -120,8 +120,9 @@ public enum Profile {
 
   /**
    * The queue this cloud moves a queue's dead letters to, which a function can read: {@code
-   * <queue>-dlq} on AWS (anyfn's SAM template) and Google (the dead-letter topic of anyfn's deploy
-   * script), {@code <queue>-poison} on Azure (the host's poison queue).
+   * <queue>-poison} on every cloud ({@link DeadLetterQueues}: Azure's poison queue, and the
+   * dead-letter queue and topic anyfn's SAM template and deploy script give AWS and Google), within
+   * each cloud's limit on names.
    */
   String deadLetterQueue(String queue) {
     return switch (this) {

@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * The emulator's queues. A message sent to a queue goes to one of its consumers (round robin when
  * several functions consume the same queue) as a {@link QueueMessage} whose delivery attempt counts
  * up on each retry. A queue whose dead letters the cloud moves to a queue that a function reads
- * ({@code orders-dlq} on AWS and Google, {@code orders-poison} on Azure) sends them there.
+ * ({@code orders-poison} for {@code orders}, as every cloud names it) sends them there.
  * Thread-safe.
  */
 final class QueueSource {
