@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Consumes the {@code orders} queue in batches. A message that cannot be processed is reported as
- * failed on its own: the others are acknowledged, and only it is delivered again (and, after the
- * provider's attempts, dead-lettered) - SQS batch item failures, and the same on every cloud.
+ * failed on its own: the others are acknowledged, and only it is delivered again - SQS batch item
+ * failures, and the same on every cloud. After the provider's attempts it is set aside in {@code
+ * orders-poison}, on every cloud and on the emulator, where {@link #setAside} reads it.
  */
 @ServerlessFunction("shop-orders")
 public class OrderQueueFunction {
@@ -46,6 +47,25 @@ public class OrderQueueFunction {
       }
     }
     return failed.isEmpty() ? BatchResult.success() : BatchResult.failed(failed);
+  }
+
+  /**
+   * An order that could not be fulfilled: logged for the staff to follow up. Returning normally
+   * removes it from {@code orders-poison}; a failure here would set it aside in {@code
+   * orders-poison-poison}.
+   */
+  @OnQueue("orders-poison")
+  public void setAside(QueueMessage message, Context context) {
+    context
+        .log()
+        .warn(
+            "order set aside",
+            "messageId",
+            message.id(),
+            "body",
+            message.bodyText(),
+            "attempt",
+            message.deliveryAttempt());
   }
 
   static OrderMessage parse(String body) {

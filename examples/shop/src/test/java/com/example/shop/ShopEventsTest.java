@@ -2,7 +2,6 @@ package com.example.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.anyfn.local.DeadLetter;
 import dev.anyfn.local.Emulator;
 import dev.anyfn.local.EventApi;
 import java.awt.image.BufferedImage;
@@ -74,19 +73,21 @@ class ShopEventsTest {
   }
 
   @Test
-  void aBadOrderInABatchIsRetriedAloneAndDeadLetteredWithItsBody() {
+  void aBadOrderInABatchIsRetriedAloneThenSetAsideInOrdersPoisonWithItsBody() {
+    String bad = "{\"orderId\":\"o-2\",\"productId\":1,\"quantity\":0}";
     events.send("orders", "{\"orderId\":\"o-1\",\"productId\":1,\"quantity\":2}");
-    events.send("orders", "{\"orderId\":\"o-2\",\"productId\":1,\"quantity\":0}");
+    String id = events.send("orders", bad);
     events.send("orders", "{\"orderId\":\"o-3\",\"productId\":3,\"quantity\":1}");
     events.awaitIdle(WAIT);
 
-    List<DeadLetter> dead = events.deadLetters("orders");
-    assertThat(dead)
+    assertThat(LOG.stream().filter(line -> line.contains("\"order rejected\"")))
+        .as("retried alone, %d attempts", 3)
+        .hasSize(3)
+        .allSatisfy(line -> assertThat(line).contains(id));
+    assertThat(LOG.stream().filter(line -> line.contains("\"order set aside\"")))
         .singleElement()
-        .satisfies(
-            d ->
-                assertThat(d.bodyText())
-                    .isEqualTo("{\"orderId\":\"o-2\",\"productId\":1,\"quantity\":0}"));
+        .satisfies(line -> assertThat(line).contains(id).contains("o-2"));
+    assertThat(events.deadLetters("orders")).as("moved, not kept").isEmpty();
     assertThat(LOG.stream().filter(line -> line.contains("\"order fulfilled\"")))
         .hasSize(2)
         .anySatisfy(line -> assertThat(line).contains("\"orderId\":\"o-1\""))
