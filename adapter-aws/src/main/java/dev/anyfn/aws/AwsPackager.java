@@ -21,6 +21,12 @@ public final class AwsPackager implements ProviderPackager {
   /** Set to {@code true} in the packaging environment to enable SnapStart and its priming hook. */
   static final String SNAPSTART_VARIABLE = "ANYFN_AWS_SNAPSTART";
 
+  /**
+   * Set to {@code false} in the packaging environment to write no reserved concurrency for
+   * functions that are not disabled: for accounts whose concurrency quota leaves no room for it.
+   */
+  static final String RESERVE_CONCURRENCY_VARIABLE = "ANYFN_AWS_RESERVE_CONCURRENCY";
+
   /** The template's file name. */
   static final String TEMPLATE = "template.yaml";
 

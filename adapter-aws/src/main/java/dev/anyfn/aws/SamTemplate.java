@@ -84,7 +84,13 @@ final class SamTemplate {
     out.append("      MemorySize: ").append(fn.memoryMb()).append('\n');
     out.append("      Timeout: ").append(fn.timeoutSeconds()).append('\n');
     // maxInstances = 0 disables the function: reserved concurrency 0 throttles every invocation.
-    out.append("      ReservedConcurrentExecutions: ").append(fn.maxInstances()).append('\n');
+    // Reserving takes from the account's pool, of which Lambda keeps 100 unreserved.
+    boolean reserve =
+        !"false"
+            .equalsIgnoreCase(context.environment().get(AwsPackager.RESERVE_CONCURRENCY_VARIABLE));
+    if (reserve || fn.maxInstances() == 0) {
+      out.append("      ReservedConcurrentExecutions: ").append(fn.maxInstances()).append('\n');
+    }
     if (snapStart) {
       out.append("      AutoPublishAlias: live\n");
       out.append("      SnapStart:\n        ApplyOn: PublishedVersions\n");

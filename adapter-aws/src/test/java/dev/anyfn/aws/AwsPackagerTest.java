@@ -68,6 +68,22 @@ class AwsPackagerTest {
   }
 
   @Test
+  void reservedConcurrencyCanBeLeftOutButADisabledFunctionStaysDisabled() throws Exception {
+    TriggerSpec route = new TriggerSpec.Http("GET", "/");
+    Map<String, String> noReservation = Map.of("ANYFN_AWS_RESERVE_CONCURRENCY", "false");
+    assertThat(
+            write(index(10, route), noReservation)
+                .at("/Resources/OrderApiFunction/Properties")
+                .has("ReservedConcurrentExecutions"))
+        .isFalse();
+    assertThat(
+            write(index(0, route), noReservation)
+                .at("/Resources/OrderApiFunction/Properties/ReservedConcurrentExecutions")
+                .asInt(-1))
+        .isZero();
+  }
+
+  @Test
   void packagerIsFoundByTheServiceLoader() {
     assertThat(ServiceLoader.load(ProviderPackager.class).stream().map(p -> p.get().provider()))
         .contains("aws");
