@@ -208,7 +208,11 @@ public final class EventApi {
     return key.length() <= 64 ? key : key.substring(0, 61) + "...";
   }
 
-  /** The dead letters of a delivery queue, oldest first. */
+  /**
+   * The dead letters the emulator keeps for a delivery queue, oldest first. A queue message whose
+   * {@code <queue>-poison} a function reads is not kept: it is delivered there, as the clouds move
+   * it, and counted in the metrics' dead letters of its function.
+   */
   public List<DeadLetter> deadLetters(String queue) {
     List<DeadLetter> all = new ArrayList<>();
     for (EventQueue q : resolve(queue)) {
