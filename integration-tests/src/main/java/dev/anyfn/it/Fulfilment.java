@@ -22,9 +22,10 @@ import java.util.TreeMap;
 
 /**
  * The event side of the packaged-artifact tests: a queue whose messages are bound to a record (and
- * fail one by one), a topic, a storage bucket, a nightly schedule and a table's changes. Each
- * handler appends one line to the journal file named by {@code FULFILMENT_JOURNAL}, which the
- * packaging configuration sets, so a test in another JVM sees what arrived.
+ * fail one by one) and the queue its dead letters are set aside in, a topic, a storage bucket, a
+ * nightly schedule and a table's changes. Each handler appends one line to the journal file named
+ * by {@code FULFILMENT_JOURNAL}, which the packaging configuration sets, so a test in another JVM
+ * sees what arrived.
  */
 @ServerlessFunction(value = "fulfilment", timeoutSeconds = 20)
 public class Fulfilment {
@@ -53,6 +54,15 @@ public class Fulfilment {
       throw new IllegalArgumentException("order " + shipment.orderId() + " has no parcels");
     }
     record("SHIP order=%s parcels=%d", shipment.orderId(), shipment.parcels());
+  }
+
+  /**
+   * A shipment that failed its delivery attempts, set aside in {@code shipments-poison}: the same
+   * name on every cloud.
+   */
+  @OnQueue("shipments-poison")
+  public void setAside(Shipment shipment) {
+    record("SET ASIDE order=%s parcels=%d", shipment.orderId(), shipment.parcels());
   }
 
   @OnTopic("restock")

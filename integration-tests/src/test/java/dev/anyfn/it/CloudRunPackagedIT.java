@@ -50,6 +50,7 @@ class CloudRunPackagedIT {
           "storefront",
           "storefront-invoke",
           "fulfilment-queue-shipments",
+          "fulfilment-queue-shipments-poison",
           "fulfilment-topic-restock",
           "fulfilment-storage-invoices-finalized",
           "fulfilment-schedule-1",
@@ -271,6 +272,33 @@ class CloudRunPackagedIT {
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(r.statusCode()).as(output("fulfilment-queue-shipments")).isEqualTo(200);
     assertThat(journal("gcp-order-1")).containsExactly("SHIP order=gcp-order-1 parcels=4");
+  }
+
+  @Test
+  void theQueuesDeadLetterTopicIsSetUpAndItsMessagesReachTheHandlerReadingIt() throws Exception {
+    assertThat(script.calls())
+        .anySatisfy(
+            call ->
+                assertThat(call)
+                    .startsWith("pubsub", "subscriptions", "update")
+                    .contains(
+                        "--dead-letter-topic",
+                        "projects/anyfn-it/topics/shipments-poison",
+                        "--max-delivery-attempts",
+                        "5"));
+    assertThat(script.deployment("fulfilment-queue-shipments-poison").args())
+        .contains("--trigger-topic=shipments-poison");
+    HttpResponse<byte[]> r =
+        binaryEvent(
+            "fulfilment-queue-shipments-poison",
+            "ce-ship-poison",
+            PUBSUB,
+            topicSource("shipments-poison"),
+            "application/json",
+            pubsubData("ps-poison-1", "{\"orderId\":\"gcp-poison-1\",\"parcels\":0}")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).as(output("fulfilment-queue-shipments-poison")).isEqualTo(200);
+    assertThat(journal("gcp-poison-1")).containsExactly("SET ASIDE order=gcp-poison-1 parcels=0");
   }
 
   @Test

@@ -259,6 +259,13 @@ class LambdaPackagedIT {
   }
 
   @Test
+  void aMessageSetAsideInTheQueuesDeadLetterQueueReachesTheHandlerReadingIt() throws Exception {
+    JsonNode r = response(fulfilment, event("sqs-poison.json"));
+    assertThat(batchItemFailures(r)).isEmpty();
+    assertThat(journal("sqs-poison-")).containsExactly("SET ASIDE order=sqs-poison-1 parcels=0");
+  }
+
+  @Test
   void kinesisBatchReportsFailuresBySequenceNumber() throws Exception {
     JsonNode r = response(fulfilment, event("kinesis.json"));
     assertThat(batchItemFailures(r))
