@@ -39,6 +39,7 @@ public final class Emulator implements AutoCloseable {
   private final Workers workers;
   private final EventHub hub;
   private final EventApi events;
+  private final QueueSource queues;
   private final ScheduleSource schedules;
   private final HttpFrontDoor frontDoor;
   private volatile boolean started;
@@ -86,7 +87,7 @@ public final class Emulator implements AutoCloseable {
     }
     this.pools = Map.copyOf(byName);
     List<InstancePool> list = new ArrayList<>(byName.values());
-    QueueSource queues = new QueueSource(hub, list, b.profile::deadLetterQueue);
+    this.queues = new QueueSource(hub, list, b.profile::deadLetterQueue);
     TopicSource topics = new TopicSource(hub, list);
     StorageSource storage = new StorageSource(hub, list);
     TableSource tables = new TableSource(hub, list, runtime.json());
@@ -127,7 +128,7 @@ public final class Emulator implements AutoCloseable {
       workers.every(schedules::tick, Duration.ofSeconds(1));
     }
     workers.every(frontDoor::sweepConnections, Duration.ofMillis(250));
-    StartBanner.print(log, baseUri(), runtime, pools, schedules, config);
+    StartBanner.print(log, baseUri(), runtime, pools, queues, schedules, config);
     return this;
   }
 

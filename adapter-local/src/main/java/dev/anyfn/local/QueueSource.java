@@ -20,6 +20,10 @@ import java.util.function.UnaryOperator;
 final class QueueSource {
   private final EventHub hub;
   private final Map<String, List<EventQueue>> byQueue = new LinkedHashMap<>();
+
+  /** The queue each queue's dead letters are sent to, where a function reads one. */
+  private final Map<String, String> deadLettersTo = new LinkedHashMap<>();
+
   private final AtomicInteger roundRobin = new AtomicInteger();
 
   /**
@@ -53,15 +57,19 @@ final class QueueSource {
           byQueue.put(name, List.copyOf(queues));
         });
     byQueue.forEach(
-        (name, queues) ->
-            Optional.of(deadLetterQueue.apply(name))
-                .filter(byQueue::containsKey)
-                .ifPresent(
-                    dlq ->
-                        queues.forEach(
-                            q ->
-                                q.forwardDeadLetters(
-                                    dlq, e -> send(dlq, e.id, e.body, e.attributes)))));
+        (name, queues) -> {
+          String dlq = deadLetterQueue.apply(name);
+          if (byQueue.containsKey(dlq)) {
+            deadLettersTo.put(name, dlq);
+            queues.forEach(
+                q -> q.forwardDeadLetters(dlq, e -> send(dlq, e.id, e.body, e.attributes)));
+          }
+        });
+  }
+
+  /** The queue a function reads that this queue's dead letters are sent to, if there is one. */
+  Optional<String> deadLettersTo(String queue) {
+    return Optional.ofNullable(deadLettersTo.get(queue));
   }
 
   /**

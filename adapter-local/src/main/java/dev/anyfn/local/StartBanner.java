@@ -16,6 +16,7 @@ final class StartBanner {
       URI base,
       FunctionRuntime runtime,
       Map<String, InstancePool> pools,
+      QueueSource queues,
       ScheduleSource schedules,
       Emulator.Builder config) {
     log.line(
@@ -38,10 +39,10 @@ final class StartBanner {
         } else if (!(t instanceof TriggerSpec.Schedule)) {
           triggers.append("  ").append(t.describe()).append(" -> ").append(fn.name());
           if (t instanceof TriggerSpec.Queue q) {
-            String dlq = config.profile.deadLetterQueue(q.name());
-            if (readsQueue(runtime, dlq)) {
-              triggers.append(" (dead letters to queue ").append(dlq).append(')');
-            }
+            queues
+                .deadLettersTo(q.name())
+                .ifPresent(
+                    dlq -> triggers.append(" (dead letters to queue ").append(dlq).append(')'));
           }
           triggers.append('\n');
         }
@@ -60,11 +61,5 @@ final class StartBanner {
     log.line("Event triggers:\n" + (triggers.length() == 0 ? "  (none)\n" : triggers));
     log.line("Control API: " + base + "/_anyfn/ (loopback only)");
     log.line("Metrics: " + base + "/_anyfn/metrics. " + Pricing.NOTE);
-  }
-
-  private static boolean readsQueue(FunctionRuntime runtime, String queue) {
-    return runtime.functions().stream()
-        .flatMap(f -> f.spec().triggers().stream())
-        .anyMatch(t -> t instanceof TriggerSpec.Queue q && q.name().equals(queue));
   }
 }
