@@ -306,7 +306,10 @@ final class SamTemplate {
     return id(
         "queue",
         name,
-        pascal(name.endsWith(FIFO) ? name.substring(0, name.length() - 5) + "-fifo" : name)
+        pascal(
+                name.endsWith(FIFO)
+                    ? name.substring(0, name.length() - FIFO.length()) + "-fifo"
+                    : name)
             + "Queue");
   }
 

@@ -135,7 +135,10 @@ final class DeployScript {
   private static void deadLetters(StringBuilder s, GcpDeployment d) {
     String queue = ((TriggerSpec.Queue) d.trigger().orElseThrow()).name();
     String topic = DeadLetterQueues.google(queue);
-    String kept = topic.substring(0, Math.min(topic.length(), MAX_SUBSCRIPTION_NAME - 5)) + "-kept";
+    String suffix = "-kept";
+    String kept =
+        topic.substring(0, Math.min(topic.length(), MAX_SUBSCRIPTION_NAME - suffix.length()))
+            + suffix;
     s.append(comment("# dead letters of queue " + queue + " go to topic " + topic))
         .append('\n')
         .append("dead_letters ")
