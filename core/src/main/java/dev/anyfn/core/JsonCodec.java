@@ -20,9 +20,10 @@ import java.io.InputStream;
 
 /**
  * The one JSON codec of a runtime: Jackson without default typing, with the explicit limits of
- * {@link JsonLimits}, strict duplicate detection, trailing tokens rejected and nulls rejected for
- * primitives. Immutable and thread-safe: only {@link ObjectReader}s and {@link ObjectWriter}s leave
- * it. Adapters use it to read provider events as trees.
+ * {@link JsonLimits}, strict duplicate detection, trailing tokens rejected, nulls rejected for
+ * primitives, and no lossy number coercion (a decimal for an integer, a number for an enum).
+ * Immutable and thread-safe: only {@link ObjectReader}s and {@link ObjectWriter}s leave it.
+ * Adapters use it to read provider events as trees.
  *
  * <p>The Jackson mapper is built on first use, once, under a lock (every caller sees the same fully
  * built mapper): a function that only answers text or bytes never loads jackson-databind. This
@@ -52,6 +53,9 @@ public final class JsonCodec {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          // 1.5 for an int is refused, not truncated to 1; 0 for an enum is not its first constant
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
           .configure(
               DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, settings.failOnUnknownProperties())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

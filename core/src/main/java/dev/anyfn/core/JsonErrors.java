@@ -2,6 +2,7 @@ package dev.anyfn.core;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -49,8 +50,14 @@ final class JsonErrors {
           cause instanceof IllegalArgumentException && cause.getMessage() != null
               ? ": " + cause.getMessage()
               : ".";
+      return new JsonBodyException("invalid_body", "The body could not be bound" + reason, e);
+    }
+    InputCoercionException range = coercionCause(e);
+    if (range != null && e instanceof JsonMappingException m) {
       return new JsonBodyException(
-          "invalid_body", "The body could not be bound to " + simpleName(v.getType()) + reason, e);
+          "invalid_body",
+          at(path(m)) + " is out of range for " + range(range.getTargetType()) + ".",
+          e);
     }
     if (e instanceof MismatchedInputException mi) {
       String m = String.valueOf(mi.getOriginalMessage());
@@ -61,22 +68,21 @@ final class JsonErrors {
       if (m.startsWith("No content to map")) {
         return new JsonBodyException("body_required", "The body is empty; expected JSON.", e);
       }
-      String expected = simpleName(mi.getTargetType());
-      String found = mi instanceof InvalidFormatException f ? describeValue(f.getValue()) : null;
+      String expected =
+          mi.getTargetType() != null
+              ? JsonShapes.expected(mi.getTargetType())
+              : JsonShapes.expected(target);
       String at = path(mi);
-      if (at.equals("$") && target != null) {
+      if (m.startsWith("Cannot map `null`")) { // a primitive absent or null
         return new JsonBodyException(
-            "invalid_body",
-            "The body must be JSON for "
-                + simpleName(target.getRawClass())
-                + foundText(found)
-                + ".",
-            e);
+            "invalid_body", at(at) + " is missing or null; expected " + expected + ".", e);
       }
+      String found =
+          mi instanceof InvalidFormatException f
+              ? JsonShapes.describeValue(f.getValue())
+              : JsonShapes.describeFound(m);
       return new JsonBodyException(
-          "invalid_body",
-          "Field '" + at + "' must be " + article(expected) + foundText(found) + ".",
-          e);
+          "invalid_body", at(at) + " must be " + expected + foundText(found) + ".", e);
     }
     if (e instanceof DatabindException) {
       return new JsonBodyException("invalid_body", "The body could not be bound" + where + ".", e);
@@ -135,51 +141,34 @@ final class JsonErrors {
     return b.toString();
   }
 
-  private static String simpleName(Class<?> c) {
-    if (c == null) {
-      return "a value";
-    }
-    if (c == String.class) {
-      return "string";
-    }
-    if (c.isPrimitive()) {
-      return c.getName();
-    }
-    if (Number.class.isAssignableFrom(c)) {
-      return "number";
-    }
-    if (c == Boolean.class) {
-      return "boolean";
-    }
-    return c.getSimpleName();
+  /** {@code The body} for the root, {@code Field '$.a.b'} below it. */
+  private static String at(String path) {
+    return path.equals("$") ? "The body" : "Field '" + path + "'";
   }
 
-  private static String simpleName(JavaType t) {
-    return t == null ? "the expected type" : simpleName(t.getRawClass());
+  private static InputCoercionException coercionCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InputCoercionException c) {
+        return c;
+      }
+    }
+    return null;
   }
 
-  private static String article(String typeName) {
-    if (typeName.equals("a value")) {
-      return typeName;
+  private static String range(Class<?> target) {
+    if (target == int.class || target == Integer.class) {
+      return "a 32-bit integer";
     }
-    return ("aeiou".indexOf(Character.toLowerCase(typeName.charAt(0))) >= 0 ? "an " : "a ")
-        + typeName;
-  }
-
-  private static String describeValue(Object value) {
-    if (value == null) {
-      return "null";
+    if (target == long.class || target == Long.class) {
+      return "a 64-bit integer";
     }
-    if (value instanceof String) {
-      return "a string";
+    if (target == short.class || target == Short.class) {
+      return "a 16-bit integer";
     }
-    if (value instanceof Number) {
-      return "a number";
+    if (target == byte.class || target == Byte.class) {
+      return "an 8-bit integer";
     }
-    if (value instanceof Boolean) {
-      return "a boolean";
-    }
-    return "another type";
+    return "its type";
   }
 
   private static String foundText(String found) {

@@ -96,7 +96,7 @@ public abstract class HttpConformanceSuite {
     HttpResponse r =
         send(json(request("POST", "/echo"), "{\"message\":\"hi\",\"count\":\"many\"}").build());
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.bodyText()).contains("Field '$.count' must be an int; found a string.");
+    assertThat(r.bodyText()).contains("Field '$.count' must be an integer; found a string.");
   }
 
   @Test

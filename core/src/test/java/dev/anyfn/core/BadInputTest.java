@@ -40,7 +40,7 @@ class BadInputTest {
   @Test
   void row2WrongTypeNamesTheJsonPath() {
     assertThat(echo("{\"message\":\"x\",\"count\":\"1000,10\"}").bodyText())
-        .contains("Field '$.count' must be an int; found a string.");
+        .contains("Field '$.count' must be an integer; found a string.");
   }
 
   @Test

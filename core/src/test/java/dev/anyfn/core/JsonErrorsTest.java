@@ -1,0 +1,150 @@
+package dev.anyfn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JavaType;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A body that does not bind is answered in the caller's JSON terms: what the field must be and what
+ * was sent, never a Java class name ({@code ArrayList}, {@code int}, the record's name).
+ */
+class JsonErrorsTest {
+  enum Level {
+    LOW,
+    @JsonProperty("high")
+    HIGH
+  }
+
+  record Address(String city) {}
+
+  record Order(
+      int quantity,
+      long total,
+      double price,
+      boolean gift,
+      char grade,
+      List<String> tags,
+      Map<String, Integer> scores,
+      Address address,
+      Level level,
+      UUID id,
+      Instant at,
+      Optional<Integer> limit,
+      byte[] blob) {}
+
+  private final JsonCodec json = JsonCodec.create(RuntimeSettings.builder().build());
+
+  private String error(String body, JavaType type) {
+    return assertThatThrownBy(() -> json.read(body.getBytes(StandardCharsets.UTF_8), type))
+        .isInstanceOf(JsonBodyException.class)
+        .satisfies(e -> assertThat(((JsonBodyException) e).code()).isEqualTo("invalid_body"))
+        .actual()
+        .getMessage();
+  }
+
+  private String orderError(String fields) {
+    String all =
+        "\"quantity\":1,\"total\":2,\"price\":1.5,\"gift\":false,\"grade\":\"A\"," + fields;
+    return error("{" + all + "}", json.typeFactory().constructType(Order.class));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          "tags":"x"             | Field '$.tags' must be an array; found a string.
+          "tags":{}              | Field '$.tags' must be an array; found an object.
+          "tags":[{}]            | Field '$.tags[0]' must be a string; found an object.
+          "scores":[]            | Field '$.scores' must be an object; found an array.
+          "scores":{"a":"x"}     | Field '$.scores.a' must be an integer; found a string.
+          "address":"x"          | Field '$.address' must be an object; found a string.
+          "address":[1]          | Field '$.address' must be an object; found an array.
+          "id":"nope"            | Field '$.id' must be a UUID string; found a string.
+          "limit":"x"            | Field '$.limit' must be an integer; found a string.
+          "blob":{}              | Field '$.blob' must be a base64 string; found an object.
+          """)
+  void aMismatchNamesTheJsonShapeExpectedAndFound(String field, String message) {
+    assertThat(orderError(field)).isEqualTo(message);
+  }
+
+  @Test
+  void aDecimalForAnIntegerIsRefusedNotTruncated() {
+    assertThat(error("{\"quantity\":1.5}", json.typeFactory().constructType(Order.class)))
+        .isEqualTo("Field '$.quantity' must be an integer; found a decimal number.");
+  }
+
+  @Test
+  void aNumberForAnEnumIsRefusedNotTakenAsAnIndex() {
+    assertThat(orderError("\"level\":0"))
+        .isEqualTo("Field '$.level' must be one of \"LOW\", \"high\"; found an integer.");
+  }
+
+  @Test
+  void anUnknownEnumNameListsTheNamesTheCallerMaySend() {
+    assertThat(orderError("\"level\":\"MID\""))
+        .isEqualTo("Field '$.level' must be one of \"LOW\", \"high\"; found a string.");
+  }
+
+  @Test
+  void aDateThatDoesNotParseShowsTheFormat() {
+    assertThat(orderError("\"at\":\"yesterday\""))
+        .isEqualTo(
+            "Field '$.at' must be an ISO-8601 date-time string such as \"2026-01-31T09:30:00Z\";"
+                + " found a string.");
+  }
+
+  @Test
+  void aMissingPrimitiveFieldIsNamedAsMissing() {
+    assertThat(error("{\"quantity\":1}", json.typeFactory().constructType(Order.class)))
+        .isEqualTo("Field '$.total' is missing or null; expected an integer.");
+  }
+
+  @Test
+  void nullForAPrimitiveSaysMissingOrNull() {
+    assertThat(error("{\"quantity\":null}", json.typeFactory().constructType(Order.class)))
+        .isEqualTo("Field '$.quantity' is missing or null; expected an integer.");
+  }
+
+  @Test
+  void aNumberBeyondTheFieldsRangeSaysWhichRange() {
+    assertThat(error("{\"quantity\":99999999999}", json.typeFactory().constructType(Order.class)))
+        .isEqualTo("Field '$.quantity' is out of range for a 32-bit integer.");
+  }
+
+  @Test
+  void aBodyOfTheWrongShapeSaysWhatTheBodyMustBe() {
+    JavaType order = json.typeFactory().constructType(Order.class);
+    JavaType addresses = json.typeFactory().constructCollectionType(List.class, Address.class);
+
+    assertThat(error("[]", order)).isEqualTo("The body must be an object; found an array.");
+    assertThat(error("5", order)).isEqualTo("The body must be an object; found an integer.");
+    assertThat(error("{}", addresses)).isEqualTo("The body must be an array; found an object.");
+    assertThat(error("[1]", addresses))
+        .isEqualTo("Field '$[0]' must be an object; found an integer.");
+  }
+
+  @Test
+  void noMessageNamesAJavaType() {
+    for (String field :
+        List.of("\"tags\":5", "\"scores\":5", "\"address\":5", "\"level\":5", "\"at\":5")) {
+      assertThat(orderError(field))
+          .doesNotContain("ArrayList")
+          .doesNotContain("LinkedHashMap")
+          .doesNotContain("Address")
+          .doesNotContain("Level")
+          .doesNotContain("Order");
+    }
+  }
+}
