@@ -55,7 +55,7 @@ final class JsonBinders {
     LazyReader reader = new LazyReader(p, types, json);
     return inv -> {
       if (inv.request == null) {
-        return json.read(reader.get(), inv.payload);
+        return present(json.read(reader.get(), inv.payload), "payload");
       }
       HttpRequest r = inv.request;
       Optional<String> contentType = r.contentType();
@@ -69,14 +69,11 @@ final class JsonBinders {
       if (r.bodyLength() == 0) {
         throw new JsonBodyException("body_required", "A JSON body is required.", null);
       }
-      Object value =
+      return present(
           r.bodyLength() <= COPY_LIMIT
               ? json.read(reader.get(), r.body())
-              : json.read(reader.get(), r.bodyStream());
-      if (value == null) {
-        throw new JsonBodyException("body_required", "A JSON body is required; found null.", null);
-      }
-      return value;
+              : json.read(reader.get(), r.bodyStream()),
+          "body");
     };
   }
 
@@ -85,8 +82,20 @@ final class JsonBinders {
     return inv -> {
       byte[] body =
           inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
-      return json.read(reader.get(), body);
+      return present(json.read(reader.get(), body), "body");
     };
+  }
+
+  /**
+   * The bound value, or a refusal when the JSON was {@code null}: the handler declared a value, and
+   * a null would fail in it (on an event, once per retry) instead of being answered here.
+   */
+  private static Object present(Object value, String what) {
+    if (value == null) {
+      throw new JsonBodyException(
+          "body_required", "A JSON " + what + " is required; found null.", null);
+    }
+    return value;
   }
 
   static Binders.Binder dataChange(ParameterSpec p, Types types, JsonCodec json) {

@@ -135,6 +135,30 @@ class EventDispatchTest {
   }
 
   @Test
+  void aJsonNullMessageIsUnbindableNotHandedToTheHandlerAsNull() {
+    BatchOutcome o = deliver(List.of(msg("orders", "n1", "null")));
+
+    assertThat(target.seen).isEmpty();
+    assertThat(o.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.permanent()).isTrue();
+              assertThat(f.code()).isEqualTo("unbindable");
+              assertThat(f.reason()).isEqualTo("A JSON body is required; found null.");
+            });
+  }
+
+  @Test
+  void aJsonNullPayloadIsAnInvalidPayloadNotANullArgument() {
+    InvokeOutcome o =
+        instance.invoke("null".getBytes(StandardCharsets.UTF_8), rt.context("fx-orders"));
+
+    assertThat(o.error()).hasValue("invalid_payload");
+    assertThat(o.errorMessage()).isEqualTo("A JSON payload is required; found null.");
+  }
+
+  @Test
   void failedInitIsReportedWithItsCause() {
     assertThatThrownBy(() -> rt.instance("fx-broken-init"))
         .isInstanceOf(InitFailedException.class)
