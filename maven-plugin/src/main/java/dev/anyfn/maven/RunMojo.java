@@ -6,6 +6,7 @@ import dev.anyfn.local.Profile;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -59,12 +62,23 @@ public class RunMojo extends AbstractMojo {
    */
   @Parameter private Map<String, String> environment = Map.of();
 
+  /**
+   * Whether to reload the functions when the build output changes ({@code mvn compile} in another
+   * terminal, or an IDE's build), after it has been unchanged for one poll.
+   */
+  @Parameter(property = "anyfn.watch", defaultValue = "true")
+  private boolean watch;
+
+  /** How often the build output is polled, in milliseconds. */
+  static final long POLL_MILLIS = 500;
+
   /** Created by Maven, which then injects the parameters. */
   public RunMojo() {}
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Path index = Path.of(project.getBuild().getOutputDirectory()).resolve(FunctionIndex.RESOURCE);
+    Path output = Path.of(project.getBuild().getOutputDirectory());
+    Path index = output.resolve(FunctionIndex.RESOURCE);
     if (!Files.isRegularFile(index)) {
       if (session.getProjects().size() > 1) {
         // mvn -pl examples/shop -am anyfn:run: the modules the example needs have no functions.
@@ -86,34 +100,13 @@ public class RunMojo extends AbstractMojo {
     }
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(environment == null ? Map.of() : environment);
-    try (URLClassLoader projectLoader = projectClassLoader()) {
-      Thread current = Thread.currentThread();
-      ClassLoader previous = current.getContextClassLoader();
-      current.setContextClassLoader(projectLoader);
-      try {
-        serve(projectLoader, chosen, env);
-      } finally {
-        current.setContextClassLoader(previous);
-      }
-    } catch (IOException e) {
-      throw new MojoExecutionException("Closing the project class loader failed: " + e, e);
-    }
-  }
-
-  private void serve(ClassLoader projectLoader, Profile chosen, Map<String, String> env)
-      throws MojoExecutionException {
-    Emulator emulator;
+    AtomicReference<URI> served = new AtomicReference<>();
+    LiveServer live =
+        new LiveServer(
+            () -> startGeneration(chosen, env, served), new OutputWatch(output), getLog());
     try {
-      emulator =
-          Emulator.builder()
-              .classLoader(projectLoader)
-              .profile(chosen)
-              .host(host)
-              .port(port)
-              .environment(env)
-              .build()
-              .start();
-    } catch (RuntimeException e) {
+      live.start();
+    } catch (Exception e) {
       throw new MojoExecutionException(
           "The emulator did not start on " + host + ":" + port + ": " + e.getMessage(), e);
     }
@@ -121,18 +114,72 @@ public class RunMojo extends AbstractMojo {
     Thread hook =
         new Thread(
             () -> {
-              emulator.close();
+              live.close();
               stopped.countDown();
             },
             "anyfn-run-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    getLog().info("anyfn: serving on " + emulator.baseUri() + " - press Ctrl-C to stop.");
+    getLog()
+        .info(
+            "anyfn: serving on "
+                + served.get()
+                + " - press Ctrl-C to stop."
+                + (watch
+                    ? " Compiling again (mvn compile, or your IDE's build) reloads the functions;"
+                        + " a changed dependency needs a restart."
+                    : ""));
     try {
-      stopped.await();
+      while (!stopped.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+        if (watch) {
+          live.poll();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       Runtime.getRuntime().removeShutdownHook(hook);
-      emulator.close();
+      live.close();
+    }
+  }
+
+  /**
+   * One generation: the project's classes in a new class loader, on an emulator bound to the port
+   * the first one got (so that a reload keeps the address, even when the configured port was 0).
+   */
+  private LiveServer.Generation startGeneration(
+      Profile chosen, Map<String, String> env, AtomicReference<URI> served)
+      throws MojoExecutionException, IOException {
+    URLClassLoader loader = projectClassLoader();
+    Thread current = Thread.currentThread();
+    ClassLoader previous = current.getContextClassLoader();
+    current.setContextClassLoader(loader); // the emulator's threads inherit it
+    try {
+      Emulator emulator =
+          Emulator.builder()
+              .classLoader(loader)
+              .profile(chosen)
+              .host(host)
+              .port(served.get() == null ? port : served.get().getPort())
+              .environment(env)
+              .build()
+              .start();
+      served.set(emulator.baseUri());
+      return () -> {
+        emulator.close();
+        closeQuietly(loader);
+      };
+    } catch (RuntimeException | Error e) {
+      closeQuietly(loader);
+      throw e;
+    } finally {
+      current.setContextClassLoader(previous);
+    }
+  }
+
+  private void closeQuietly(URLClassLoader loader) {
+    try {
+      loader.close();
+    } catch (IOException e) {
+      getLog().debug("Closing the project class loader failed: " + e);
     }
   }
 
