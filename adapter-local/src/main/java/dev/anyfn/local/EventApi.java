@@ -236,6 +236,28 @@ public final class EventApi {
   }
 
   /**
+   * Starts afresh: drops every queued event, retry and dead letter, and empties the buckets and
+   * tables, firing no event. Deliveries already running may finish first, up to the timeout; one
+   * still running then is forgotten (its outcome is ignored). Instances stay warm, and the clock,
+   * the schedules and the metrics are unchanged. {@code @AnyfnTest} calls it before each test
+   * method, so that a test does not see the events, dead letters or objects of another.
+   *
+   * @return whether every running delivery finished within the timeout
+   */
+  public boolean reset(Duration timeout) {
+    boolean ended;
+    try {
+      ended = hub.clear(System.nanoTime() + timeout.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while resetting the emulator", e);
+    }
+    storage.clear();
+    tables.clear();
+    return ended;
+  }
+
+  /**
    * Waits until every queue is drained (nothing ready, waiting to retry or in flight) and no
    * invocation runs. Events for disabled functions ({@code maxInstances = 0}) stay queued and are
    * not waited for.

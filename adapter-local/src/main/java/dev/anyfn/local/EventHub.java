@@ -37,6 +37,7 @@ final class EventHub {
   private volatile boolean capacityWanted;
   private boolean accepting = true;
   private boolean running = true;
+  private boolean paused;
   private long requeuedAtShutdown;
 
   EventHub(
@@ -126,7 +127,7 @@ final class EventHub {
         for (EventQueue q : queues.values()) {
           q.promote(now);
           expireStuck(q, now);
-          if (accepting) {
+          if (accepting && !paused) {
             dispatch(q);
           }
           if (!q.delayed.isEmpty()) {
@@ -361,6 +362,36 @@ final class EventHub {
         return false;
       }
       wait(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  /**
+   * Forgets every event: delivers nothing new, waits for the deliveries in flight until the
+   * deadline, then drops what is ready, waiting to retry or dead-lettered, including what those
+   * deliveries left behind. A delivery still running at the deadline is forgotten too: its outcome,
+   * when it comes, is ignored.
+   *
+   * @return whether every delivery in flight ended before the deadline
+   */
+  synchronized boolean clear(long deadlineNanos) throws InterruptedException {
+    paused = true;
+    try {
+      for (EventQueue q : queues.values()) {
+        q.ready.clear();
+        q.delayed.clear();
+      }
+      boolean ended = awaitInFlight(deadlineNanos);
+      for (EventQueue q : queues.values()) {
+        q.ready.clear();
+        q.delayed.clear();
+        q.inFlight.clear();
+        q.deadEnvelopes.clear();
+        q.deadLetters.clear();
+      }
+      return ended;
+    } finally {
+      paused = false;
+      notifyAll();
     }
   }
 

@@ -57,6 +57,11 @@ final class StorageSource {
     return fire(bucket, key, bytes.length, contentType, etag, StorageEvent.Kind.CREATED);
   }
 
+  /** Empties every bucket, firing nothing. */
+  synchronized void clear() {
+    buckets.clear();
+  }
+
   /** Deletes an object; fires {@code DELETED} when it existed. */
   synchronized Optional<String> delete(String bucket, String key) {
     Map<String, StoredObject> objects = buckets.get(bucket);

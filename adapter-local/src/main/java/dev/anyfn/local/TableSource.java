@@ -59,6 +59,11 @@ final class TableSource {
         table, keys, old == null ? DataChange.Kind.INSERT : DataChange.Kind.MODIFY, old, jsonImage);
   }
 
+  /** Empties every table, firing nothing. */
+  synchronized void clear() {
+    tables.clear();
+  }
+
   /** Deletes a row; fires {@code REMOVE} when it existed. */
   synchronized Optional<String> delete(String table, Map<String, Object> keys) {
     Map<String, String> rows = tables.get(table);

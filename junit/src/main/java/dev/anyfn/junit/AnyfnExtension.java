@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,7 +23,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@code @ExtendWith(AnyfnExtension.class)} (then with the defaults). One emulator per test class,
  * closed by JUnit when the class is done.
  */
-public final class AnyfnExtension implements BeforeAllCallback, ParameterResolver {
+public final class AnyfnExtension
+    implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(AnyfnExtension.class);
   private static final String KEY = "emulator";
@@ -39,6 +41,27 @@ public final class AnyfnExtension implements BeforeAllCallback, ParameterResolve
     Emulator emulator = builder.build().start();
     context.getStore(NAMESPACE).put(KEY, emulator);
   }
+
+  /**
+   * Each test method starts with no queued events, dead letters, objects or rows: what an earlier
+   * test left (a retry still waiting, a dead letter) would otherwise show up in this one, and the
+   * tests of a class would pass or fail by the order JUnit runs them in.
+   */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    Emulator emulator = find(context);
+    if (emulator != null && !emulator.events().reset(RESET_WAIT)) {
+      System.err.println(
+          "WARNING: anyfn: an event delivery of an earlier test was still running after "
+              + RESET_WAIT.toSeconds()
+              + " s; "
+              + context.getDisplayName()
+              + " starts without waiting for it, and its outcome is ignored.");
+    }
+  }
+
+  /** How long a reset waits for deliveries still running from the previous test. */
+  static final Duration RESET_WAIT = Duration.ofSeconds(10);
 
   private static ClassLoader classLoaderOf(Class<?> testClass) {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
@@ -141,6 +164,17 @@ public final class AnyfnExtension implements BeforeAllCallback, ParameterResolve
   }
 
   private static Emulator emulator(ExtensionContext context) {
+    Emulator e = find(context);
+    if (e != null) {
+      return e;
+    }
+    throw new ParameterResolutionException(
+        "No anyfn emulator is running for "
+            + context.getDisplayName()
+            + ". Annotate the test class with @AnyfnTest or @ExtendWith(AnyfnExtension.class).");
+  }
+
+  private static Emulator find(ExtensionContext context) {
     for (Optional<ExtensionContext> c = Optional.of(context);
         c.isPresent();
         c = c.get().getParent()) {
@@ -149,9 +183,6 @@ public final class AnyfnExtension implements BeforeAllCallback, ParameterResolve
         return e;
       }
     }
-    throw new ParameterResolutionException(
-        "No anyfn emulator is running for "
-            + context.getDisplayName()
-            + ". Annotate the test class with @AnyfnTest or @ExtendWith(AnyfnExtension.class).");
+    return null;
   }
 }
