@@ -10,6 +10,7 @@ import dev.anyfn.core.JsonCodec;
 import dev.anyfn.core.Problems;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +33,14 @@ import java.util.concurrent.CompletableFuture;
  * POST   /_anyfn/functions/{function}/invoke      body = JSON payload
  * GET    /_anyfn/dead-letters?queue=...
  * POST   /_anyfn/dead-letters/redrive?queue=...
+ * POST   /_anyfn/reset                            drops every event, dead letter, object and row
  * GET    /_anyfn/metrics
  * </pre>
  */
 final class ControlApi {
+  /** How long a reset waits for deliveries still running. */
+  static final Duration RESET_WAIT = Duration.ofSeconds(10);
+
   private final Emulator emulator;
   private final JsonCodec json;
 
@@ -113,6 +118,15 @@ final class ControlApi {
                 return Problems.response(404, "not_found", e.getMessage(), id);
               }
             },
+            r -> emulator.workers().execute(r));
+      }
+      if (root.equals("reset") && seg.size() == 1) {
+        if (!method.equals("POST")) {
+          return done(notAllowed("POST", id));
+        }
+        // Off the HTTP thread: it waits for deliveries still running.
+        return CompletableFuture.supplyAsync(
+            () -> ok(200, Map.of("finished", events.reset(RESET_WAIT))),
             r -> emulator.workers().execute(r));
       }
       if (root.equals("dead-letters") && seg.size() == 1) {

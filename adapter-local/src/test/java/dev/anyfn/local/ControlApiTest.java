@@ -32,6 +32,24 @@ class ControlApiTest {
   }
 
   @Test
+  void resetDropsDeadLettersAndObjects() {
+    try (Harness h = new Harness(Harness.fast())) {
+      h.post("/_anyfn/queues/orders/messages", "permanent");
+      h.emulator.events().awaitIdle(IDLE);
+      h.emulator.events().putObject("photos", "cats/1.jpg", new byte[] {1}, "image/jpeg");
+      h.emulator.events().awaitIdle(IDLE);
+
+      HttpResponse<String> reset = h.post("/_anyfn/reset", "");
+
+      assertThat(reset.statusCode()).isEqualTo(200);
+      assertThat(reset.body()).isEqualTo("{\"finished\":true}");
+      assertThat(h.get("/_anyfn/dead-letters?queue=orders").body()).isEqualTo("[]");
+      assertThat(h.emulator.events().getObject("photos", "cats/1.jpg")).isEmpty();
+      assertThat(h.get("/_anyfn/reset").statusCode()).isEqualTo(405);
+    }
+  }
+
+  @Test
   void publishesUploadsWritesRowsAndFiresSchedules() {
     try (Harness h = new Harness(Harness.fast())) {
       assertThat(h.post("/_anyfn/topics/news/messages", "hi").statusCode()).isEqualTo(202);

@@ -33,7 +33,9 @@ import org.apache.maven.project.MavenProject;
 /**
  * Serves every function of the project on the local emulator until Ctrl-C: {@code mvn anyfn:run}.
  * Compiles the project first (up to {@code process-classes}); prints the route table and the event
- * triggers when it is ready.
+ * triggers when it is ready. While it serves, a new build of {@code target/classes} ({@code mvn
+ * compile} in another terminal, or an IDE's build) is served in its place once it has settled, on
+ * the same port ({@code -Danyfn.watch=false} turns this off).
  */
 @Mojo(name = "run", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
