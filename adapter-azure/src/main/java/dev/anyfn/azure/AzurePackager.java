@@ -118,8 +118,10 @@ public final class AzurePackager implements ProviderPackager {
           where(f, h)
               + " wants REMOVE changes of '"
               + d.table()
-              + "', but the Cosmos DB change feed (latest-version mode) does not report deletions."
-              + " Use a soft-delete flag and handle it as MODIFY.");
+              + "', but the Cosmos DB change feed (latest-version mode) does not report deletions"
+              + " (REMOVE is one of @OnDataChange's default kinds). Declare kinds = {INSERT,"
+              + " MODIFY} and mark deleted items with a soft-delete flag instead, which arrives as"
+              + " MODIFY.");
     }
     if (!d.kinds().contains("MODIFY")) {
       problems.add(

@@ -89,7 +89,8 @@ class AzurePackagerTest {
                         new TriggerSpec.DataChange("t", List.of("INSERT", "MODIFY", "REMOVE")))))
         .singleElement()
         .asString()
-        .contains("does not report deletions");
+        .contains("does not report deletions")
+        .contains("Declare kinds = {INSERT, MODIFY}");
   }
 
   @Test
