@@ -42,9 +42,19 @@ final class SamTemplate {
 
   private final Set<String> takenIds = new HashSet<>();
 
+  /** Paths with a HEAD route of their own, which their GET route then does not also answer. */
+  private final Set<String> explicitHeads = new HashSet<>();
+
   SamTemplate(FunctionIndex index, PackagingContext context) {
     this.index = index;
     this.context = context;
+    for (FunctionSpec fn : index.functions()) {
+      for (HandlerSpec h : fn.handlers()) {
+        if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("HEAD")) {
+          explicitHeads.add(http.path());
+        }
+      }
+    }
   }
 
   String render() {
@@ -119,6 +129,13 @@ final class SamTemplate {
     }
   }
 
+  private static void httpApiRoute(String head, String path, String method, StringBuilder e) {
+    String p = "            ";
+    e.append(head).append("          Type: HttpApi\n          Properties:\n");
+    e.append(p).append("Path: ").append(quote(path)).append('\n');
+    e.append(p).append("Method: ").append(method).append('\n');
+  }
+
   /** SNS, S3, EventBridge rules and schedules invoke Lambda asynchronously. */
   private static boolean invokedAsynchronously(TriggerSpec t) {
     return t instanceof TriggerSpec.Topic
@@ -136,9 +153,16 @@ final class SamTemplate {
     String head = "        " + unique + ":\n";
     String p = "            ";
     if (t instanceof TriggerSpec.Http http) {
-      e.append(head).append("          Type: HttpApi\n          Properties:\n");
-      e.append(p).append("Path: ").append(quote(http.path())).append('\n');
-      e.append(p).append("Method: ").append(http.method()).append('\n');
+      httpApiRoute(head, http.path(), http.method(), e);
+      if (http.method().equals("GET") && !explicitHeads.contains(http.path())) {
+        // An HTTP API route answers only its own method: without this, HEAD would be 404 on
+        // AWS while anyfn's router, Google, Azure and the emulator answer it from the GET route.
+        String headId = unique + "Head";
+        for (int i = 2; !ids.add(headId); i++) {
+          headId = unique + "Head" + i;
+        }
+        httpApiRoute("        " + headId + ":\n", http.path(), "HEAD", e);
+      }
     } else if (t instanceof TriggerSpec.Queue q) {
       String queue = queue(q.name());
       e.append(head).append("          Type: SQS\n          Properties:\n");

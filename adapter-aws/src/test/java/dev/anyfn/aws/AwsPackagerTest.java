@@ -113,6 +113,40 @@ class AwsPackagerTest {
   }
 
   @Test
+  void aGetRouteIsAlsoAHeadRouteAsAnyfnsRouterAnswersIt() throws Exception {
+    JsonNode events =
+        write(index(new TriggerSpec.Http("GET", "/files/{path+}")), Map.of())
+            .at("/Resources/OrderApiFunction/Properties/Events");
+
+    assertThat(events.at("/H0HttpHead/Type").asText()).isEqualTo("HttpApi");
+    assertThat(events.at("/H0HttpHead/Properties/Path").asText()).isEqualTo("/files/{path+}");
+    assertThat(events.at("/H0HttpHead/Properties/Method").asText()).isEqualTo("HEAD");
+  }
+
+  @Test
+  void aPathWithItsOwnHeadRouteGetsNoSecondHeadRoute() throws Exception {
+    JsonNode events =
+        write(
+                index(
+                    new TriggerSpec.Http("GET", "/files"), new TriggerSpec.Http("HEAD", "/files")),
+                Map.of())
+            .at("/Resources/OrderApiFunction/Properties/Events");
+
+    List<String> methods = new java.util.ArrayList<>();
+    events.forEach(e -> methods.add(e.at("/Properties/Method").asText()));
+    assertThat(methods).containsExactlyInAnyOrder("GET", "HEAD");
+  }
+
+  @Test
+  void otherMethodsGetNoHeadRoute() throws Exception {
+    JsonNode events =
+        write(index(new TriggerSpec.Http("POST", "/files")), Map.of())
+            .at("/Resources/OrderApiFunction/Properties/Events");
+
+    assertThat(events.size()).isEqualTo(1);
+  }
+
+  @Test
   void eventSourcesGetEventsAndResources() throws Exception {
     JsonNode t =
         write(

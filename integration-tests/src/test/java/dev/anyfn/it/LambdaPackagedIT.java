@@ -179,6 +179,16 @@ class LambdaPackagedIT {
   }
 
   @Test
+  void httpApiV2HeadIsAnsweredByTheGetRouteWithItsHeadersAndNoBody() throws Exception {
+    // The template routes HEAD /products/{sku} to the function (an HTTP API route answers only its
+    // own method); anyfn's router answers it from the GET route.
+    JsonNode r = response(storefront, httpV2("HEAD", "/products/sku-7"));
+    assertThat(r.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(r.at("/headers/Content-Type").asText()).isEqualTo("application/json");
+    assertThat(r.path("body").asText()).isEmpty();
+  }
+
+  @Test
   void httpApiV2BinaryBodyArrivesAndLeavesBase64Encoded() throws Exception {
     byte[] image = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xFF, 13, 10};
     ObjectNode upload = httpV2("POST", "/labels");
