@@ -186,7 +186,7 @@ final class HttpFrontDoor extends Handler.Abstract {
               + config.port
               + " ("
               + e.getMessage()
-              + "). Choose another port with --port, or 0 for a free one.",
+              + "). Choose another port, or 0 for a free one.",
           e);
     }
   }

@@ -5,6 +5,7 @@ import dev.anyfn.local.Emulator;
 import dev.anyfn.local.Profile;
 import java.io.File;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -110,7 +111,14 @@ public class RunMojo extends AbstractMojo {
       live.start();
     } catch (Exception e) {
       throw new MojoExecutionException(
-          "The emulator did not start on " + host + ":" + port + ": " + e.getMessage(), e);
+          "The emulator did not start on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + e.getMessage()
+              + (portTaken(e) ? " With anyfn:run: -Danyfn.port=<another port>." : ""),
+          e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
@@ -175,6 +183,16 @@ public class RunMojo extends AbstractMojo {
     } finally {
       current.setContextClassLoader(previous);
     }
+  }
+
+  /** Whether the start failed because something else listens on the port. */
+  static boolean portTaken(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void closeQuietly(URLClassLoader loader) {
