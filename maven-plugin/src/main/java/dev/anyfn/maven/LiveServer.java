@@ -20,14 +20,21 @@ final class LiveServer {
     Generation start() throws Exception;
   }
 
+  /** Why the build output cannot be served as it is now, or {@code null} when it can. */
+  interface Readiness {
+    String whyNot();
+  }
+
   private final Starter starter;
+  private final Readiness readiness;
   private final OutputWatch watch;
   private final Log log;
   private Generation current; // guarded by this
   private boolean closed; // guarded by this
 
-  LiveServer(Starter starter, OutputWatch watch, Log log) {
+  LiveServer(Starter starter, Readiness readiness, OutputWatch watch, Log log) {
     this.starter = starter;
+    this.readiness = readiness;
     this.watch = watch;
     this.log = log;
   }
@@ -38,8 +45,10 @@ final class LiveServer {
   }
 
   /**
-   * Polls the build output once and, when it changed and settled, replaces the generation. A
-   * generation that does not start is reported and nothing is served until the next change.
+   * Polls the build output once and, when it changed and settled, replaces the generation. Output
+   * that cannot be served (a compile failed, or cleaned it) leaves the running generation serving
+   * until the next change. A generation that does not start is reported, and nothing is served
+   * until the next change.
    *
    * @return whether a new generation was started
    */
@@ -49,6 +58,17 @@ final class LiveServer {
     }
     synchronized (this) {
       if (closed) {
+        return false;
+      }
+      String whyNot = readiness.whyNot();
+      if (whyNot != null) {
+        log.warn(
+            "anyfn: "
+                + watch.root()
+                + " changed, but "
+                + whyNot
+                + "; "
+                + (current != null ? "still serving the previous build." : "nothing is served."));
         return false;
       }
       log.info("anyfn: " + watch.root() + " changed; reloading the functions.");

@@ -106,7 +106,13 @@ public class RunMojo extends AbstractMojo {
     AtomicReference<URI> served = new AtomicReference<>();
     LiveServer live =
         new LiveServer(
-            () -> startGeneration(chosen, env, served), new OutputWatch(output), getLog());
+            () -> startGeneration(chosen, env, served),
+            () ->
+                Files.isRegularFile(index)
+                    ? null
+                    : "it has no function index (a compile failed or is still running?)",
+            new OutputWatch(output),
+            getLog());
     try {
       live.start();
     } catch (Exception e) {

@@ -20,6 +20,7 @@ class LiveServerTest {
 
   private final List<String> events = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private int started;
   private boolean failNext;
   private LiveServer live;
@@ -30,13 +31,24 @@ class LiveServerTest {
         public void error(CharSequence content) {
           errors.add(content.toString());
         }
+
+        @Override
+        public void warn(CharSequence content) {
+          warnings.add(content.toString());
+        }
       };
 
   @BeforeEach
   void serveTheFirstGeneration() throws Exception {
     write("META-INF/anyfn/functions.json", "v1");
-    live = new LiveServer(this::startGeneration, new OutputWatch(classes), log);
+    live = new LiveServer(this::startGeneration, this::whyNot, new OutputWatch(classes), log);
     live.start();
+  }
+
+  private String whyNot() {
+    return Files.exists(classes.resolve("META-INF/anyfn/functions.json"))
+        ? null
+        : "it has no function index";
   }
 
   private LiveServer.Generation startGeneration() {
@@ -108,10 +120,19 @@ class LiveServerTest {
   }
 
   @Test
-  void aCleanThatEmptiesTheOutputSettlesLikeAnyChange() throws Exception {
-    try (var files = Files.walk(classes)) {
-      files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-    }
+  void outputWithoutAnIndexKeepsThePreviousBuildServingUntilTheNextChange() throws Exception {
+    // A failed compile leaves target/classes without the index (and without the classes).
+    Files.delete(classes.resolve("META-INF/anyfn/functions.json"));
+    live.poll();
+
+    assertThat(live.poll()).isFalse();
+    assertThat(events).containsExactly("start 1");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("changed, but it has no function index; still serving the previous build.");
+
+    write("META-INF/anyfn/functions.json", "v2");
     live.poll();
     assertThat(live.poll()).isTrue();
     assertThat(events).containsExactly("start 1", "close 1", "start 2");
