@@ -46,10 +46,7 @@ class ResetTest {
   @Test
   void resetLetsARunningDeliveryFinishAndForgetsItsFailure() throws Exception {
     try (Harness h = new Harness(Harness.fast())) {
-      EventApi events = h.emulator.events();
-      Probe.entered = new CountDownLatch(1);
-      events.send("orders", "slow-poison");
-      assertThat(Probe.entered.await(10, TimeUnit.SECONDS)).isTrue();
+      EventApi events = deliveringAnOrderThatWillFail(h);
 
       CompletableFuture<Boolean> reset = CompletableFuture.supplyAsync(() -> events.reset(IDLE));
       Thread.sleep(200);
@@ -57,29 +54,36 @@ class ResetTest {
       Probe.gate.countDown();
 
       assertThat(reset.get(10, TimeUnit.SECONDS)).isTrue();
-      Thread.sleep(200); // a retry would come within 40 ms
-      assertThat(Probe.seen).containsExactly("slow-poison#1");
-      assertThat(events.deadLetters("orders")).isEmpty();
-      events.awaitIdle(Duration.ofSeconds(2));
+      assertItsFailureLeftNothing(events);
     }
   }
 
   @Test
   void aDeliveryStillRunningAtTheDeadlineIsForgotten() throws Exception {
     try (Harness h = new Harness(Harness.fast())) {
-      EventApi events = h.emulator.events();
-      Probe.entered = new CountDownLatch(1);
-      events.send("orders", "slow-poison");
-      assertThat(Probe.entered.await(10, TimeUnit.SECONDS)).isTrue();
+      EventApi events = deliveringAnOrderThatWillFail(h);
 
       assertThat(events.reset(Duration.ofMillis(100))).isFalse();
       Probe.gate.countDown();
 
       Eventually.until("the forgotten delivery ended", () -> h.emulator.inFlight() == 0);
-      Thread.sleep(200); // a retry would come within 40 ms
-      assertThat(Probe.seen).containsExactly("slow-poison#1");
-      assertThat(events.deadLetters("orders")).isEmpty();
-      events.awaitIdle(Duration.ofSeconds(2));
+      assertItsFailureLeftNothing(events);
     }
+  }
+
+  /** Sends an order whose handler waits at the gate and then fails; returns once it waits. */
+  private static EventApi deliveringAnOrderThatWillFail(Harness h) throws InterruptedException {
+    EventApi events = h.emulator.events();
+    Probe.entered = new CountDownLatch(1);
+    events.send("orders", "slow-poison");
+    assertThat(Probe.entered.await(10, TimeUnit.SECONDS)).isTrue();
+    return events;
+  }
+
+  private static void assertItsFailureLeftNothing(EventApi events) throws InterruptedException {
+    Thread.sleep(200); // a retry would come within 40 ms
+    assertThat(Probe.seen).containsExactly("slow-poison#1");
+    assertThat(events.deadLetters("orders")).isEmpty();
+    events.awaitIdle(Duration.ofSeconds(2));
   }
 }

@@ -138,33 +138,31 @@ final class JsonShapes {
   static String describeFound(String jacksonMessage) {
     Matcher token = TOKEN.matcher(jacksonMessage);
     if (token.find()) {
-      return switch (token.group(1)) {
-        case "START_OBJECT" -> "an object";
-        case "START_ARRAY" -> "an array";
-        case "VALUE_STRING" -> "a string";
-        case "VALUE_NUMBER_INT" -> "an integer";
-        case "VALUE_NUMBER_FLOAT" -> "a decimal number";
-        case "VALUE_TRUE", "VALUE_FALSE" -> "a boolean";
-        case "VALUE_NULL" -> "null";
-        default -> null;
-      };
+      return found(token.group(1));
     }
     Matcher shape = SHAPE.matcher(jacksonMessage);
-    if (shape.find()) {
-      return switch (shape.group(1)) {
-        case "Object" -> "an object";
-        case "Array" -> "an array";
-        case "String" -> "a string";
-        case "Integer" -> "an integer";
-        case "Floating-point" -> "a decimal number";
-        case "Boolean" -> "a boolean";
-        default -> // Number value (5), Number value (1.5)
-            shape.group(3) != null && shape.group(3).matches("-?[0-9]+")
-                ? "an integer"
-                : "a number";
-      };
+    if (!shape.find()) {
+      return null;
     }
-    return null;
+    if (shape.group(1).equals("Number")) { // Number value (5), Number value (1.5)
+      String value = shape.group(3);
+      return value != null && value.matches("-?[0-9]+") ? "an integer" : "a number";
+    }
+    return found(shape.group(1));
+  }
+
+  /** A Jackson token name, or the shape word of its messages, in the caller's terms. */
+  private static String found(String tokenOrShape) {
+    return switch (tokenOrShape) {
+      case "START_OBJECT", "Object" -> "an object";
+      case "START_ARRAY", "Array" -> "an array";
+      case "VALUE_STRING", "String" -> "a string";
+      case "VALUE_NUMBER_INT", "Integer" -> "an integer";
+      case "VALUE_NUMBER_FLOAT", "Floating-point" -> "a decimal number";
+      case "VALUE_TRUE", "VALUE_FALSE", "Boolean" -> "a boolean";
+      case "VALUE_NULL" -> "null";
+      default -> null;
+    };
   }
 
   /** What the caller sent, from the value Jackson read but could not convert. */
