@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.core.TextMediaTypes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -86,40 +87,9 @@ final class ProxyBodies {
     out.writeBooleanField("isBase64Encoded", true);
   }
 
-  /** Whether a media type is text: its essence, without parameters, compared case-insensitively. */
+  /** Whether a media type is text: {@link TextMediaTypes#isText}. */
   static boolean isTextType(String contentType) {
-    int end = contentType.indexOf(';');
-    if (end < 0) {
-      end = contentType.length();
-    }
-    int start = 0;
-    while (start < end && Character.isWhitespace(contentType.charAt(start))) {
-      start++;
-    }
-    while (end > start && Character.isWhitespace(contentType.charAt(end - 1))) {
-      end--;
-    }
-    return startsWith(contentType, start, end, "text/")
-        || is(contentType, start, end, "application/json")
-        || endsWith(contentType, start, end, "+json")
-        || is(contentType, start, end, "application/xml")
-        || endsWith(contentType, start, end, "+xml")
-        || is(contentType, start, end, "application/javascript")
-        || is(contentType, start, end, "application/x-www-form-urlencoded");
-  }
-
-  private static boolean is(String s, int start, int end, String expected) {
-    return end - start == expected.length() && startsWith(s, start, end, expected);
-  }
-
-  private static boolean startsWith(String s, int start, int end, String prefix) {
-    return end - start >= prefix.length()
-        && s.regionMatches(true, start, prefix, 0, prefix.length());
-  }
-
-  private static boolean endsWith(String s, int start, int end, String suffix) {
-    return end - start >= suffix.length()
-        && s.regionMatches(true, end - suffix.length(), suffix, 0, suffix.length());
+    return TextMediaTypes.isText(contentType);
   }
 
   private static boolean isAscii(byte[] body) {

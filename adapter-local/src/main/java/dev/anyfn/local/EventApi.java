@@ -179,8 +179,17 @@ public final class EventApi {
     }
     String requestId = "inv-" + hub.newId();
     try {
-      return pool.invoke(lease.get(), requestId, (instance, ctx) -> instance.invoke(json, ctx))
-          .join();
+      InvokeOutcome outcome =
+          pool.invoke(lease.get(), requestId, (instance, ctx) -> instance.invoke(json, ctx)).join();
+      Optional<String> tooLarge =
+          emulator.profile().responseLimit().exceeded(outcome.json().length, emulator.profile());
+      if (tooLarge.isPresent()) {
+        emulator
+            .log()
+            .warn("Function '" + functionName + "', request " + requestId + ": " + tooLarge.get());
+        return new InvokeOutcome(new byte[0], "response_too_large", tooLarge.get());
+      }
+      return outcome;
     } catch (CompletionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof InstancePool.TimedOut) {

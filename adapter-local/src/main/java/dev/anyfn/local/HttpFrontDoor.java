@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
@@ -502,7 +503,7 @@ final class HttpFrontDoor extends Handler.Abstract {
         (instance, ctx) -> instance.handleHttp(match, neutral, ctx),
         (r, failure) -> {
           if (r != null) {
-            write(response, done, r, false);
+            write(response, done, carried(r, pool, requestId), false);
           } else {
             // After a timeout the handler may still hold this exchange's thread, and Jetty reads
             // the connection's next request only once the handler returned: close the connection
@@ -511,6 +512,21 @@ final class HttpFrontDoor extends Handler.Abstract {
             write(response, done, failureResponse(failure, pool, requestId), close);
           }
         });
+  }
+
+  /**
+   * The response, or the error the cloud would give in its place when it is larger than the
+   * profile's response limit.
+   */
+  private HttpResponse carried(HttpResponse r, InstancePool pool, String requestId) {
+    Optional<String> tooLarge = emulator.profile().responseLimit().exceeded(r, emulator.profile());
+    if (tooLarge.isEmpty()) {
+      return r;
+    }
+    emulator
+        .log()
+        .warn("Function '" + pool.name() + "', request " + requestId + ": " + tooLarge.get());
+    return Problems.response(500, "response_too_large", tooLarge.get(), requestId);
   }
 
   private static Throwable cause(Throwable failure) {

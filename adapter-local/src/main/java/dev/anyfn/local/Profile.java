@@ -12,15 +12,17 @@ import dev.anyfn.core.packaging.DeadLetterQueues;
  */
 public enum Profile {
   /**
-   * AWS Lambda: 6 MB synchronous payloads, one request per instance, 900 s timeout cap; 5 receives
-   * of an SQS message and 5 attempts at a stream batch (anyfn's SAM template), 3 attempts at an
-   * asynchronous event (Lambda's two retries); a queue's dead letters go to {@code <queue>-poison}.
+   * AWS Lambda: 6 MB synchronous payloads (request and response), one request per instance, 900 s
+   * timeout cap; 5 receives of an SQS message and 5 attempts at a stream batch (anyfn's SAM
+   * template), 3 attempts at an asynchronous event (Lambda's two retries); a queue's dead letters
+   * go to {@code <queue>-poison}.
    */
   AWS(
       6 * 1024 * 1024,
       1,
       900,
       new Attempts(5, 3, 3, 3, 5),
+      new ResponseLimit(6 * 1024 * 1024, "synchronous AWS Lambda response", true),
       new EventLimits(
           limit(256 * 1024, "SQS message"),
           limit(256 * 1024, "SNS message"),
@@ -28,16 +30,17 @@ public enum Profile {
           limit(6 * 1024 * 1024, "synchronous Lambda Invoke payload"),
           limit(400 * 1024, "DynamoDB item"))),
   /**
-   * Google Cloud Run functions: 32 MB requests, 80 concurrent requests per instance (configurable),
-   * 3600 s HTTP timeout cap; queue messages retried (anyfn deploys them with {@code --retry} and a
-   * dead-letter topic {@code <queue>-poison} after 5 delivery attempts), every other event tried
-   * once (Google retries no event function by default).
+   * Google Cloud Run functions: 32 MB requests and responses, 80 concurrent requests per instance
+   * (configurable), 3600 s HTTP timeout cap; queue messages retried (anyfn deploys them with {@code
+   * --retry} and a dead-letter topic {@code <queue>-poison} after 5 delivery attempts), every other
+   * event tried once (Google retries no event function by default).
    */
   GCP(
       32 * 1024 * 1024,
       80,
       3600,
       new Attempts(5, 1, 1, 1, 1),
+      new ResponseLimit(32 * 1024 * 1024, "Cloud Run functions response (not streamed)", false),
       new EventLimits(
           limit(10_000_000, "Pub/Sub message"),
           limit(10_000_000, "Pub/Sub message"),
@@ -45,16 +48,17 @@ public enum Profile {
           limit(32 * 1024 * 1024, "HTTP request of a direct invocation"),
           limit(1024 * 1024, "Firestore document"))),
   /**
-   * Azure Functions: 100 MB requests, several concurrent invocations per worker, 230 s HTTP cap
-   * (the load balancer's idle timeout); the storage queue's {@code maxDequeueCount} of 5 (then
-   * {@code <queue>-poison}), Service Bus's {@code MaxDeliveryCount} of 10 for topics, the blob
-   * trigger's 5 tries, a timer never retried.
+   * Azure Functions: 100 MB requests (no documented response limit), several concurrent invocations
+   * per worker, 230 s HTTP cap (the load balancer's idle timeout); the storage queue's {@code
+   * maxDequeueCount} of 5 (then {@code <queue>-poison}), Service Bus's {@code MaxDeliveryCount} of
+   * 10 for topics, the blob trigger's 5 tries, a timer never retried.
    */
   AZURE(
       100 * 1024 * 1024,
       16,
       230,
       new Attempts(5, 10, 5, 1, 5),
+      ResponseLimit.NONE,
       new EventLimits(
           limit(64 * 1024, "Storage queue message"),
           limit(256 * 1024, "Service Bus topic message"),
@@ -66,6 +70,7 @@ public enum Profile {
   private final int concurrencyPerInstance;
   private final int maxTimeoutSeconds;
   private final Attempts attempts;
+  private final ResponseLimit responseLimit;
   private final EventLimits eventLimits;
 
   Profile(
@@ -73,12 +78,19 @@ public enum Profile {
       int concurrency,
       int maxTimeoutSeconds,
       Attempts attempts,
+      ResponseLimit responseLimit,
       EventLimits eventLimits) {
     this.maxBodyBytes = maxBodyBytes;
     this.concurrencyPerInstance = concurrency;
     this.maxTimeoutSeconds = maxTimeoutSeconds;
     this.attempts = attempts;
+    this.responseLimit = responseLimit;
     this.eventLimits = eventLimits;
+  }
+
+  /** The largest HTTP response or direct-invocation answer the cloud carries. */
+  ResponseLimit responseLimit() {
+    return responseLimit;
   }
 
   /** The largest queue message, topic message, storage notification and invocation payload. */
