@@ -163,7 +163,7 @@ public class RunMojo extends AbstractMojo {
    */
   private LiveServer.Generation startGeneration(
       Profile chosen, Map<String, String> env, AtomicReference<URI> served)
-      throws MojoExecutionException, IOException {
+      throws MojoExecutionException {
     URLClassLoader loader = projectClassLoader();
     Thread current = Thread.currentThread();
     ClassLoader previous = current.getContextClassLoader();
