@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes {@code template.yaml}, an AWS SAM template with one {@code AWS::Serverless::Function} per
- * function (handler {@code dev.anyfn.aws.LambdaHandler::handleRequest}, runtime {@code java21},
- * {@code ANYFN_FUNCTION} naming the function) and its events and event-source resources. Found by
- * the anyfn Maven plugin through {@link java.util.ServiceLoader}; not for user code.
+ * function (handler {@code dev.anyfn.aws.LambdaHandler::handleRequest}, runtime {@code java21}, or
+ * {@code java25} for classes compiled for Java 22 to 25, {@code ANYFN_FUNCTION} naming the
+ * function) and its events and event-source resources. Found by the anyfn Maven plugin through
+ * {@link java.util.ServiceLoader}; not for user code.
  */
 public final class AwsPackager implements ProviderPackager {
   /** Set to {@code true} in the packaging environment to enable SnapStart and its priming hook. */
@@ -30,8 +32,33 @@ public final class AwsPackager implements ProviderPackager {
   /** The template's file name. */
   static final String TEMPLATE = "template.yaml";
 
+  /** The newest Java release a Lambda managed runtime runs ({@code java25}). */
+  static final int NEWEST_JAVA = 25;
+
   /** Creates the packager (the service loader calls this). */
   public AwsPackager() {}
+
+  /** The Lambda runtime for classes that need this Java release: java21, or java25 above 21. */
+  static String runtime(int javaRelease) {
+    return javaRelease <= 21 ? "java21" : "java" + NEWEST_JAVA;
+  }
+
+  @Override
+  public Optional<String> javaReleaseProblem(int javaRelease) {
+    if (javaRelease <= NEWEST_JAVA) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the classes are compiled for Java "
+            + javaRelease
+            + ", but AWS Lambda's newest Java runtime is java"
+            + NEWEST_JAVA
+            + ". Compile for Java "
+            + NEWEST_JAVA
+            + " or lower (<maven.compiler.release>"
+            + NEWEST_JAVA
+            + "</maven.compiler.release>).");
+  }
 
   @Override
   public String provider() {

@@ -89,7 +89,7 @@ final class SamTemplate {
     out.append("    Properties:\n");
     out.append("      FunctionName: ").append(quote(fn.name())).append('\n');
     out.append("      Handler: ").append(HANDLER).append('\n');
-    out.append("      Runtime: java21\n");
+    out.append("      Runtime: ").append(AwsPackager.runtime(context.javaRelease())).append('\n');
     out.append("      CodeUri: ").append(quote(codeUri)).append('\n');
     out.append("      MemorySize: ").append(fn.memoryMb()).append('\n');
     out.append("      Timeout: ").append(fn.timeoutSeconds()).append('\n');

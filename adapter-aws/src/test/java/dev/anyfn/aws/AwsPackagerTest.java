@@ -43,13 +43,41 @@ class AwsPackagerTest {
   }
 
   private JsonNode write(FunctionIndex index, Map<String, String> env) throws Exception {
+    return write(index, env, 17);
+  }
+
+  private JsonNode write(FunctionIndex index, Map<String, String> env, int javaRelease)
+      throws Exception {
     Path out = project.resolve("target/anyfn/aws");
     new AwsPackager()
         .writeDescriptors(
             index,
             new PackagingContext(
-                out, project, "shop", project.resolve("target/shop-aws.jar"), env));
+                out, project, "shop", project.resolve("target/shop-aws.jar"), env, javaRelease));
     return new YAMLMapper().readTree(Files.readString(out.resolve("template.yaml")));
+  }
+
+  @Test
+  void theRuntimeIsJava21UnlessTheClassesNeedANewerJava() throws Exception {
+    FunctionIndex index = index(new TriggerSpec.Http("GET", "/"));
+    String runtime = "/Resources/OrderApiFunction/Properties/Runtime";
+
+    assertThat(write(index, Map.of(), 17).at(runtime).asText()).isEqualTo("java21");
+    assertThat(write(index, Map.of(), 21).at(runtime).asText()).isEqualTo("java21");
+    assertThat(write(index, Map.of(), 22).at(runtime).asText()).isEqualTo("java25");
+    assertThat(write(index, Map.of(), 25).at(runtime).asText()).isEqualTo("java25");
+  }
+
+  @Test
+  void classesNewerThanLambdasNewestJavaAreAProblemNamingTheFix() {
+    assertThat(new AwsPackager().javaReleaseProblem(25)).isEmpty();
+    assertThat(new AwsPackager().javaReleaseProblem(26))
+        .hasValueSatisfying(
+            p ->
+                assertThat(p)
+                    .contains("compiled for Java 26")
+                    .contains("newest Java runtime is java25")
+                    .contains("<maven.compiler.release>25</maven.compiler.release>"));
   }
 
   @Test

@@ -40,7 +40,7 @@ final class DeployScript {
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
-      deploy(s, d, context.environment());
+      deploy(s, d, context.environment(), GcpPackager.runtime(context.javaRelease()));
       if (hasDeadLetters(d)) {
         deadLetters(s, d);
       }
@@ -52,7 +52,8 @@ final class DeployScript {
     return s.toString();
   }
 
-  private static void deploy(StringBuilder s, GcpDeployment d, Map<String, String> extraEnv) {
+  private static void deploy(
+      StringBuilder s, GcpDeployment d, Map<String, String> extraEnv, String runtime) {
     String triggers =
         d.trigger()
             .map(TriggerSpec::describe)
@@ -68,7 +69,7 @@ final class DeployScript {
     lines.add("--gen2");
     lines.add("--project \"$PROJECT\"");
     lines.add("--region \"$REGION\"");
-    lines.add("--runtime java21");
+    lines.add("--runtime " + runtime);
     lines.add("--source \"$SOURCE\"");
     lines.add("--entry-point " + quote(d.entryPoint()));
     d.triggerFlags().forEach(f -> lines.add(quote(f)));

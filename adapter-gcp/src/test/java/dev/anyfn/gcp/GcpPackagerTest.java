@@ -358,6 +358,24 @@ class GcpPackagerTest {
   }
 
   @Test
+  void theRuntimeIsJava21UnlessTheClassesNeedANewerJava() throws IOException {
+    Path jar = dir.resolve("runtime/shop-gcp.jar");
+    Files.createDirectories(jar.getParent());
+    Files.write(jar, new byte[] {'P', 'K'});
+    FunctionIndex index = index(new TriggerSpec.Http("GET", "/"));
+    for (int release : new int[] {17, 25}) {
+      Path out = dir.resolve("runtime/out-" + release);
+      new GcpPackager()
+          .writeDescriptors(index, new PackagingContext(out, dir, "shop", jar, Map.of(), release));
+      assertThat(Files.readString(out.resolve("deploy.sh")))
+          .contains("--runtime " + (release == 17 ? "java21" : "java25") + " \\");
+    }
+    assertThat(new GcpPackager().javaReleaseProblem(25)).isEmpty();
+    assertThat(new GcpPackager().javaReleaseProblem(26))
+        .hasValueSatisfying(p -> assertThat(p).contains("compiled for Java 26").contains("java25"));
+  }
+
+  @Test
   void missingJarIsAnErrorNamingIt() {
     Path jar = dir.resolve("absent.jar");
     assertThatThrownBy(

@@ -137,6 +137,41 @@ final class AzureStaging {
         + " after package.";
   }
 
+  /**
+   * Why the Java version configured on Microsoft's plugin ({@code <runtime><javaVersion>}) cannot
+   * run classes compiled for {@code javaRelease}, or null when it can or none is configured.
+   */
+  static String javaVersionProblem(List<Plugin> buildPlugins, int javaRelease) {
+    Plugin azure = find(buildPlugins, AZURE_PLUGIN_GROUP, AZURE_PLUGIN_ARTIFACT);
+    if (azure == null || !(azure.getConfiguration() instanceof Xpp3Dom config)) {
+      return null;
+    }
+    String configured = child(config.getChild("runtime"), "javaVersion");
+    int version;
+    try {
+      version = configured == null ? Integer.MAX_VALUE : Integer.parseInt(configured);
+    } catch (NumberFormatException e) {
+      return null; // Microsoft's plugin reports a version it does not know
+    }
+    if (javaRelease <= version) {
+      return null;
+    }
+    return "the classes are compiled for Java "
+        + javaRelease
+        + ", but "
+        + AZURE_PLUGIN_ARTIFACT
+        + " deploys the function app with <runtime><javaVersion>"
+        + configured
+        + "</javaVersion>, which cannot load them. Set <javaVersion> to a version Azure Functions"
+        + " offers that is at least "
+        + javaRelease
+        + ", or compile for Java "
+        + configured
+        + " (<maven.compiler.release>"
+        + configured
+        + "</maven.compiler.release>).";
+  }
+
   private static Plugin find(List<Plugin> plugins, String groupId, String artifactId) {
     for (Plugin p : plugins) {
       if (groupId.equals(p.getGroupId()) && artifactId.equals(p.getArtifactId())) {

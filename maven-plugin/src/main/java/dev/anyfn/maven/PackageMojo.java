@@ -1,6 +1,7 @@
 package dev.anyfn.maven;
 
 import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +110,19 @@ public class PackageMojo extends AbstractMojo {
     }
     Path classes = Path.of(project.getBuild().getOutputDirectory());
     FunctionIndex index = readIndex(classes);
-    String problems = packagers.portabilityProblems(index, selected);
+    int javaRelease;
+    try {
+      javaRelease = JavaReleases.neededBy(classes);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Reading the class file versions in " + classes + ": " + e, e);
+    }
+    Map<String, List<String>> buildProblems = new HashMap<>();
+    String azureJava = AzureStaging.javaVersionProblem(project.getBuildPlugins(), javaRelease);
+    if (azureJava != null) {
+      buildProblems.put("azure", List.of(azureJava));
+    }
+    String problems = packagers.portabilityProblems(index, selected, javaRelease, buildProblems);
     if (!problems.isEmpty()) {
       throw new MojoFailureException(problems);
     }
@@ -135,7 +149,8 @@ public class PackageMojo extends AbstractMojo {
                     project.getBasedir().toPath(),
                     project.getArtifactId(),
                     jar,
-                    environment == null ? Map.of() : environment));
+                    environment == null ? Map.of() : environment,
+                    javaRelease));
       } catch (IOException e) {
         throw new MojoExecutionException(
             "Writing the " + provider + " descriptors into " + descriptors + " failed: " + e, e);

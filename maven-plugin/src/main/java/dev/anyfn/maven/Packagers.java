@@ -1,6 +1,7 @@
 package dev.anyfn.maven;
 
 import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -176,9 +177,28 @@ final class Packagers {
    * and reason; empty when everything is deployable.
    */
   String portabilityProblems(FunctionIndex index, List<String> providers) {
+    return portabilityProblems(index, providers, JavaReleases.MINIMUM, Map.of());
+  }
+
+  /**
+   * Every portability problem of every selected provider, including a Java runtime for classes that
+   * need {@code javaRelease}, and {@code moreProblems} found by the build (by provider).
+   */
+  String portabilityProblems(
+      FunctionIndex index,
+      List<String> providers,
+      int javaRelease,
+      Map<String, List<String>> moreProblems) {
     List<String> lines = new ArrayList<>();
     for (String provider : providers) {
-      for (String problem : packager(provider).portabilityProblems(index)) {
+      ProviderPackager packager = packager(provider);
+      packager
+          .javaReleaseProblem(javaRelease)
+          .ifPresent(problem -> lines.add("  - " + provider + ": " + problem));
+      for (String problem : moreProblems.getOrDefault(provider, List.of())) {
+        lines.add("  - " + provider + ": " + problem);
+      }
+      for (String problem : packager.portabilityProblems(index)) {
         lines.add("  - " + provider + ": " + problem);
       }
     }

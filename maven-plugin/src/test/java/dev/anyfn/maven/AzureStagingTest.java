@@ -105,6 +105,28 @@ class AzureStagingTest {
     assertThat(AzureStaging.untrimmedWarning(List.of(azurePlugin(), anyfn))).isNull();
   }
 
+  @Test
+  void aJavaVersionBelowTheClassesReleaseIsAProblemNamingBothFixes() {
+    Plugin azure = azurePlugin();
+    Xpp3Dom configuration = new Xpp3Dom("configuration");
+    Xpp3Dom runtime = new Xpp3Dom("runtime");
+    Xpp3Dom javaVersion = new Xpp3Dom("javaVersion");
+    javaVersion.setValue("17");
+    runtime.addChild(javaVersion);
+    configuration.addChild(runtime);
+    azure.setConfiguration(configuration);
+
+    assertThat(AzureStaging.javaVersionProblem(List.of(azure), 17)).isNull();
+    assertThat(AzureStaging.javaVersionProblem(List.of(azure), 21))
+        .contains("compiled for Java 21")
+        .contains("<runtime><javaVersion>17</javaVersion>")
+        .contains("<maven.compiler.release>17</maven.compiler.release>");
+    assertThat(AzureStaging.javaVersionProblem(List.of(azurePlugin()), 25))
+        .as("no javaVersion configured: Microsoft's plugin decides")
+        .isNull();
+    assertThat(AzureStaging.javaVersionProblem(List.of(), 25)).isNull();
+  }
+
   private static Plugin azurePlugin() {
     Plugin p = new Plugin();
     p.setGroupId("com.microsoft.azure");

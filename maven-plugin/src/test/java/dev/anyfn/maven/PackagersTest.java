@@ -8,6 +8,7 @@ import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PackagersTest {
@@ -95,6 +96,22 @@ class PackagersTest {
               - gcp: function 'audit': Firestore triggers need a collection name.
             Change the functions named above, or package only the providers that can deploy\
              them, e.g. -Danyfn.providers=aws,azure.""");
+  }
+
+  @Test
+  void theRealPackagersRefuseClassesNewerThanTheirNewestJavaRuntimeAlongWithBuildProblems() {
+    Packagers real = Packagers.load(PackagersTest.class.getClassLoader());
+
+    assertThat(
+            real.portabilityProblems(
+                EMPTY,
+                List.of("aws", "gcp", "azure"),
+                26,
+                Map.of("azure", List.of("javaVersion 21 cannot load Java 26."))))
+        .contains("  - aws: the classes are compiled for Java 26, but AWS Lambda's newest")
+        .contains("  - gcp: the classes are compiled for Java 26, but the newest Java runtime of")
+        .contains("  - azure: javaVersion 21 cannot load Java 26.");
+    assertThat(real.portabilityProblems(EMPTY, List.of("aws", "gcp"), 25, Map.of())).isEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.anyfn.core.packaging;
 import dev.anyfn.core.index.FunctionIndex;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Writes one provider's deployment descriptors (SAM template, deploy script, Azure host.json) from
@@ -24,6 +25,14 @@ public interface ProviderPackager {
    * (for example a cron expression the provider cannot express). Empty when all is deployable.
    */
   List<String> portabilityProblems(FunctionIndex index);
+
+  /**
+   * Why this provider has no Java runtime for classes that need {@code javaRelease} ({@link
+   * JavaReleases}), one sentence naming the fix; empty when it has one.
+   */
+  default Optional<String> javaReleaseProblem(int javaRelease) {
+    return Optional.empty();
+  }
 
   /**
    * Whether this provider's jar keeps {@code entryName} (a path such as {@code

@@ -1,0 +1,57 @@
+package dev.anyfn.core.packaging;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/**
+ * The Java release a project's compiled classes need, read from their class file versions (Java
+ * {@code n} writes major version {@code 44 + n}), so that each provider's descriptors name a Java
+ * runtime that can load them: a class compiled for Java 25 fails on a Java 21 runtime with {@code
+ * UnsupportedClassVersionError} at its first invocation, long after the deploy succeeded.
+ */
+public final class JavaReleases {
+  /** The release anyfn itself is built for, and the answer for a directory without classes. */
+  public static final int MINIMUM = 17;
+
+  private static final int MAGIC = 0xCAFEBABE;
+
+  private JavaReleases() {}
+
+  /**
+   * The highest release any class file under {@code classes} needs, at least {@link #MINIMUM}.
+   *
+   * @throws IOException when the directory cannot be read, or a {@code .class} file is not one
+   */
+  public static int neededBy(Path classes) throws IOException {
+    int release = MINIMUM;
+    if (!Files.isDirectory(classes)) {
+      return release;
+    }
+    try (Stream<Path> files = Files.walk(classes)) {
+      for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+        Path file = it.next();
+        if (file.getFileName().toString().endsWith(".class") && Files.isRegularFile(file)) {
+          release = Math.max(release, releaseOf(file));
+        }
+      }
+    }
+    return release;
+  }
+
+  /** The release one class file needs. */
+  static int releaseOf(Path classFile) throws IOException {
+    try (InputStream in = Files.newInputStream(classFile);
+        DataInputStream data = new DataInputStream(in)) {
+      if (data.readInt() != MAGIC) {
+        throw new IOException(classFile + " is not a class file (no 0xCAFEBABE header).");
+      }
+      data.readUnsignedShort(); // minor version
+      return data.readUnsignedShort() - 44;
+    }
+  }
+}
