@@ -43,6 +43,30 @@ public final class AwsPackager implements ProviderPackager {
     return javaRelease <= 21 ? "java21" : "java" + NEWEST_JAVA;
   }
 
+  /** How long API Gateway's HTTP API waits for a function, at most (a hard limit). */
+  static final int HTTP_API_TIMEOUT_SECONDS = 30;
+
+  @Override
+  public List<String> warnings(FunctionIndex index) {
+    List<String> warnings = new ArrayList<>();
+    for (FunctionSpec fn : index.functions()) {
+      boolean http = fn.triggers().stream().anyMatch(t -> t instanceof TriggerSpec.Http);
+      if (http && fn.timeoutSeconds() > HTTP_API_TIMEOUT_SECONDS) {
+        warnings.add(
+            "Function '"
+                + fn.name()
+                + "' answers HTTP routes and has a timeout of "
+                + fn.timeoutSeconds()
+                + " s, but API Gateway's HTTP API waits at most "
+                + HTTP_API_TIMEOUT_SECONDS
+                + " s: a slower answer becomes a 503 while the function runs on. Answer within "
+                + HTTP_API_TIMEOUT_SECONDS
+                + " s, or hand long work to a queue.");
+      }
+    }
+    return warnings;
+  }
+
   @Override
   public Optional<String> javaReleaseProblem(int javaRelease) {
     if (javaRelease <= NEWEST_JAVA) {

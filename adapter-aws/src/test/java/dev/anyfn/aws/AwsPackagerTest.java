@@ -58,6 +58,39 @@ class AwsPackagerTest {
   }
 
   @Test
+  void anHttpFunctionWithATimeoutLongerThanTheHttpApiWaitsIsWarnedAbout() {
+    FunctionIndex slowHttp =
+        new FunctionIndex(
+            1,
+            List.of(
+                new FunctionSpec(
+                    "report",
+                    "a.Report",
+                    512,
+                    60,
+                    10,
+                    List.of(),
+                    List.of(),
+                    List.of(handler("h0", new TriggerSpec.Http("GET", "/report")))),
+                new FunctionSpec(
+                    "batch",
+                    "a.Batch",
+                    512,
+                    600,
+                    10,
+                    List.of(),
+                    List.of(),
+                    List.of(handler("h0", new TriggerSpec.Queue("jobs", 10))))));
+
+    assertThat(new AwsPackager().warnings(slowHttp))
+        .singleElement()
+        .asString()
+        .contains("Function 'report' answers HTTP routes and has a timeout of 60 s")
+        .contains("waits at most 30 s");
+    assertThat(new AwsPackager().warnings(index(new TriggerSpec.Http("GET", "/")))).isEmpty();
+  }
+
+  @Test
   void theRuntimeIsJava21UnlessTheClassesNeedANewerJava() throws Exception {
     FunctionIndex index = index(new TriggerSpec.Http("GET", "/"));
     String runtime = "/Resources/OrderApiFunction/Properties/Runtime";

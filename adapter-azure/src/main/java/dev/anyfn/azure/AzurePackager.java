@@ -205,6 +205,28 @@ public final class AzurePackager implements ProviderPackager {
     }
   }
 
+  /** How long Azure's load balancer waits for an HTTP answer, whatever functionTimeout says. */
+  static final int HTTP_TIMEOUT_SECONDS = 230;
+
+  @Override
+  public List<String> warnings(FunctionIndex index) {
+    List<String> warnings = new ArrayList<>();
+    for (FunctionSpec fn : index.functions()) {
+      boolean http = fn.triggers().stream().anyMatch(t -> t instanceof TriggerSpec.Http);
+      if (http && fn.timeoutSeconds() > HTTP_TIMEOUT_SECONDS) {
+        warnings.add(
+            "Function '"
+                + fn.name()
+                + "' answers HTTP routes and has a timeout of "
+                + fn.timeoutSeconds()
+                + " s, but Azure's load balancer waits at most "
+                + HTTP_TIMEOUT_SECONDS
+                + " s for an HTTP answer: a slower one becomes a 502 while the function runs on.");
+      }
+    }
+    return warnings;
+  }
+
   private static String where(FunctionSpec f, HandlerSpec h) {
     return "Function '" + f.name() + "' (" + h.method() + ", " + h.trigger().describe() + ")";
   }

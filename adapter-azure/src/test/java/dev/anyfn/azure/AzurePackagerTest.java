@@ -79,6 +79,19 @@ class AzurePackagerTest {
   }
 
   @Test
+  void anHttpFunctionWithATimeoutLongerThanTheLoadBalancerWaitsIsWarnedAbout() {
+    assertThat(new AzurePackager().warnings(index("api", 300, new TriggerSpec.Http("GET", "/"))))
+        .singleElement()
+        .asString()
+        .contains("Function 'api' answers HTTP routes and has a timeout of 300 s")
+        .contains("waits at most 230 s");
+    assertThat(new AzurePackager().warnings(index("api", 230, new TriggerSpec.Http("GET", "/"))))
+        .isEmpty();
+    assertThat(new AzurePackager().warnings(index("jobs", 600, new TriggerSpec.Queue("jobs", 10))))
+        .isEmpty();
+  }
+
+  @Test
   void dataChangeWantingRemovalsIsAProblem() {
     assertThat(
             new AzurePackager()

@@ -276,8 +276,15 @@ public final class Emulator implements AutoCloseable {
     Duration connectionIdleTimeout = Duration.ofSeconds(30);
     int maxConnections = 512;
     int maxLeakedThreads = 16;
+    Duration gatewayTimeout; // null: the profile's
 
     private Builder() {}
+
+    /** For tests: the HTTP front door's timeout instead of the profile's (30 s under AWS). */
+    Builder gatewayTimeout(Duration timeout) {
+      this.gatewayTimeout = Objects.requireNonNull(timeout);
+      return this;
+    }
 
     /**
      * Where the function index and classes are loaded from; the context class loader by default.

@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -495,6 +496,8 @@ final class HttpFrontDoor extends Handler.Abstract {
           false);
       return;
     }
+    AtomicBoolean answered = new AtomicBoolean();
+    Workers.Deadline gate = gateway(pool, requestId, response, done, answered);
     // On this server thread: the request owns it anyway, and a hand-off to a worker thread and
     // back cost more than the rest of the emulator's work for a fast handler.
     pool.invokeHere(
@@ -502,6 +505,12 @@ final class HttpFrontDoor extends Handler.Abstract {
         requestId,
         (instance, ctx) -> instance.handleHttp(match, neutral, ctx),
         (r, failure) -> {
+          if (gate != null) {
+            emulator.workers().cancel(gate);
+          }
+          if (!answered.compareAndSet(false, true)) {
+            return; // the cloud's front door answered already; the function ran on
+          }
           if (r != null) {
             write(response, done, carried(r, pool, requestId), false);
           } else {
@@ -512,6 +521,49 @@ final class HttpFrontDoor extends Handler.Abstract {
             write(response, done, failureResponse(failure, pool, requestId), close);
           }
         });
+  }
+
+  /**
+   * Arms the cloud's front-door timeout when it is shorter than the function's (AWS's HTTP API
+   * stops waiting after 30 s): at it, the client gets the cloud's answer while the function runs on
+   * until its own timeout, whose outcome nobody then sees. Null when the function's timeout comes
+   * first.
+   */
+  private Workers.Deadline gateway(
+      InstancePool pool,
+      String requestId,
+      Response response,
+      Callback done,
+      AtomicBoolean answered) {
+    Profile.Gateway g = emulator.profile().gateway();
+    Duration wait =
+        config.gatewayTimeout != null ? config.gatewayTimeout : Duration.ofSeconds(g.seconds());
+    if (wait.compareTo(pool.timeout()) >= 0) {
+      return null;
+    }
+    return emulator
+        .workers()
+        .deadline(
+            wait,
+            () -> {
+              if (!answered.compareAndSet(false, true)) {
+                return;
+              }
+              String detail =
+                  g.stopped()
+                      + "; function '"
+                      + pool.name()
+                      + "' (timeout "
+                      + pool.timeout().toSeconds()
+                      + " s) runs on, unseen. Answer sooner, or hand long work to a queue.";
+              emulator.log().warn("Request " + requestId + ": " + detail);
+              // the handler still holds this exchange's thread: close, as after a timeout
+              write(
+                  response,
+                  done,
+                  Problems.response(g.status(), "gateway_timeout", detail, requestId),
+                  true);
+            });
   }
 
   /**

@@ -13,15 +13,20 @@ import dev.anyfn.core.packaging.DeadLetterQueues;
 public enum Profile {
   /**
    * AWS Lambda: 6 MB synchronous payloads (request and response), one request per instance, 900 s
-   * timeout cap; 5 receives of an SQS message and 5 attempts at a stream batch (anyfn's SAM
-   * template), 3 attempts at an asynchronous event (Lambda's two retries); a queue's dead letters
-   * go to {@code <queue>-poison}.
+   * timeout cap of which an HTTP caller waits 30 s (API Gateway's HTTP API); 5 receives of an SQS
+   * message and 5 attempts at a stream batch (anyfn's SAM template), 3 attempts at an asynchronous
+   * event (Lambda's two retries); a queue's dead letters go to {@code <queue>-poison}.
    */
   AWS(
       6 * 1024 * 1024,
       1,
       900,
       new Attempts(5, 3, 3, 3, 5),
+      new Gateway(
+          30,
+          503,
+          "API Gateway stopped waiting after 30 s, an HTTP API's integration timeout, which cannot"
+              + " be raised"),
       new ResponseLimit(6 * 1024 * 1024, "synchronous AWS Lambda response", true),
       new EventLimits(
           limit(256 * 1024, "SQS message"),
@@ -40,6 +45,7 @@ public enum Profile {
       80,
       3600,
       new Attempts(5, 1, 1, 1, 1),
+      new Gateway(3600, 504, "Cloud Run stopped waiting after its 3600 s request timeout"),
       new ResponseLimit(32 * 1024 * 1024, "Cloud Run functions response (not streamed)", false),
       new EventLimits(
           limit(10_000_000, "Pub/Sub message"),
@@ -49,15 +55,20 @@ public enum Profile {
           limit(1024 * 1024, "Firestore document"))),
   /**
    * Azure Functions: 100 MB requests (no documented response limit), several concurrent invocations
-   * per worker, 230 s HTTP cap (the load balancer's idle timeout); the storage queue's {@code
-   * maxDequeueCount} of 5 (then {@code <queue>-poison}), Service Bus's {@code MaxDeliveryCount} of
-   * 10 for topics, the blob trigger's 5 tries, a timer never retried.
+   * per worker, 600 s timeout cap (Consumption plan) of which an HTTP caller waits 230 s (the load
+   * balancer's idle timeout); the storage queue's {@code maxDequeueCount} of 5 (then {@code
+   * <queue>-poison}), Service Bus's {@code MaxDeliveryCount} of 10 for topics, the blob trigger's 5
+   * tries, a timer never retried.
    */
   AZURE(
       100 * 1024 * 1024,
       16,
-      230,
+      600,
       new Attempts(5, 10, 5, 1, 5),
+      new Gateway(
+          230,
+          502,
+          "Azure's load balancer stopped waiting after 230 s, whatever functionTimeout says"),
       ResponseLimit.NONE,
       new EventLimits(
           limit(64 * 1024, "Storage queue message"),
@@ -70,6 +81,7 @@ public enum Profile {
   private final int concurrencyPerInstance;
   private final int maxTimeoutSeconds;
   private final Attempts attempts;
+  private final Gateway gateway;
   private final ResponseLimit responseLimit;
   private final EventLimits eventLimits;
 
@@ -78,15 +90,28 @@ public enum Profile {
       int concurrency,
       int maxTimeoutSeconds,
       Attempts attempts,
+      Gateway gateway,
       ResponseLimit responseLimit,
       EventLimits eventLimits) {
     this.maxBodyBytes = maxBodyBytes;
     this.concurrencyPerInstance = concurrency;
     this.maxTimeoutSeconds = maxTimeoutSeconds;
     this.attempts = attempts;
+    this.gateway = gateway;
     this.responseLimit = responseLimit;
     this.eventLimits = eventLimits;
   }
+
+  /** How long the cloud's HTTP front door waits for a function, and what it answers then. */
+  Gateway gateway() {
+    return gateway;
+  }
+
+  /**
+   * The HTTP front door in front of a function: it stops waiting after {@code seconds}, answers
+   * {@code status}, and the function runs on until its own timeout.
+   */
+  record Gateway(int seconds, int status, String stopped) {}
 
   /** The largest HTTP response or direct-invocation answer the cloud carries. */
   ResponseLimit responseLimit() {

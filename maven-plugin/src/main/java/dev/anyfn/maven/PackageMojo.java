@@ -126,6 +126,11 @@ public class PackageMojo extends AbstractMojo {
     if (!problems.isEmpty()) {
       throw new MojoFailureException(problems);
     }
+    for (String provider : selected) {
+      for (String warning : packagers.packager(provider).warnings(index)) {
+        getLog().warn("anyfn: " + provider + ": " + warning);
+      }
+    }
     Path target = Path.of(project.getBuild().getDirectory());
     Instant timestamp = timestamp(outputTimestamp);
     for (String provider : selected) {

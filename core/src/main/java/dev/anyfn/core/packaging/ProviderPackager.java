@@ -27,6 +27,14 @@ public interface ProviderPackager {
   List<String> portabilityProblems(FunctionIndex index);
 
   /**
+   * What deploys but will not behave as the function's settings suggest, one sentence per warning
+   * naming the function (for example an HTTP timeout longer than the provider's front door waits).
+   */
+  default List<String> warnings(FunctionIndex index) {
+    return List.of();
+  }
+
+  /**
    * Why this provider has no Java runtime for classes that need {@code javaRelease} ({@link
    * JavaReleases}), one sentence naming the fix; empty when it has one.
    */
