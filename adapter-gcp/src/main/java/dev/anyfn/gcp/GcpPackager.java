@@ -1,6 +1,8 @@
 package dev.anyfn.gcp;
 
 import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -70,9 +73,37 @@ public final class GcpPackager implements ProviderPackager {
   private static final String EVENT_TYPES = "com/google/events/";
   private static final String FIRESTORE_TYPES = "com/google/events/cloud/firestore/";
 
+  /** The longest timeout of an event-driven deployment (9 minutes). */
+  static final int MAX_EVENT_TIMEOUT_SECONDS = 540;
+
+  /** The longest timeout of an HTTP deployment (60 minutes). */
+  static final int MAX_HTTP_TIMEOUT_SECONDS = 3600;
+
   @Override
   public List<String> portabilityProblems(FunctionIndex index) {
-    return GcpDeploymentPlan.of(index).problems();
+    List<String> problems = new ArrayList<>(GcpDeploymentPlan.of(index).problems());
+    for (FunctionSpec fn : index.functions()) {
+      boolean events =
+          fn.triggers().stream()
+              .anyMatch(
+                  t -> !(t instanceof TriggerSpec.Http) && !(t instanceof TriggerSpec.Invoke));
+      int max = events ? MAX_EVENT_TIMEOUT_SECONDS : MAX_HTTP_TIMEOUT_SECONDS;
+      if (fn.timeoutSeconds() > max) {
+        problems.add(
+            "Function '"
+                + fn.name()
+                + "' has a timeout of "
+                + fn.timeoutSeconds()
+                + " s, but Cloud Run functions allow at most "
+                + max
+                + " s for "
+                + (events ? "an event-driven deployment" : "an HTTP deployment")
+                + ". Use timeoutSeconds = "
+                + max
+                + " or less.");
+      }
+    }
+    return problems;
   }
 
   @Override

@@ -357,6 +357,35 @@ class GcpPackagerTest {
     assertThat(DeployScript.envVars(d, Map.of())).contains("ANYFN_TRIGGER=INVOKE");
   }
 
+  private static FunctionIndex timed(int timeoutSeconds, TriggerSpec trigger) {
+    HandlerSpec h =
+        new HandlerSpec("h", List.of(), "void", HandlerSpec.ReturnKind.VOID, trigger, List.of());
+    return new FunctionIndex(
+        1,
+        List.of(
+            new FunctionSpec(
+                "jobs", "x.Jobs", 512, timeoutSeconds, 10, List.of(), List.of(), List.of(h))));
+  }
+
+  @Test
+  void timeoutsBeyondGooglesLimitsAreProblemsEventsAt540AndHttpAt3600Seconds() {
+    GcpPackager google = new GcpPackager();
+    TriggerSpec queue = new TriggerSpec.Queue("jobs", 10);
+    TriggerSpec http = new TriggerSpec.Http("GET", "/");
+
+    assertThat(google.portabilityProblems(timed(540, queue))).isEmpty();
+    assertThat(google.portabilityProblems(timed(541, queue)))
+        .singleElement()
+        .asString()
+        .contains("Function 'jobs' has a timeout of 541 s")
+        .contains("at most 540 s for an event-driven deployment");
+    assertThat(google.portabilityProblems(timed(3600, http))).isEmpty();
+    assertThat(google.portabilityProblems(timed(3601, http)))
+        .singleElement()
+        .asString()
+        .contains("at most 3600 s for an HTTP deployment");
+  }
+
   @Test
   void theRuntimeIsJava21UnlessTheClassesNeedANewerJava() throws IOException {
     Path jar = dir.resolve("runtime/shop-gcp.jar");
