@@ -208,10 +208,27 @@ public final class AzurePackager implements ProviderPackager {
   /** How long Azure's load balancer waits for an HTTP answer, whatever functionTimeout says. */
   static final int HTTP_TIMEOUT_SECONDS = 230;
 
+  /** The longest functionTimeout of the Consumption plan (10 minutes). */
+  static final int CONSUMPTION_MAX_TIMEOUT_SECONDS = 600;
+
   @Override
   public List<String> warnings(FunctionIndex index) {
     List<String> warnings = new ArrayList<>();
     for (FunctionSpec fn : index.functions()) {
+      if (fn.timeoutSeconds() > CONSUMPTION_MAX_TIMEOUT_SECONDS) {
+        warnings.add(
+            "Function '"
+                + fn.name()
+                + "' has a timeout of "
+                + fn.timeoutSeconds()
+                + " s, which becomes the app's functionTimeout in host.json; the Consumption plan"
+                + " allows at most "
+                + CONSUMPTION_MAX_TIMEOUT_SECONDS
+                + " s and its host would not start. Deploy to a Flex Consumption, Premium or"
+                + " Dedicated plan, or use timeoutSeconds = "
+                + CONSUMPTION_MAX_TIMEOUT_SECONDS
+                + " or less.");
+      }
       boolean http = fn.triggers().stream().anyMatch(t -> t instanceof TriggerSpec.Http);
       if (http && fn.timeoutSeconds() > HTTP_TIMEOUT_SECONDS) {
         warnings.add(

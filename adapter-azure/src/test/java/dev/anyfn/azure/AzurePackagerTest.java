@@ -92,6 +92,15 @@ class AzurePackagerTest {
   }
 
   @Test
+  void aTimeoutBeyondTheConsumptionPlansTenMinutesIsWarnedAbout() {
+    assertThat(new AzurePackager().warnings(index("jobs", 601, new TriggerSpec.Queue("jobs", 10))))
+        .singleElement()
+        .asString()
+        .contains("Function 'jobs' has a timeout of 601 s")
+        .contains("the Consumption plan allows at most 600 s");
+  }
+
+  @Test
   void dataChangeWantingRemovalsIsAProblem() {
     assertThat(
             new AzurePackager()
