@@ -3,6 +3,7 @@ package dev.anyfn.aws;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
@@ -32,16 +33,8 @@ public final class AwsPackager implements ProviderPackager {
   /** The template's file name. */
   static final String TEMPLATE = "template.yaml";
 
-  /** The newest Java release a Lambda managed runtime runs ({@code java25}). */
-  static final int NEWEST_JAVA = 25;
-
   /** Creates the packager (the service loader calls this). */
   public AwsPackager() {}
-
-  /** The Lambda runtime for classes that need this Java release: java21, or java25 above 21. */
-  static String runtime(int javaRelease) {
-    return javaRelease <= 21 ? "java21" : "java" + NEWEST_JAVA;
-  }
 
   /** How long API Gateway's HTTP API waits for a function, at most (a hard limit). */
   static final int HTTP_API_TIMEOUT_SECONDS = 30;
@@ -69,19 +62,7 @@ public final class AwsPackager implements ProviderPackager {
 
   @Override
   public Optional<String> javaReleaseProblem(int javaRelease) {
-    if (javaRelease <= NEWEST_JAVA) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "the classes are compiled for Java "
-            + javaRelease
-            + ", but AWS Lambda's newest Java runtime is java"
-            + NEWEST_JAVA
-            + ". Compile for Java "
-            + NEWEST_JAVA
-            + " or lower (<maven.compiler.release>"
-            + NEWEST_JAVA
-            + "</maven.compiler.release>).");
+    return JavaReleases.beyondManagedRuntimes(javaRelease, "AWS Lambda");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
+import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -89,7 +90,9 @@ final class SamTemplate {
     out.append("    Properties:\n");
     out.append("      FunctionName: ").append(quote(fn.name())).append('\n');
     out.append("      Handler: ").append(HANDLER).append('\n');
-    out.append("      Runtime: ").append(AwsPackager.runtime(context.javaRelease())).append('\n');
+    out.append("      Runtime: ")
+        .append(JavaReleases.managedRuntime(context.javaRelease()))
+        .append('\n');
     out.append("      CodeUri: ").append(quote(codeUri)).append('\n');
     out.append("      MemorySize: ").append(fn.memoryMb()).append('\n');
     out.append("      Timeout: ").append(fn.timeoutSeconds()).append('\n');

@@ -109,7 +109,7 @@ class AwsPackagerTest {
             p ->
                 assertThat(p)
                     .contains("compiled for Java 26")
-                    .contains("newest Java runtime is java25")
+                    .contains("the newest Java runtime of AWS Lambda is java25")
                     .contains("<maven.compiler.release>25</maven.compiler.release>"));
   }
 

@@ -2,6 +2,7 @@ package dev.anyfn.gcp;
 
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
+import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class DeployScript {
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
-      deploy(s, d, context.environment(), GcpPackager.runtime(context.javaRelease()));
+      deploy(s, d, context.environment(), JavaReleases.managedRuntime(context.javaRelease()));
       if (hasDeadLetters(d)) {
         deadLetters(s, d);
       }

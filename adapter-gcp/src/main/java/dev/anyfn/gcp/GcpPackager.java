@@ -3,6 +3,7 @@ package dev.anyfn.gcp;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
@@ -22,32 +23,12 @@ import java.util.stream.Stream;
  */
 public final class GcpPackager implements ProviderPackager {
 
-  /** The newest Java release a Cloud Run functions runtime runs ({@code java25}). */
-  static final int NEWEST_JAVA = 25;
-
   /** For {@link java.util.ServiceLoader}. */
   public GcpPackager() {}
 
-  /** The runtime for classes that need this Java release: java21, or java25 above 21. */
-  static String runtime(int javaRelease) {
-    return javaRelease <= 21 ? "java21" : "java" + NEWEST_JAVA;
-  }
-
   @Override
   public Optional<String> javaReleaseProblem(int javaRelease) {
-    if (javaRelease <= NEWEST_JAVA) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        "the classes are compiled for Java "
-            + javaRelease
-            + ", but the newest Java runtime of Cloud Run functions is java"
-            + NEWEST_JAVA
-            + ". Compile for Java "
-            + NEWEST_JAVA
-            + " or lower (<maven.compiler.release>"
-            + NEWEST_JAVA
-            + "</maven.compiler.release>).");
+    return JavaReleases.beyondManagedRuntimes(javaRelease, "Cloud Run functions");
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -18,9 +19,42 @@ public final class JavaReleases {
   /** The release anyfn itself is built for, and the answer for a directory without classes. */
   public static final int MINIMUM = 17;
 
+  /** The newest Java of AWS Lambda's and Cloud Run functions' managed runtimes ({@code java25}). */
+  public static final int NEWEST_MANAGED = 25;
+
   private static final int MAGIC = 0xCAFEBABE;
 
   private JavaReleases() {}
+
+  /**
+   * The managed runtime id, the same on AWS Lambda and Cloud Run functions, for classes that need
+   * {@code release}: {@code java21} up to Java 21, {@code java25} above.
+   */
+  public static String managedRuntime(int release) {
+    return release <= 21 ? "java21" : "java" + NEWEST_MANAGED;
+  }
+
+  /**
+   * Why {@code platform} (for example {@code "AWS Lambda"}) has no managed runtime for classes that
+   * need {@code release}; empty when it has one.
+   */
+  public static Optional<String> beyondManagedRuntimes(int release, String platform) {
+    if (release <= NEWEST_MANAGED) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the classes are compiled for Java "
+            + release
+            + ", but the newest Java runtime of "
+            + platform
+            + " is java"
+            + NEWEST_MANAGED
+            + ". Compile for Java "
+            + NEWEST_MANAGED
+            + " or lower (<maven.compiler.release>"
+            + NEWEST_MANAGED
+            + "</maven.compiler.release>).");
+  }
 
   /**
    * The highest release any class file under {@code classes} needs, at least {@link #MINIMUM}.
