@@ -60,6 +60,23 @@ public final class AwsPackager implements ProviderPackager {
     return warnings;
   }
 
+  /** Lambda's limit on a function's unzipped deployment package (250 MB), in bytes. */
+  static final long MAX_UNZIPPED_BYTES = 262_144_000L;
+
+  @Override
+  public Optional<String> artifactProblem(long uncompressedBytes) {
+    if (uncompressedBytes < MAX_UNZIPPED_BYTES) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the AWS jar unzips to "
+            + uncompressedBytes
+            + " bytes, but Lambda's limit for a function's unzipped deployment package is "
+            + MAX_UNZIPPED_BYTES
+            + " bytes (250 MB). Leave out dependencies the functions do not need (mvn"
+            + " dependency:tree shows what brings them in).");
+  }
+
   @Override
   public Optional<String> javaReleaseProblem(int javaRelease) {
     return JavaReleases.beyondManagedRuntimes(javaRelease, "AWS Lambda");

@@ -91,6 +91,17 @@ class AwsPackagerTest {
   }
 
   @Test
+  void aJarThatUnzipsBeyondLambdasTwoHundredFiftyMegabytesIsRefused() {
+    assertThat(new AwsPackager().artifactProblem(262_143_999L)).isEmpty();
+    assertThat(new AwsPackager().artifactProblem(300_000_000L))
+        .hasValueSatisfying(
+            p ->
+                assertThat(p)
+                    .contains("unzips to 300000000 bytes")
+                    .contains("limit for a function's unzipped deployment package is 262144000"));
+  }
+
+  @Test
   void theRuntimeIsJava21UnlessTheClassesNeedANewerJava() throws Exception {
     FunctionIndex index = index(new TriggerSpec.Http("GET", "/"));
     String runtime = "/Resources/OrderApiFunction/Properties/Runtime";

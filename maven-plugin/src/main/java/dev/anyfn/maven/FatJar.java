@@ -140,6 +140,18 @@ final class FatJar {
     return List.copyOf(sources);
   }
 
+  /**
+   * The bytes of every file the jar holds, uncompressed: what the jar unzips to (the merged service
+   * files and index aside, a few bytes).
+   */
+  long uncompressedSize() {
+    long n = 0;
+    for (byte[] bytes : entries.values()) {
+      n += bytes == null ? 0 : bytes.length;
+    }
+    return n;
+  }
+
   /** Writes the jar, replacing {@code target}. */
   void writeTo(Path target) throws IOException {
     Map<String, byte[]> all = new TreeMap<>(entries);

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
@@ -188,7 +189,7 @@ public class PackageMojo extends AbstractMojo {
       Path classes,
       Path jar,
       Instant timestamp)
-      throws MojoExecutionException {
+      throws MojoExecutionException, MojoFailureException {
     List<Artifact> dependencies;
     try {
       dependencies =
@@ -203,6 +204,11 @@ public class PackageMojo extends AbstractMojo {
       fat.addDirectory(classes, name -> belongsTo(provider, name));
       for (Artifact dependency : dependencies) {
         fat.addJar(dependency.getFile().toPath(), packager::keepsDependencyEntry);
+      }
+      Optional<String> tooLarge = packager.artifactProblem(fat.uncompressedSize());
+      if (tooLarge.isPresent()) {
+        throw new MojoFailureException(
+            "anyfn cannot package for " + provider + ": " + tooLarge.get());
       }
       fat.writeTo(jar);
     } catch (IOException e) {

@@ -39,6 +39,17 @@ class FatJarTest {
   }
 
   @Test
+  void theUncompressedSizeCountsEveryFileOfTheClassesAndTheJars() throws IOException {
+    FatJar fat =
+        new FatJar(TIME)
+            .addDirectory(classes(), n -> true)
+            .addJar(jar("dep.jar", Map.of("lib/A.class", "aaa", "lib/B.class", "bb")), n -> true);
+
+    // "shop" + "aaa" + "bb"; the function index is merged and written apart
+    assertThat(fat.uncompressedSize()).isEqualTo(9);
+  }
+
+  @Test
   void entriesAreSortedAfterTheManifestAndCarryTheOutputTimestamp() throws IOException {
     Path out = dir.resolve("out.jar");
     new FatJar(TIME)

@@ -35,6 +35,14 @@ public interface ProviderPackager {
   }
 
   /**
+   * Why this provider cannot deploy its jar, which unzips to {@code uncompressedBytes} (for example
+   * beyond a size limit), one sentence naming the fix; empty when it can.
+   */
+  default Optional<String> artifactProblem(long uncompressedBytes) {
+    return Optional.empty();
+  }
+
+  /**
    * Why this provider has no Java runtime for classes that need {@code javaRelease} ({@link
    * JavaReleases}), one sentence naming the fix; empty when it has one.
    */
