@@ -1,5 +1,7 @@
 package dev.anyfn.aws;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
@@ -11,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Writes {@code template.yaml}, an AWS SAM template with one {@code AWS::Serverless::Function} per
@@ -58,6 +62,40 @@ public final class AwsPackager implements ProviderPackager {
       }
     }
     return warnings;
+  }
+
+  /** Lambda's limit on a function's environment variables, measured as their JSON, in bytes. */
+  static final int MAX_ENVIRONMENT_BYTES = 4096;
+
+  /**
+   * Lambda measures a function's variables as the JSON of the map ("String measured: {...}" in its
+   * refusal), so names, values, quotes and escapes all count.
+   */
+  @Override
+  public List<String> environmentProblems(FunctionIndex index, Map<String, String> environment) {
+    List<String> problems = new ArrayList<>();
+    for (FunctionSpec fn : index.functions()) {
+      Map<String, String> variables = new TreeMap<>(environment);
+      variables.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
+      int bytes;
+      try {
+        bytes = new ObjectMapper().writeValueAsBytes(variables).length;
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("A map of strings is always JSON", e);
+      }
+      if (bytes > MAX_ENVIRONMENT_BYTES) {
+        problems.add(
+            "Function '"
+                + fn.name()
+                + "': its environment variables measure "
+                + bytes
+                + " bytes as Lambda counts them (their JSON), over Lambda's limit of "
+                + MAX_ENVIRONMENT_BYTES
+                + " (4 KB). Keep large values out of <environment>: read them at init, from a"
+                + " parameter store or a bucket.");
+      }
+    }
+    return problems;
   }
 
   /** Lambda's limit on a function's unzipped deployment package (250 MB), in bytes. */

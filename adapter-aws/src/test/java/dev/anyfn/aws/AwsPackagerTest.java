@@ -91,6 +91,20 @@ class AwsPackagerTest {
   }
 
   @Test
+  void environmentVariablesOverLambdasFourKilobytesAsJsonAreAProblem() {
+    FunctionIndex index = index(new TriggerSpec.Http("GET", "/"));
+    // {"ANYFN_FUNCTION":"order-api","BIG":"xxx..."}: 39 bytes around the value
+    String fits = "x".repeat(4096 - 39);
+
+    assertThat(new AwsPackager().environmentProblems(index, Map.of("BIG", fits))).isEmpty();
+    assertThat(new AwsPackager().environmentProblems(index, Map.of("BIG", fits + "x")))
+        .singleElement()
+        .asString()
+        .contains("Function 'order-api': its environment variables measure 4097 bytes")
+        .contains("over Lambda's limit of 4096 (4 KB)");
+  }
+
+  @Test
   void aJarThatUnzipsBeyondLambdasTwoHundredFiftyMegabytesIsRefused() {
     assertThat(new AwsPackager().artifactProblem(262_143_999L)).isEmpty();
     assertThat(new AwsPackager().artifactProblem(300_000_000L))

@@ -3,6 +3,7 @@ package dev.anyfn.core.packaging;
 import dev.anyfn.core.index.FunctionIndex;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,15 @@ public interface ProviderPackager {
    * naming the function (for example an HTTP timeout longer than the provider's front door waits).
    */
   default List<String> warnings(FunctionIndex index) {
+    return List.of();
+  }
+
+  /**
+   * What this provider cannot deploy about the environment variables every function gets ({@code
+   * environment}, the plugin's {@code <environment>}), one sentence per problem naming the function
+   * and the fix; empty when all is deployable.
+   */
+  default List<String> environmentProblems(FunctionIndex index, Map<String, String> environment) {
     return List.of();
   }
 
