@@ -101,6 +101,7 @@ public class RunMojo extends AbstractMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("anyfn.profile: " + e.getMessage(), e);
     }
+    quietJetty();
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(environment == null ? Map.of() : environment);
     AtomicReference<URI> served = new AtomicReference<>();
@@ -188,6 +189,20 @@ public class RunMojo extends AbstractMojo {
       throw e;
     } finally {
       current.setContextClassLoader(previous);
+    }
+  }
+
+  /** Maven's logger reads a logger's level from this property when the logger is made. */
+  static final String JETTY_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.eclipse.jetty";
+
+  /**
+   * Keeps the emulator's Jetty to warnings in Maven's log: its start and stop lines at info would
+   * repeat on every reload, between the emulator's own. Set before Jetty makes its loggers; a level
+   * the user set on the command line is kept.
+   */
+  static void quietJetty() {
+    if (System.getProperty(JETTY_LOG_LEVEL) == null) {
+      System.setProperty(JETTY_LOG_LEVEL, "warn");
     }
   }
 

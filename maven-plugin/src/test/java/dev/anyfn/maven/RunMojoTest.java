@@ -17,4 +17,24 @@ class RunMojoTest {
     assertThat(RunMojo.portTaken(bind)).isTrue();
     assertThat(RunMojo.portTaken(new IllegalStateException("No function index"))).isFalse();
   }
+
+  @Test
+  void jettyIsKeptToWarningsUnlessTheUserSetItsLevel() {
+    String before = System.getProperty(RunMojo.JETTY_LOG_LEVEL);
+    try {
+      System.clearProperty(RunMojo.JETTY_LOG_LEVEL);
+      RunMojo.quietJetty();
+      assertThat(System.getProperty(RunMojo.JETTY_LOG_LEVEL)).isEqualTo("warn");
+
+      System.setProperty(RunMojo.JETTY_LOG_LEVEL, "debug");
+      RunMojo.quietJetty();
+      assertThat(System.getProperty(RunMojo.JETTY_LOG_LEVEL)).isEqualTo("debug");
+    } finally {
+      if (before == null) {
+        System.clearProperty(RunMojo.JETTY_LOG_LEVEL);
+      } else {
+        System.setProperty(RunMojo.JETTY_LOG_LEVEL, before);
+      }
+    }
+  }
 }
