@@ -1,8 +1,8 @@
 package dev.anyfn.core.packaging;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -59,7 +59,7 @@ public final class JavaReleases {
   /**
    * The highest release any class file under {@code classes} needs, at least {@link #MINIMUM}.
    *
-   * @throws IOException when the directory cannot be read, or a {@code .class} file is not one
+   * @throws IOException when the directory or a class file cannot be read
    */
   public static int neededBy(Path classes) throws IOException {
     int release = MINIMUM;
@@ -77,15 +77,16 @@ public final class JavaReleases {
     return release;
   }
 
-  /** The release one class file needs. */
+  /** The release one class file needs; {@link #MINIMUM} for a file that is not a class file. */
   static int releaseOf(Path classFile) throws IOException {
-    try (InputStream in = Files.newInputStream(classFile);
-        DataInputStream data = new DataInputStream(in)) {
-      if (data.readInt() != MAGIC) {
-        throw new IOException(classFile + " is not a class file (no 0xCAFEBABE header).");
-      }
-      data.readUnsignedShort(); // minor version
-      return data.readUnsignedShort() - 44;
+    byte[] head;
+    try (InputStream in = Files.newInputStream(classFile)) {
+      head = in.readNBytes(8);
     }
+    ByteBuffer header = ByteBuffer.wrap(head);
+    if (head.length < 8 || header.getInt(0) != MAGIC) {
+      return MINIMUM; // a resource that only ends in .class: no class file version to obey
+    }
+    return (header.getShort(6) & 0xFFFF) - 44;
   }
 }
