@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.HttpTimeouts;
 import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
@@ -45,23 +46,8 @@ public final class AwsPackager implements ProviderPackager {
 
   @Override
   public List<String> warnings(FunctionIndex index) {
-    List<String> warnings = new ArrayList<>();
-    for (FunctionSpec fn : index.functions()) {
-      boolean http = fn.triggers().stream().anyMatch(t -> t instanceof TriggerSpec.Http);
-      if (http && fn.timeoutSeconds() > HTTP_API_TIMEOUT_SECONDS) {
-        warnings.add(
-            "Function '"
-                + fn.name()
-                + "' answers HTTP routes and has a timeout of "
-                + fn.timeoutSeconds()
-                + " s, but API Gateway's HTTP API waits at most "
-                + HTTP_API_TIMEOUT_SECONDS
-                + " s: a slower answer becomes a 503 while the function runs on. Answer within "
-                + HTTP_API_TIMEOUT_SECONDS
-                + " s, or hand long work to a queue.");
-      }
-    }
-    return warnings;
+    return HttpTimeouts.longerThanFrontDoor(
+        index, HTTP_API_TIMEOUT_SECONDS, "API Gateway's HTTP API", 503);
   }
 
   /** Lambda's limit on a function's environment variables, measured as their JSON, in bytes. */
@@ -74,12 +60,13 @@ public final class AwsPackager implements ProviderPackager {
   @Override
   public List<String> environmentProblems(FunctionIndex index, Map<String, String> environment) {
     List<String> problems = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
     for (FunctionSpec fn : index.functions()) {
       Map<String, String> variables = new TreeMap<>(environment);
       variables.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
       int bytes;
       try {
-        bytes = new ObjectMapper().writeValueAsBytes(variables).length;
+        bytes = json.writeValueAsBytes(variables).length;
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("A map of strings is always JSON", e);
       }

@@ -8,6 +8,7 @@ import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
+import dev.anyfn.core.packaging.HttpTimeouts;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
@@ -229,18 +230,10 @@ public final class AzurePackager implements ProviderPackager {
                 + CONSUMPTION_MAX_TIMEOUT_SECONDS
                 + " or less.");
       }
-      boolean http = fn.triggers().stream().anyMatch(t -> t instanceof TriggerSpec.Http);
-      if (http && fn.timeoutSeconds() > HTTP_TIMEOUT_SECONDS) {
-        warnings.add(
-            "Function '"
-                + fn.name()
-                + "' answers HTTP routes and has a timeout of "
-                + fn.timeoutSeconds()
-                + " s, but Azure's load balancer waits at most "
-                + HTTP_TIMEOUT_SECONDS
-                + " s for an HTTP answer: a slower one becomes a 502 while the function runs on.");
-      }
     }
+    warnings.addAll(
+        HttpTimeouts.longerThanFrontDoor(
+            index, HTTP_TIMEOUT_SECONDS, "Azure's load balancer", 502));
     return warnings;
   }
 
