@@ -66,7 +66,7 @@ final class ProxyBodies {
       return;
     }
     String type = response.headers().first("Content-Type").orElse("");
-    if (isTextType(type)) {
+    if (TextMediaTypes.isText(type)) {
       if (isAscii(body)) {
         // ASCII, the common case: copied as is (the generator escapes what JSON requires), with no
         // intermediate String.
@@ -85,11 +85,6 @@ final class ProxyBodies {
     out.writeFieldName("body");
     out.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, body, 0, body.length);
     out.writeBooleanField("isBase64Encoded", true);
-  }
-
-  /** Whether a media type is text: {@link TextMediaTypes#isText}. */
-  static boolean isTextType(String contentType) {
-    return TextMediaTypes.isText(contentType);
   }
 
   private static boolean isAscii(byte[] body) {

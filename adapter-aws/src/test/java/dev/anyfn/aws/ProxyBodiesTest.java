@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.core.TextMediaTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,13 +45,13 @@ class ProxyBodiesTest {
         "application/x-www-form-urlencoded"
       })
   void textMediaTypesAreText(String contentType) {
-    assertThat(ProxyBodies.isTextType(contentType)).isTrue();
+    assertThat(TextMediaTypes.isText(contentType)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "image/png", "application/octet-stream", "application/jsonx", "json"})
   void otherMediaTypesAreNotText(String contentType) {
-    assertThat(ProxyBodies.isTextType(contentType)).isFalse();
+    assertThat(TextMediaTypes.isText(contentType)).isFalse();
   }
 
   @Test
