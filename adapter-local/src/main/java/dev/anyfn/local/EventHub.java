@@ -374,12 +374,8 @@ final class EventHub {
    * @return whether every delivery in flight ended before the deadline
    */
   synchronized boolean clear(long deadlineNanos) throws InterruptedException {
-    paused = true;
+    paused = true; // nothing is dispatched while the deliveries in flight end
     try {
-      for (EventQueue q : queues.values()) {
-        q.ready.clear();
-        q.delayed.clear();
-      }
       boolean ended = awaitInFlight(deadlineNanos);
       for (EventQueue q : queues.values()) {
         q.ready.clear();

@@ -21,9 +21,6 @@ final class QueueSource {
   private final EventHub hub;
   private final Map<String, List<EventQueue>> byQueue = new LinkedHashMap<>();
 
-  /** The queue each queue's dead letters are sent to, where a function reads one. */
-  private final Map<String, String> deadLettersTo = new LinkedHashMap<>();
-
   private final AtomicInteger roundRobin = new AtomicInteger();
 
   /**
@@ -60,7 +57,6 @@ final class QueueSource {
         (name, queues) -> {
           String dlq = deadLetterQueue.apply(name);
           if (byQueue.containsKey(dlq)) {
-            deadLettersTo.put(name, dlq);
             queues.forEach(
                 q -> q.forwardDeadLetters(dlq, e -> send(dlq, e.id, e.body, e.attributes)));
           }
@@ -69,7 +65,8 @@ final class QueueSource {
 
   /** The queue a function reads that this queue's dead letters are sent to, if there is one. */
   Optional<String> deadLettersTo(String queue) {
-    return Optional.ofNullable(deadLettersTo.get(queue));
+    List<EventQueue> queues = byQueue.get(queue);
+    return queues == null ? Optional.empty() : Optional.ofNullable(queues.get(0).deadLetterQueue);
   }
 
   /**
