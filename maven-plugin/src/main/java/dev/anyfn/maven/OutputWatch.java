@@ -43,7 +43,7 @@ final class OutputWatch {
    */
   boolean settledChange() {
     Map<Path, Stamp> now = snapshot();
-    boolean settled = now.equals(lastSeen) && !now.equals(served);
+    boolean settled = now != null && now.equals(lastSeen) && !now.equals(served);
     lastSeen = now;
     if (settled) {
       served = now;
@@ -51,6 +51,7 @@ final class OutputWatch {
     return settled;
   }
 
+  /** The files as they are now; null when the tree changed under the walk. */
   private Map<Path, Stamp> snapshot() {
     Map<Path, Stamp> files = new HashMap<>();
     if (!Files.isDirectory(root)) {
@@ -71,8 +72,7 @@ final class OutputWatch {
             }
           });
     } catch (IOException | UncheckedIOException e) {
-      // the tree changed under the walk (a clean or a compile): this poll is not settled
-      files.put(root.relativize(root).resolve(".unreadable-" + System.nanoTime()), null);
+      return null; // the tree changed under the walk (a clean or a compile): not settled
     }
     return files;
   }
