@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,19 +119,17 @@ public class PackageMojo extends AbstractMojo {
           "Reading the class file versions in " + classes + ": " + e, e);
     }
     Map<String, List<String>> buildProblems = new HashMap<>();
-    Map<String, String> env = environment == null ? Map.of() : environment;
-    for (String provider : selected) {
-      List<String> found =
-          new ArrayList<>(packagers.packager(provider).environmentProblems(index, env));
-      if (provider.equals("azure")) {
-        String azureJava = AzureStaging.javaVersionProblem(project.getBuildPlugins(), javaRelease);
-        if (azureJava != null) {
-          found.add(azureJava);
-        }
-      }
-      buildProblems.put(provider, found);
+    String azureJava = AzureStaging.javaVersionProblem(project.getBuildPlugins(), javaRelease);
+    if (azureJava != null) {
+      buildProblems.put("azure", List.of(azureJava));
     }
-    String problems = packagers.portabilityProblems(index, selected, javaRelease, buildProblems);
+    String problems =
+        packagers.portabilityProblems(
+            index,
+            selected,
+            javaRelease,
+            environment == null ? Map.of() : environment,
+            buildProblems);
     if (!problems.isEmpty()) {
       throw new MojoFailureException(problems);
     }

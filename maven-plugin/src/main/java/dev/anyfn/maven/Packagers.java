@@ -177,17 +177,19 @@ final class Packagers {
    * and reason; empty when everything is deployable.
    */
   String portabilityProblems(FunctionIndex index, List<String> providers) {
-    return portabilityProblems(index, providers, JavaReleases.MINIMUM, Map.of());
+    return portabilityProblems(index, providers, JavaReleases.MINIMUM, Map.of(), Map.of());
   }
 
   /**
    * Every portability problem of every selected provider, including a Java runtime for classes that
-   * need {@code javaRelease}, and {@code moreProblems} found by the build (by provider).
+   * need {@code javaRelease}, the {@code environment} every function gets, and {@code moreProblems}
+   * found by the build (by provider).
    */
   String portabilityProblems(
       FunctionIndex index,
       List<String> providers,
       int javaRelease,
+      Map<String, String> environment,
       Map<String, List<String>> moreProblems) {
     List<String> lines = new ArrayList<>();
     for (String provider : providers) {
@@ -195,6 +197,9 @@ final class Packagers {
       packager
           .javaReleaseProblem(javaRelease)
           .ifPresent(problem -> lines.add("  - " + provider + ": " + problem));
+      for (String problem : packager.environmentProblems(index, environment)) {
+        lines.add("  - " + provider + ": " + problem);
+      }
       for (String problem : moreProblems.getOrDefault(provider, List.of())) {
         lines.add("  - " + provider + ": " + problem);
       }

@@ -107,12 +107,14 @@ class PackagersTest {
                 EMPTY,
                 List.of("aws", "gcp", "azure"),
                 26,
+                Map.of(),
                 Map.of("azure", List.of("javaVersion 21 cannot load Java 26."))))
         .contains(
             "  - aws: the classes are compiled for Java 26, but the newest Java runtime of AWS Lambda")
         .contains("  - gcp: the classes are compiled for Java 26, but the newest Java runtime of")
         .contains("  - azure: javaVersion 21 cannot load Java 26.");
-    assertThat(real.portabilityProblems(EMPTY, List.of("aws", "gcp"), 25, Map.of())).isEmpty();
+    assertThat(real.portabilityProblems(EMPTY, List.of("aws", "gcp"), 25, Map.of(), Map.of()))
+        .isEmpty();
   }
 
   @Test
