@@ -415,6 +415,8 @@ public final class Emulator implements AutoCloseable {
 
     /** The emulator. Loads the function index; does not listen until {@link Emulator#start()}. */
     public Emulator build() {
+      // before the first Jetty class: initialising one initialises SLF4J
+      JettyLogging.quietWithoutProvider();
       HttpFrontDoor.initialiseServerClassesInBackground();
       return new Emulator(this);
     }
