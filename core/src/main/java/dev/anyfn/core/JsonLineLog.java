@@ -14,6 +14,18 @@ final class JsonLineLog implements Log {
       Set.of("authorization", "password", "secret", "token", "key", "cookie", "credential");
   private static final int MAX_LINE = 16 * 1024;
 
+  /** The keys this log writes itself; a caller's key of the same name gets a {@code _} prefix. */
+  private static final Set<String> RESERVED_KEYS =
+      Set.of(
+          "time",
+          "level",
+          "function",
+          "requestId",
+          "message",
+          "errorType",
+          "errorMessage",
+          "stackTrace");
+
   private final Consumer<String> sink;
   private final String functionName;
   private final String requestId;
@@ -54,8 +66,8 @@ final class JsonLineLog implements Log {
     quote(b, message);
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       String key = String.valueOf(keyValues[i]);
-      if (key.equals("time") || key.equals("level") || key.equals("message")) {
-        key = "_" + key;
+      if (RESERVED_KEYS.contains(key)) {
+        key = "_" + key; // one value per key: log tools keep only one of two
       }
       b.append(',');
       quote(b, key);
