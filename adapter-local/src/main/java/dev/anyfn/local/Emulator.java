@@ -48,7 +48,8 @@ public final class Emulator implements AutoCloseable {
   private Emulator(Builder b) {
     this.config = b;
     this.console = b.logSink == null ? new ConsoleLog(System.out) : null;
-    Consumer<String> sink = console != null ? console : b.logSink;
+    Consumer<String> out = console != null ? console : b.logSink;
+    Consumer<String> sink = b.logListener == null ? out : out.andThen(b.logListener);
     this.log = new LogSink(sink);
     RuntimeSettings settings =
         RuntimeSettings.builder()
@@ -264,6 +265,7 @@ public final class Emulator implements AutoCloseable {
     Map<String, String> environment = Map.of();
     EmulatorClock clock = EmulatorClock.system();
     Consumer<String> logSink; // null: standard output, written by a ConsoleLog
+    Consumer<String> logListener; // null: none
     int concurrency;
     int maxAttempts;
     Duration retryBackoff = Duration.ofSeconds(1);
@@ -342,6 +344,16 @@ public final class Emulator implements AutoCloseable {
      */
     public Builder logSink(Consumer<String> logSink) {
       this.logSink = Objects.requireNonNull(logSink);
+      return this;
+    }
+
+    /**
+     * Also gives every log line to {@code listener}, after the {@linkplain #logSink sink} (standard
+     * output by default) has it, on the thread that logs: for tests that check what was logged and
+     * still show it. The listener must be thread-safe and quick.
+     */
+    public Builder logListener(Consumer<String> listener) {
+      this.logListener = Objects.requireNonNull(listener);
       return this;
     }
 

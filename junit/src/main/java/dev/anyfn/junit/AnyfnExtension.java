@@ -28,6 +28,7 @@ public final class AnyfnExtension
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(AnyfnExtension.class);
   private static final String KEY = "emulator";
+  private static final String LOG_KEY = "log";
 
   /** Created by JUnit. */
   public AnyfnExtension() {}
@@ -38,8 +39,12 @@ public final class AnyfnExtension
     Optional<AnyfnTest> options = AnnotationSupport.findAnnotation(testClass, AnyfnTest.class);
     Emulator.Builder builder = Emulator.builder().port(0).classLoader(classLoaderOf(testClass));
     options.ifPresent(o -> configure(builder, o, testClass));
+    FunctionLog log = new FunctionLog();
+    builder.logListener(log::add);
     Emulator emulator = builder.build().start();
+    log.attach(emulator);
     context.getStore(NAMESPACE).put(KEY, emulator);
+    context.getStore(NAMESPACE).put(LOG_KEY, log);
   }
 
   /**
@@ -50,13 +55,20 @@ public final class AnyfnExtension
   @Override
   public void beforeEach(ExtensionContext context) {
     Emulator emulator = find(context);
-    if (emulator != null && !emulator.events().reset(RESET_WAIT)) {
+    if (emulator == null) {
+      return;
+    }
+    if (!emulator.events().reset(RESET_WAIT)) {
       System.err.println(
           "WARNING: anyfn: an event delivery of an earlier test was still running after "
               + RESET_WAIT.toSeconds()
               + " s; "
               + context.getDisplayName()
               + " starts without waiting for it, and its outcome is ignored.");
+    }
+    FunctionLog log = findLog(context);
+    if (log != null) {
+      log.clear();
     }
   }
 
@@ -84,6 +96,17 @@ public final class AnyfnExtension
                 + " is not an ISO-8601 instant; write it as e.g. \"2026-01-01T00:00:00Z\".",
             e);
       }
+    }
+    if (o.maxAttempts() < 0) {
+      throw new ExtensionConfigurationException(
+          "@AnyfnTest(maxAttempts) "
+              + o.maxAttempts()
+              + " on "
+              + testClass.getName()
+              + " is negative; write 0 for the profile's attempts, or 1 or more.");
+    }
+    if (o.maxAttempts() > 0) {
+      builder.maxAttempts(o.maxAttempts());
     }
     builder.retryBackoff(
         Duration.ofMillis(Math.max(1, o.retryBackoffMillis())),
@@ -144,7 +167,8 @@ public final class AnyfnExtension
     return type == Emulator.class
         || type == EventApi.class
         || type == EmulatorClock.class
-        || type == AnyfnClient.class;
+        || type == AnyfnClient.class
+        || type == FunctionLog.class;
   }
 
   @Override
@@ -159,6 +183,9 @@ public final class AnyfnExtension
     }
     if (type == EmulatorClock.class) {
       return emulator.clock();
+    }
+    if (type == FunctionLog.class) {
+      return findLog(context);
     }
     return new AnyfnClient(emulator.baseUri());
   }
@@ -175,12 +202,20 @@ public final class AnyfnExtension
   }
 
   private static Emulator find(ExtensionContext context) {
+    return find(context, KEY, Emulator.class);
+  }
+
+  private static FunctionLog findLog(ExtensionContext context) {
+    return find(context, LOG_KEY, FunctionLog.class);
+  }
+
+  private static <T> T find(ExtensionContext context, String key, Class<T> type) {
     for (Optional<ExtensionContext> c = Optional.of(context);
         c.isPresent();
         c = c.get().getParent()) {
-      Emulator e = c.get().getStore(NAMESPACE).get(KEY, Emulator.class);
-      if (e != null) {
-        return e;
+      T found = c.get().getStore(NAMESPACE).get(key, type);
+      if (found != null) {
+        return found;
       }
     }
     return null;

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Starts the anyfn emulator in-process on a free loopback port once for the annotated test class,
  * over the functions on the test class path, and stops it (draining in-flight work) after the
  * class. Test methods and constructors may take {@link dev.anyfn.local.Emulator}, {@link
- * dev.anyfn.local.EventApi}, {@link dev.anyfn.local.EmulatorClock} and {@link AnyfnClient}
- * parameters.
+ * dev.anyfn.local.EventApi}, {@link dev.anyfn.local.EmulatorClock}, {@link AnyfnClient} and {@link
+ * FunctionLog} parameters.
  *
  * <p>Each test method starts with no queued events, retries, dead letters, objects or rows ({@link
- * dev.anyfn.local.EventApi#reset}), whatever the order JUnit runs them in: put what a test needs in
- * the test or a {@code @BeforeEach} method, not in {@code @BeforeAll}. Instances stay warm from one
- * test to the next, and the clock and metrics run on.
+ * dev.anyfn.local.EventApi#reset}) and an empty {@link FunctionLog}, whatever the order JUnit runs
+ * them in: put what a test needs in the test or a {@code @BeforeEach} method, not in
+ * {@code @BeforeAll}. Instances stay warm from one test to the next, and the clock and metrics run
+ * on.
  *
  * <pre>{@code
  * @AnyfnTest(environment = "GREETING=hi")
@@ -45,6 +46,13 @@ public @interface AnyfnTest {
 
   /** Environment variables given to instances, each {@code NAME=value}. */
   String[] environment() default {};
+
+  /**
+   * Delivery attempts before a failing event is dead-lettered; 0 (the default) keeps the profile's,
+   * which follow the cloud (under AWS, 5 for a queue message, 3 for a topic message). Fewer
+   * attempts make a test of the dead-letter path quicker.
+   */
+  int maxAttempts() default 0;
 
   /** First retry delay of failed events, in milliseconds (doubled per attempt, with jitter). */
   long retryBackoffMillis() default 1000;
