@@ -2,6 +2,7 @@ package dev.anyfn.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
@@ -60,10 +61,18 @@ public final class AwsPackager implements ProviderPackager {
   @Override
   public List<String> environmentProblems(FunctionIndex index, Map<String, String> environment) {
     List<String> problems = new ArrayList<>();
+    ResourceNames.environmentProblem(
+            environment,
+            "choose the prefix when deploying: sam deploy --parameter-overrides "
+                + SamTemplate.NAME_PREFIX
+                + "=dev-")
+        .ifPresent(problems::add);
     ObjectMapper json = new ObjectMapper();
     for (FunctionSpec fn : index.functions()) {
       Map<String, String> variables = new TreeMap<>(environment);
       variables.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
+      // set by the template; counted empty, the default (a prefix adds its length)
+      variables.putIfAbsent(ResourceNames.PREFIX_VARIABLE, "");
       int bytes;
       try {
         bytes = json.writeValueAsBytes(variables).length;

@@ -3,6 +3,7 @@ package dev.anyfn.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.DataChange;
+import dev.anyfn.core.ResourceNames;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,13 @@ import java.util.Map;
  * DynamoDB does not define fails without reaching the handler.
  */
 final class DynamoDbStreamsTranslator implements RecordTranslator {
+  private final ResourceNames names;
+
+  /** Names are given to handlers without the deployment's prefix ({@link ResourceNames}). */
+  DynamoDbStreamsTranslator(ResourceNames names) {
+    this.names = names;
+  }
+
   @Override
   public RecordBatch translate(JsonNode event) {
     RecordBatch batch = new RecordBatch(true);
@@ -35,7 +43,7 @@ final class DynamoDbStreamsTranslator implements RecordTranslator {
       DataChange.Builder<String> change =
           DataChange.<String>builder()
               .id(sequence)
-              .table(table(arn))
+              .table(names.logical(table(arn)))
               .kind(kind)
               .source(arn)
               .type("aws:dynamodb:" + eventName);

@@ -3,6 +3,7 @@ package dev.anyfn.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.ScheduleEvent;
 import dev.anyfn.TopicMessage;
+import dev.anyfn.core.ResourceNames;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,13 @@ import java.util.Map;
  * retry.
  */
 final class EventBridgeTranslator implements RecordTranslator {
+  private final ResourceNames names;
+
+  /** Names are given to handlers without the deployment's prefix ({@link ResourceNames}). */
+  EventBridgeTranslator(ResourceNames names) {
+    this.names = names;
+  }
+
   private static final String WHERE = "The EventBridge event";
 
   @Override
@@ -43,7 +51,7 @@ final class EventBridgeTranslator implements RecordTranslator {
     TopicMessage.Builder m =
         TopicMessage.builder()
             .id(id)
-            .topic(source)
+            .topic(names.logical(source))
             .source(source)
             .type(detailType)
             .body(event.get("detail").toString().getBytes(StandardCharsets.UTF_8))

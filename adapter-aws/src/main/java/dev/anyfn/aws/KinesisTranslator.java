@@ -2,6 +2,7 @@ package dev.anyfn.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.QueueMessage;
+import dev.anyfn.core.ResourceNames;
 import java.util.Base64;
 import java.util.Map;
 
@@ -13,6 +14,13 @@ import java.util.Map;
  * without reaching the handler.
  */
 final class KinesisTranslator implements RecordTranslator {
+  private final ResourceNames names;
+
+  /** Names are given to handlers without the deployment's prefix ({@link ResourceNames}). */
+  KinesisTranslator(ResourceNames names) {
+    this.names = names;
+  }
+
   @Override
   public RecordBatch translate(JsonNode event) {
     RecordBatch batch = new RecordBatch(true);
@@ -33,7 +41,7 @@ final class KinesisTranslator implements RecordTranslator {
       QueueMessage.Builder m =
           QueueMessage.builder()
               .id(sequence)
-              .queue(EventFields.arnName(arn))
+              .queue(names.logical(EventFields.arnName(arn)))
               .source(arn)
               .type("aws:kinesis:record")
               .body(data)

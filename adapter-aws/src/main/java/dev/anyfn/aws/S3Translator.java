@@ -2,6 +2,7 @@ package dev.anyfn.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.StorageEvent;
+import dev.anyfn.core.ResourceNames;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -11,6 +12,13 @@ import java.nio.charset.StandardCharsets;
  * as {@code +}) is decoded. S3 invokes asynchronously, so a failure is thrown for Lambda to retry.
  */
 final class S3Translator implements RecordTranslator {
+  private final ResourceNames names;
+
+  /** Names are given to handlers without the deployment's prefix ({@link ResourceNames}). */
+  S3Translator(ResourceNames names) {
+    this.names = names;
+  }
+
   @Override
   public RecordBatch translate(JsonNode event) {
     RecordBatch batch = new RecordBatch(false);
@@ -49,7 +57,7 @@ final class S3Translator implements RecordTranslator {
       StorageEvent.Builder e =
           StorageEvent.builder()
               .id(id)
-              .bucket(bucket)
+              .bucket(names.logical(bucket))
               .key(key)
               .kind(kind)
               .size(object.path("size").asLong(0))

@@ -1,5 +1,6 @@
 package dev.anyfn.aws;
 
+import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
@@ -25,6 +26,16 @@ final class SamTemplate {
   static final int MAX_RECEIVE_COUNT = 5;
 
   private static final int MAX_QUEUE_NAME = 80;
+  private static final int MAX_FUNCTION_NAME = 64;
+  private static final int MAX_TOPIC_NAME = 256;
+  private static final int MAX_BUCKET_NAME = 63;
+  private static final int MAX_TABLE_NAME = 255;
+
+  /**
+   * The template's parameter that prefixes every name; see {@link dev.anyfn.core.ResourceNames}.
+   */
+  static final String NAME_PREFIX = "NamePrefix";
+
   private static final String FIFO = ".fifo";
 
   private final FunctionIndex index;
@@ -46,6 +57,9 @@ final class SamTemplate {
   /** Paths with a HEAD route of their own, which their GET route then does not also answer. */
   private final Set<String> explicitHeads = new HashSet<>();
 
+  /** The longest prefix that keeps every name given so far within its limit. */
+  private int prefixRoom = MAX_TOPIC_NAME;
+
   SamTemplate(FunctionIndex index, PackagingContext context) {
     this.index = index;
     this.context = context;
@@ -59,17 +73,59 @@ final class SamTemplate {
   }
 
   String render() {
-    out.append("AWSTemplateFormatVersion: '2010-09-09'\n");
-    out.append("Transform: AWS::Serverless-2016-10-31\n");
-    out.append("Description: ")
-        .append(quote("anyfn functions of " + context.artifactId()))
-        .append('\n');
-    out.append("Resources:\n");
     for (FunctionSpec fn : index.functions()) {
       function(fn);
     }
     resources.values().forEach(out::append);
-    return out.toString();
+    return "AWSTemplateFormatVersion: '2010-09-09'\n"
+        + "Transform: AWS::Serverless-2016-10-31\n"
+        + "Description: "
+        + quote("anyfn functions of " + context.artifactId())
+        + "\n"
+        + parameters()
+        + "Resources:\n"
+        + out;
+  }
+
+  /**
+   * The one parameter: a prefix for every name the template gives, so that one template deploys
+   * several stages into one account ({@code sam deploy --parameter-overrides NamePrefix=dev-}). Its
+   * longest value leaves every name within AWS's limit, and its characters suit every kind of name,
+   * S3 buckets' included (lower-case letters, digits, hyphens).
+   */
+  private String parameters() {
+    int maxLength = Math.max(0, prefixRoom);
+    return "Parameters:\n"
+        + "  "
+        + NAME_PREFIX
+        + ":\n"
+        + "    Type: String\n"
+        + "    Default: ''\n"
+        + "    Description: "
+        + quote(
+            "Put before the name of every function, queue, topic, bucket and table, e.g. dev-,"
+                + " so that stages can share an account; functions see the names of their"
+                + " annotations.")
+        + "\n"
+        + "    AllowedPattern: '^([a-z0-9][a-z0-9-]*)?$'\n"
+        + "    MaxLength: "
+        + maxLength
+        + "\n"
+        + "    ConstraintDescription: "
+        + quote(
+            "lower-case letters, digits and hyphens, starting with a letter or digit, at most "
+                + maxLength
+                + " characters (the longest that keeps every name within its AWS limit)")
+        + "\n";
+  }
+
+  /**
+   * A name the template gives a resource: {@code !Sub '${NamePrefix}<name>'}, counted against AWS's
+   * {@code limit} for names of its kind to bound the prefix.
+   */
+  private String named(String name, int limit) {
+    prefixRoom = Math.min(prefixRoom, limit - name.length());
+    return "!Sub " + quote("${" + NAME_PREFIX + "}" + name);
   }
 
   private void function(FunctionSpec fn) {
@@ -88,7 +144,7 @@ final class SamTemplate {
         .append(":\n");
     out.append("    Type: AWS::Serverless::Function\n");
     out.append("    Properties:\n");
-    out.append("      FunctionName: ").append(quote(fn.name())).append('\n');
+    out.append("      FunctionName: ").append(named(fn.name(), MAX_FUNCTION_NAME)).append('\n');
     out.append("      Handler: ").append(HANDLER).append('\n');
     out.append("      Runtime: ")
         .append(JavaReleases.managedRuntime(context.javaRelease()))
@@ -113,6 +169,11 @@ final class SamTemplate {
     env.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
     env.forEach(
         (k, v) -> out.append("          ").append(k).append(": ").append(quote(v)).append('\n'));
+    out.append("          ")
+        .append(ResourceNames.PREFIX_VARIABLE)
+        .append(": !Ref ")
+        .append(NAME_PREFIX)
+        .append('\n');
     if (fn.triggers().stream().anyMatch(SamTemplate::invokedAsynchronously)) {
       // Lambda retries an asynchronous event twice, then drops it unless it has somewhere to go.
       out.append("      EventInvokeConfig:\n");
@@ -179,7 +240,13 @@ final class SamTemplate {
           .append(p)
           .append("  - ReportBatchItemFailures\n");
     } else if (t instanceof TriggerSpec.Topic topic) {
-      String sns = resource(topic.name(), "Topic", "AWS::SNS::Topic", "TopicName", topic.name());
+      String sns =
+          resource(
+              topic.name(),
+              "Topic",
+              "AWS::SNS::Topic",
+              "TopicName",
+              named(topic.name(), MAX_TOPIC_NAME));
       e.append(head).append("          Type: SNS\n          Properties:\n");
       e.append(p).append("Topic: !Ref ").append(sns).append('\n');
       // EventBridge events whose source is the topic's name reach the same handler.
@@ -189,10 +256,16 @@ final class SamTemplate {
           .append("  source:\n")
           .append(p)
           .append("    - ")
-          .append(quote(topic.name()))
+          .append(named(topic.name(), MAX_TOPIC_NAME))
           .append('\n');
     } else if (t instanceof TriggerSpec.Storage s) {
-      String bucket = resource(s.bucket(), "Bucket", "AWS::S3::Bucket", "BucketName", s.bucket());
+      String bucket =
+          resource(
+              s.bucket(),
+              "Bucket",
+              "AWS::S3::Bucket",
+              "BucketName",
+              named(s.bucket(), MAX_BUCKET_NAME));
       e.append(head).append("          Type: S3\n          Properties:\n");
       e.append(p).append("Bucket: !Ref ").append(bucket).append('\n');
       e.append(p).append("Events:\n");
@@ -258,7 +331,7 @@ final class SamTemplate {
                 + "\n    Properties:\n      "
                 + nameProperty
                 + ": "
-                + quote(value)
+                + value
                 + "\n");
     return id;
   }
@@ -288,7 +361,7 @@ final class SamTemplate {
         "  "
             + id
             + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
-            + quote(name)
+            + named(name, MAX_QUEUE_NAME)
             + "\n      VisibilityTimeout: "
             + Math.min(43_200, Math.max(30, 6 * longest))
             + "\n"
@@ -319,7 +392,7 @@ final class SamTemplate {
             "  "
                 + k
                 + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
-                + quote(name)
+                + named(name, MAX_QUEUE_NAME)
                 + "\n      MessageRetentionPeriod: 1209600\n"
                 + (fifo ? "      FifoQueue: true\n" : ""));
     return id;
@@ -371,7 +444,7 @@ final class SamTemplate {
                 + "    Type: AWS::DynamoDB::Table\n"
                 + "    Properties:\n"
                 + "      TableName: "
-                + quote(name)
+                + named(name, MAX_TABLE_NAME)
                 + "\n"
                 + "      BillingMode: PAY_PER_REQUEST\n"
                 + "      # anyfn does not know this table's key: adjust KeySchema to your items.\n"

@@ -2,12 +2,20 @@ package dev.anyfn.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.TopicMessage;
+import dev.anyfn.core.ResourceNames;
 
 /**
  * SNS notifications ({@code EventSource: aws:sns}, capitalised keys) become {@link TopicMessage}s.
  * SNS invokes asynchronously, so a failure is thrown for Lambda to retry.
  */
 final class SnsTranslator implements RecordTranslator {
+  private final ResourceNames names;
+
+  /** Names are given to handlers without the deployment's prefix ({@link ResourceNames}). */
+  SnsTranslator(ResourceNames names) {
+    this.names = names;
+  }
+
   @Override
   public RecordBatch translate(JsonNode event) {
     RecordBatch batch = new RecordBatch(false);
@@ -19,7 +27,7 @@ final class SnsTranslator implements RecordTranslator {
       TopicMessage.Builder m =
           TopicMessage.builder()
               .id(message.id())
-              .topic(message.sourceName())
+              .topic(names.logical(message.sourceName()))
               .source(message.arn())
               .type("aws:sns")
               .body(message.body())

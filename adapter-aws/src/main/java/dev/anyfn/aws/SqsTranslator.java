@@ -2,6 +2,7 @@ package dev.anyfn.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.QueueMessage;
+import dev.anyfn.core.ResourceNames;
 
 /**
  * SQS batches ({@code eventSource: aws:sqs}) become {@link QueueMessage}s; failures go back as
@@ -9,6 +10,13 @@ import dev.anyfn.QueueMessage;
  * source mapping (the generated template sets it).
  */
 final class SqsTranslator implements RecordTranslator {
+  private final ResourceNames names;
+
+  /** Names are given to handlers without the deployment's prefix ({@link ResourceNames}). */
+  SqsTranslator(ResourceNames names) {
+    this.names = names;
+  }
+
   @Override
   public RecordBatch translate(JsonNode event) {
     JsonNode first = event.get("Records").get(0);
@@ -23,7 +31,7 @@ final class SqsTranslator implements RecordTranslator {
       QueueMessage.Builder m =
           QueueMessage.builder()
               .id(message.id())
-              .queue(message.sourceName())
+              .queue(names.logical(message.sourceName()))
               .source(message.arn())
               .type("aws:sqs")
               .body(message.body())

@@ -57,6 +57,11 @@ class AwsPackagerTest {
     return new YAMLMapper().readTree(Files.readString(out.resolve("template.yaml")));
   }
 
+  /** A name as the template gives it: after the stage's prefix, its NamePrefix parameter. */
+  private static String named(String name) {
+    return "${NamePrefix}" + name;
+  }
+
   @Test
   void anHttpFunctionWithATimeoutLongerThanTheHttpApiWaitsIsWarnedAbout() {
     FunctionIndex slowHttp =
@@ -93,8 +98,8 @@ class AwsPackagerTest {
   @Test
   void environmentVariablesOverLambdasFourKilobytesAsJsonAreAProblem() {
     FunctionIndex index = index(new TriggerSpec.Http("GET", "/"));
-    // {"ANYFN_FUNCTION":"order-api","BIG":"xxx..."}: 39 bytes around the value
-    String fits = "x".repeat(4096 - 39);
+    // {"ANYFN_FUNCTION":"order-api","ANYFN_NAME_PREFIX":"","BIG":"xxx..."}: 62 bytes around
+    String fits = "x".repeat(4096 - 62);
 
     assertThat(new AwsPackager().environmentProblems(index, Map.of("BIG", fits))).isEmpty();
     assertThat(new AwsPackager().environmentProblems(index, Map.of("BIG", fits + "x")))
@@ -102,6 +107,58 @@ class AwsPackagerTest {
         .asString()
         .contains("Function 'order-api': its environment variables measure 4097 bytes")
         .contains("over Lambda's limit of 4096 (4 KB)");
+  }
+
+  @Test
+  void anEnvironmentThatSetsTheNamePrefixIsAProblemSayingWhereTheStagesPrefixIsChosen() {
+    assertThat(
+            new AwsPackager()
+                .environmentProblems(
+                    index(new TriggerSpec.Http("GET", "/")), Map.of("ANYFN_NAME_PREFIX", "dev-")))
+        .singleElement()
+        .asString()
+        .contains("<environment> sets ANYFN_NAME_PREFIX")
+        .contains("sam deploy --parameter-overrides NamePrefix=dev-");
+  }
+
+  @Test
+  void everyNameTakesTheStagesPrefixFromTheNamePrefixParameterWhoseLengthKeepsNamesWithinLimits()
+      throws Exception {
+    // the bucket's limit is the tightest: 63 - 20 characters
+    JsonNode t =
+        write(
+            index(
+                new TriggerSpec.Queue("orders", 1),
+                new TriggerSpec.Storage("uploads-of-customers", List.of("CREATED")),
+                new TriggerSpec.DataChange("users", List.of("INSERT"))),
+            Map.of());
+
+    JsonNode prefix = t.at("/Parameters/NamePrefix");
+    assertThat(prefix.get("Type").asText()).isEqualTo("String");
+    assertThat(prefix.get("Default").asText()).isEmpty();
+    assertThat(prefix.get("MaxLength").asInt()).isEqualTo(43);
+    assertThat(prefix.get("AllowedPattern").asText()).isEqualTo("^([a-z0-9][a-z0-9-]*)?$");
+    assertThat("dev-").matches(prefix.get("AllowedPattern").asText());
+    assertThat("Dev_").doesNotMatch(prefix.get("AllowedPattern").asText());
+    assertThat(prefix.get("ConstraintDescription").asText()).contains("at most 43 characters");
+
+    JsonNode fn = t.at("/Resources/OrderApiFunction/Properties");
+    assertThat(fn.get("FunctionName").asText()).isEqualTo(named("order-api"));
+    assertThat(fn.at("/Environment/Variables/ANYFN_NAME_PREFIX").asText()).isEqualTo("NamePrefix");
+    assertThat(t.at("/Resources/UploadsOfCustomersBucket/Properties/BucketName").asText())
+        .isEqualTo(named("uploads-of-customers"));
+    assertThat(t.at("/Resources/UsersTable/Properties/TableName").asText())
+        .isEqualTo(named("users"));
+    assertThat(t.at("/Resources/OrdersQueue/Properties/QueueName").asText())
+        .isEqualTo(named("orders"));
+  }
+
+  @Test
+  void aNameAtItsLimitLeavesNoRoomForAPrefix() throws Exception {
+    JsonNode t =
+        write(index(new TriggerSpec.Storage("b".repeat(63), List.of("CREATED"))), Map.of());
+
+    assertThat(t.at("/Parameters/NamePrefix/MaxLength").asInt()).isZero();
   }
 
   @Test
@@ -254,11 +311,12 @@ class AwsPackagerTest {
     assertThat(t.at("/Resources/OrdersQueue/Properties/VisibilityTimeout").asInt()).isEqualTo(180);
     assertThat(events.at("/H6Queue/Properties/Queue").toString()).contains("PaymentsFifoQueue");
     assertThat(t.at("/Resources/PaymentsFifoQueue/Properties/QueueName").asText())
-        .isEqualTo("payments.fifo");
+        .isEqualTo(named("payments.fifo"));
     assertThat(t.at("/Resources/PaymentsFifoQueue/Properties/FifoQueue").asBoolean()).isTrue();
     assertThat(events.at("/H1Topic/Type").asText()).isEqualTo("SNS");
     assertThat(events.at("/H1TopicRule/Type").asText()).isEqualTo("EventBridgeRule");
-    assertThat(events.at("/H1TopicRule/Properties/Pattern/source/0").asText()).isEqualTo("alerts");
+    assertThat(events.at("/H1TopicRule/Properties/Pattern/source/0").asText())
+        .isEqualTo(named("alerts"));
     assertThat(t.at("/Resources/AlertsTopic/Type").asText()).isEqualTo("AWS::SNS::Topic");
     assertThat(events.at("/H2Storage/Type").asText()).isEqualTo("S3");
     assertThat(events.at("/H2Storage/Properties/Events").toString())
@@ -290,7 +348,7 @@ class AwsPackagerTest {
     assertThat(redrive.get("deadLetterTargetArn").asText()).isEqualTo("OrdersPoisonQueue.Arn");
     JsonNode dlq = t.at("/Resources/OrdersPoisonQueue/Properties");
     assertThat(t.at("/Resources/OrdersPoisonQueue/Type").asText()).isEqualTo("AWS::SQS::Queue");
-    assertThat(dlq.get("QueueName").asText()).isEqualTo("orders-poison");
+    assertThat(dlq.get("QueueName").asText()).isEqualTo(named("orders-poison"));
     assertThat(dlq.get("MessageRetentionPeriod").asInt()).isEqualTo(14 * 24 * 3600);
     assertThat(dlq.has("FifoQueue")).isFalse();
     assertThat(dlq.has("RedrivePolicy")).isFalse();
@@ -300,7 +358,7 @@ class AwsPackagerTest {
                 .asText())
         .isEqualTo("PaymentsPoisonFifoQueue.Arn");
     JsonNode fifoPoison = t.at("/Resources/PaymentsPoisonFifoQueue/Properties");
-    assertThat(fifoPoison.get("QueueName").asText()).isEqualTo("payments-poison.fifo");
+    assertThat(fifoPoison.get("QueueName").asText()).isEqualTo(named("payments-poison.fifo"));
     assertThat(fifoPoison.get("FifoQueue").asBoolean()).isTrue();
   }
 
@@ -314,7 +372,7 @@ class AwsPackagerTest {
         .isEqualTo("OrdersPoisonQueue.Arn");
     List<String> names = new java.util.ArrayList<>();
     t.get("Resources").forEach(r -> names.add(r.at("/Properties/QueueName").asText("")));
-    assertThat(names).containsOnlyOnce("orders-poison");
+    assertThat(names).containsOnlyOnce(named("orders-poison"));
     // Read by a function, so it has that function's visibility timeout and a dead-letter queue.
     JsonNode read = t.at("/Resources/OrdersPoisonQueue/Properties");
     assertThat(read.get("VisibilityTimeout").asInt()).isEqualTo(180);
@@ -338,7 +396,7 @@ class AwsPackagerTest {
       assertThat(config.at("/DestinationConfig/OnFailure/Destination").asText())
           .isEqualTo("OrderApiFailedEventsQueue.Arn");
       assertThat(t.at("/Resources/OrderApiFailedEventsQueue/Properties/QueueName").asText())
-          .isEqualTo("order-api-failed-events");
+          .isEqualTo(named("order-api-failed-events"));
     }
     for (TriggerSpec sync :
         List.of(
@@ -362,7 +420,7 @@ class AwsPackagerTest {
     assertThat(stream.at("/DestinationConfig/OnFailure/Destination").asText())
         .isEqualTo("AppUsersStreamFailuresQueue.Arn");
     assertThat(t.at("/Resources/AppUsersStreamFailuresQueue/Properties/QueueName").asText())
-        .isEqualTo("app-users-stream-failures");
+        .isEqualTo(named("app-users-stream-failures"));
   }
 
   private static List<String> problems(TriggerSpec trigger) {
@@ -438,13 +496,13 @@ class AwsPackagerTest {
     assertThat(events.at("/H0Queue/Properties/Queue").asText()).isEqualTo("OrdersEuQueue.Arn");
     assertThat(events.at("/H1Queue/Properties/Queue").asText()).isEqualTo("OrdersEuQueue2.Arn");
     assertThat(t.at("/Resources/OrdersEuQueue/Properties/QueueName").asText())
-        .isEqualTo("orders-eu");
+        .isEqualTo(named("orders-eu"));
     assertThat(t.at("/Resources/OrdersEuQueue2/Properties/QueueName").asText())
-        .isEqualTo("orders_eu");
+        .isEqualTo(named("orders_eu"));
     assertThat(events.at("/H2Topic/Properties/Topic").asText()).isEqualTo("PriceChangesTopic");
     assertThat(events.at("/H3Topic/Properties/Topic").asText()).isEqualTo("PriceChangesTopic2");
     assertThat(t.at("/Resources/PriceChangesTopic2/Properties/TopicName").asText())
-        .isEqualTo("price_changes");
+        .isEqualTo(named("price_changes"));
   }
 
   @Test

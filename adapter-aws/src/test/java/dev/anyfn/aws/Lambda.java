@@ -19,8 +19,12 @@ final class Lambda {
   private int requests;
 
   Lambda(String function) {
-    this.handler =
-        new LambdaHandler(Map.of("ANYFN_FUNCTION", function), Lambda.class.getClassLoader());
+    this(Map.of("ANYFN_FUNCTION", function));
+  }
+
+  /** A handler with this environment. */
+  Lambda(Map<String, String> environment) {
+    this.handler = new LambdaHandler(environment, Lambda.class.getClassLoader());
   }
 
   static ObjectNode event(String name) {

@@ -276,6 +276,28 @@ class LambdaPackagedIT {
   }
 
   @Test
+  void aStageDeployedWithANamePrefixGetsItsPrefixedQueuesEventsAtTheAnnotationsHandlers()
+      throws Exception {
+    Map<String, SamFunction> dev = SamFunction.read(Packaged.samTemplate(), "dev-");
+    assertThat(dev).containsOnlyKeys("dev-storefront", "dev-fulfilment");
+    SamFunction fn = dev.get("dev-fulfilment");
+    assertThat(fn.environment())
+        .containsEntry("ANYFN_FUNCTION", "fulfilment")
+        .containsEntry("ANYFN_NAME_PREFIX", "dev-");
+    ObjectNode e = event("sqs-poison.json");
+    ObjectNode message = (ObjectNode) e.withArray("Records").get(0);
+    message.put("eventSourceARN", "arn:aws:sqs:eu-west-1:210987654321:dev-shipments-poison");
+    message.put("body", "{\"orderId\":\"dev-poison-1\",\"parcels\":0}");
+
+    try (LambdaUnderRuntimeClient devFulfilment =
+        LambdaUnderRuntimeClient.start(fn, Packaged.target().resolve("it-lambda-dev"))) {
+      assertThat(batchItemFailures(response(devFulfilment, e))).isEmpty();
+    }
+    // the handler of @OnQueue("shipments-poison"), not that of @OnQueue("shipments")
+    assertThat(journal("dev-poison-")).containsExactly("SET ASIDE order=dev-poison-1 parcels=0");
+  }
+
+  @Test
   void kinesisBatchReportsFailuresBySequenceNumber() throws Exception {
     JsonNode r = response(fulfilment, event("kinesis.json"));
     assertThat(batchItemFailures(r))

@@ -3,6 +3,7 @@ package dev.anyfn.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,9 +17,22 @@ import java.util.TreeMap;
 record SamFunction(
     String name, String handler, int memoryMb, Map<String, String> environment, Path code) {
 
-  /** Every function of {@code template}, by {@code FunctionName}. */
+  /** Every function of {@code template} deployed with its defaults, by {@code FunctionName}. */
   static Map<String, SamFunction> read(Path template) throws IOException {
-    JsonNode resources = new YAMLMapper().readTree(template.toFile()).path("Resources");
+    return read(template, "");
+  }
+
+  /**
+   * Every function of {@code template} deployed with {@code NamePrefix=namePrefix}, by {@code
+   * FunctionName}. The parameter is resolved as CloudFormation would, for the two forms the
+   * template uses it in: {@code !Ref NamePrefix} and {@code !Sub '${NamePrefix}name'}.
+   */
+  static Map<String, SamFunction> read(Path template, String namePrefix) throws IOException {
+    String yaml =
+        Files.readString(template)
+            .replace("!Ref NamePrefix", "'" + namePrefix + "'")
+            .replace("!Sub '${NamePrefix}", "'" + namePrefix);
+    JsonNode resources = new YAMLMapper().readTree(yaml).path("Resources");
     Map<String, SamFunction> functions = new LinkedHashMap<>();
     for (var resource : resources.properties()) {
       if (!resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
