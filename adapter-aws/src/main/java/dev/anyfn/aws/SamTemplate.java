@@ -107,13 +107,13 @@ final class SamTemplate {
                 + " so that stages can share an account; functions see the names of their"
                 + " annotations.")
         + "\n"
-        + "    AllowedPattern: '^([a-z0-9][a-z0-9-]*)?$'\n"
+        + "    AllowedPattern: '^([a-z][a-z0-9-]*)?$'\n"
         + "    MaxLength: "
         + maxLength
         + "\n"
         + "    ConstraintDescription: "
         + quote(
-            "lower-case letters, digits and hyphens, starting with a letter or digit, at most "
+            "lower-case letters, digits and hyphens, starting with a letter, at most "
                 + maxLength
                 + " characters (the longest that keeps every name within its AWS limit)")
         + "\n";

@@ -137,9 +137,13 @@ class AwsPackagerTest {
     assertThat(prefix.get("Type").asText()).isEqualTo("String");
     assertThat(prefix.get("Default").asText()).isEmpty();
     assertThat(prefix.get("MaxLength").asInt()).isEqualTo(43);
-    assertThat(prefix.get("AllowedPattern").asText()).isEqualTo("^([a-z0-9][a-z0-9-]*)?$");
-    assertThat("dev-").matches(prefix.get("AllowedPattern").asText());
-    assertThat("Dev_").doesNotMatch(prefix.get("AllowedPattern").asText());
+    String allowed = prefix.get("AllowedPattern").asText();
+    assertThat(allowed).isEqualTo("^([a-z][a-z0-9-]*)?$");
+    assertThat("dev-").matches(allowed);
+    assertThat("").matches(allowed);
+    assertThat("Dev-").doesNotMatch(allowed);
+    assertThat("dev_").doesNotMatch(allowed);
+    assertThat("1dev-").as("Google's names start with a letter too").doesNotMatch(allowed);
     assertThat(prefix.get("ConstraintDescription").asText()).contains("at most 43 characters");
 
     JsonNode fn = t.at("/Resources/OrderApiFunction/Properties");

@@ -1,5 +1,6 @@
 package dev.anyfn.gcp;
 
+import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
 import dev.anyfn.core.packaging.JavaReleases;
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
 
 /** Renders {@code deploy.sh}: one {@code gcloud functions deploy} per {@link GcpDeployment}. */
 final class DeployScript {
+  private static final String NAME_PREFIX = GcpDeploymentPlan.NAME_PREFIX;
+
   private DeployScript() {}
 
   static String render(GcpDeploymentPlan plan, PackagingContext context) {
@@ -25,13 +28,17 @@ final class DeployScript {
             "# Google deploys one trigger per function, so each HTTP function is one deployment")
         .append(" and each event\n# trigger is one more, named <function>-<trigger>.\n")
         .append("# Environment: PROJECT (default: gcloud's), REGION (default us-central1),\n")
-        .append("# ALLOW_UNAUTHENTICATED=true to make HTTP deployments public.\n")
+        .append("# ALLOW_UNAUTHENTICATED=true to make HTTP deployments public,\n")
+        .append("# PREFIX (default none, e.g. dev-) to put before the name of every deployment,")
+        .append(" topic, bucket,\n# collection and scheduler job, so that stages can share a")
+        .append(" project; functions see the names\n# of their annotations.\n")
         .append("# Event retries are off on Google by default; queue deployments turn them on")
         .append(" with --retry\n# and get a dead-letter topic <queue>-poison.\n")
         .append("set -euo pipefail\n\n")
         .append("PROJECT=\"${PROJECT:-$(gcloud config get-value project 2>/dev/null)}\"\n")
         .append(": \"${PROJECT:?set PROJECT, or run: gcloud config set project <id>}\"\n")
         .append("REGION=\"${REGION:-us-central1}\"\n")
+        .append(prefixCheck(prefixRoom(plan)))
         .append("SOURCE=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)/source\"\n")
         .append("if [[ \"${ALLOW_UNAUTHENTICATED:-false}\" == \"true\" ]]; then\n")
         .append("  AUTH=--allow-unauthenticated\nelse\n  AUTH=--no-allow-unauthenticated\nfi\n");
@@ -66,21 +73,30 @@ final class DeployScript {
                         .collect(Collectors.joining(", ")));
     s.append(comment("# function '" + d.function().name() + "': " + triggers)).append('\n');
     List<String> lines = new ArrayList<>();
-    lines.add("gcloud functions deploy " + quote(d.name()));
+    lines.add("gcloud functions deploy " + word(NAME_PREFIX + d.name()));
     lines.add("--gen2");
     lines.add("--project \"$PROJECT\"");
     lines.add("--region \"$REGION\"");
     lines.add("--runtime " + runtime);
     lines.add("--source \"$SOURCE\"");
     lines.add("--entry-point " + quote(d.entryPoint()));
-    d.triggerFlags().forEach(f -> lines.add(quote(f)));
+    d.triggerFlags().forEach(f -> lines.add(word(f)));
     if (d.trigger().isEmpty()) {
       lines.add("\"$AUTH\"");
     }
     if (d.retry()) {
       lines.add("--retry");
     }
-    lines.add("--set-env-vars " + quote(envVars(d, extraEnv)));
+    String env = envVars(d, extraEnv);
+    String delimiter = env.startsWith("^") ? env.substring(1, 2) : ",";
+    // the stage's prefix, when there is one (names cannot hold a delimiter)
+    lines.add(
+        "--set-env-vars "
+            + quote(env)
+            + "\"${PREFIX:+"
+            + delimiter
+            + ResourceNames.PREFIX_VARIABLE
+            + "=$PREFIX}\"");
     lines.add("--memory " + d.function().memoryMb() + "Mi");
     lines.add("--timeout " + d.function().timeoutSeconds() + "s");
     lines.add("--max-instances " + d.function().maxInstances());
@@ -144,17 +160,17 @@ final class DeployScript {
     s.append(comment("# dead letters of queue " + queue + " go to topic " + topic))
         .append('\n')
         .append("dead_letters ")
-        .append(quote(d.name()))
+        .append(word(NAME_PREFIX + d.name()))
         .append(' ')
-        .append(quote(topic))
+        .append(word(NAME_PREFIX + topic))
         .append(' ')
-        .append(quote(kept))
+        .append(word(NAME_PREFIX + kept))
         .append('\n');
   }
 
   private static void scheduler(StringBuilder s, GcpDeployment.SchedulerJob job) {
-    String topic = quote(job.topic());
-    String name = quote(job.name());
+    String topic = word(NAME_PREFIX + job.topic());
+    String name = word(NAME_PREFIX + job.name());
     s.append(
             comment(
                 "# Cloud Scheduler publishes to topic "
@@ -213,6 +229,63 @@ final class DeployScript {
   /** A comment line: control characters (a newline would end the comment) become '?'. */
   static String comment(String text) {
     return text.replaceAll("\\p{Cntrl}", "?");
+  }
+
+  /**
+   * The longest prefix that keeps every name within Google's limits: deployment names and bucket
+   * names 63 characters, topic names 255.
+   */
+  static int prefixRoom(GcpDeploymentPlan plan) {
+    int room = 255;
+    for (GcpDeployment d : plan.deployments()) {
+      room = Math.min(room, GcpDeploymentPlan.MAX_NAME - d.name().length());
+      TriggerSpec t = d.trigger().orElse(null);
+      if (t instanceof TriggerSpec.Storage s) {
+        room = Math.min(room, MAX_BUCKET_NAME - s.bucket().length());
+      } else if (t instanceof TriggerSpec.Queue q) {
+        room = Math.min(room, MAX_TOPIC_NAME - DeadLetterQueues.google(q.name()).length());
+      } else if (t instanceof TriggerSpec.Topic p) {
+        room = Math.min(room, MAX_TOPIC_NAME - p.name().length());
+      }
+    }
+    return Math.max(0, room);
+  }
+
+  private static final int MAX_BUCKET_NAME = 63;
+  private static final int MAX_TOPIC_NAME = 255;
+
+  /** Refuses a {@code PREFIX} that would make a name Google refuses, before any deployment. */
+  private static String prefixCheck(int room) {
+    return "PREFIX=\"${PREFIX:-}\"\n"
+        + "if [[ ! \"$PREFIX\" =~ ^([a-z][a-z0-9-]*)?$ || ${#PREFIX} -gt "
+        + room
+        + " ]]; then\n"
+        + "  echo \"PREFIX '$PREFIX' cannot go before these names: use lower-case letters,"
+        + " digits and hyphens, starting with a letter, at most "
+        + room
+        + " characters (the longest that keeps every name within Google's limits).\" >&2\n"
+        + "  exit 2\n"
+        + "fi\n";
+  }
+
+  /**
+   * A word for bash in which each {@link GcpDeploymentPlan#NAME_PREFIX} becomes the script's {@code
+   * $PREFIX}, and everything else is single-quoted.
+   */
+  static String word(String text) {
+    StringBuilder b = new StringBuilder();
+    int from = 0;
+    for (int at = text.indexOf(NAME_PREFIX); at >= 0; at = text.indexOf(NAME_PREFIX, from)) {
+      if (at > from) {
+        b.append(quote(text.substring(from, at)));
+      }
+      b.append("\"${PREFIX}\"");
+      from = at + NAME_PREFIX.length();
+    }
+    if (from < text.length() || b.length() == 0) {
+      b.append(quote(text.substring(from)));
+    }
+    return b.toString();
   }
 
   /** Single-quotes a word for bash. */

@@ -1,6 +1,7 @@
 package dev.anyfn.gcp;
 
 import dev.anyfn.core.ConfigurationException;
+import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import java.util.List;
@@ -21,7 +22,8 @@ record DeployedTrigger(TriggerSpec spec, EventTranslator translator) {
    * @throws ConfigurationException when it is absent, names no trigger of the function, or names
    *     one that is not an event trigger
    */
-  static DeployedTrigger resolve(FunctionSpec function, Optional<String> description) {
+  static DeployedTrigger resolve(
+      FunctionSpec function, Optional<String> description, ResourceNames names) {
     List<TriggerSpec> events =
         function.triggers().stream()
             .filter(t -> t.kind() != TriggerSpec.Kind.HTTP && t.kind() != TriggerSpec.Kind.INVOKE)
@@ -55,10 +57,10 @@ record DeployedTrigger(TriggerSpec spec, EventTranslator translator) {
                             + "'; "
                             + known
                             + ". Redeploy with the generated target/anyfn/gcp/deploy.sh."));
-    return new DeployedTrigger(spec, translatorFor(spec));
+    return new DeployedTrigger(spec, translatorFor(spec, names));
   }
 
-  private static EventTranslator translatorFor(TriggerSpec spec) {
+  private static EventTranslator translatorFor(TriggerSpec spec, ResourceNames names) {
     if (spec instanceof TriggerSpec.Queue q) {
       return new PubSubTranslator(PubSubTranslator.Target.QUEUE, q.name());
     }
@@ -69,10 +71,10 @@ record DeployedTrigger(TriggerSpec spec, EventTranslator translator) {
       return new PubSubTranslator(PubSubTranslator.Target.SCHEDULE, "");
     }
     if (spec instanceof TriggerSpec.Storage) {
-      return new StorageTranslator();
+      return new StorageTranslator(names);
     }
     if (spec instanceof TriggerSpec.DataChange) {
-      return new FirestoreTranslator();
+      return new FirestoreTranslator(names);
     }
     throw new IllegalArgumentException("Not an event trigger: " + spec.describe());
   }

@@ -4,6 +4,7 @@ import com.google.cloud.functions.CloudEventsFunction;
 import dev.anyfn.Event;
 import dev.anyfn.core.BatchOutcome;
 import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
 import io.cloudevents.CloudEvent;
@@ -56,7 +57,11 @@ public final class EventEntryPoint implements CloudEventsFunction {
     GcpSettings settings = GcpSettings.from(environment);
     DeployedFunction loaded =
         DeployedFunction.load(settings, EventEntryPoint.class.getClassLoader());
-    this.trigger = DeployedTrigger.resolve(loaded.definition().spec(), settings.trigger());
+    this.trigger =
+        DeployedTrigger.resolve(
+            loaded.definition().spec(),
+            settings.trigger(),
+            ResourceNames.fromEnvironment(settings.environment()));
     this.function = loaded;
   }
 

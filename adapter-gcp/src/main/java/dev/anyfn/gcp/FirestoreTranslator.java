@@ -7,6 +7,7 @@ import com.google.events.cloud.firestore.v1.DocumentEventData;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.anyfn.DataChange;
 import dev.anyfn.Event;
+import dev.anyfn.core.ResourceNames;
 import io.cloudevents.CloudEvent;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,18 @@ import java.util.Set;
  * the table is the collection path and the key is the document id ({@code id}).
  */
 final class FirestoreTranslator implements EventTranslator {
+  private final ResourceNames names;
+
+  /** Names as events give them. */
+  FirestoreTranslator() {
+    this(ResourceNames.NONE);
+  }
+
+  /** Names given to handlers without the deployment's prefix ({@link ResourceNames}). */
+  FirestoreTranslator(ResourceNames names) {
+    this.names = names;
+  }
+
   static final String PREFIX = "google.cloud.firestore.document.v1.";
   static final String WRITTEN = PREFIX + "written";
   static final String CREATED = PREFIX + "created";
@@ -71,7 +84,7 @@ final class FirestoreTranslator implements EventTranslator {
         .type(event.getType())
         .time(CloudEventPayloads.eventTime(event, updateTime(data)))
         .subject(event.getSubject())
-        .table(path.substring(0, slash))
+        .table(names.logical(path.substring(0, slash)))
         .keys(Map.of("id", path.substring(slash + 1)))
         .kind(kind(event.getType(), data))
         .oldImage(data.hasOldValue() ? image(data.getOldValue()) : null)

@@ -27,7 +27,13 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
   static final String INVOKE_ENTRY = InvokeEntryPoint.class.getName();
 
   /** Google's limit on function names. */
-  private static final int MAX_NAME = 63;
+  static final int MAX_NAME = 63;
+
+  /**
+   * Where the stage's name prefix goes in a trigger flag; {@link DeployScript} writes it as the
+   * script's {@code $PREFIX}. Names in the annotations cannot hold a {@code $}.
+   */
+  static final String NAME_PREFIX = "${PREFIX}";
 
   GcpDeploymentPlan {
     deployments = List.copyOf(deployments);
@@ -74,7 +80,7 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
                     t,
                     List.of(
                         "--trigger-event-filters=type=" + type,
-                        "--trigger-event-filters=bucket=" + s.bucket()),
+                        "--trigger-event-filters=bucket=" + NAME_PREFIX + s.bucket()),
                     false));
           }
         } else if (t instanceof TriggerSpec.DataChange d) {
@@ -121,7 +127,7 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
   }
 
   private static List<String> topic(String name) {
-    return List.of("--trigger-topic=" + name);
+    return List.of("--trigger-topic=" + NAME_PREFIX + name);
   }
 
   private static GcpDeployment event(
@@ -154,7 +160,10 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
               List.of(
                   "--trigger-event-filters=type=" + FirestoreTranslator.PREFIX + type,
                   "--trigger-event-filters=database=(default)",
-                  "--trigger-event-filters-path-pattern=document=" + d.table() + "/{doc}"),
+                  "--trigger-event-filters-path-pattern=document="
+                      + NAME_PREFIX
+                      + d.table()
+                      + "/{doc}"),
               false));
     }
   }

@@ -1,5 +1,6 @@
 package dev.anyfn.gcp;
 
+import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -85,6 +87,14 @@ public final class GcpPackager implements ProviderPackager {
       }
     }
     return problems;
+  }
+
+  @Override
+  public List<String> environmentProblems(FunctionIndex index, Map<String, String> environment) {
+    return ResourceNames.environmentProblem(
+            environment, "choose it when deploying: PREFIX=dev- target/anyfn/gcp/deploy.sh")
+        .stream()
+        .toList();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.anyfn.gcp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.Event;
 import dev.anyfn.StorageEvent;
+import dev.anyfn.core.ResourceNames;
 import io.cloudevents.CloudEvent;
 import java.time.Instant;
 import java.util.Set;
@@ -13,6 +14,18 @@ import java.util.Set;
  * {@code size} arrive as JSON strings).
  */
 final class StorageTranslator implements EventTranslator {
+  private final ResourceNames names;
+
+  /** Names as events give them. */
+  StorageTranslator() {
+    this(ResourceNames.NONE);
+  }
+
+  /** Names given to handlers without the deployment's prefix ({@link ResourceNames}). */
+  StorageTranslator(ResourceNames names) {
+    this.names = names;
+  }
+
   static final String FINALIZED = "google.cloud.storage.object.v1.finalized";
   static final String DELETED = "google.cloud.storage.object.v1.deleted";
 
@@ -37,7 +50,7 @@ final class StorageTranslator implements EventTranslator {
             CloudEventPayloads.eventTime(
                 event, CloudEventPayloads.time(data, "updated", event).orElse(Instant.EPOCH)))
         .subject(event.getSubject())
-        .bucket(bucket)
+        .bucket(names.logical(bucket))
         .key(name)
         .size(kind == StorageEvent.Kind.DELETED ? 0 : size(data.path("size"), event))
         .etag(CloudEventPayloads.text(data, "etag").orElse(null))

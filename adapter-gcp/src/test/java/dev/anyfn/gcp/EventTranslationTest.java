@@ -12,7 +12,9 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
 import com.google.type.LatLng;
 import dev.anyfn.DataChange;
+import dev.anyfn.StorageEvent;
 import dev.anyfn.TopicMessage;
+import dev.anyfn.core.ResourceNames;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
@@ -152,6 +154,38 @@ class EventTranslationTest {
         .isInstanceOf(MalformedEventException.class)
         .hasMessage(
             "Storage event s-9 has size 'big'; expected a whole number of bytes (as a JSON string).");
+  }
+
+  @Test
+  void aStagesPrefixedBucketAndCollectionReachHandlersUnderTheirAnnotationsNames() {
+    ResourceNames dev = ResourceNames.withPrefix("dev-");
+    CloudEvent upload =
+        CloudEventBuilder.v1()
+            .withId("s-7")
+            .withType(StorageTranslator.FINALIZED)
+            .withSource(URI.create("//storage.googleapis.com/projects/_/buckets/dev-uploads"))
+            .withData(
+                "application/json",
+                "{\"bucket\":\"dev-uploads\",\"name\":\"k\",\"size\":\"3\"}"
+                    .getBytes(StandardCharsets.UTF_8))
+            .build();
+    assertThat(((StorageEvent) new StorageTranslator(dev).translate(upload)).bucket())
+        .isEqualTo("uploads");
+
+    Document doc =
+        Document.newBuilder()
+            .setName("projects/p/databases/(default)/documents/dev-users/u1")
+            .setUpdateTime(Timestamp.newBuilder().setSeconds(1).build())
+            .build();
+    CloudEvent write =
+        event(
+            FirestoreTranslator.WRITTEN,
+            "application/protobuf",
+            DocumentEventData.newBuilder().setValue(doc).build().toByteArray());
+    assertThat(((DataChange<?>) new FirestoreTranslator(dev).translate(write)).table())
+        .isEqualTo("users");
+    assertThat(((DataChange<?>) new FirestoreTranslator().translate(write)).table())
+        .isEqualTo("dev-users");
   }
 
   @Test

@@ -47,12 +47,20 @@ final class ScriptedDeployments {
    */
   static ScriptedDeployments run(FunctionIndex index, Path dir, Map<String, String> env)
       throws Exception {
+    return run(index, dir, env, Map.of());
+  }
+
+  /** As {@link #run(FunctionIndex, Path, Map)}, with more of the script's variables set. */
+  static ScriptedDeployments run(
+      FunctionIndex index, Path dir, Map<String, String> env, Map<String, String> variables)
+      throws Exception {
     Path jar = dir.resolve("shop-gcp.jar");
     Files.write(jar, new byte[] {'P', 'K'});
     Path out = Files.createDirectories(dir.resolve("target/anyfn/gcp"));
     new GcpPackager().writeDescriptors(index, new PackagingContext(out, dir, "shop", jar, env));
-    DeployScriptRun run =
-        DeployScriptRun.run(out.resolve("deploy.sh"), dir, Map.of("PROJECT", "demo-project"));
+    Map<String, String> all = new java.util.HashMap<>(variables);
+    all.put("PROJECT", "demo-project");
+    DeployScriptRun run = DeployScriptRun.run(out.resolve("deploy.sh"), dir, all);
     return new ScriptedDeployments(out, run);
   }
 

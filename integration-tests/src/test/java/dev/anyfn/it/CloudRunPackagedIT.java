@@ -406,6 +406,37 @@ class CloudRunPackagedIT {
         .satisfies(l -> assertThat(l).contains("kind=CREATED").endsWith("size=512"));
   }
 
+  @Test
+  void aStageDeployedWithAPrefixGetsItsPrefixedBucketsEventsUnderTheAnnotationsBucketName()
+      throws Exception {
+    Path work = Files.createDirectories(Packaged.target().resolve("it-cloud-run-dev"));
+    DeployScriptRun dev =
+        DeployScriptRun.run(
+            Packaged.deployScript(),
+            work,
+            Map.of("PROJECT", "anyfn-it", "REGION", "europe-west1", "PREFIX", "dev-"));
+    var deployment = dev.deployment("dev-fulfilment-storage-invoices-finalized");
+    assertThat(deployment.args()).contains("--trigger-event-filters=bucket=dev-invoices");
+
+    try (InvokerUnderTest invoker = InvokerUnderTest.start(deployment, work)) {
+      HttpResponse<byte[]> r =
+          client.send(
+              CloudEventRequests.binary(
+                  URI.create(invoker.url("/")),
+                  "ce-dev-invoice-1",
+                  FINALIZED,
+                  "//storage.googleapis.com/projects/_/buckets/dev-invoices",
+                  "application/json",
+                  "{\"bucket\":\"dev-invoices\",\"name\":\"dev-stage/1.pdf\",\"size\":\"9\"}"
+                      .getBytes(StandardCharsets.UTF_8)),
+              BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as(invoker.output()).isEqualTo(200);
+    }
+    assertThat(journal("key=dev-stage/1.pdf"))
+        .singleElement()
+        .satisfies(l -> assertThat(l).contains("bucket=invoices key=dev-stage/1.pdf"));
+  }
+
   // ---- Firestore -----------------------------------------------------------------------------
 
   private static Document stock(String sku, long onHand) {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class DeployScriptRun {
   /** The variables the script reads from its environment; never inherited from the caller's. */
   static final List<String> SCRIPT_VARIABLES =
-      List.of("PROJECT", "REGION", "ALLOW_UNAUTHENTICATED");
+      List.of("PROJECT", "REGION", "ALLOW_UNAUTHENTICATED", "PREFIX");
 
   private static final long TIMEOUT_SECONDS = 30;
 
