@@ -25,8 +25,38 @@ class ResponseLimitTest {
     assertThat(r.statusCode()).isEqualTo(500);
     assertThat(r.body())
         .contains("\"error\":\"response_too_large\"")
-        .contains("The response is 6990508 bytes as carried")
+        // 6990508 of base64, 65 of envelope, 42 for "Content-Type":"application/octet-stream",
+        .contains("The response is 6990615 bytes as Lambda carries it")
         .contains("synchronous AWS Lambda response limit under profile aws is 6291456 bytes");
+  }
+
+  @Test
+  void underAwsATextBodyCountsJsonEscapedAsInLambdasAnswer() {
+    // 4 MiB of quotes are 8 MiB in the answer's JSON, where each is written \"
+    HttpResponse<String> quotes = get(Profile.AWS, "/large/quotes/" + 4 * MIB);
+    assertThat(quotes.statusCode()).isEqualTo(500);
+    // 8388608 escaped, 65 of envelope, 34 for "Content-Type":"application/json",
+    assertThat(quotes.body()).contains("The response is 8388707 bytes");
+
+    assertThat(get(Profile.AWS, "/large/quotes/" + 2 * MIB).statusCode()).isEqualTo(200);
+    assertThat(get(Profile.GCP, "/large/quotes/" + 4 * MIB).statusCode())
+        .as("Google counts the body as it is")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theAnswersSizeIsItsJsonEnvelopeHeadersAndEscapedBody() {
+    dev.anyfn.HttpResponse answer =
+        dev.anyfn.HttpResponse.status(200)
+            .header("X-Id", "7")
+            .body("a\"b\n\u0001".getBytes(StandardCharsets.UTF_8), "text/plain")
+            .build();
+    String expected =
+        "{\"statusCode\":200,\"headers\":{\"X-Id\":\"7\",\"Content-Type\":\"text/plain\",},"
+            + "\"body\":\"a\\\"b\\n\\u0001\",\"isBase64Encoded\":false}";
+
+    assertThat(LambdaAnswerSize.of(answer)).isEqualTo(expected.length());
+    assertThat(LambdaAnswerSize.atMost(answer)).isGreaterThanOrEqualTo(expected.length());
   }
 
   @Test
