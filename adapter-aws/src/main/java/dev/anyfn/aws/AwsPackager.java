@@ -94,6 +94,16 @@ public final class AwsPackager implements ProviderPackager {
     return problems;
   }
 
+  @Override
+  public Optional<String> deployCommand(String descriptors) {
+    return Optional.of(
+        "sam deploy --guided --template-file "
+            + descriptors
+            + "/template.yaml (for a stage beside others, answer its "
+            + SamTemplate.NAME_PREFIX
+            + ", e.g. dev-)");
+  }
+
   /** Lambda's limit on a function's unzipped deployment package (250 MB), in bytes. */
   static final long MAX_UNZIPPED_BYTES = 262_144_000L;
 

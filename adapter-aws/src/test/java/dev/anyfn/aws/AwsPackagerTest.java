@@ -158,6 +158,16 @@ class AwsPackagerTest {
   }
 
   @Test
+  void theDeployCommandNamesTheTemplateThePackagerWroteAndTheStagesParameter() throws Exception {
+    write(index(new TriggerSpec.Http("GET", "/")), Map.of());
+    String command = new AwsPackager().deployCommand("target/anyfn/aws").orElseThrow();
+
+    assertThat(command).startsWith("sam deploy --guided --template-file ").contains("NamePrefix");
+    String template = command.split(" ")[4];
+    assertThat(project.resolve(template)).isRegularFile();
+  }
+
+  @Test
   void aNameAtItsLimitLeavesNoRoomForAPrefix() throws Exception {
     JsonNode t =
         write(index(new TriggerSpec.Storage("b".repeat(63), List.of("CREATED"))), Map.of());

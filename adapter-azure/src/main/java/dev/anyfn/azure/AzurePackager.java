@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Azure Functions packager: reports what Azure cannot run (schedules, Cosmos DB change kinds,
@@ -59,6 +60,14 @@ public final class AzurePackager implements ProviderPackager {
   @Override
   public String adapterArtifactId() {
     return "anyfn-adapter-azure";
+  }
+
+  /** Microsoft's plugin stages the app under {@code target/azure-functions/<appName>/}. */
+  @Override
+  public Optional<String> deployCommand(String descriptors) {
+    return Optional.of(
+        "mvn azure-functions:deploy, or func azure functionapp publish <appName> in"
+            + " target/azure-functions/<appName> (a stage is its own function app)");
   }
 
   @Override

@@ -98,6 +98,15 @@ public final class GcpPackager implements ProviderPackager {
   }
 
   @Override
+  public Optional<String> deployCommand(String descriptors) {
+    return Optional.of(
+        "PROJECT=<project> "
+            + descriptors
+            + "/deploy.sh (for a stage beside others, add PREFIX=dev-; ALLOW_UNAUTHENTICATED=true"
+            + " makes HTTP functions public)");
+  }
+
+  @Override
   public void writeDescriptors(FunctionIndex index, PackagingContext context) throws IOException {
     Path jar = context.artifactPath();
     if (!Files.isRegularFile(jar)) {

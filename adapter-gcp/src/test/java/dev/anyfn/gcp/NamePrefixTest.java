@@ -129,4 +129,12 @@ class NamePrefixTest {
                 .environmentProblems(ScriptedDeployments.testIndex(), Map.of("A", "b")))
         .isEmpty();
   }
+
+  @Test
+  void theDeployCommandRunsTheScriptThePackagerWroteAndNamesThePrefix() {
+    String command = new GcpPackager().deployCommand("target/anyfn/gcp").orElseThrow();
+
+    assertThat(command).startsWith("PROJECT=<project> ").contains("PREFIX=dev-");
+    assertThat(dir.resolve(command.split(" ")[1])).isRegularFile().isExecutable();
+  }
 }

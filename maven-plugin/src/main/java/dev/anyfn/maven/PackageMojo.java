@@ -97,6 +97,13 @@ public class PackageMojo extends AbstractMojo {
     }
   }
 
+  /** {@code dir} as the user would type it: relative to the project, with forward slashes. */
+  private String shown(Path dir) {
+    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
+    Path p = dir.toAbsolutePath().normalize();
+    return (p.startsWith(base) ? base.relativize(p) : p).toString().replace('\\', '/');
+  }
+
   private void packageAll() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("anyfn:package skipped (anyfn.package.skip=true)");
@@ -167,7 +174,12 @@ public class PackageMojo extends AbstractMojo {
         throw new MojoExecutionException(
             "Writing the " + provider + " descriptors into " + descriptors + " failed: " + e, e);
       }
-      getLog().info("anyfn: " + provider + " -> " + jar.getFileName() + ", " + descriptors);
+      String shown = shown(descriptors);
+      getLog().info("anyfn: " + provider + " -> " + shown(jar) + ", " + shown);
+      packagers
+          .packager(provider)
+          .deployCommand(shown)
+          .ifPresent(command -> getLog().info("anyfn:   deploy: " + command));
     }
     if (selected.contains("azure")) {
       String untrimmed = AzureStaging.untrimmedWarning(project.getBuildPlugins());

@@ -61,6 +61,15 @@ public interface ProviderPackager {
   }
 
   /**
+   * The command that deploys what {@link #writeDescriptors} wrote into {@code descriptors} (as the
+   * user would type it, e.g. {@code target/anyfn/aws}), with how to deploy a stage beside others;
+   * printed after packaging. Empty when there is nothing to say.
+   */
+  default Optional<String> deployCommand(String descriptors) {
+    return Optional.empty();
+  }
+
+  /**
    * Whether this provider's jar keeps {@code entryName} (a path such as {@code
    * com/example/Foo.class}) of one of the project's dependency jars. The adapter may drop what its
    * own dependencies bring but it never loads, for example generated event classes of services it
