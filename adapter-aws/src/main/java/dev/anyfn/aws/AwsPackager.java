@@ -180,7 +180,38 @@ public final class AwsPackager implements ProviderPackager {
                 + " is outside Lambda's 1-900 s.");
       }
     }
+    problems.addAll(sharedCorsPaths(index));
     return List.copyOf(problems);
+  }
+
+  /**
+   * Paths that two functions serve (with different methods) when either has {@code @Cors}: an HTTP
+   * API sends every {@code OPTIONS} of a path to one Lambda, so a browser's preflight for the other
+   * function's method would reach a function that does not serve it.
+   */
+  private static List<String> sharedCorsPaths(FunctionIndex index) {
+    Map<String, List<FunctionSpec>> byPath = new TreeMap<>();
+    for (FunctionSpec fn : index.functions()) {
+      fn.triggers().stream()
+          .filter(TriggerSpec.Http.class::isInstance)
+          .map(t -> ((TriggerSpec.Http) t).path())
+          .distinct()
+          .forEach(path -> byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(fn));
+    }
+    List<String> problems = new ArrayList<>();
+    byPath.forEach(
+        (path, fns) -> {
+          if (fns.size() > 1 && fns.stream().anyMatch(f -> f.cors() != null)) {
+            problems.add(
+                "Path "
+                    + path
+                    + " is served by functions "
+                    + fns.stream().map(f -> "'" + f.name() + "'").toList()
+                    + ", one with @Cors; API Gateway sends a browser's preflight (OPTIONS) for a"
+                    + " path to one function only. Serve the path from one function.");
+          }
+        });
+    return problems;
   }
 
   @Override

@@ -57,6 +57,9 @@ final class SamTemplate {
   /** Paths with a HEAD route of their own, which their GET route then does not also answer. */
   private final Set<String> explicitHeads = new HashSet<>();
 
+  /** Paths with an OPTIONS route of their own, or one already added for a function's CORS. */
+  private final Set<String> optionsRoutes = new HashSet<>();
+
   /** The longest prefix that keeps every name given so far within its limit. */
   private int prefixRoom = MAX_TOPIC_NAME;
 
@@ -67,6 +70,9 @@ final class SamTemplate {
       for (HandlerSpec h : fn.handlers()) {
         if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("HEAD")) {
           explicitHeads.add(http.path());
+        }
+        if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("OPTIONS")) {
+          optionsRoutes.add(http.path());
         }
       }
     }
@@ -188,8 +194,29 @@ final class SamTemplate {
     for (HandlerSpec h : fn.handlers()) {
       event(h, events, eventIds);
     }
+    if (fn.cors() != null) {
+      corsPreflights(fn, events, eventIds);
+    }
     if (events.length() > 0) {
       out.append("      Events:\n").append(events);
+    }
+  }
+
+  /**
+   * An OPTIONS route for each path of a function with {@code @Cors}: an HTTP API answers only the
+   * methods it has routes for, and browsers send a preflight before most cross-origin calls. The
+   * function's core answers it. A path another function already has OPTIONS for is left to it
+   * ({@link AwsPackager} refuses a path two functions serve when either has {@code @Cors}).
+   */
+  private void corsPreflights(FunctionSpec fn, StringBuilder e, Set<String> ids) {
+    for (HandlerSpec h : fn.handlers()) {
+      if (h.trigger() instanceof TriggerSpec.Http http && optionsRoutes.add(http.path())) {
+        String id = pascal(h.method()) + "CorsPreflight";
+        for (int i = 2; !ids.add(id); i++) {
+          id = pascal(h.method()) + "CorsPreflight" + i;
+        }
+        httpApiRoute("        " + id + ":\n", http.path(), "OPTIONS", e);
+      }
     }
   }
 

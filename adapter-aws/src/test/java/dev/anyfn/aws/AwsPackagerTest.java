@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.anyfn.core.index.CorsSpec;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
@@ -165,6 +166,69 @@ class AwsPackagerTest {
     assertThat(command).startsWith("sam deploy --guided --template-file ").contains("NamePrefix");
     String template = command.split(" ")[4];
     assertThat(project.resolve(template)).isRegularFile();
+  }
+
+  private static final CorsSpec CORS =
+      new CorsSpec(List.of("https://app.example.com"), List.of(), List.of(), false, 600);
+
+  private static FunctionSpec function(String name, CorsSpec cors, TriggerSpec... triggers) {
+    List<HandlerSpec> handlers = new java.util.ArrayList<>();
+    for (int i = 0; i < triggers.length; i++) {
+      handlers.add(handler("h" + i, triggers[i]));
+    }
+    return new FunctionSpec(
+        name, "a.F" + name.length(), 512, 30, 10, List.of(), List.of(), handlers, cors);
+  }
+
+  @Test
+  void aFunctionWithCorsGetsAnOptionsRouteForEachOfItsPathsSoThatPreflightsReachIt()
+      throws Exception {
+    JsonNode t =
+        write(
+            new FunctionIndex(
+                1,
+                List.of(
+                    function(
+                        "web",
+                        CORS,
+                        new TriggerSpec.Http("GET", "/items"),
+                        new TriggerSpec.Http("POST", "/items"),
+                        new TriggerSpec.Http("DELETE", "/items/{id}")),
+                    function("plain", null, new TriggerSpec.Http("GET", "/plain")))),
+            Map.of());
+
+    List<String> webRoutes = new java.util.ArrayList<>();
+    t.at("/Resources/WebFunction/Properties/Events")
+        .forEach(
+            e ->
+                webRoutes.add(
+                    e.at("/Properties/Method").asText() + " " + e.at("/Properties/Path").asText()));
+    assertThat(webRoutes)
+        .containsExactlyInAnyOrder(
+            "GET /items",
+            "HEAD /items",
+            "POST /items",
+            "DELETE /items/{id}",
+            "OPTIONS /items",
+            "OPTIONS /items/{id}");
+    assertThat(t.at("/Resources/PlainFunction/Properties/Events").toString())
+        .doesNotContain("OPTIONS");
+  }
+
+  @Test
+  void aPathTwoFunctionsServeIsAProblemWhenEitherHasCorsAsOnlyOneGetsThePreflight() {
+    FunctionIndex index =
+        new FunctionIndex(
+            1,
+            List.of(
+                function("reader", CORS, new TriggerSpec.Http("GET", "/items")),
+                function("writer", null, new TriggerSpec.Http("POST", "/items"))));
+
+    assertThat(new AwsPackager().portabilityProblems(index))
+        .containsExactly(
+            "Path /items is served by functions ['reader', 'writer'], one with @Cors; API"
+                + " Gateway sends a browser's preflight (OPTIONS) for a path to one function"
+                + " only. Serve the path from one function.");
   }
 
   @Test

@@ -67,6 +67,9 @@ record AzureEntry(
         triggers.add(h.trigger());
       }
     }
+    if (function.cors() != null && !methods.isEmpty()) {
+      methods.add("OPTIONS"); // CORS preflights, which the core answers
+    }
     boolean single = triggers.size() == 1;
     List<AzureEntry> entries = new ArrayList<>();
     Set<String> usedNames = new HashSet<>();

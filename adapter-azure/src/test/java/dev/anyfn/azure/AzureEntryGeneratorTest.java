@@ -75,6 +75,28 @@ class AzureEntryGeneratorTest {
   }
 
   @Test
+  void aFunctionWithCorsAlsoTakesOptionsSoThatBrowsersPreflightsReachIt() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.JsonNode index = json.readTree(GeneratedEntries.fixtureIndex());
+    for (com.fasterxml.jackson.databind.JsonNode fn : index.get("functions")) {
+      if (fn.get("name").asText().equals("shop")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) fn)
+            .putObject("cors")
+            .put("maxAgeSeconds", 600)
+            .putArray("origins")
+            .add("https://app.example.com");
+      }
+    }
+    GeneratedEntries g = GeneratedEntries.generate(json.writeValueAsString(index), Map.of());
+    Map<String, Method> shop =
+        entries(g.compile().loadClass("dev.anyfn.generated.azure.ShopAzureFunctions"));
+
+    assertThat(trigger(shop.get("shop-http"), HttpTrigger.class).methods())
+        .containsExactly(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.OPTIONS);
+  }
+
+  @Test
   void eachEventTriggerGetsItsOwnAzureFunction() throws Exception {
     GeneratedEntries g = GeneratedEntries.generate(GeneratedEntries.fixtureIndex(), Map.of());
     Map<String, Method> worker =

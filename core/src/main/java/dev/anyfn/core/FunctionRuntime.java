@@ -7,6 +7,7 @@ import dev.anyfn.core.index.TriggerSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every function of a deployment, loaded once from the compile-time index: no class path scanning,
@@ -122,6 +123,14 @@ public final class FunctionRuntime {
    * @throws ConfigurationException when two functions serve the same method and path
    */
   public RouteMatch route(HttpRequest request) {
+    // a CORS preflight goes to the function that would serve the method it asks about, if that
+    // function has @Cors; it answers without calling a handler
+    Optional<String> asked = CorsAnswers.preflightMethod(request);
+    if (asked.isPresent()
+        && router().route(asked.get(), request.pathSegments()) instanceof Router.Matched<Target> p
+        && p.target().function().spec().cors() != null) {
+      return RouteMatch.matched(p.target().function(), p.target().handler(), p.params(), false);
+    }
     Router.Result<Target> r = router().route(request.method(), request.pathSegments());
     if (r instanceof Router.Matched<Target> m) {
       return RouteMatch.matched(m.target().function(), m.target().handler(), m.params(), m.head());

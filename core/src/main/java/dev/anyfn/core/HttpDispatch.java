@@ -4,9 +4,11 @@ import dev.anyfn.Context;
 import dev.anyfn.HttpException;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.core.index.CorsSpec;
 import dev.anyfn.core.index.HandlerSpec.ReturnKind;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /** Routes, binds, invokes and maps results and exceptions for HTTP calls of one instance. */
 final class HttpDispatch {
@@ -23,16 +25,56 @@ final class HttpDispatch {
   }
 
   HttpResponse handle(HttpRequest request, Context context) {
+    CorsSpec cors = definition.spec().cors();
+    if (cors != null) {
+      Optional<HttpResponse> preflight = preflight(cors, request, context);
+      if (preflight.isPresent()) {
+        return preflight.get();
+      }
+    }
     Router.Result<ResolvedHandler> r =
         definition.router().route(request.method(), request.pathSegments());
     if (r instanceof Router.Matched<ResolvedHandler> m) {
-      return handleRouted(m.target(), m.params(), m.head(), request, context);
+      return withCors(request, handleRouted(m.target(), m.params(), m.head(), request, context));
     }
     return RouteMatch.from(definition, r).missResponse(request.method(), context.requestId());
   }
 
   HttpResponse handleRouted(RouteMatch match, HttpRequest request, Context context) {
-    return handleRouted(match.handler(), match.params(), match.head(), request, context);
+    CorsSpec cors = definition.spec().cors();
+    if (cors != null) {
+      Optional<HttpResponse> preflight = preflight(cors, request, context);
+      if (preflight.isPresent()) {
+        return preflight.get();
+      }
+    }
+    return withCors(
+        request, handleRouted(match.handler(), match.params(), match.head(), request, context));
+  }
+
+  /**
+   * The answer to a CORS preflight for a path of this function that answers the method it asks
+   * about; empty for any other request, which is routed as usual.
+   */
+  private Optional<HttpResponse> preflight(CorsSpec cors, HttpRequest request, Context context) {
+    return CorsAnswers.preflightMethod(request)
+        .filter(
+            method ->
+                definition.router().route(method, request.pathSegments())
+                    instanceof Router.Matched<ResolvedHandler>)
+        .map(
+            method ->
+                CorsAnswers.preflight(
+                    cors,
+                    request,
+                    definition.router().methods(request.pathSegments()),
+                    definition.name(),
+                    context.requestId()));
+  }
+
+  private HttpResponse withCors(HttpRequest request, HttpResponse response) {
+    CorsSpec cors = definition.spec().cors();
+    return cors == null ? response : CorsAnswers.decorate(cors, request, response);
   }
 
   private HttpResponse handleRouted(

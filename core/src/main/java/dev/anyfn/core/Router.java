@@ -67,6 +67,14 @@ final class Router<T> {
     return new NotFound<>();
   }
 
+  /**
+   * The methods the path answers (HEAD where GET is), sorted; empty when no template matches it.
+   */
+  List<String> methods(List<String> segments) {
+    Result<T> r = route("", segments); // no route has the empty method
+    return r instanceof MethodNotAllowed<T> n ? n.allow() : List.of();
+  }
+
   static final class Builder<T> {
     private final Map<String, RouteTemplate> templates = new TreeMap<>();
     private final Map<String, Map<String, T>> targets = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package dev.anyfn.processor;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -15,6 +17,7 @@ import javax.lang.model.element.TypeElement;
  * @param shutdownMethods the {@code @OnShutdown} methods, in source order
  * @param handlers the handlers, in source order
  * @param element the class, for error messages that span functions
+ * @param cors the {@code @Cors} settings as the index records them; empty without it
  */
 record FunctionModel(
     String name,
@@ -25,10 +28,35 @@ record FunctionModel(
     List<MethodRef> initMethods,
     List<MethodRef> shutdownMethods,
     List<HandlerModel> handlers,
-    TypeElement element) {
+    TypeElement element,
+    Optional<Map<String, Object>> cors) {
   FunctionModel {
     initMethods = List.copyOf(initMethods);
     shutdownMethods = List.copyOf(shutdownMethods);
     handlers = List.copyOf(handlers);
+  }
+
+  /** A function without {@code @Cors}. */
+  FunctionModel(
+      String name,
+      String className,
+      int memoryMb,
+      int timeoutSeconds,
+      int maxInstances,
+      List<MethodRef> initMethods,
+      List<MethodRef> shutdownMethods,
+      List<HandlerModel> handlers,
+      TypeElement element) {
+    this(
+        name,
+        className,
+        memoryMb,
+        timeoutSeconds,
+        maxInstances,
+        initMethods,
+        shutdownMethods,
+        handlers,
+        element,
+        Optional.empty());
   }
 }

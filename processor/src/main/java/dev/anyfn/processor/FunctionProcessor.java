@@ -1,5 +1,6 @@
 package dev.anyfn.processor;
 
+import dev.anyfn.Cors;
 import dev.anyfn.HeaderParam;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
@@ -71,7 +72,11 @@ public final class FunctionProcessor extends AbstractProcessor {
     return Stream.concat(
             MethodAnnotations.ALL.stream(),
             Stream.of(
-                ServerlessFunction.class, PathParam.class, QueryParam.class, HeaderParam.class))
+                ServerlessFunction.class,
+                PathParam.class,
+                QueryParam.class,
+                HeaderParam.class,
+                Cors.class))
         .map(Class::getCanonicalName)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
@@ -132,6 +137,14 @@ public final class FunctionProcessor extends AbstractProcessor {
   }
 
   private void reportTriggersOutsideFunctions(TypeElement type) {
+    if (type.getAnnotation(Cors.class) != null) {
+      reporter.error(
+          type,
+          "@Cors on "
+              + names.binaryName(type)
+              + " has no effect: the class is not a @ServerlessFunction. Put @Cors on the function"
+              + " class whose routes it is for.");
+    }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       List<Class<? extends Annotation>> present = MethodAnnotations.on(method);
       if (!present.isEmpty()) {

@@ -20,6 +20,7 @@ final class FunctionReader {
   private final TriggerReader triggers;
   private final HandlerSignatures signatures;
   private final LifecycleMethods lifecycle;
+  private final CorsRules cors;
 
   FunctionReader(Reporter reporter, TypeNames names, Elements elements) {
     this.reporter = reporter;
@@ -28,6 +29,7 @@ final class FunctionReader {
     this.triggers = new TriggerReader(reporter);
     this.signatures = new HandlerSignatures(reporter, names);
     this.lifecycle = new LifecycleMethods(reporter, names);
+    this.cors = new CorsRules(reporter);
   }
 
   /**
@@ -84,6 +86,8 @@ final class FunctionReader {
               + " has no handler. Annotate a public method with @Route, @OnQueue, @OnTopic,"
               + " @OnStorage, @OnSchedule, @OnDataChange or @OnInvoke.");
     }
+    Optional<java.util.Map<String, Object>> corsSettings =
+        cors.read(type, className, !routes.isEmpty());
     if (!isClass || name.isEmpty()) {
       return Optional.empty();
     }
@@ -97,7 +101,8 @@ final class FunctionReader {
             inits,
             shutdowns,
             handlers,
-            type));
+            type,
+            corsSettings));
   }
 
   private Optional<String> name(TypeElement type, String className, ServerlessFunction annotation) {

@@ -32,6 +32,7 @@ final class IndexWriter {
     json.put(
         "shutdownMethods", function.shutdownMethods().stream().map(IndexWriter::method).toList());
     json.put("handlers", function.handlers().stream().map(IndexWriter::handler).toList());
+    function.cors().ifPresent(cors -> json.put("cors", cors));
     return json;
   }
 

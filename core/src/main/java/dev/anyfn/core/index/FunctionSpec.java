@@ -13,6 +13,7 @@ import java.util.List;
  * @param initMethods {@code @OnInit} methods
  * @param shutdownMethods {@code @OnShutdown} methods
  * @param handlers the trigger methods in source order
+ * @param cors the function's {@code @Cors}; null without one
  */
 public record FunctionSpec(
     String name,
@@ -22,12 +23,35 @@ public record FunctionSpec(
     int maxInstances,
     List<MethodRef> initMethods,
     List<MethodRef> shutdownMethods,
-    List<HandlerSpec> handlers) {
+    List<HandlerSpec> handlers,
+    CorsSpec cors) {
   /** Copies the lists. */
   public FunctionSpec {
     initMethods = initMethods == null ? List.of() : List.copyOf(initMethods);
     shutdownMethods = shutdownMethods == null ? List.of() : List.copyOf(shutdownMethods);
     handlers = List.copyOf(handlers);
+  }
+
+  /** A function without {@code @Cors}. */
+  public FunctionSpec(
+      String name,
+      String className,
+      int memoryMb,
+      int timeoutSeconds,
+      int maxInstances,
+      List<MethodRef> initMethods,
+      List<MethodRef> shutdownMethods,
+      List<HandlerSpec> handlers) {
+    this(
+        name,
+        className,
+        memoryMb,
+        timeoutSeconds,
+        maxInstances,
+        initMethods,
+        shutdownMethods,
+        handlers,
+        null);
   }
 
   /** The triggers of every handler, in source order. */

@@ -99,10 +99,12 @@ final class IndexReader {
     List<MethodRef> initMethods = null;
     List<MethodRef> shutdownMethods = null;
     List<HandlerSpec> handlers = null;
+    CorsSpec cors = null;
     while (t.nextField()) {
       switch (t.fieldName()) {
         case "name" -> name = t.text("name");
         case "className" -> className = t.text("className");
+        case "cors" -> cors = cors();
         case "memoryMb" -> memoryMb = t.intValue("memoryMb");
         case "timeoutSeconds" -> timeoutSeconds = t.intValue("timeoutSeconds");
         case "maxInstances" -> maxInstances = t.intValue("maxInstances");
@@ -121,7 +123,36 @@ final class IndexReader {
         maxInstances,
         initMethods,
         shutdownMethods,
-        t.required(handlers, "handlers", what));
+        t.required(handlers, "handlers", what),
+        cors);
+  }
+
+  private CorsSpec cors() throws IOException {
+    if (t.nextToken() == JsonToken.VALUE_NULL) {
+      return null; // a merged index written by data binding: no @Cors
+    }
+    t.expect(JsonToken.START_OBJECT, "'cors'");
+    List<String> origins = null;
+    List<String> allowHeaders = null;
+    List<String> exposeHeaders = null;
+    boolean allowCredentials = false;
+    int maxAgeSeconds = 0;
+    while (t.nextField()) {
+      switch (t.fieldName()) {
+        case "origins" -> origins = t.list("origins", () -> t.text("an origin"));
+        case "allowHeaders" -> allowHeaders = t.list("allowHeaders", () -> t.text("a header"));
+        case "exposeHeaders" -> exposeHeaders = t.list("exposeHeaders", () -> t.text("a header"));
+        case "allowCredentials" -> allowCredentials = t.bool("allowCredentials");
+        case "maxAgeSeconds" -> maxAgeSeconds = t.intValue("maxAgeSeconds");
+        default -> t.skipValue();
+      }
+    }
+    return new CorsSpec(
+        t.required(origins, "origins", "cors settings"),
+        allowHeaders,
+        exposeHeaders,
+        allowCredentials,
+        maxAgeSeconds);
   }
 
   private MethodRef methodRef() throws IOException {

@@ -80,7 +80,22 @@ class FunctionIndexTest {
                       handler(new TriggerSpec.Schedule("0 9 * * 1", "", 0, "Europe/Paris")),
                       handler(new TriggerSpec.Schedule("", "5m", 300, "UTC")),
                       handler(new TriggerSpec.DataChange("users", List.of("INSERT", "REMOVE"))),
-                      handler(new TriggerSpec.Invoke())))));
+                      handler(new TriggerSpec.Invoke())),
+                  new CorsSpec(
+                      List.of("https://app.example.com"),
+                      List.of("Content-Type"),
+                      List.of("ETag"),
+                      true,
+                      60)),
+              new FunctionSpec(
+                  "plain",
+                  "com.example.Plain",
+                  512,
+                  30,
+                  10,
+                  List.of(),
+                  List.of(),
+                  List.of(handler(new TriggerSpec.Http("GET", "/plain"))))));
 
   private static HandlerSpec handler(TriggerSpec trigger) {
     return new HandlerSpec(

@@ -1,5 +1,6 @@
 package com.example.shop;
 
+import dev.anyfn.Cors;
 import dev.anyfn.HttpException;
 import dev.anyfn.HttpMethod;
 import dev.anyfn.HttpResponse;
@@ -9,8 +10,11 @@ import dev.anyfn.ServerlessFunction;
 import java.util.List;
 import java.util.UUID;
 
-/** The JSON API of the shop's mobile app. */
+/**
+ * The JSON API of the shop's mobile app, which its web app (served from another origin) calls too.
+ */
 @ServerlessFunction(value = "shop-api", memoryMb = 256)
+@Cors(origins = {"https://app.shop.example", "http://localhost:5173"})
 public class MobileApiFunction {
   /** An order as the app sends it. */
   public record OrderRequest(long productId, int quantity) {}

@@ -46,4 +46,31 @@ class ShopHttpTest {
     assertThat(client.get("/api/products").bodyText())
         .startsWith("[{\"id\":1,\"name\":\"Espresso cup\",\"priceCents\":900}");
   }
+
+  @Test
+  void theWebAppsPreflightForAnOrderIsAnsweredAndItsOrderCarriesItsOrigin(AnyfnClient client) {
+    AnyfnClient.Response preflight =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(client.uri("/api/orders"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build());
+    AnyfnClient.Response order =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(client.uri("/api/orders"))
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"productId\":1,\"quantity\":2}"))
+                .header("Origin", "http://localhost:5173")
+                .header("Content-Type", "application/json")
+                .build());
+
+    assertThat(preflight.status()).isEqualTo(204);
+    assertThat(preflight.header("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+    assertThat(preflight.header("Access-Control-Allow-Methods")).hasValue("POST");
+    assertThat(order.status()).isEqualTo(201);
+    assertThat(order.header("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+  }
 }
