@@ -35,28 +35,4 @@ record FunctionModel(
     shutdownMethods = List.copyOf(shutdownMethods);
     handlers = List.copyOf(handlers);
   }
-
-  /** A function without {@code @Cors}. */
-  FunctionModel(
-      String name,
-      String className,
-      int memoryMb,
-      int timeoutSeconds,
-      int maxInstances,
-      List<MethodRef> initMethods,
-      List<MethodRef> shutdownMethods,
-      List<HandlerModel> handlers,
-      TypeElement element) {
-    this(
-        name,
-        className,
-        memoryMb,
-        timeoutSeconds,
-        maxInstances,
-        initMethods,
-        shutdownMethods,
-        handlers,
-        element,
-        Optional.empty());
-  }
 }
