@@ -16,21 +16,20 @@ final class HttpDispatch {
   private final FunctionInstance instance;
   private final JsonCodec json;
   private final int maxBodyBytes;
+  private final CorsSpec cors; // null: the function has no @Cors
 
   HttpDispatch(FunctionDefinition definition, FunctionInstance instance) {
     this.definition = definition;
     this.instance = instance;
     this.json = definition.json();
     this.maxBodyBytes = definition.settings().maxBodyBytes();
+    this.cors = definition.spec().cors();
   }
 
   HttpResponse handle(HttpRequest request, Context context) {
-    CorsSpec cors = definition.spec().cors();
-    if (cors != null) {
-      Optional<HttpResponse> preflight = preflight(cors, request, context);
-      if (preflight.isPresent()) {
-        return preflight.get();
-      }
+    Optional<HttpResponse> preflight = preflight(request, context);
+    if (preflight.isPresent()) {
+      return preflight.get();
     }
     Router.Result<ResolvedHandler> r =
         definition.router().route(request.method(), request.pathSegments());
@@ -41,12 +40,9 @@ final class HttpDispatch {
   }
 
   HttpResponse handleRouted(RouteMatch match, HttpRequest request, Context context) {
-    CorsSpec cors = definition.spec().cors();
-    if (cors != null) {
-      Optional<HttpResponse> preflight = preflight(cors, request, context);
-      if (preflight.isPresent()) {
-        return preflight.get();
-      }
+    Optional<HttpResponse> preflight = preflight(request, context);
+    if (preflight.isPresent()) {
+      return preflight.get();
     }
     return withCors(
         request, handleRouted(match.handler(), match.params(), match.head(), request, context));
@@ -54,9 +50,13 @@ final class HttpDispatch {
 
   /**
    * The answer to a CORS preflight for a path of this function that answers the method it asks
-   * about; empty for any other request, which is routed as usual.
+   * about; empty for any other request, which is routed as usual, and for a function without
+   * {@code @Cors}.
    */
-  private Optional<HttpResponse> preflight(CorsSpec cors, HttpRequest request, Context context) {
+  private Optional<HttpResponse> preflight(HttpRequest request, Context context) {
+    if (cors == null) {
+      return Optional.empty();
+    }
     return CorsAnswers.preflightMethod(request)
         .filter(
             method ->
@@ -73,7 +73,6 @@ final class HttpDispatch {
   }
 
   private HttpResponse withCors(HttpRequest request, HttpResponse response) {
-    CorsSpec cors = definition.spec().cors();
     return cors == null ? response : CorsAnswers.decorate(cors, request, response);
   }
 
