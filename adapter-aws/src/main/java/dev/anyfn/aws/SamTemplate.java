@@ -113,13 +113,16 @@ final class SamTemplate {
                 + " so that stages can share an account; functions see the names of their"
                 + " annotations.")
         + "\n"
-        + "    AllowedPattern: '^([a-z][a-z0-9-]*)?$'\n"
+        + "    AllowedPattern: "
+        + quote(ResourceNames.PREFIX_PATTERN)
+        + "\n"
         + "    MaxLength: "
         + maxLength
         + "\n"
         + "    ConstraintDescription: "
         + quote(
-            "lower-case letters, digits and hyphens, starting with a letter, at most "
+            ResourceNames.PREFIX_RULE
+                + ", at most "
                 + maxLength
                 + " characters (the longest that keeps every name within its AWS limit)")
         + "\n";

@@ -257,11 +257,14 @@ final class DeployScript {
   /** Refuses a {@code PREFIX} that would make a name Google refuses, before any deployment. */
   private static String prefixCheck(int room) {
     return "PREFIX=\"${PREFIX:-}\"\n"
-        + "if [[ ! \"$PREFIX\" =~ ^([a-z][a-z0-9-]*)?$ || ${#PREFIX} -gt "
+        + "if [[ ! \"$PREFIX\" =~ "
+        + ResourceNames.PREFIX_PATTERN
+        + " || ${#PREFIX} -gt "
         + room
         + " ]]; then\n"
-        + "  echo \"PREFIX '$PREFIX' cannot go before these names: use lower-case letters,"
-        + " digits and hyphens, starting with a letter, at most "
+        + "  echo \"PREFIX '$PREFIX' cannot go before these names: use "
+        + ResourceNames.PREFIX_RULE
+        + ", at most "
         + room
         + " characters (the longest that keeps every name within Google's limits).\" >&2\n"
         + "  exit 2\n"

@@ -14,6 +14,17 @@ public final class ResourceNames {
   /** The environment variable that holds the prefix; unset or empty means none. */
   public static final String PREFIX_VARIABLE = "ANYFN_NAME_PREFIX";
 
+  /**
+   * What a deployment accepts as a prefix, one rule for every provider so that one prefix serves
+   * all (S3 and Cloud Storage take lower case only; Google's names start with a letter): a regular
+   * expression that both CloudFormation and bash's {@code =~} read alike.
+   */
+  public static final String PREFIX_PATTERN = "^([a-z][a-z0-9-]*)?$";
+
+  /** {@link #PREFIX_PATTERN} in words, for messages. */
+  public static final String PREFIX_RULE =
+      "lower-case letters, digits and hyphens, starting with a letter";
+
   /** Names used as they are. */
   public static final ResourceNames NONE = new ResourceNames("");
 
