@@ -1,6 +1,7 @@
 package dev.anyfn.processor;
 
 import dev.anyfn.Cors;
+import dev.anyfn.Headers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,6 @@ final class CorsRules {
       Pattern.compile(
           "https?://([a-z0-9]([a-z0-9-]*[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
               + "(:[0-9]{1,5})?");
-  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   static final int MAX_AGE_SECONDS = 86_400;
 
   private final Reporter reporter;
@@ -107,7 +107,7 @@ final class CorsRules {
   private boolean tokens(TypeElement type, String where, String attribute, String[] names) {
     boolean ok = true;
     for (String name : names) {
-      if (!TOKEN.matcher(name).matches()) {
+      if (!isHeaderName(name)) {
         ok =
             error(
                 type,
@@ -120,6 +120,16 @@ final class CorsRules {
       }
     }
     return ok;
+  }
+
+  /** Whether {@code name} is a header name by the rule the runtime's {@link Headers} applies. */
+  private static boolean isHeaderName(String name) {
+    try {
+      Headers.builder().add(name, "");
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** ", e.g. https://app.example.com" for what looks like an origin written differently. */
