@@ -1,7 +1,6 @@
 package dev.anyfn.local;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,7 +21,7 @@ final class JettyLogging {
       "META-INF/services/org.slf4j.spi.SLF4JServiceProvider";
   private static final String LEGACY_BINDING = "org/slf4j/impl/StaticLoggerBinder.class";
 
-  private static final AtomicBoolean DONE = new AtomicBoolean();
+  private static boolean done; // guarded by the class
 
   private JettyLogging() {}
 
@@ -31,9 +30,10 @@ final class JettyLogging {
    * API. Once per JVM; call before anything that initialises SLF4J.
    */
   static synchronized void quietWithoutProvider() {
-    if (DONE.getAndSet(true)) {
+    if (done) {
       return;
     }
+    done = true;
     ClassLoader loader = LoggerFactory.class.getClassLoader();
     if (loader == null || System.getProperty(PROVIDER_PROPERTY) != null || !hasNoProvider(loader)) {
       return;
