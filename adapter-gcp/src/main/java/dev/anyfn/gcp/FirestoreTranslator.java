@@ -22,11 +22,6 @@ import java.util.Set;
 final class FirestoreTranslator implements EventTranslator {
   private final ResourceNames names;
 
-  /** Names as events give them. */
-  FirestoreTranslator() {
-    this(ResourceNames.NONE);
-  }
-
   /** Names given to handlers without the deployment's prefix ({@link ResourceNames}). */
   FirestoreTranslator(ResourceNames names) {
     this.names = names;

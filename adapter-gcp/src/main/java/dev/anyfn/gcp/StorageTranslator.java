@@ -16,11 +16,6 @@ import java.util.Set;
 final class StorageTranslator implements EventTranslator {
   private final ResourceNames names;
 
-  /** Names as events give them. */
-  StorageTranslator() {
-    this(ResourceNames.NONE);
-  }
-
   /** Names given to handlers without the deployment's prefix ({@link ResourceNames}). */
   StorageTranslator(ResourceNames names) {
     this.names = names;

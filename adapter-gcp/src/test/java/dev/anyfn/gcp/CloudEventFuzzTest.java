@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.anyfn.core.ResourceNames;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
@@ -23,8 +24,8 @@ class CloudEventFuzzTest {
           new PubSubTranslator(PubSubTranslator.Target.QUEUE, "orders"),
           new PubSubTranslator(PubSubTranslator.Target.TOPIC, "alerts"),
           new PubSubTranslator(PubSubTranslator.Target.SCHEDULE, "nightly"),
-          new StorageTranslator(),
-          new FirestoreTranslator());
+          new StorageTranslator(ResourceNames.NONE),
+          new FirestoreTranslator(ResourceNames.NONE));
 
   private static final String[] CONTENT_TYPES = {
     "application/json", "application/protobuf", "text/plain", null

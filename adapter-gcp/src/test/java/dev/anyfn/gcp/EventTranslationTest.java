@@ -77,7 +77,7 @@ class EventTranslationTest {
     @SuppressWarnings("unchecked")
     DataChange<String> change =
         (DataChange<String>)
-            new FirestoreTranslator()
+            new FirestoreTranslator(ResourceNames.NONE)
                 .translate(
                     event(
                         FirestoreTranslator.DELETED,
@@ -107,7 +107,7 @@ class EventTranslationTest {
               .build();
       assertThatThrownBy(
               () ->
-                  new FirestoreTranslator()
+                  new FirestoreTranslator(ResourceNames.NONE)
                       .translate(
                           event(
                               FirestoreTranslator.WRITTEN,
@@ -126,7 +126,7 @@ class EventTranslationTest {
   void firestoreJsonPayloadIsRejectedNamingTheExpectedType() {
     assertThatThrownBy(
             () ->
-                new FirestoreTranslator()
+                new FirestoreTranslator(ResourceNames.NONE)
                     .translate(
                         event(
                             FirestoreTranslator.WRITTEN,
@@ -150,7 +150,7 @@ class EventTranslationTest {
                 "{\"bucket\":\"b\",\"name\":\"k\",\"size\":\"big\"}"
                     .getBytes(StandardCharsets.UTF_8))
             .build();
-    assertThatThrownBy(() -> new StorageTranslator().translate(e))
+    assertThatThrownBy(() -> new StorageTranslator(ResourceNames.NONE).translate(e))
         .isInstanceOf(MalformedEventException.class)
         .hasMessage(
             "Storage event s-9 has size 'big'; expected a whole number of bytes (as a JSON string).");
@@ -184,7 +184,8 @@ class EventTranslationTest {
             DocumentEventData.newBuilder().setValue(doc).build().toByteArray());
     assertThat(((DataChange<?>) new FirestoreTranslator(dev).translate(write)).table())
         .isEqualTo("users");
-    assertThat(((DataChange<?>) new FirestoreTranslator().translate(write)).table())
+    assertThat(
+            ((DataChange<?>) new FirestoreTranslator(ResourceNames.NONE).translate(write)).table())
         .isEqualTo("dev-users");
   }
 
@@ -197,7 +198,7 @@ class EventTranslationTest {
             .withSource(URI.create("//storage.googleapis.com/projects/_/buckets/b"))
             .withData("application/json", "{\"bucket\":\"b\"}".getBytes(StandardCharsets.UTF_8))
             .build();
-    assertThatThrownBy(() -> new StorageTranslator().translate(e))
+    assertThatThrownBy(() -> new StorageTranslator(ResourceNames.NONE).translate(e))
         .isInstanceOf(MalformedEventException.class)
         .hasMessage("Storage event s-8 has no 'name' in its data.");
   }
