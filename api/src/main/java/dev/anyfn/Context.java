@@ -37,4 +37,28 @@ public interface Context {
 
   /** A structured logger bound to this invocation. */
   Log log();
+
+  /**
+   * Sends {@code message} to {@code queue}, one of the queues the function declares in {@link
+   * SendsTo}. A {@code String} is sent as it is; any other object (not a {@code byte[]}: queues
+   * carry text) as JSON, as a handler's answer is written, so that an {@code @OnQueue} handler
+   * taking the same type reads it back.
+   *
+   * <p>Messages are sent when the handler returns, in the order given, and not at all when it
+   * throws: a failed HTTP call or a retried event sends nothing twice because of the failure. When
+   * the cloud refuses them, the call fails after the handler ran (an HTTP call is answered {@code
+   * 500}, an event is retried), so a handler whose events are retried may send again: make
+   * receivers idempotent, as for any queue.
+   *
+   * @throws IllegalArgumentException when the function does not declare {@code queue} in {@link
+   *     SendsTo}, or the message is larger than the provider accepts
+   * @throws UnsupportedOperationException when this context cannot send (a context made for a unit
+   *     test, say)
+   */
+  default void send(String queue, Object message) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot send messages; the contexts anyfn makes on every provider and on the"
+            + " emulator can.");
+  }
 }

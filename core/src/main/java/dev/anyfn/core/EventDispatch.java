@@ -85,8 +85,9 @@ final class EventDispatch {
         continue;
       }
       Object[] args;
+      Context call = Outbox.around(context, definition);
       try {
-        args = handler.bind(Invocation.event(event, context));
+        args = handler.bind(Invocation.event(event, call));
       } catch (RuntimeException e) {
         context
             .log()
@@ -101,6 +102,7 @@ final class EventDispatch {
       }
       try {
         handler.call(instance.target(), args);
+        Outbox.flush(call);
       } catch (Throwable t) {
         failures.add(failure(i, event, t, handler, context));
       }
@@ -111,8 +113,10 @@ final class EventDispatch {
   private BatchOutcome runBatch(
       ResolvedHandler handler, List<? extends Event> batch, Context context) {
     Object result;
+    Context call = Outbox.around(context, definition);
     try {
-      result = handler.call(instance.target(), handler.bind(Invocation.batch(batch, context)));
+      result = handler.call(instance.target(), handler.bind(Invocation.batch(batch, call)));
+      Outbox.flush(call);
     } catch (Throwable t) {
       List<ItemFailure> all = new ArrayList<>();
       for (int i = 0; i < batch.size(); i++) {
@@ -191,17 +195,20 @@ final class EventDispatch {
   InvokeOutcome invoke(byte[] payload, Context context) {
     ResolvedHandler handler = select(TriggerSpec.Kind.INVOKE, null);
     Object[] args;
+    Context call = Outbox.around(context, definition);
     try {
-      args = handler.bind(Invocation.payload(payload, context));
+      args = handler.bind(Invocation.payload(payload, call));
     } catch (JsonBodyException e) {
       return InvokeOutcome.failure("invalid_payload", e.getMessage());
     }
     try {
       Object result = handler.call(instance.target(), args);
-      if (handler.spec().returnKind() == ReturnKind.VOID) {
-        return InvokeOutcome.success("null".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-      return InvokeOutcome.success(json.write(result));
+      byte[] answer =
+          handler.spec().returnKind() == ReturnKind.VOID
+              ? "null".getBytes(java.nio.charset.StandardCharsets.UTF_8)
+              : json.write(result);
+      Outbox.flush(call);
+      return InvokeOutcome.success(answer);
     } catch (Throwable t) {
       if (t instanceof Error) {
         instance.markUnhealthy();

@@ -95,10 +95,15 @@ final class HttpDispatch {
             ? request
             : request.withPathParams(params);
     HttpResponse response;
+    Context call = Outbox.around(context, definition);
     try {
-      Object[] args = handler.bind(Invocation.http(routed, context));
+      Object[] args = handler.bind(Invocation.http(routed, call));
       Object result = handler.call(instance.target(), args);
       response = toResponse(handler.spec().returnKind(), result);
+      Outbox.flush(call);
+    } catch (Outbox.SendFailedException e) {
+      context.log().error("Handler " + handler.description() + " returned; " + e.getMessage(), e);
+      response = Problems.internalError(requestId);
     } catch (HttpException e) {
       response =
           Problems.response(e.status(), Problems.codeFor(e.status()), e.getMessage(), requestId);

@@ -50,6 +50,7 @@ public final class InvocationContext implements Context {
   private final String deploymentId;
   private final Clock clock;
   private final Consumer<String> logSink;
+  private final MessageSender messageSender;
 
   /** Made on first use: most invocations never log. Immutable, so a racing second make is fine. */
   private Log log;
@@ -68,6 +69,7 @@ public final class InvocationContext implements Context {
     this.traceHeader = b.traceHeader;
     this.deploymentId = b.deploymentId;
     this.logSink = b.logSink;
+    this.messageSender = b.messageSender;
   }
 
   /** A builder. */
@@ -137,6 +139,27 @@ public final class InvocationContext implements Context {
     return l;
   }
 
+  /**
+   * Refused: the function declares no queue to send to. (The core hands the handlers of a function
+   * with {@code @SendsTo} a context that sends.)
+   */
+  @Override
+  public void send(String queue, Object message) {
+    throw new IllegalArgumentException(
+        "Function '"
+            + functionName
+            + "' sends to queue '"
+            + queue
+            + "' but declares no queue to send to. Add @SendsTo(queues = \""
+            + queue
+            + "\") to the function class.");
+  }
+
+  /** How this invocation's messages are sent; empty when the adapter gave none. */
+  public Optional<MessageSender> messageSender() {
+    return Optional.ofNullable(messageSender);
+  }
+
   /** Builds a context; not thread-safe. */
   public static final class Builder {
     private String requestId;
@@ -151,6 +174,7 @@ public final class InvocationContext implements Context {
     private String deploymentId;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> logSink = STANDARD_OUT;
+    private MessageSender messageSender;
 
     private Builder() {}
 
@@ -237,6 +261,12 @@ public final class InvocationContext implements Context {
     /** Where log lines go; standard output by default. */
     public Builder logSink(Consumer<String> logSink) {
       this.logSink = Objects.requireNonNull(logSink);
+      return this;
+    }
+
+    /** How the messages of handlers' {@code send} calls are sent; none by default. */
+    public Builder messageSender(MessageSender messageSender) {
+      this.messageSender = messageSender;
       return this;
     }
 

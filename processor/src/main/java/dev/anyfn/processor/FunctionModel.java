@@ -18,6 +18,7 @@ import javax.lang.model.element.TypeElement;
  * @param handlers the handlers, in source order
  * @param element the class, for error messages that span functions
  * @param cors the {@code @Cors} settings as the index records them; empty without it
+ * @param sendsTo the queues of its {@code @SendsTo}, in declared order; empty without it
  */
 record FunctionModel(
     String name,
@@ -29,8 +30,10 @@ record FunctionModel(
     List<MethodRef> shutdownMethods,
     List<HandlerModel> handlers,
     TypeElement element,
-    Optional<Map<String, Object>> cors) {
+    Optional<Map<String, Object>> cors,
+    List<String> sendsTo) {
   FunctionModel {
+    sendsTo = List.copyOf(sendsTo);
     initMethods = List.copyOf(initMethods);
     shutdownMethods = List.copyOf(shutdownMethods);
     handlers = List.copyOf(handlers);

@@ -4,6 +4,7 @@ import dev.anyfn.Cors;
 import dev.anyfn.HeaderParam;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
+import dev.anyfn.SendsTo;
 import dev.anyfn.ServerlessFunction;
 import dev.anyfn.processor.spi.IndexExtension;
 import java.io.IOException;
@@ -76,7 +77,8 @@ public final class FunctionProcessor extends AbstractProcessor {
                 PathParam.class,
                 QueryParam.class,
                 HeaderParam.class,
-                Cors.class))
+                Cors.class,
+                SendsTo.class))
         .map(Class::getCanonicalName)
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
@@ -144,6 +146,14 @@ public final class FunctionProcessor extends AbstractProcessor {
               + names.binaryName(type)
               + " has no effect: the class is not a @ServerlessFunction. Put @Cors on the function"
               + " class whose routes it is for.");
+    }
+    if (type.getAnnotation(SendsTo.class) != null) {
+      reporter.error(
+          type,
+          "@SendsTo on "
+              + names.binaryName(type)
+              + " has no effect: the class is not a @ServerlessFunction. Put @SendsTo on the"
+              + " function class whose handlers send.");
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       List<Class<? extends Annotation>> present = MethodAnnotations.on(method);

@@ -21,6 +21,7 @@ final class FunctionReader {
   private final HandlerSignatures signatures;
   private final LifecycleMethods lifecycle;
   private final CorsRules cors;
+  private final SendsToRules sends;
 
   FunctionReader(Reporter reporter, TypeNames names, Elements elements) {
     this.reporter = reporter;
@@ -30,6 +31,7 @@ final class FunctionReader {
     this.signatures = new HandlerSignatures(reporter, names);
     this.lifecycle = new LifecycleMethods(reporter, names);
     this.cors = new CorsRules(reporter);
+    this.sends = new SendsToRules(reporter);
   }
 
   /**
@@ -88,6 +90,7 @@ final class FunctionReader {
     }
     Optional<java.util.Map<String, Object>> corsSettings =
         cors.read(type, className, !routes.isEmpty());
+    List<String> sendsTo = sends.read(type, className);
     if (!isClass || name.isEmpty()) {
       return Optional.empty();
     }
@@ -102,7 +105,8 @@ final class FunctionReader {
             shutdowns,
             handlers,
             type,
-            corsSettings));
+            corsSettings,
+            sendsTo));
   }
 
   private Optional<String> name(TypeElement type, String className, ServerlessFunction annotation) {

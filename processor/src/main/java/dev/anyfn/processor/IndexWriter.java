@@ -33,6 +33,9 @@ final class IndexWriter {
         "shutdownMethods", function.shutdownMethods().stream().map(IndexWriter::method).toList());
     json.put("handlers", function.handlers().stream().map(IndexWriter::handler).toList());
     function.cors().ifPresent(cors -> json.put("cors", cors));
+    if (!function.sendsTo().isEmpty()) {
+      json.put("sendsTo", function.sendsTo());
+    }
     return json;
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
  * @param shutdownMethods {@code @OnShutdown} methods
  * @param handlers the trigger methods in source order
  * @param cors the function's {@code @Cors}; null without one
+ * @param sendsTo the queues of the function's {@code @SendsTo}, in declared order; empty without
  */
 public record FunctionSpec(
     String name,
@@ -24,15 +25,17 @@ public record FunctionSpec(
     List<MethodRef> initMethods,
     List<MethodRef> shutdownMethods,
     List<HandlerSpec> handlers,
-    CorsSpec cors) {
+    CorsSpec cors,
+    List<String> sendsTo) {
   /** Copies the lists. */
   public FunctionSpec {
+    sendsTo = sendsTo == null ? List.of() : List.copyOf(sendsTo);
     initMethods = initMethods == null ? List.of() : List.copyOf(initMethods);
     shutdownMethods = shutdownMethods == null ? List.of() : List.copyOf(shutdownMethods);
     handlers = List.copyOf(handlers);
   }
 
-  /** A function without {@code @Cors}. */
+  /** A function without {@code @Cors} or {@code @SendsTo}. */
   public FunctionSpec(
       String name,
       String className,
@@ -51,7 +54,8 @@ public record FunctionSpec(
         initMethods,
         shutdownMethods,
         handlers,
-        null);
+        null,
+        List.of());
   }
 
   /** The triggers of every handler, in source order. */

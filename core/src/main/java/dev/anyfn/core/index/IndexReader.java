@@ -100,11 +100,13 @@ final class IndexReader {
     List<MethodRef> shutdownMethods = null;
     List<HandlerSpec> handlers = null;
     CorsSpec cors = null;
+    List<String> sendsTo = null;
     while (t.nextField()) {
       switch (t.fieldName()) {
         case "name" -> name = t.text("name");
         case "className" -> className = t.text("className");
         case "cors" -> cors = cors();
+        case "sendsTo" -> sendsTo = t.list("sendsTo", () -> t.text("sendsTo"));
         case "memoryMb" -> memoryMb = t.intValue("memoryMb");
         case "timeoutSeconds" -> timeoutSeconds = t.intValue("timeoutSeconds");
         case "maxInstances" -> maxInstances = t.intValue("maxInstances");
@@ -124,7 +126,8 @@ final class IndexReader {
         initMethods,
         shutdownMethods,
         t.required(handlers, "handlers", what),
-        cors);
+        cors,
+        sendsTo);
   }
 
   private CorsSpec cors() throws IOException {

@@ -86,7 +86,8 @@ class FunctionIndexTest {
                       List.of("Content-Type"),
                       List.of("ETag"),
                       true,
-                      60)),
+                      60),
+                  List.of("orders", "audit")),
               new FunctionSpec(
                   "plain",
                   "com.example.Plain",

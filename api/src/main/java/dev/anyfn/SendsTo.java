@@ -1,0 +1,36 @@
+package dev.anyfn;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The queues a function's handlers send messages to with {@link Context#send(String, Object)}.
+ * Declared on the function class so that each cloud's descriptors give the function what sending
+ * needs (on AWS the queue and the permission to send to it, on Google the Pub/Sub topic and the
+ * project, on Azure a queue output binding on every entry of the function) and the emulator
+ * delivers to the same queue, where an {@code @OnQueue} handler of any function reads it.
+ *
+ * <pre>{@code
+ * @ServerlessFunction("api")
+ * @SendsTo(queues = "orders")
+ * public class Api {
+ *   @Route(value = "/orders", method = HttpMethod.POST)
+ *   public void order(Order order, Context context) {
+ *     context.send("orders", order);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The annotation processor checks the names when you compile, and packaging checks them against
+ * each cloud's naming rules.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface SendsTo {
+  /** The queue names, as {@link OnQueue#value()} names them. */
+  String[] queues();
+}

@@ -1,0 +1,26 @@
+package dev.anyfn.core;
+
+import java.util.List;
+
+/**
+ * How an adapter sends the messages handlers gave {@link dev.anyfn.Context#send(String, Object)}:
+ * SQS on AWS, Pub/Sub on Google, a queue output binding on Azure, the emulator's queues locally.
+ * Handed to {@link InvocationContext.Builder#messageSender}; the core calls it once per queue after
+ * a handler returned, never when it threw.
+ */
+public interface MessageSender {
+  /**
+   * The largest message, in UTF-8 bytes, the provider's queue accepts; {@code send} refuses larger
+   * ones when the handler gives them, before anything is sent.
+   */
+  int maxMessageBytes();
+
+  /**
+   * Sends {@code messages}, in order, to the queue the function declared as {@code queue} (the
+   * logical name, without a stage's prefix).
+   *
+   * @throws Exception when the provider did not take every message; the core then fails the call
+   *     (an HTTP 500, a retried event), and messages taken before the failure stay sent
+   */
+  void send(String queue, List<String> messages) throws Exception;
+}

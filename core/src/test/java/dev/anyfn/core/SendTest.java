@@ -1,0 +1,214 @@
+package dev.anyfn.core;
+
+import static dev.anyfn.core.TestRuntime.jsonPost;
+import static dev.anyfn.core.TestRuntime.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.anyfn.HttpResponse;
+import dev.anyfn.QueueMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A function with {@code @SendsTo} sends what its handlers gave {@code Context.send} when they
+ * return, through the adapter's {@link MessageSender}, and nothing when they throw.
+ */
+class SendTest {
+  private final TestRuntime rt = new TestRuntime();
+  private final List<String> sent = new ArrayList<>();
+  private int maxBytes = 1024;
+  private RuntimeException refusal;
+
+  private final MessageSender sender =
+      new MessageSender() {
+        @Override
+        public int maxMessageBytes() {
+          return maxBytes;
+        }
+
+        @Override
+        public void send(String queue, List<String> messages) {
+          if (refusal != null) {
+            throw refusal;
+          }
+          messages.forEach(m -> sent.add(queue + ": " + m));
+        }
+      };
+
+  private InvocationContext context(String function) {
+    return InvocationContext.builder()
+        .requestId("req-1")
+        .functionName(function)
+        .logSink(rt.logs::add)
+        .messageSender(sender)
+        .build();
+  }
+
+  private HttpResponse post(String path, String body) {
+    return rt.instance("fx-sending").handleHttp(jsonPost(path, body), context("fx-sending"));
+  }
+
+  private static QueueMessage message(String queue, String id, String body) {
+    return QueueMessage.builder().id(id).queue(queue).body(body).build();
+  }
+
+  @Test
+  void messagesAreSentAfterTheHandlerReturnedGroupedByQueueInTheOrderGiven() {
+    HttpResponse r = post("/sending/orders", "{\"id\":\"o-1\",\"quantity\":2}");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(sent)
+        .containsExactly(
+            "orders: {\"id\":\"o-1\",\"quantity\":2}",
+            "orders: {\"id\":\"o-1-copy\",\"quantity\":2}",
+            "audit: order o-1");
+  }
+
+  @Test
+  void aHandlerThatThrowsSendsNothingWhetherItIsAnHttpErrorOrAFailure() {
+    assertThat(post("/sending/orders", "{\"id\":\"o-1\",\"quantity\":-1}").statusCode())
+        .isEqualTo(422);
+    assertThat(post("/sending/orders", "{\"id\":\"o-1\",\"quantity\":0}").statusCode())
+        .isEqualTo(500);
+
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void aRefusedSendIsA500WithTheRequestIdAndTheCauseLogged() {
+    refusal = new IllegalStateException("queue does not exist");
+
+    HttpResponse r = post("/sending/orders", "{\"id\":\"o-1\",\"quantity\":2}");
+
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.bodyText()).contains("req-1").doesNotContain("queue does not exist");
+    assertThat(rt.logs)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("Sending 2 messages to queue 'orders' failed")
+                    .contains("queue does not exist"));
+  }
+
+  @Test
+  void aQueueTheFunctionDoesNotDeclareIsRefusedNamingTheDeclaredOnes() {
+    HttpResponse r = post("/sending/elsewhere", "{}");
+
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(String.join("\n", rt.logs))
+        .contains(
+            "Function 'fx-sending' sends to queue 'billing', which its @SendsTo does not name; it"
+                + " names ['orders', 'audit'].");
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void aFunctionWithoutSendsToIsToldToDeclareTheQueue() {
+    HttpResponse r =
+        rt.instance("fx-silent")
+            .handleHttp(request("POST", "/silent").build(), context("fx-silent"));
+
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(String.join("\n", rt.logs))
+        .contains("declares no queue to send to. Add @SendsTo(queues = \\\"orders\\\")");
+  }
+
+  @Test
+  void aMessageLargerThanTheProviderTakesIsRefusedWhenSentCountingUtf8Bytes() {
+    maxBytes = 10;
+    HttpResponse ok =
+        rt.instance("fx-sending")
+            .handleHttp(
+                request("POST", "/sending/large")
+                    .headers(dev.anyfn.Headers.builder().add("Content-Type", "text/plain").build())
+                    .body("ééééé") // 10 bytes in UTF-8
+                    .build(),
+                context("fx-sending"));
+    HttpResponse tooLarge =
+        rt.instance("fx-sending")
+            .handleHttp(
+                request("POST", "/sending/large")
+                    .headers(dev.anyfn.Headers.builder().add("Content-Type", "text/plain").build())
+                    .body("éééééx")
+                    .build(),
+                context("fx-sending"));
+
+    assertThat(ok.statusCode()).isEqualTo(204);
+    assertThat(tooLarge.statusCode()).isEqualTo(500);
+    assertThat(String.join("\n", rt.logs))
+        .contains("A message to queue 'orders' has 11 bytes; LOCAL queues take at most 10.");
+    assertThat(sent).containsExactly("orders: ééééé");
+  }
+
+  @Test
+  void eachEventSendsWhenItsOwnHandlerCallReturnsAndAFailedOneSendsNothing() {
+    BatchOutcome o =
+        rt.instance("fx-sending")
+            .handleEvents(
+                List.of(
+                    message("sending-in", "m1", "{\"id\":\"a\",\"quantity\":1}"),
+                    message("sending-in", "m2", "{\"id\":\"b\",\"quantity\":0}"),
+                    message("sending-in", "m3", "{\"id\":\"c\",\"quantity\":1}")),
+                context("fx-sending"));
+
+    assertThat(o.failures()).extracting(BatchOutcome.ItemFailure::eventId).containsExactly("m2");
+    assertThat(sent).containsExactly("audit: relayed a", "audit: relayed c");
+  }
+
+  @Test
+  void aRefusedSendFailsTheEventSoThatItIsRetried() {
+    refusal = new IllegalStateException("throttled");
+
+    BatchOutcome o =
+        rt.instance("fx-sending")
+            .handleEvents(
+                List.of(message("sending-in", "m1", "{\"id\":\"a\",\"quantity\":1}")),
+                context("fx-sending"));
+
+    assertThat(o.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.permanent()).isFalse();
+              assertThat(f.reason()).contains("Sending 1 message to queue 'audit' failed");
+            });
+  }
+
+  @Test
+  void aBatchHandlerSendsWhenItReturnsEvenWhenItReportsSomeItemsFailed() {
+    BatchOutcome o =
+        rt.instance("fx-sending")
+            .handleEvents(
+                List.of(
+                    message("sending-batch", "m1", "one"), message("sending-batch", "m2", "two")),
+                context("fx-sending"));
+
+    assertThat(o.failures()).extracting(BatchOutcome.ItemFailure::eventId).containsExactly("m1");
+    assertThat(sent).containsExactly("audit: one", "audit: two");
+  }
+
+  @Test
+  void aDirectInvocationSendsWhenItSucceedsAndFailsWhenTheSendIsRefused() {
+    InvokeOutcome ok =
+        rt.instance("fx-sending")
+            .invoke(bytes("{\"id\":\"a\",\"quantity\":1}"), context("fx-sending"));
+    InvokeOutcome failed =
+        rt.instance("fx-sending")
+            .invoke(bytes("{\"id\":\"b\",\"quantity\":0}"), context("fx-sending"));
+    refusal = new IllegalStateException("gone");
+    InvokeOutcome refused =
+        rt.instance("fx-sending")
+            .invoke(bytes("{\"id\":\"c\",\"quantity\":1}"), context("fx-sending"));
+
+    assertThat(ok.succeeded()).isTrue();
+    assertThat(failed.succeeded()).isFalse();
+    assertThat(refused.succeeded()).isFalse();
+    assertThat(sent).containsExactly("orders: {\"id\":\"a\",\"quantity\":1}");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
