@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.QueueMessage;
 import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.core.JsonBodyException;
 import dev.anyfn.core.JsonCodec;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <pre>
  * POST   /_anyfn/queues/{queue}/messages          body = message; query parameters = attributes
+ * GET    /_anyfn/queues/{queue}/messages          what functions sent to a queue none reads
  * POST   /_anyfn/topics/{topic}/messages          body = message; query parameters = attributes
  * PUT    /_anyfn/buckets/{bucket}/objects/{key..} body = object bytes (Content-Type kept)
  * DELETE /_anyfn/buckets/{bucket}/objects/{key..}
@@ -60,6 +62,12 @@ final class ControlApi {
         return only(method, "GET", () -> ok(200, emulator.metrics()), id);
       }
       if (root.equals("queues") && seg.size() == 3 && seg.get(2).equals("messages")) {
+        if (method.equals("GET")) {
+          return done(ok(200, unconsumed(events, seg.get(1))));
+        }
+        if (!method.equals("POST")) {
+          return done(notAllowed("GET, POST", id));
+        }
         return only(
             method, "POST", () -> ok(202, Map.of("id", events.send(seg.get(1), body, query))), id);
       }
@@ -217,6 +225,17 @@ final class ControlApi {
       b.header("Retry-After", "1");
     }
     return b.build();
+  }
+
+  private static List<Map<String, Object>> unconsumed(EventApi events, String queue) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (QueueMessage m : events.unconsumed(queue)) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("id", m.id());
+      json.put("body", m.bodyText());
+      out.add(json);
+    }
+    return out;
   }
 
   private static List<Map<String, Object>> deadLetters(EventApi events, String queue) {

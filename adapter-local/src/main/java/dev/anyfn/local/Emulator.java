@@ -94,6 +94,8 @@ public final class Emulator implements AutoCloseable {
     TableSource tables = new TableSource(hub, list, runtime.json());
     this.schedules = new ScheduleSource(hub, list, b.clock, log);
     this.events = new EventApi(this, queues, topics, storage, tables, schedules, hub);
+    EmulatorSender sender = new EmulatorSender(events, b.profile);
+    list.forEach(pool -> pool.sendThrough(sender));
     this.frontDoor = new HttpFrontDoor(this, b);
   }
 

@@ -1,5 +1,6 @@
 package dev.anyfn.local;
 
+import dev.anyfn.QueueMessage;
 import dev.anyfn.StorageEvent;
 import dev.anyfn.core.InitFailedException;
 import dev.anyfn.core.InvokeOutcome;
@@ -45,7 +46,7 @@ public final class EventApi {
   /**
    * Sends a UTF-8 message to a queue; returns the message id.
    *
-   * @throws IllegalArgumentException when no function consumes the queue
+   * @throws IllegalArgumentException when no function consumes the queue or sends to it
    * @throws EventTooLargeException when the message (body and attributes) is larger than the
    *     profile's queue message limit; nothing is queued
    */
@@ -56,7 +57,7 @@ public final class EventApi {
   /**
    * Sends a UTF-8 message with attributes to a queue; returns the message id.
    *
-   * @throws IllegalArgumentException when no function consumes the queue
+   * @throws IllegalArgumentException when no function consumes the queue or sends to it
    * @throws EventTooLargeException when the message is larger than the profile allows
    */
   public String send(String queue, String body, Map<String, String> attributes) {
@@ -66,7 +67,7 @@ public final class EventApi {
   /**
    * Sends raw bytes to a queue; returns the message id.
    *
-   * @throws IllegalArgumentException when no function consumes the queue
+   * @throws IllegalArgumentException when no function consumes the queue or sends to it
    * @throws EventTooLargeException when the message is larger than the profile allows
    */
   public String send(String queue, byte[] body, Map<String, String> attributes) {
@@ -218,6 +219,17 @@ public final class EventApi {
   }
 
   /**
+   * The messages functions sent ({@code Context.send}) to a queue that no function of the project
+   * reads, oldest first: a reader outside the project would take them on a cloud. A queue a
+   * function reads delivers its messages to it instead.
+   *
+   * @throws IllegalArgumentException when no function sends to the queue, or a function reads it
+   */
+  public List<QueueMessage> unconsumed(String queue) {
+    return queues.unconsumed(queue);
+  }
+
+  /**
    * The dead letters the emulator keeps for a delivery queue, oldest first. A queue message whose
    * {@code <queue>-poison} a function reads is not kept: it is delivered there, as the clouds move
    * it, and counted in the metrics' dead letters of its function.
@@ -263,6 +275,7 @@ public final class EventApi {
     }
     storage.clear();
     tables.clear();
+    queues.clearUnconsumed();
     return ended;
   }
 

@@ -3,6 +3,7 @@ package dev.anyfn.local;
 import dev.anyfn.core.FunctionDefinition;
 import dev.anyfn.core.FunctionInstance;
 import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
 import java.time.Duration;
@@ -32,6 +33,10 @@ final class InstancePool {
   private final EmulatorClock clock;
   private final FunctionStats stats;
   private final LogSink log;
+
+  /** How handlers' messages are sent; null for a function without {@code @SendsTo}. */
+  private volatile MessageSender sender;
+
   private final List<Slot> slots = new ArrayList<>();
   private int nextSlotId = 1;
   private int inFlight;
@@ -54,6 +59,11 @@ final class InstancePool {
     this.clock = clock;
     this.log = log;
     this.stats = new FunctionStats(function.name(), function.spec().memoryMb());
+  }
+
+  /** Sends the messages of this function's handlers through {@code sender}, if it declares any. */
+  void sendThrough(MessageSender sender) {
+    this.sender = function.spec().sendsTo().isEmpty() ? null : sender;
   }
 
   /** Thrown through a failed invocation future when the invocation outlived its timeout. */
@@ -335,6 +345,7 @@ final class InstancePool {
             .coldStart(lease.mustInitialise)
             .clock(clock)
             .logSink(settings.logSink())
+            .messageSender(sender)
             .build();
     long t0 = System.nanoTime();
     T value;

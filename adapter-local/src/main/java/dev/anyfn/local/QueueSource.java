@@ -24,6 +24,12 @@ final class QueueSource {
   private final AtomicInteger roundRobin = new AtomicInteger();
 
   /**
+   * Messages sent by functions ({@code @SendsTo}) to queues no function reads, by queue, oldest
+   * first: on a cloud they would wait in the queue for a reader outside the project.
+   */
+  private final Map<String, List<QueueMessage>> unconsumed = new LinkedHashMap<>();
+
+  /**
    * @param deadLetterQueue where the cloud moves a queue's dead letters; when a function reads that
    *     queue, dead letters are sent to it instead of being kept
    */
@@ -53,6 +59,13 @@ final class QueueSource {
           }
           byQueue.put(name, List.copyOf(queues));
         });
+    for (InstancePool pool : pools) {
+      for (String queue : pool.function().spec().sendsTo()) {
+        if (!byQueue.containsKey(queue)) {
+          unconsumed.putIfAbsent(queue, new ArrayList<>());
+        }
+      }
+    }
     byQueue.forEach(
         (name, queues) -> {
           String dlq = deadLetterQueue.apply(name);
@@ -61,6 +74,59 @@ final class QueueSource {
                 q -> q.forwardDeadLetters(dlq, e -> send(dlq, e.id, e.body, e.attributes)));
           }
         });
+  }
+
+  private String keep(String queue, String id, byte[] body, Map<String, String> attributes) {
+    synchronized (unconsumed) {
+      List<QueueMessage> kept = unconsumed.get(queue);
+      if (kept == null) {
+        throw new IllegalArgumentException(
+            "No function consumes queue '"
+                + queue
+                + "'; the queues with consumers are "
+                + byQueue.keySet()
+                + ". Check the name in @OnQueue.");
+      }
+      kept.add(
+          QueueMessage.builder()
+              .id(id)
+              .queue(queue)
+              .body(body.clone())
+              .attributes(attributes)
+              .source("anyfn:local:queue:" + queue)
+              .type("anyfn.local.queue.message")
+              .build());
+      return id;
+    }
+  }
+
+  /**
+   * The messages functions sent to {@code queue} when no function reads it, oldest first.
+   *
+   * @throws IllegalArgumentException when no function sends to the queue or one reads it
+   */
+  List<QueueMessage> unconsumed(String queue) {
+    synchronized (unconsumed) {
+      List<QueueMessage> kept = unconsumed.get(queue);
+      if (kept == null) {
+        throw new IllegalArgumentException(
+            "No function sends to queue '"
+                + queue
+                + "' without a function reading it; such queues are "
+                + unconsumed.keySet()
+                + (byQueue.containsKey(queue)
+                    ? ". A function reads '" + queue + "': its messages are delivered to it."
+                    : ". Check the name in @SendsTo."));
+      }
+      return List.copyOf(kept);
+    }
+  }
+
+  /** Drops the messages kept for queues no function reads. */
+  void clearUnconsumed() {
+    synchronized (unconsumed) {
+      unconsumed.values().forEach(List::clear);
+    }
   }
 
   /** The queue a function reads that this queue's dead letters are sent to, if there is one. */
@@ -81,12 +147,7 @@ final class QueueSource {
   private String send(String queue, String id, byte[] body, Map<String, String> attributes) {
     List<EventQueue> targets = byQueue.get(queue);
     if (targets == null) {
-      throw new IllegalArgumentException(
-          "No function consumes queue '"
-              + queue
-              + "'; the queues with consumers are "
-              + byQueue.keySet()
-              + ". Check the name in @OnQueue.");
+      return keep(queue, id, body, attributes);
     }
     EventQueue q = targets.get(Math.floorMod(roundRobin.getAndIncrement(), targets.size()));
     byte[] copy = body.clone();

@@ -199,7 +199,16 @@ class ControlApiTest {
       HttpResponse<String> unknown = h.post("/_anyfn/queues/nope/messages", "x");
       assertThat(unknown.statusCode()).isEqualTo(404);
       assertThat(unknown.body()).contains("No function consumes queue 'nope'");
-      assertThat(h.get("/_anyfn/queues/orders/messages").statusCode()).isEqualTo(405);
+      HttpResponse<String> delivered = h.get("/_anyfn/queues/orders/messages");
+      assertThat(delivered.statusCode()).isEqualTo(404);
+      assertThat(delivered.body()).contains("A function reads 'orders'");
+      HttpResponse<String> put =
+          h.send(
+              HttpRequest.newBuilder(h.uri("/_anyfn/queues/orders/messages"))
+                  .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                  .build());
+      assertThat(put.statusCode()).isEqualTo(405);
+      assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST");
       HttpResponse<String> noKeys =
           h.send(
               HttpRequest.newBuilder(h.uri("/_anyfn/tables/users/rows"))

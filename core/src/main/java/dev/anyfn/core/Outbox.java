@@ -75,11 +75,11 @@ final class Outbox implements Context {
               + queue
               + "' has "
               + bytes
-              + " bytes; "
-              + context.provider()
-              + " queues take at most "
+              + " bytes; the queue takes at most "
               + sender.maxMessageBytes()
-              + ". Send a reference to the data (a storage object's name, say) instead.");
+              + " ("
+              + context.provider()
+              + "). Send a reference to the data (a storage object's name, say) instead.");
     }
     synchronized (pending) {
       pending.computeIfAbsent(queue, q -> new ArrayList<>()).add(text);

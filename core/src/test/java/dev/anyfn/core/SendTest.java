@@ -138,7 +138,7 @@ class SendTest {
     assertThat(ok.statusCode()).isEqualTo(204);
     assertThat(tooLarge.statusCode()).isEqualTo(500);
     assertThat(String.join("\n", rt.logs))
-        .contains("A message to queue 'orders' has 11 bytes; LOCAL queues take at most 10.");
+        .contains("A message to queue 'orders' has 11 bytes; the queue takes at most 10 (LOCAL).");
     assertThat(sent).containsExactly("orders: ééééé");
   }
 

@@ -1,19 +1,23 @@
 package com.example.shop;
 
+import dev.anyfn.Context;
 import dev.anyfn.Cors;
 import dev.anyfn.HttpException;
 import dev.anyfn.HttpMethod;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.PathParam;
 import dev.anyfn.Route;
+import dev.anyfn.SendsTo;
 import dev.anyfn.ServerlessFunction;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The JSON API of the shop's mobile app, which its web app (served from another origin) calls too.
+ * An accepted order is sent to the {@code orders} queue, which {@link OrderQueueFunction} fulfils.
  */
 @ServerlessFunction(value = "shop-api", memoryMb = 256)
+@SendsTo(queues = "orders")
 @Cors(origins = {"https://app.shop.example", "http://localhost:5173"})
 public class MobileApiFunction {
   /** An order as the app sends it. */
@@ -35,9 +39,12 @@ public class MobileApiFunction {
         .orElseThrow(() -> HttpException.notFound("No product with id " + id + "."));
   }
 
-  /** Accepts an order: 201 with its id and total, or 422 when it cannot be fulfilled. */
+  /**
+   * Accepts an order: 201 with its id and total, the order sent to the {@code orders} queue; or 422
+   * when it cannot be fulfilled, and nothing sent.
+   */
   @Route(value = "/api/orders", method = HttpMethod.POST)
-  public HttpResponse order(OrderRequest order) {
+  public HttpResponse order(OrderRequest order, Context context) {
     if (order.quantity() < 1 || order.quantity() > 99) {
       throw HttpException.unprocessable(
           "quantity must be between 1 and 99; got " + order.quantity() + ".");
@@ -47,6 +54,8 @@ public class MobileApiFunction {
             .orElseThrow(
                 () -> HttpException.unprocessable("No product with id " + order.productId() + "."));
     String orderId = UUID.randomUUID().toString();
+    context.send(
+        "orders", new OrderQueueFunction.OrderMessage(orderId, product.id(), order.quantity()));
     return HttpResponse.status(201)
         .header("Location", "/api/orders/" + orderId)
         .json(

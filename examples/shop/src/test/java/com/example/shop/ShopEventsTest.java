@@ -2,6 +2,7 @@ package com.example.shop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anyfn.junit.AnyfnClient;
 import dev.anyfn.junit.AnyfnTest;
 import dev.anyfn.junit.FunctionLog;
 import dev.anyfn.local.EventApi;
@@ -78,6 +79,32 @@ class ShopEventsTest {
         .filteredOn(e -> e.message().equals("order fulfilled"))
         .extracting(e -> e.fields().get("orderId"))
         .containsExactlyInAnyOrder("o-1", "o-3");
+  }
+
+  @Test
+  void anOrderAcceptedByTheApiIsFulfilledFromTheOrdersQueue(AnyfnClient client) {
+    AnyfnClient.Response accepted = client.post("/api/orders", "{\"productId\":2,\"quantity\":3}");
+    events.awaitIdle(WAIT);
+
+    assertThat(accepted.status()).isEqualTo(201);
+    String orderId = accepted.header("Location").orElseThrow().replace("/api/orders/", "");
+    assertThat(log.entries("shop-orders"))
+        .filteredOn(e -> e.message().equals("order fulfilled"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.fields()).containsEntry("orderId", orderId);
+              assertThat(e.fields()).containsEntry("quantity", 3);
+            });
+  }
+
+  @Test
+  void anOrderTheApiRefusesSendsNothing(AnyfnClient client) {
+    AnyfnClient.Response refused = client.post("/api/orders", "{\"productId\":2,\"quantity\":0}");
+    events.awaitIdle(WAIT);
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(log.entries("shop-orders")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,80 @@
+package dev.anyfn.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.anyfn.QueueMessage;
+import dev.anyfn.local.fixtures.Probe;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A handler's {@code Context.send} reaches the emulator's queues when it returns: the function
+ * reading the queue gets the message, and a queue no function reads keeps it for tests.
+ */
+class SendingTest {
+  private static final Duration IDLE = Duration.ofSeconds(10);
+
+  @Test
+  void aMessageSentByAnHttpHandlerIsDeliveredToTheFunctionReadingTheQueue() {
+    try (Harness h = new Harness(Harness.fast())) {
+      HttpResponse<String> r = h.post("/checkout", "cart-1");
+      h.emulator.events().awaitIdle(IDLE);
+
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(Probe.seen).containsExactly("paid:cart-1");
+      assertThat(h.emulator.events().unconsumed("receipts"))
+          .extracting(QueueMessage::bodyText)
+          .containsExactly("receipt for cart-1");
+    }
+  }
+
+  @Test
+  void aHandlerThatThrowsSendsNothing() {
+    try (Harness h = new Harness(Harness.fast())) {
+      HttpResponse<String> r = h.post("/checkout", "fail");
+      h.emulator.events().awaitIdle(IDLE);
+
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(Probe.seen).isEmpty();
+      assertThat(h.emulator.events().unconsumed("receipts")).isEmpty();
+    }
+  }
+
+  @Test
+  void aMessageOverTheProfilesQueueLimitFailsTheCallAndSendsNothing() {
+    try (Harness h = new Harness(Harness.fast().profile(Profile.AZURE))) {
+      HttpResponse<String> r = h.post("/checkout", "x".repeat(64 * 1024 + 1));
+      h.emulator.events().awaitIdle(IDLE);
+
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(
+              h.logged(
+                  "A message to queue 'payments' has 65537 bytes; the queue takes at most"
+                      + " 65536"))
+          .isTrue();
+      assertThat(Probe.seen).isEmpty();
+    }
+  }
+
+  @Test
+  void theControlApiListsWhatWasSentToAQueueNoFunctionReadsAndResetDropsIt() {
+    try (Harness h = new Harness(Harness.fast())) {
+      h.post("/checkout", "cart-2");
+
+      assertThat(h.get("/_anyfn/queues/receipts/messages").body())
+          .contains("\"body\":\"receipt for cart-2\"");
+      h.post("/_anyfn/reset", "");
+      assertThat(h.emulator.events().unconsumed("receipts")).isEmpty();
+    }
+  }
+
+  @Test
+  void askingForTheUnconsumedMessagesOfAQueueAFunctionReadsSaysWhereTheyWent() {
+    try (Harness h = new Harness(Harness.fast())) {
+      assertThatThrownBy(() -> h.emulator.events().unconsumed("payments"))
+          .hasMessageContaining("A function reads 'payments': its messages are delivered to it.");
+    }
+  }
+}
