@@ -9,6 +9,7 @@ import dev.anyfn.core.FunctionDefinition;
 import dev.anyfn.core.FunctionInstance;
 import dev.anyfn.core.FunctionRuntime;
 import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
 import java.time.Clock;
@@ -97,8 +98,12 @@ final class AzureApp {
   /** One invocation's instance and context. */
   record Call(FunctionInstance instance, InvocationContext context) {}
 
-  /** The warm instance of {@code function} and a neutral context for this Azure invocation. */
-  Call call(String function, ExecutionContext azure) {
+  /**
+   * The warm instance of {@code function} and a neutral context for this Azure invocation.
+   *
+   * @param sender the invocation's queue outputs; null for a function that sends nothing
+   */
+  Call call(String function, ExecutionContext azure, MessageSender sender) {
     Warm warm = instances.get(function);
     if (warm == null) {
       warm = instances.computeIfAbsent(function, this::start);
@@ -117,6 +122,7 @@ final class AzureApp {
             .deploymentId(deploymentId(azure))
             .clock(clock)
             .logSink(logger == null ? runtime.settings().logSink() : logger::info)
+            .messageSender(sender)
             .build();
     return new Call(warm.instance, context);
   }
@@ -138,10 +144,12 @@ final class AzureApp {
    * Delivers a batch of events and throws when any failed, so that the host retries the delivery
    * (and, for queues, eventually moves the message to the poison queue).
    *
+   * @param sender the invocation's queue outputs; null for a function that sends nothing
    * @throws EventFailedException naming each failed event and whether retrying can help
    */
-  void deliver(String function, List<? extends Event> events, ExecutionContext azure) {
-    Call call = call(function, azure);
+  void deliver(
+      String function, List<? extends Event> events, ExecutionContext azure, MessageSender sender) {
+    Call call = call(function, azure, sender);
     BatchOutcome outcome;
     try {
       outcome = call.instance().handleEvents(events, call.context());

@@ -21,7 +21,10 @@ import java.util.logging.Logger;
  * <p>The functions are loaded once per worker process, on the first invocation, from the function
  * index on this class's class loader, with settings read from the function app's environment. HTTP
  * entries never throw: failures become RFC 9457 problem responses. Event entries throw when a
- * handler failed so that the host retries. Thread-safe.
+ * handler failed so that the host retries. The entries of a function with {@code @SendsTo} call the
+ * overloads that take the invocation's {@link QueueOutputs}, through which the core sends what the
+ * handlers gave {@code Context.send}; the others call the overloads without, as before.
+ * Thread-safe.
  */
 public final class AzureBridge {
   private static volatile AzureBridge shared;
@@ -60,13 +63,35 @@ public final class AzureBridge {
       String routePrefix,
       HttpRequestMessage<Optional<byte[]>> request,
       ExecutionContext context) {
-    return shared().handleHttp(function, routePrefix, request, context);
+    return shared().handleHttp(function, routePrefix, request, context, null);
+  }
+
+  /**
+   * As {@link #http(String, String, HttpRequestMessage, ExecutionContext)}, for a function that
+   * sends to queues through the invocation's {@code outputs}.
+   */
+  public static HttpResponseMessage http(
+      String function,
+      String routePrefix,
+      HttpRequestMessage<Optional<byte[]>> request,
+      ExecutionContext context,
+      QueueOutputs outputs) {
+    return shared().handleHttp(function, routePrefix, request, context, outputs);
   }
 
   /** Answers a direct invocation: the body is the JSON payload, the answer the JSON result. */
   public static HttpResponseMessage invoke(
       String function, HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context) {
-    return shared().handleInvoke(function, request, context);
+    return shared().handleInvoke(function, request, context, null);
+  }
+
+  /** As {@link #invoke(String, HttpRequestMessage, ExecutionContext)}, sending to queues. */
+  public static HttpResponseMessage invoke(
+      String function,
+      HttpRequestMessage<Optional<byte[]>> request,
+      ExecutionContext context,
+      QueueOutputs outputs) {
+    return shared().handleInvoke(function, request, context, outputs);
   }
 
   /**
@@ -81,13 +106,30 @@ public final class AzureBridge {
       String id,
       Long dequeueCount,
       ExecutionContext context) {
-    AzureBridge b = shared();
-    b.app.deliver(
-        function,
-        List.of(
-            StorageQueueTranslator.message(
-                queue, message, id, dequeueCount, context.getInvocationId())),
-        context);
+    storageQueue(function, queue, message, id, dequeueCount, context, null);
+  }
+
+  /**
+   * As {@link #storageQueue(String, String, String, String, Long, ExecutionContext)}, sending to
+   * queues; {@code outputs} is null for a function that sends nothing.
+   */
+  public static void storageQueue(
+      String function,
+      String queue,
+      String message,
+      String id,
+      Long dequeueCount,
+      ExecutionContext context,
+      QueueOutputs outputs) {
+    shared()
+        .app
+        .deliver(
+            function,
+            List.of(
+                StorageQueueTranslator.message(
+                    queue, message, id, dequeueCount, context.getInvocationId())),
+            context,
+            outputs);
   }
 
   /**
@@ -102,6 +144,21 @@ public final class AzureBridge {
       String messageId,
       Long deliveryCount,
       ExecutionContext context) {
+    serviceBusQueue(function, queue, message, messageId, deliveryCount, context, null);
+  }
+
+  /**
+   * As {@link #serviceBusQueue(String, String, String, String, Long, ExecutionContext)}, sending to
+   * queues; {@code outputs} is null for a function that sends nothing.
+   */
+  public static void serviceBusQueue(
+      String function,
+      String queue,
+      String message,
+      String messageId,
+      Long deliveryCount,
+      ExecutionContext context,
+      QueueOutputs outputs) {
     shared()
         .app
         .deliver(
@@ -109,7 +166,8 @@ public final class AzureBridge {
             List.of(
                 ServiceBusTranslator.queueMessage(
                     queue, message, messageId, deliveryCount, context.getInvocationId())),
-            context);
+            context,
+            outputs);
   }
 
   /**
@@ -124,6 +182,21 @@ public final class AzureBridge {
       String messageId,
       Long deliveryCount,
       ExecutionContext context) {
+    serviceBusTopic(function, topic, message, messageId, deliveryCount, context, null);
+  }
+
+  /**
+   * As {@link #serviceBusTopic(String, String, String, String, Long, ExecutionContext)}, sending to
+   * queues; {@code outputs} is null for a function that sends nothing.
+   */
+  public static void serviceBusTopic(
+      String function,
+      String topic,
+      String message,
+      String messageId,
+      Long deliveryCount,
+      ExecutionContext context,
+      QueueOutputs outputs) {
     shared()
         .app
         .deliver(
@@ -131,7 +204,8 @@ public final class AzureBridge {
             List.of(
                 ServiceBusTranslator.topicMessage(
                     topic, message, messageId, deliveryCount, context.getInvocationId())),
-            context);
+            context,
+            outputs);
   }
 
   /**
@@ -141,13 +215,28 @@ public final class AzureBridge {
    */
   public static void blobCreated(
       String function, String bucket, byte[] content, String name, ExecutionContext context) {
+    blobCreated(function, bucket, content, name, context, null);
+  }
+
+  /**
+   * As {@link #blobCreated(String, String, byte[], String, ExecutionContext)}, sending to queues;
+   * {@code outputs} is null for a function that sends nothing.
+   */
+  public static void blobCreated(
+      String function,
+      String bucket,
+      byte[] content,
+      String name,
+      ExecutionContext context,
+      QueueOutputs outputs) {
     AzureBridge b = shared();
     b.app.deliver(
         function,
         List.of(
             BlobTriggerTranslator.created(
                 bucket, name, content, context.getInvocationId(), b.app.clock().instant())),
-        context);
+        context,
+        outputs);
   }
 
   /**
@@ -158,7 +247,20 @@ public final class AzureBridge {
    */
   public static void eventGridBlob(
       String function, String bucket, String event, ExecutionContext context) {
-    shared().handleEventGrid(function, bucket, event, context);
+    shared().handleEventGrid(function, bucket, event, context, null);
+  }
+
+  /**
+   * As {@link #eventGridBlob(String, String, String, ExecutionContext)}, sending to queues; {@code
+   * outputs} is null for a function that sends nothing.
+   */
+  public static void eventGridBlob(
+      String function,
+      String bucket,
+      String event,
+      ExecutionContext context,
+      QueueOutputs outputs) {
+    shared().handleEventGrid(function, bucket, event, context, outputs);
   }
 
   /**
@@ -167,12 +269,22 @@ public final class AzureBridge {
    * @throws RuntimeException when the handler failed (the next firing runs as scheduled)
    */
   public static void timer(String function, String timer, ExecutionContext context) {
+    timer(function, timer, context, null);
+  }
+
+  /**
+   * As {@link #timer(String, String, ExecutionContext)}, sending to queues; {@code outputs} is null
+   * for a function that sends nothing.
+   */
+  public static void timer(
+      String function, String timer, ExecutionContext context, QueueOutputs outputs) {
     AzureBridge b = shared();
     b.app.deliver(
         function,
         List.of(
             TimerTranslator.event(function, context.getInvocationId(), b.app.clock().instant())),
-        context);
+        context,
+        outputs);
   }
 
   /**
@@ -183,21 +295,37 @@ public final class AzureBridge {
    */
   public static void cosmosDocuments(
       String function, String table, String documents, ExecutionContext context) {
+    cosmosDocuments(function, table, documents, context, null);
+  }
+
+  /**
+   * As {@link #cosmosDocuments(String, String, String, ExecutionContext)}, sending to queues: the
+   * messages of every document's handler call go to the queues' bindings, which the host writes
+   * only when the whole batch succeeded; {@code outputs} is null for a function that sends nothing.
+   */
+  public static void cosmosDocuments(
+      String function,
+      String table,
+      String documents,
+      ExecutionContext context,
+      QueueOutputs outputs) {
     AzureBridge b = shared();
     b.app.deliver(
         function,
         CosmosChangeTranslator.changes(table, documents, b.app.runtime().json()),
-        context);
+        context,
+        outputs);
   }
 
   HttpResponseMessage handleHttp(
       String function,
       String routePrefix,
       HttpRequestMessage<Optional<byte[]>> request,
-      ExecutionContext context) {
+      ExecutionContext context,
+      QueueOutputs outputs) {
     AzureApp.Call call;
     try {
-      call = app.call(function, context);
+      call = app.call(function, context, outputs);
     } catch (RuntimeException e) {
       return startFailed(function, request, context, e);
     }
@@ -217,10 +345,13 @@ public final class AzureBridge {
   }
 
   HttpResponseMessage handleInvoke(
-      String function, HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context) {
+      String function,
+      HttpRequestMessage<Optional<byte[]>> request,
+      ExecutionContext context,
+      QueueOutputs outputs) {
     AzureApp.Call call;
     try {
-      call = app.call(function, context);
+      call = app.call(function, context, outputs);
     } catch (RuntimeException e) {
       return startFailed(function, request, context, e);
     }
@@ -237,7 +368,12 @@ public final class AzureBridge {
     return http.response(request, outcome.httpResponse(requestId), context.getLogger(), requestId);
   }
 
-  void handleEventGrid(String function, String bucket, String event, ExecutionContext context) {
+  void handleEventGrid(
+      String function,
+      String bucket,
+      String event,
+      ExecutionContext context,
+      QueueOutputs outputs) {
     Optional<StorageEvent> e = EventGridBlobTranslator.event(bucket, event, app.runtime().json());
     if (e.isEmpty()) {
       Logger logger = context.getLogger();
@@ -247,7 +383,7 @@ public final class AzureBridge {
       }
       return;
     }
-    app.deliver(function, List.of(e.get()), context);
+    app.deliver(function, List.of(e.get()), context, outputs);
   }
 
   private HttpResponseMessage startFailed(

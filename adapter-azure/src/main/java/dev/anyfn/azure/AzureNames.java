@@ -91,6 +91,11 @@ enum AzureNames {
    * of range.
    */
   String refusal(String name) {
+    return refusal(name, fix);
+  }
+
+  /** {@link #refusal(String)} with another fix, for a name given by another annotation. */
+  String refusal(String name, String fix) {
     int length = name.length();
     String size = length < min || length > max ? " (" + length + " characters)" : "";
     return "'%s'%s, which is not a valid %s: Azure takes %s. %s"

@@ -22,17 +22,17 @@ import java.util.Optional;
 
 /**
  * The Azure Functions packager: reports what Azure cannot run (schedules, Cosmos DB change kinds,
- * resource names Azure refuses, see {@link AzureNames}) and writes {@code host.json} (extension
- * bundle {@code [4.*, 5.0.0)}, empty HTTP route prefix, the longest function timeout). Microsoft's
- * {@code azure-functions-maven-plugin} then stages {@code target/azure-functions/<appName>/} from
- * the generated entry classes. Found by {@link java.util.ServiceLoader}; not for user code.
- * Immutable.
+ * resource names Azure refuses in triggers and in {@code @SendsTo}, see {@link AzureNames}) and
+ * writes {@code host.json} (extension bundle {@code [4.*, 5.0.0)}, empty HTTP route prefix, the
+ * longest function timeout). Microsoft's {@code azure-functions-maven-plugin} then stages {@code
+ * target/azure-functions/<appName>/} from the generated entry classes. Found by {@link
+ * java.util.ServiceLoader}; not for user code. Immutable.
  *
- * <p>Whether {@code @OnQueue} names a Storage or a Service Bus queue is the build option {@code
- * ANYFN_AZURE_QUEUE}, which {@link AzureEntryGenerator} reads from the compiler's environment. The
- * function index does not record it, so the packager reads the same variable from its own
- * environment: within one {@code mvn package}, the compiler and the anyfn plugin run in the same
- * Maven process (or a forked compiler inheriting its environment) and see the same value.
+ * <p>Whether {@code @OnQueue} and {@code @SendsTo} name Storage or Service Bus queues is the build
+ * option {@code ANYFN_AZURE_QUEUE}, which {@link AzureEntryGenerator} reads from the compiler's
+ * environment. The function index does not record it, so the packager reads the same variable from
+ * its own environment: within one {@code mvn package}, the compiler and the anyfn plugin run in the
+ * same Maven process (or a forked compiler inheriting its environment) and see the same value.
  */
 public final class AzurePackager implements ProviderPackager {
   /** The file written into the output directory. */
@@ -88,8 +88,35 @@ public final class AzurePackager implements ProviderPackager {
         }
         names(f, h, options, problems);
       }
+      for (String queue : options == null ? List.<String>of() : f.sendsTo()) {
+        sendsTo(f, queue, options, problems);
+      }
     }
     return List.copyOf(problems);
+  }
+
+  /**
+   * Reports a queue of {@code @SendsTo} that Azure refuses, by the rule of the queues that {@code
+   * options} makes the output bindings write to, as for {@code @OnQueue}.
+   */
+  private static void sendsTo(
+      FunctionSpec f, String queue, AzureBuildOptions options, List<String> problems) {
+    AzureNames rule =
+        options.serviceBusQueues() ? AzureNames.SERVICE_BUS_QUEUE : AzureNames.STORAGE_QUEUE;
+    if (rule.accepts(queue)) {
+      return;
+    }
+    String hint =
+        !options.serviceBusQueues() && AzureNames.SERVICE_BUS_QUEUE.accepts(queue)
+            ? " A Service Bus queue may have this name: build with ANYFN_AZURE_QUEUE=servicebus"
+                + " to send to one."
+            : "";
+    problems.add(
+        "Function '"
+            + f.name()
+            + "' (@SendsTo) sends to queue "
+            + rule.refusal(queue, "Rename it in @SendsTo (and in the @OnQueue that reads it).")
+            + hint);
   }
 
   private static void schedule(

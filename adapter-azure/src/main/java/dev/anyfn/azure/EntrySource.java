@@ -5,15 +5,28 @@ import dev.anyfn.core.index.TriggerSpec;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders the Java source of one generated entry class. */
+/**
+ * Renders the Java source of one generated entry class. Every entry method of a function that sends
+ * to queues also takes one queue output binding per queue (see {@link QueueOutputBinding}) and
+ * hands them to {@link AzureBridge} as {@link QueueOutputs}; the entries of other functions call
+ * the bridge as before, so they pay nothing for it.
+ */
 final class EntrySource {
   static final String PACKAGE = "dev.anyfn.generated.azure";
 
+  /** The app setting of the Storage account's connection, for Storage queues and blobs. */
+  static final String STORAGE_CONNECTION = "AzureWebJobsStorage";
+
+  /** The app setting of the Service Bus namespace's connection, for queues and topics. */
+  static final String SERVICE_BUS_CONNECTION = "ServiceBusConnection";
+
   private final StringBuilder out = new StringBuilder(4096);
   private final AzureBuildOptions options;
+  private final List<QueueOutputBinding> outputs;
 
-  private EntrySource(AzureBuildOptions options) {
+  private EntrySource(AzureBuildOptions options, List<QueueOutputBinding> outputs) {
     this.options = options;
+    this.outputs = outputs;
   }
 
   /** The binary name of the class generated for a function. */
@@ -31,7 +44,7 @@ final class EntrySource {
       List<AzureEntry> entries,
       List<Ncrontab.Result> schedules,
       AzureBuildOptions options) {
-    EntrySource s = new EntrySource(options);
+    EntrySource s = new EntrySource(options, QueueOutputBinding.of(function));
     s.header(function);
     int schedule = 0;
     for (AzureEntry e : entries) {
@@ -51,6 +64,10 @@ final class EntrySource {
     out.append("import com.microsoft.azure.functions.*;\n");
     out.append("import com.microsoft.azure.functions.annotation.*;\n");
     out.append("import dev.anyfn.azure.AzureBridge;\n");
+    if (!outputs.isEmpty()) {
+      out.append("import dev.anyfn.azure.QueueOutputs;\n");
+      out.append("import java.util.List;\n");
+    }
     out.append("import java.util.Optional;\n\n");
     out.append("/**\n * Azure Functions entry points of anyfn function {@code ")
         .append(javadoc(function.name()))
@@ -79,33 +96,37 @@ final class EntrySource {
       String methods =
           e.httpMethods().stream().map(x -> "HttpMethod." + x).collect(Collectors.joining(", "));
       httpEntry(m, methods, options.authLevel().name(), e.route());
-      call("http(FUNCTION, " + literal(e.routePrefix()) + ", request, context)", true);
+      call("http", "FUNCTION, " + literal(e.routePrefix()) + ", request, context", true);
     } else if (t instanceof TriggerSpec.Invoke) {
       httpEntry(m, "HttpMethod.POST", "FUNCTION", AzureEntry.invokeRoute(function.name()));
-      call("invoke(FUNCTION, request, context)", true);
+      call("invoke", "FUNCTION, request, context", true);
     } else if (t instanceof TriggerSpec.Queue q && options.serviceBusQueues()) {
       signature(
           m,
           "@ServiceBusQueueTrigger(name = \"message\", queueName = "
               + literal(q.name())
-              + ", connection = \"ServiceBusConnection\") String message",
+              + ", connection = \""
+              + SERVICE_BUS_CONNECTION
+              + "\") String message",
           "@BindingName(\"MessageId\") String messageId",
           "@BindingName(\"DeliveryCount\") Long deliveryCount");
       call(
-          "serviceBusQueue(FUNCTION, "
-              + literal(q.name())
-              + ", message, messageId, deliveryCount, context)",
+          "serviceBusQueue",
+          "FUNCTION, " + literal(q.name()) + ", message, messageId, deliveryCount, context",
           false);
     } else if (t instanceof TriggerSpec.Queue q) {
       signature(
           m,
           "@QueueTrigger(name = \"message\", queueName = "
               + literal(q.name())
-              + ", connection = \"AzureWebJobsStorage\") String message",
+              + ", connection = \""
+              + STORAGE_CONNECTION
+              + "\") String message",
           "@BindingName(\"Id\") String id",
           "@BindingName(\"DequeueCount\") Long dequeueCount");
       call(
-          "storageQueue(FUNCTION, " + literal(q.name()) + ", message, id, dequeueCount, context)",
+          "storageQueue",
+          "FUNCTION, " + literal(q.name()) + ", message, id, dequeueCount, context",
           false);
     } else if (t instanceof TriggerSpec.Topic p) {
       signature(
@@ -114,32 +135,35 @@ final class EntrySource {
               + literal(p.name())
               + ", subscriptionName = "
               + literal(function.name())
-              + ", connection = \"ServiceBusConnection\") String message",
+              + ", connection = \""
+              + SERVICE_BUS_CONNECTION
+              + "\") String message",
           "@BindingName(\"MessageId\") String messageId",
           "@BindingName(\"DeliveryCount\") Long deliveryCount");
       call(
-          "serviceBusTopic(FUNCTION, "
-              + literal(p.name())
-              + ", message, messageId, deliveryCount, context)",
+          "serviceBusTopic",
+          "FUNCTION, " + literal(p.name()) + ", message, messageId, deliveryCount, context",
           false);
     } else if (t instanceof TriggerSpec.Storage s && s.events().equals(List.of("CREATED"))) {
       signature(
           m,
           "@BlobTrigger(name = \"content\", path = "
               + literal(s.bucket() + "/{name}")
-              + ", dataType = \"binary\", connection = \"AzureWebJobsStorage\") byte[] content",
+              + ", dataType = \"binary\", connection = \""
+              + STORAGE_CONNECTION
+              + "\") byte[] content",
           "@BindingName(\"name\") String name");
-      call("blobCreated(FUNCTION, " + literal(s.bucket()) + ", content, name, context)", false);
+      call("blobCreated", "FUNCTION, " + literal(s.bucket()) + ", content, name, context", false);
     } else if (t instanceof TriggerSpec.Storage s) {
       signature(m, "@EventGridTrigger(name = \"event\") String event");
-      call("eventGridBlob(FUNCTION, " + literal(s.bucket()) + ", event, context)", false);
+      call("eventGridBlob", "FUNCTION, " + literal(s.bucket()) + ", event, context", false);
     } else if (t instanceof TriggerSpec.Schedule) {
       signature(
           m,
           "@TimerTrigger(name = \"timer\", schedule = "
               + literal(schedule.expression())
               + ") String timer");
-      call("timer(FUNCTION, timer, context)", false);
+      call("timer", "FUNCTION, timer, context", false);
     } else if (t instanceof TriggerSpec.DataChange d) {
       out.append(
           "  @ExponentialBackoffRetry(maxRetryCount = 5, minimumInterval = \"00:00:05\","
@@ -152,7 +176,7 @@ final class EntrySource {
               + literal(d.table())
               + ", connection = \"CosmosDBConnection\", leaseContainerName = \"leases\","
               + " createLeaseContainerIfNotExists = true) String documents");
-      call("cosmosDocuments(FUNCTION, " + literal(d.table()) + ", documents, context)", false);
+      call("cosmosDocuments", "FUNCTION, " + literal(d.table()) + ", documents, context", false);
     } else {
       throw new IllegalStateException("No Azure entry for trigger " + t.describe());
     }
@@ -168,6 +192,7 @@ final class EntrySource {
         .append(literal(route))
         .append(", dataType = \"binary\")\n");
     out.append("          HttpRequestMessage<Optional<byte[]>> request,\n");
+    outputParameters();
     out.append("      ExecutionContext context) {\n");
   }
 
@@ -176,15 +201,55 @@ final class EntrySource {
     for (String p : parameters) {
       out.append("      ").append(p).append(",\n");
     }
+    outputParameters();
     out.append("      ExecutionContext context) {\n");
   }
 
-  private void call(String expression, boolean returns) {
+  /** One output binding parameter per queue the function sends to. */
+  private void outputParameters() {
+    String annotation = options.serviceBusQueues() ? "ServiceBusQueueOutput" : "QueueOutput";
+    String connection = options.serviceBusQueues() ? SERVICE_BUS_CONNECTION : STORAGE_CONNECTION;
+    for (QueueOutputBinding o : outputs) {
+      out.append("      @")
+          .append(annotation)
+          .append("(name = ")
+          .append(literal(o.name()))
+          .append(", queueName = ")
+          .append(literal(o.queue()))
+          .append(", connection = ")
+          .append(literal(connection))
+          .append(")\n          OutputBinding<List<String>> ")
+          .append(o.name())
+          .append(",\n");
+    }
+  }
+
+  /**
+   * The body: {@code AzureBridge.<method>(<arguments>)}, with the output bindings as a last
+   * argument when the function sends to queues.
+   */
+  private void call(String method, String arguments, boolean returns) {
+    String args = arguments;
+    if (!outputs.isEmpty()) {
+      out.append("    QueueOutputs outputs =\n        QueueOutputs.")
+          .append(options.serviceBusQueues() ? "serviceBus()" : "storage()");
+      for (QueueOutputBinding o : outputs) {
+        out.append("\n            .bind(")
+            .append(literal(o.queue()))
+            .append(", ")
+            .append(o.name())
+            .append(")");
+      }
+      out.append(";\n");
+      args = arguments + ", outputs";
+    }
     out.append("    ")
         .append(returns ? "return " : "")
         .append("AzureBridge.")
-        .append(expression)
-        .append(";\n  }\n");
+        .append(method)
+        .append("(")
+        .append(args)
+        .append(");\n  }\n");
   }
 
   /** A Java string literal. */

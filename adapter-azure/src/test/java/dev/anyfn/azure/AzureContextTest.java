@@ -58,7 +58,7 @@ class AzureContextTest {
     when(trace.getTraceparent())
         .thenReturn(" 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 ");
     AzureApp app = AzureApp.load(loader, Map.of());
-    assertThat(app.call("shop", context).context().traceId())
+    assertThat(app.call("shop", context, null).context().traceId())
         .hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
   }
 
@@ -73,7 +73,7 @@ class AzureContextTest {
             FunctionRuntime.load(loader, settings),
             AzureRuntimeOptions.from(env),
             Clock.fixed(now, ZoneOffset.UTC));
-    AzureApp.Call call = app.call("shop", AzureMocks.context("inv-1"));
+    AzureApp.Call call = app.call("shop", AzureMocks.context("inv-1"), null);
     // Shop declares no timeout: the annotation's default of 30 seconds
     assertThat(call.context().deadline()).isEqualTo(now.plusSeconds(30));
     assertThat(call.context().remainingTime()).isEqualTo(Duration.ofSeconds(30));

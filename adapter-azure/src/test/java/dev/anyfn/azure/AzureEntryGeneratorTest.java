@@ -1,21 +1,28 @@
 package dev.anyfn.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.OutputBinding;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.BlobTrigger;
 import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
 import com.microsoft.azure.functions.annotation.EventGridTrigger;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
+import com.microsoft.azure.functions.annotation.QueueOutput;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
+import com.microsoft.azure.functions.annotation.ServiceBusQueueOutput;
 import com.microsoft.azure.functions.annotation.ServiceBusQueueTrigger;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -154,6 +161,113 @@ class AzureEntryGeneratorTest {
         entries(loader.loadClass("dev.anyfn.generated.azure.ShopAzureFunctions"));
     assertThat(trigger(shop.get("shop-http"), HttpTrigger.class).authLevel())
         .isEqualTo(AuthorizationLevel.FUNCTION);
+  }
+
+  /** The {@code A} of each parameter that has one, in parameter order. */
+  private static <A extends Annotation> List<A> all(Method m, Class<A> type) {
+    return Arrays.stream(m.getParameterAnnotations())
+        .flatMap(Arrays::stream)
+        .filter(type::isInstance)
+        .map(type::cast)
+        .toList();
+  }
+
+  @Test
+  void everyEntryOfASendingFunctionTakesAStorageQueueOutputPerQueueAndOtherEntriesNone()
+      throws Exception {
+    GeneratedEntries g =
+        GeneratedEntries.generate(
+            GeneratedEntries.fixtureIndex("shop", "worker", "sender"), Map.of());
+    ClassLoader loader = g.compile();
+    Map<String, Method> sender =
+        entries(loader.loadClass("dev.anyfn.generated.azure.SenderAzureFunctions"));
+    assertThat(sender)
+        .containsOnlyKeys("sender-http", "sender-queue-incoming", "sender-data-stock");
+    for (Method m : sender.values()) {
+      assertThat(all(m, QueueOutput.class))
+          .as(m.getName())
+          .extracting(QueueOutput::name, QueueOutput::queueName, QueueOutput::connection)
+          .containsExactly(
+              tuple("sendOrders", "orders", "AzureWebJobsStorage"),
+              tuple("sendAuditLog", "audit-log", "AzureWebJobsStorage"));
+      List<Type> types = Arrays.asList(m.getGenericParameterTypes());
+      assertThat(types.subList(types.size() - 3, types.size() - 1))
+          .extracting(Type::getTypeName)
+          .containsOnly(
+              "com.microsoft.azure.functions.OutputBinding<java.util.List<java.lang.String>>");
+      assertThat(m.getParameterTypes()[m.getParameterCount() - 1])
+          .isEqualTo(ExecutionContext.class);
+    }
+    assertThat(g.sources.get("dev.anyfn.generated.azure.SenderAzureFunctions"))
+        .contains(
+            """
+                QueueOutputs outputs =
+                    QueueOutputs.storage()
+                        .bind("orders", sendOrders)
+                        .bind("audit-log", sendAuditLog);
+                return AzureBridge.http(FUNCTION, "sender", request, context, outputs);
+            """);
+    for (String other : List.of("ShopAzureFunctions", "WorkerAzureFunctions")) {
+      for (Method m : entries(loader.loadClass("dev.anyfn.generated.azure." + other)).values()) {
+        assertThat(m.getParameterTypes()).as(m.getName()).doesNotContain(OutputBinding.class);
+      }
+      assertThat(g.sources.get("dev.anyfn.generated.azure." + other))
+          .doesNotContain("QueueOutputs");
+    }
+  }
+
+  @Test
+  void withServiceBusQueuesASendingFunctionsOutputsAreServiceBusQueuesOnItsConnection()
+      throws Exception {
+    GeneratedEntries g =
+        GeneratedEntries.generate(
+            GeneratedEntries.fixtureIndex("sender"), Map.of("ANYFN_AZURE_QUEUE", "servicebus"));
+    Map<String, Method> sender =
+        entries(g.compile().loadClass("dev.anyfn.generated.azure.SenderAzureFunctions"));
+    for (Method m : sender.values()) {
+      assertThat(all(m, QueueOutput.class)).as(m.getName()).isEmpty();
+      assertThat(all(m, ServiceBusQueueOutput.class))
+          .as(m.getName())
+          .extracting(
+              ServiceBusQueueOutput::name,
+              ServiceBusQueueOutput::queueName,
+              ServiceBusQueueOutput::connection)
+          .containsExactly(
+              tuple("sendOrders", "orders", "ServiceBusConnection"),
+              tuple("sendAuditLog", "audit-log", "ServiceBusConnection"));
+    }
+    assertThat(g.sources.get("dev.anyfn.generated.azure.SenderAzureFunctions"))
+        .contains("QueueOutputs.serviceBus()")
+        .doesNotContain("QueueOutputs.storage()");
+  }
+
+  @Test
+  void outputBindingNamesAreLettersAndDigitsUniqueIgnoringCaseAndCompile() throws Exception {
+    String longName = "q".repeat(200);
+    String index =
+        """
+        {"formatVersion":1,"functions":[{"name":"relay","className":"a.Relay","memoryMb":512,
+         "timeoutSeconds":30,"maxInstances":1,
+         "sendsTo":["audit-log","audit_log","AuditLog","42","\\u00fcn\\u00efcode","%s"],
+         "handlers":[{"method":"run","parameterTypes":[],"returnType":"void","returnKind":"VOID",
+           "trigger":{"kind":"QUEUE","name":"message","batchSize":1},"parameters":[]}]}]}
+        """
+            .formatted(longName);
+    GeneratedEntries g = GeneratedEntries.generate(index, Map.of());
+    Method relay =
+        entries(g.compile().loadClass("dev.anyfn.generated.azure.RelayAzureFunctions"))
+            .get("relay");
+
+    List<QueueOutput> outputs = all(relay, QueueOutput.class);
+    assertThat(outputs)
+        .extracting(QueueOutput::queueName)
+        .containsExactly("audit-log", "audit_log", "AuditLog", "42", "ünïcode", longName);
+    assertThat(outputs)
+        .extracting(QueueOutput::name)
+        .startsWith("sendAuditLog", "sendAuditLog2", "sendAuditLog3", "send42", "sendNCode")
+        .allMatch(name -> name.matches("[a-zA-Z][a-zA-Z0-9]{0,127}"), "a valid binding name")
+        .doesNotContain("message");
+    assertThat(outputs.get(5).name()).isEqualTo("sendQ" + "q".repeat(115));
   }
 
   @Test

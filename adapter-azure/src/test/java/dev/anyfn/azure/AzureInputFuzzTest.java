@@ -57,7 +57,8 @@ class AzureInputFuzzTest {
                 "shop",
                 "",
                 new Request(method, uri, headers, body),
-                AzureMocks.context("inv-fuzz"));
+                AzureMocks.context("inv-fuzz"),
+                null);
     assertThat(r.getStatusCode()).as(uri.toString()).isBetween(100, 599);
     if (r.getStatusCode() >= 500) {
       assertThat(r.text()).doesNotContain("Exception").doesNotContain("\tat ");

@@ -10,6 +10,7 @@ import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
+import com.microsoft.azure.functions.OutputBinding;
 import com.microsoft.azure.functions.TraceContext;
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Mockito mocks of Azure's request and context, as Microsoft documents testing Java functions, and
- * a real {@link HttpResponseMessage.Builder}.
+ * Mockito mocks of Azure's request and context, as Microsoft documents testing Java functions, a
+ * real {@link HttpResponseMessage.Builder} and a plain {@link OutputBinding}.
  */
 final class AzureMocks {
   private AzureMocks() {}
@@ -73,6 +74,21 @@ final class AzureMocks {
 
   static ExecutionContext context(String invocationId) {
     return context(invocationId, new ArrayList<>());
+  }
+
+  /** An output binding holding its value, as the worker's does; null until set. */
+  static final class Output<T> implements OutputBinding<T> {
+    private T value;
+
+    @Override
+    public T getValue() {
+      return value;
+    }
+
+    @Override
+    public void setValue(T value) {
+      this.value = value;
+    }
   }
 
   /** A real response, as the worker's would be. */

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Packages the fixture project {@code src/test/resources/projects/azure-app} (a function of every
- * trigger kind, anyfn-processor and this adapter as dependencies, a host.json with an extension
- * bundle) with Microsoft's real {@code azure-functions-maven-plugin} {@code package} goal, run as a
- * child {@code mvn -q -o package}, and checks the function.json files it wrote from the generated
- * entry classes. Needs {@code anyfn-adapter-azure} and {@code anyfn-processor} installed in the
- * local repository ({@code mvn -o -f adapter-azure/pom.xml install -DskipTests}); skipped when
- * {@code mvn} is not on the PATH.
+ * trigger kind, one that sends to queues, anyfn-processor and this adapter as dependencies, a
+ * host.json with an extension bundle) with Microsoft's real {@code azure-functions-maven-plugin}
+ * {@code package} goal, run as a child {@code mvn -q -o package}, and checks the function.json
+ * files it wrote from the generated entry classes. Needs {@code anyfn-adapter-azure} and {@code
+ * anyfn-processor} installed in the local repository ({@code mvn -o -f adapter-azure/pom.xml
+ * install -DskipTests}); skipped when {@code mvn} is not on the PATH.
  */
 class AzurePackagingIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,6 +135,8 @@ class AzurePackagingIT {
     assertThat(functions)
         .containsOnlyKeys(
             "admin",
+            "dispatch-http",
+            "dispatch-schedule",
             "storefront-http",
             "storefront-invoke",
             "backoffice-queue-orders",
@@ -225,6 +227,35 @@ class AzurePackagingIT {
     assertThat(cosmos.get("containerName").asText()).isEqualTo("stock");
     assertThat(cosmos.get("databaseName").asText()).isEqualTo("anyfn");
     assertThat(cosmos.get("leaseContainerName").asText()).isEqualTo("leases");
+  }
+
+  @Test
+  void everyEntryOfASendingFunctionHasAQueueOutputBindingPerQueueSentTo() {
+    for (String entry : List.of("dispatch-http", "dispatch-schedule")) {
+      List<JsonNode> outputs = new ArrayList<>();
+      functions
+          .get(entry)
+          .get("bindings")
+          .forEach(
+              b -> {
+                if (b.get("type").asText().equals("queue")) {
+                  outputs.add(b);
+                }
+              });
+      assertThat(outputs)
+          .as(entry)
+          .extracting(JsonNode::toString)
+          .containsExactly(
+              "{\"type\":\"queue\",\"direction\":\"out\",\"name\":\"sendOrders\","
+                  + "\"queueName\":\"orders\",\"connection\":\"AzureWebJobsStorage\"}",
+              "{\"type\":\"queue\",\"direction\":\"out\",\"name\":\"sendAuditLog\","
+                  + "\"queueName\":\"audit-log\",\"connection\":\"AzureWebJobsStorage\"}");
+    }
+    assertThat(trigger("dispatch-http").get("type").asText()).isEqualTo("httpTrigger");
+    assertThat(trigger("dispatch-schedule").get("type").asText()).isEqualTo("timerTrigger");
+    assertThat(functions.get("storefront-http").get("bindings"))
+        .as("a function without @SendsTo")
+        .noneMatch(b -> b.get("type").asText().equals("queue"));
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dev.anyfn.azure;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,18 +50,39 @@ final class GeneratedEntries {
   }
 
   /**
-   * The index the anyfn processor wrote for this module's test fixtures: the one in the test
-   * classes directory, not the core test-jar's, which is on the class path too.
+   * The index of the fixtures {@code shop} and {@code worker}; see {@link
+   * #fixtureIndex(String...)}.
    */
   static String fixtureIndex() throws IOException {
+    return fixtureIndex("shop", "worker");
+  }
+
+  /**
+   * The index the anyfn processor wrote for this module's test fixtures (the one in the test
+   * classes directory, not the core test-jar's, which is on the class path too), with only the
+   * functions named: generating from it is as a build of those functions alone. The {@code sender}
+   * fixture is generated apart, since as a second HTTP function it would give the shop's routes a
+   * prefix; the runtime still finds every fixture on the class path.
+   */
+  static String fixtureIndex(String... functions) throws IOException {
+    String index;
     try {
       Path testClasses =
           Path.of(
               GeneratedEntries.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return Files.readString(testClasses.resolve("META-INF/anyfn/functions.json"));
+      index = Files.readString(testClasses.resolve("META-INF/anyfn/functions.json"));
     } catch (URISyntaxException e) {
       throw new IOException("Cannot locate the test classes directory", e);
     }
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode tree = (ObjectNode) json.readTree(index);
+    ArrayNode kept = tree.putArray("functions");
+    for (JsonNode f : json.readTree(index).get("functions")) {
+      if (List.of(functions).contains(f.get("name").asText())) {
+        kept.add(f);
+      }
+    }
+    return json.writeValueAsString(tree);
   }
 
   /**

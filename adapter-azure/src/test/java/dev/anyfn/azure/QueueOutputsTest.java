@@ -1,0 +1,53 @@
+package dev.anyfn.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The queue output bindings of one invocation, as the core sends through them. */
+class QueueOutputsTest {
+  private final AzureMocks.Output<List<String>> orders = new AzureMocks.Output<>();
+  private final AzureMocks.Output<List<String>> audit = new AzureMocks.Output<>();
+
+  @Test
+  void aSendSetsTheBindingOfItsQueueToItsMessagesInOrder() {
+    QueueOutputs outputs = QueueOutputs.storage().bind("orders", orders).bind("audit", audit);
+
+    outputs.send("orders", List.of("a", "b"));
+
+    assertThat(orders.getValue()).containsExactly("a", "b");
+    assertThat(audit.getValue()).isNull();
+  }
+
+  @Test
+  void aSecondSendToTheSameQueueAppendsToWhatTheFirstSet() {
+    QueueOutputs outputs = QueueOutputs.storage().bind("orders", orders);
+
+    outputs.send("orders", List.of("a"));
+    outputs.send("orders", List.of("b", "c"));
+
+    assertThat(orders.getValue()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void storageQueuesTakeWhatFits64KiBBase64EncodedAndServiceBusQueues256KiB() {
+    assertThat(QueueOutputs.storage().maxMessageBytes())
+        .isEqualTo(49_152)
+        .isEqualTo(65_536 / 4 * 3);
+    assertThat(QueueOutputs.serviceBus().maxMessageBytes()).isEqualTo(262_144);
+  }
+
+  @Test
+  void aQueueWithoutBindingIsRefusedNamingTheBoundOnesAndTheFix() {
+    QueueOutputs outputs = QueueOutputs.storage().bind("orders", orders).bind("audit", audit);
+
+    assertThatThrownBy(() -> outputs.send("billing", List.of("x")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "The Azure entry of this function has no output binding for queue 'billing'; it has"
+                + " one for ['audit', 'orders']. The generated entry class is older than the"
+                + " function's @SendsTo: rebuild the project (mvn clean package).");
+  }
+}
