@@ -14,7 +14,7 @@ final class EmulatorSender implements MessageSender {
 
   EmulatorSender(EventApi events, Profile profile) {
     this.events = events;
-    this.maxMessageBytes = (int) profile.eventLimits().queue().bytes();
+    this.maxMessageBytes = profile.maxSentMessageBytes();
   }
 
   @Override

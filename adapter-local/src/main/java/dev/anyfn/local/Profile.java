@@ -119,6 +119,16 @@ public enum Profile {
   }
 
   /** The largest queue message, topic message, storage notification and invocation payload. */
+  /**
+   * The largest message a handler may send to a queue: the queue message limit, except on Azure,
+   * whose queue output binding base64-encodes what it writes into a Storage queue message of 64
+   * KiB, so 3/4 of it is what a handler can send (as the Azure adapter allows).
+   */
+  int maxSentMessageBytes() {
+    long limit = eventLimits.queue().bytes();
+    return (int) (this == AZURE ? limit / 4 * 3 : limit);
+  }
+
   EventLimits eventLimits() {
     return eventLimits;
   }

@@ -43,16 +43,16 @@ class SendingTest {
   }
 
   @Test
-  void aMessageOverTheProfilesQueueLimitFailsTheCallAndSendsNothing() {
+  void underAzureAMessageOverWhatFitsAStorageQueueOnceBase64EncodedFailsTheCallAndSendsNothing() {
     try (Harness h = new Harness(Harness.fast().profile(Profile.AZURE))) {
-      HttpResponse<String> r = h.post("/checkout", "x".repeat(64 * 1024 + 1));
+      HttpResponse<String> r = h.post("/checkout", "x".repeat(48 * 1024 + 1));
       h.emulator.events().awaitIdle(IDLE);
 
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(
               h.logged(
-                  "A message to queue 'payments' has 65537 bytes; the queue takes at most"
-                      + " 65536"))
+                  "A message to queue 'payments' has 49153 bytes; the queue takes at most"
+                      + " 49152"))
           .isTrue();
       assertThat(Probe.seen).isEmpty();
     }
