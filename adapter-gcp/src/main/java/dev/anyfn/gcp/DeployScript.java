@@ -45,6 +45,7 @@ final class DeployScript {
     if (plan.deployments().stream().anyMatch(DeployScript::hasDeadLetters)) {
       s.append(DEAD_LETTERS_FUNCTION);
     }
+    sentTopics(s, plan.sentQueues());
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
@@ -89,10 +90,16 @@ final class DeployScript {
     }
     String env = envVars(d, extraEnv);
     String delimiter = env.startsWith("^") ? env.substring(1, 2) : ",";
-    // the stage's prefix, when there is one (names cannot hold a delimiter)
+    // the project, for a function that sends, and the stage's prefix, when there is one (neither
+    // can hold a delimiter envVars chooses)
+    String project =
+        d.function().sendsTo().isEmpty()
+            ? ""
+            : "\"" + delimiter + GcpSettings.PROJECT + "=$PROJECT\"";
     lines.add(
         "--set-env-vars "
             + quote(env)
+            + project
             + "\"${PREFIX:+"
             + delimiter
             + ResourceNames.PREFIX_VARIABLE
@@ -168,6 +175,30 @@ final class DeployScript {
         .append('\n');
   }
 
+  /**
+   * Creates the Pub/Sub topic of each queue the functions send to, before any deployment, so that
+   * the first send finds it; a topic that exists (an {@code @OnQueue} deployment made it, or an
+   * earlier run) is left as it is. The functions' runtime service account needs {@code
+   * roles/pubsub.publisher} on them: the script deploys with the project's default one and grants
+   * nothing (see the README).
+   */
+  private static void sentTopics(StringBuilder s, List<String> queues) {
+    if (queues.isEmpty()) {
+      return;
+    }
+    s.append("\n# Pub/Sub topics of the queues functions send to (@SendsTo)\n");
+    queues.forEach(q -> createTopic(s, word(NAME_PREFIX + q)));
+  }
+
+  /** Creates the topic {@code word} (a bash word) unless it exists. */
+  private static void createTopic(StringBuilder s, String word) {
+    s.append("gcloud pubsub topics describe ")
+        .append(word)
+        .append(" --project \"$PROJECT\" >/dev/null 2>&1 || gcloud pubsub topics create ")
+        .append(word)
+        .append(" --project \"$PROJECT\"\n");
+  }
+
   private static void scheduler(StringBuilder s, GcpDeployment.SchedulerJob job) {
     String topic = word(NAME_PREFIX + job.topic());
     String name = word(NAME_PREFIX + job.name());
@@ -180,13 +211,9 @@ final class DeployScript {
                     + "' ("
                     + job.zone()
                     + ")"))
-        .append('\n')
-        .append("gcloud pubsub topics describe ")
-        .append(topic)
-        .append(" --project \"$PROJECT\" >/dev/null 2>&1 || gcloud pubsub topics create ")
-        .append(topic)
-        .append(" --project \"$PROJECT\"\n")
-        .append("if gcloud scheduler jobs describe ")
+        .append('\n');
+    createTopic(s, topic);
+    s.append("if gcloud scheduler jobs describe ")
         .append(name)
         .append(" --project \"$PROJECT\" --location \"$REGION\" >/dev/null 2>&1; then\n  ")
         .append("SCHEDULER_VERB=update\nelse\n  SCHEDULER_VERB=create\nfi\n")
@@ -203,7 +230,9 @@ final class DeployScript {
 
   /**
    * The {@code --set-env-vars} value. gcloud splits on commas, so when a value has one the list
-   * uses gcloud's alternative delimiter syntax ({@code ^@^A=1@B=2}).
+   * uses gcloud's alternative delimiter syntax ({@code ^@^A=1@B=2}); never {@code :} for a function
+   * that sends, since {@code $PROJECT}, added after it, may be a domain-scoped {@code
+   * example.com:project}.
    */
   static String envVars(GcpDeployment d, Map<String, String> extraEnv) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -215,7 +244,11 @@ final class DeployScript {
     if (pairs.stream().noneMatch(p -> p.contains(","))) {
       return joined;
     }
-    for (String delimiter : List.of("@", "|", "~", "#", ";", ":")) {
+    List<String> delimiters =
+        d.function().sendsTo().isEmpty()
+            ? List.of("@", "|", "~", "#", ";", ":")
+            : List.of("@", "|", "~", "#", ";");
+    for (String delimiter : delimiters) {
       if (pairs.stream().noneMatch(p -> p.contains(delimiter))) {
         return "^" + delimiter + "^" + String.join(delimiter, pairs);
       }
@@ -223,7 +256,9 @@ final class DeployScript {
     throw new IllegalArgumentException(
         "The environment of function '"
             + d.function().name()
-            + "' uses every delimiter gcloud could split it on (, @ | ~ # ; :); remove one.");
+            + "' uses every delimiter gcloud could split it on (, "
+            + String.join(" ", delimiters)
+            + "); remove one.");
   }
 
   /** A comment line: control characters (a newline would end the comment) become '?'. */
@@ -233,10 +268,13 @@ final class DeployScript {
 
   /**
    * The longest prefix that keeps every name within Google's limits: deployment names and bucket
-   * names 63 characters, topic names 255.
+   * names 63 characters, topic names (those of the queues functions send to too) 255.
    */
   static int prefixRoom(GcpDeploymentPlan plan) {
     int room = 255;
+    for (String queue : plan.sentQueues()) {
+      room = Math.min(room, MAX_TOPIC_NAME - queue.length());
+    }
     for (GcpDeployment d : plan.deployments()) {
       room = Math.min(room, GcpDeploymentPlan.MAX_NAME - d.name().length());
       TriggerSpec t = d.trigger().orElse(null);

@@ -4,9 +4,11 @@ import dev.anyfn.core.FunctionDefinition;
 import dev.anyfn.core.FunctionInstance;
 import dev.anyfn.core.FunctionRuntime;
 import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,8 +28,9 @@ final class DeployedFunction {
   private final Duration timeout;
   private final AtomicBoolean cold = new AtomicBoolean(true);
   private final String deploymentId;
+  private final MessageSender sender;
 
-  private DeployedFunction(GcpSettings settings, ClassLoader loader) {
+  private DeployedFunction(GcpSettings settings, ClassLoader loader, GoogleApis apis) {
     this.settings = settings;
     this.runtimeSettings = settings.runtimeSettings();
     this.deploymentId = settings.deploymentId().orElse(null);
@@ -35,17 +38,31 @@ final class DeployedFunction {
     this.definition = runtime.function(settings.functionName());
     this.timeout = Duration.ofSeconds(Math.max(1, definition.spec().timeoutSeconds()));
     this.startup = new StartupContext(definition.name(), runtimeSettings);
+    List<String> queues = definition.spec().sendsTo();
+    // checked before @OnInit runs; the sender makes its HTTP client on the first send
+    this.sender = queues.isEmpty() ? null : PubSubSender.forDeployment(settings, queues, apis);
     this.instance = definition.newInstance(startup);
   }
 
   /**
    * Loads and initialises the function named by the settings.
    *
-   * @throws dev.anyfn.core.ConfigurationException when the index has no such function
+   * @throws dev.anyfn.core.ConfigurationException when the index has no such function, or it has
+   *     {@code @SendsTo} and the settings name no project ({@link GcpSettings#project()})
    * @throws dev.anyfn.core.InitFailedException when its constructor or {@code @OnInit} fails
    */
   static DeployedFunction load(GcpSettings settings, ClassLoader loader) {
-    return new DeployedFunction(settings, loader);
+    return load(settings, loader, GoogleApis.PRODUCTION);
+  }
+
+  /**
+   * As {@link #load(GcpSettings, ClassLoader)}, sending through {@code apis}.
+   *
+   * @throws dev.anyfn.core.ConfigurationException as {@link #load(GcpSettings, ClassLoader)}
+   * @throws dev.anyfn.core.InitFailedException as {@link #load(GcpSettings, ClassLoader)}
+   */
+  static DeployedFunction load(GcpSettings settings, ClassLoader loader, GoogleApis apis) {
+    return new DeployedFunction(settings, loader, apis);
   }
 
   GcpSettings settings() {
@@ -91,6 +108,7 @@ final class DeployedFunction {
         .traceId(traceId.orElse(null))
         .deploymentId(deploymentId)
         .logSink(runtimeSettings.logSink())
+        .messageSender(sender)
         .build();
   }
 

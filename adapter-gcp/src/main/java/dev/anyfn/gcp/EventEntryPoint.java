@@ -40,7 +40,8 @@ public final class EventEntryPoint implements CloudEventsFunction {
    * Reads the process environment.
    *
    * @throws dev.anyfn.core.ConfigurationException when {@code ANYFN_FUNCTION} or {@code
-   *     ANYFN_TRIGGER} is missing or names nothing in the index
+   *     ANYFN_TRIGGER} is missing or names nothing in the index, or the function has
+   *     {@code @SendsTo} and {@code ANYFN_GCP_PROJECT} is not set
    * @throws dev.anyfn.core.InitFailedException when the function fails to initialise
    */
   public EventEntryPoint() {
@@ -54,9 +55,14 @@ public final class EventEntryPoint implements CloudEventsFunction {
    * @throws dev.anyfn.core.InitFailedException as {@link #EventEntryPoint()}
    */
   public EventEntryPoint(Map<String, String> environment) {
+    this(environment, GoogleApis.PRODUCTION);
+  }
+
+  /** Uses the given environment, and reaches Google's APIs at {@code apis} (for tests). */
+  EventEntryPoint(Map<String, String> environment, GoogleApis apis) {
     GcpSettings settings = GcpSettings.from(environment);
     DeployedFunction loaded =
-        DeployedFunction.load(settings, EventEntryPoint.class.getClassLoader());
+        DeployedFunction.load(settings, EventEntryPoint.class.getClassLoader(), apis);
     this.trigger =
         DeployedTrigger.resolve(
             loaded.definition().spec(),

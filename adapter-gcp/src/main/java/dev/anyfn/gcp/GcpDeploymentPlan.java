@@ -5,6 +5,7 @@ import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +16,8 @@ import java.util.Set;
  * function with routes gets one HTTP deployment serving all of them; every event trigger gets its
  * own deployment, and a storage trigger watching creations and deletions gets one per event type;
  * an {@code @OnInvoke} handler gets a private HTTP deployment ({@code <function>-invoke}) called
- * with an authenticated POST. Queue, topic, bucket and collection names Google would refuse ({@link
- * GoogleNames}) are problems too. Immutable.
+ * with an authenticated POST. Queue (those of {@code @SendsTo} too), topic, bucket and collection
+ * names Google would refuse ({@link GoogleNames}) are problems too. Immutable.
  *
  * @param deployments the deployments, in index order
  * @param problems what cannot be deployed, one sentence each, each once
@@ -46,6 +47,11 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
     for (FunctionSpec fn : index.functions()) {
       if (fn.maxInstances() == 0) {
         continue; // disabled: nothing to deploy
+      }
+      for (String queue : fn.sendsTo()) {
+        GoogleNames.sentQueueProblem(fn, queue)
+            .filter(named -> !problems.contains(named))
+            .ifPresent(problems::add);
       }
       String base = googleName(fn.name());
       if (!fn.handlers(TriggerSpec.Kind.HTTP).isEmpty()) {
@@ -124,6 +130,16 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
       }
     }
     return new GcpDeploymentPlan(out, problems);
+  }
+
+  /**
+   * The queues the deployed functions send to ({@code @SendsTo}), each once, in index order: the
+   * Pub/Sub topics deploy.sh creates for them.
+   */
+  List<String> sentQueues() {
+    Set<String> queues = new LinkedHashSet<>();
+    deployments.forEach(d -> queues.addAll(d.function().sendsTo()));
+    return List.copyOf(queues);
   }
 
   private static List<String> topic(String name) {

@@ -91,10 +91,19 @@ public final class GcpPackager implements ProviderPackager {
 
   @Override
   public List<String> environmentProblems(FunctionIndex index, Map<String, String> environment) {
-    return ResourceNames.environmentProblem(
+    List<String> problems = new ArrayList<>();
+    ResourceNames.environmentProblem(
             environment, "choose it when deploying: PREFIX=dev- target/anyfn/gcp/deploy.sh")
-        .stream()
-        .toList();
+        .ifPresent(problems::add);
+    if (environment.containsKey(GcpSettings.PROJECT)) {
+      problems.add(
+          "<environment> sets "
+              + GcpSettings.PROJECT
+              + ", which deploy.sh sets itself, to the project it deploys to, for the functions"
+              + " with @SendsTo. Remove it, and choose the project when deploying:"
+              + " PROJECT=<project> target/anyfn/gcp/deploy.sh.");
+    }
+    return problems;
   }
 
   @Override

@@ -26,6 +26,12 @@ record GcpSettings(
   static final String TRIGGER = "ANYFN_TRIGGER";
   static final String MAX_BODY_BYTES = "ANYFN_MAX_BODY_BYTES";
 
+  /** The project whose Pub/Sub topics a function with {@code @SendsTo} publishes to. */
+  static final String PROJECT = "ANYFN_GCP_PROJECT";
+
+  /** Google's own name for the project, read when {@value #PROJECT} is not set. */
+  static final String GOOGLE_CLOUD_PROJECT = "GOOGLE_CLOUD_PROJECT";
+
   /** Google's 2nd gen HTTP request limit. */
   static final int DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -44,6 +50,20 @@ record GcpSettings(
     }
     String revision = environment.get("K_REVISION");
     return Optional.of(revision == null || revision.isBlank() ? service : service + "/" + revision);
+  }
+
+  /**
+   * The project the deployment publishes to: {@value #PROJECT}, which deploy.sh sets for functions
+   * with {@code @SendsTo}, else {@value #GOOGLE_CLOUD_PROJECT}; empty when neither is set.
+   */
+  Optional<String> project() {
+    for (String name : new String[] {PROJECT, GOOGLE_CLOUD_PROJECT}) {
+      String value = environment.get(name);
+      if (value != null && !value.isBlank()) {
+        return Optional.of(value.strip());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

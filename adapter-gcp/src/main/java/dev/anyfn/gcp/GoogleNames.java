@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Google's rules for the resource names written in annotations and passed to gcloud unchanged:
- * queue and topic names are Pub/Sub topic IDs ({@code --trigger-topic}), bucket names are Cloud
- * Storage bucket names, collection paths go into a Firestore path pattern. A name Google refuses
- * would only fail at deploy time, so it becomes a packaging problem instead. The topics anyfn
- * derives for schedules ({@code anyfn-<deployment>}) are valid by construction and not checked.
- * Stateless.
+ * queue and topic names, those a function sends to included, are Pub/Sub topic IDs ({@code
+ * --trigger-topic}, {@code gcloud pubsub topics create}), bucket names are Cloud Storage bucket
+ * names, collection paths go into a Firestore path pattern. A name Google refuses would only fail
+ * at deploy time, so it becomes a packaging problem instead. The topics anyfn derives for schedules
+ * ({@code anyfn-<deployment>}) are valid by construction and not checked. Stateless.
  */
 final class GoogleNames {
   private GoogleNames() {}
@@ -51,6 +51,14 @@ final class GoogleNames {
           "@OnDataChange");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The packaging problem of a queue {@code fn} sends to ({@code @SendsTo}), a Pub/Sub topic on
+   * Google, or empty when Google accepts its name.
+   */
+  static Optional<String> sentQueueProblem(FunctionSpec fn, String queue) {
+    return problem(fn, "queue", queue, "Pub/Sub topic ID", topicId(queue), "@SendsTo");
   }
 
   private static Optional<String> problem(

@@ -24,7 +24,8 @@ public final class HttpEntryPoint implements HttpFunction {
    * Reads the process environment.
    *
    * @throws dev.anyfn.core.ConfigurationException when {@code ANYFN_FUNCTION} is missing or names
-   *     no function in the index
+   *     no function in the index, or the function has {@code @SendsTo} and {@code
+   *     ANYFN_GCP_PROJECT} is not set
    * @throws dev.anyfn.core.InitFailedException when the function fails to initialise
    */
   public HttpEntryPoint() {
@@ -38,8 +39,13 @@ public final class HttpEntryPoint implements HttpFunction {
    * @throws dev.anyfn.core.InitFailedException as {@link #HttpEntryPoint()}
    */
   public HttpEntryPoint(Map<String, String> environment) {
+    this(environment, GoogleApis.PRODUCTION);
+  }
+
+  /** Uses the given environment, and reaches Google's APIs at {@code apis} (for tests). */
+  HttpEntryPoint(Map<String, String> environment, GoogleApis apis) {
     GcpSettings settings = GcpSettings.from(environment);
-    this.function = DeployedFunction.load(settings, HttpEntryPoint.class.getClassLoader());
+    this.function = DeployedFunction.load(settings, HttpEntryPoint.class.getClassLoader(), apis);
   }
 
   @Override

@@ -27,7 +27,8 @@ public final class InvokeEntryPoint implements HttpFunction {
    * Reads the process environment.
    *
    * @throws ConfigurationException when {@code ANYFN_FUNCTION} is missing, names no function, or
-   *     names one without an {@code @OnInvoke} handler
+   *     names one without an {@code @OnInvoke} handler, or the function has {@code @SendsTo} and
+   *     {@code ANYFN_GCP_PROJECT} is not set
    * @throws dev.anyfn.core.InitFailedException when the function fails to initialise
    */
   public InvokeEntryPoint() {

@@ -120,13 +120,18 @@ public enum Profile {
 
   /** The largest queue message, topic message, storage notification and invocation payload. */
   /**
-   * The largest message a handler may send to a queue: the queue message limit, except on Azure,
-   * whose queue output binding base64-encodes what it writes into a Storage queue message of 64
-   * KiB, so 3/4 of it is what a handler can send (as the Azure adapter allows).
+   * The largest message a handler may send to a queue, as each adapter sends it: SQS's limit on
+   * AWS; on Google what fits, base64-encoded, in one 10 MiB request of Pub/Sub's REST API, which
+   * the Google adapter publishes with (7,864,299 bytes); on Azure 3/4 of a Storage queue message,
+   * since the queue output binding base64-encodes what it writes.
    */
   int maxSentMessageBytes() {
     long limit = eventLimits.queue().bytes();
-    return (int) (this == AZURE ? limit / 4 * 3 : limit);
+    return switch (this) {
+      case AWS -> (int) limit;
+      case GCP -> 7_864_299;
+      case AZURE -> (int) (limit / 4 * 3);
+    };
   }
 
   EventLimits eventLimits() {
