@@ -40,13 +40,34 @@ final class AwsNames {
   }
 
   private static String queue(String name) {
-    if (QUEUE.matcher(name).matches() || FIFO_QUEUE.matcher(name).matches()) {
-      return null;
+    return isQueue(name) ? null : "@OnQueue(\"" + name + "\") " + NOT_A_QUEUE;
+  }
+
+  private static final String NOT_A_QUEUE =
+      "is not an SQS queue name: SQS takes 1-80 letters, digits, hyphens and underscores, and a"
+          + " FIFO queue's name ends in .fifo within those 80. Rename the queue.";
+
+  private static boolean isQueue(String name) {
+    return QUEUE.matcher(name).matches() || FIFO_QUEUE.matcher(name).matches();
+  }
+
+  /**
+   * Why SQS would not take the messages {@code fn} sends to {@code queue}, if it would not: a name
+   * SQS refuses, or a FIFO queue, which takes a message only with a message group id, which {@code
+   * Context.send} does not give.
+   */
+  static Optional<String> sentQueueProblem(FunctionSpec fn, String queue) {
+    String where = "Function '" + fn.name() + "': @SendsTo(queues = \"" + queue + "\") ";
+    if (!isQueue(queue)) {
+      return Optional.of(where + NOT_A_QUEUE);
     }
-    return "@OnQueue(\""
-        + name
-        + "\") is not an SQS queue name: SQS takes 1-80 letters, digits, hyphens and underscores,"
-        + " and a FIFO queue's name ends in .fifo within those 80. Rename the queue.";
+    if (queue.endsWith(".fifo")) {
+      return Optional.of(
+          where
+              + "names an SQS FIFO queue, which takes a message only with a message group id;"
+              + " Context.send gives none. Send to a standard queue (a name without .fifo).");
+    }
+    return Optional.empty();
   }
 
   private static String topic(String name) {

@@ -69,6 +69,19 @@ public final class AwsPackager implements ProviderPackager {
         .ifPresent(problems::add);
     ObjectMapper json = new ObjectMapper();
     for (FunctionSpec fn : index.functions()) {
+      for (String queue : fn.sendsTo()) {
+        String variable = SqsSender.urlVariable(queue);
+        if (environment.containsKey(variable)) {
+          problems.add(
+              "Function '"
+                  + fn.name()
+                  + "': <environment> sets "
+                  + variable
+                  + ", which the template sets to the URL of the queue '"
+                  + queue
+                  + "' the function sends to. Remove it from <environment>.");
+        }
+      }
       Map<String, String> variables = new TreeMap<>(environment);
       variables.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
       // set by the template; counted empty, the default (a prefix adds its length)
@@ -163,6 +176,10 @@ public final class AwsPackager implements ProviderPackager {
           }
         }
       }
+      for (String queue : fn.sendsTo()) {
+        AwsNames.sentQueueProblem(fn, queue).ifPresent(problems::add);
+      }
+      sharedUrlVariable(fn).ifPresent(problems::add);
       if (fn.memoryMb() < 128 || fn.memoryMb() > 10_240) {
         problems.add(
             "Function '"
@@ -182,6 +199,31 @@ public final class AwsPackager implements ProviderPackager {
     }
     problems.addAll(sharedCorsPaths(index));
     return List.copyOf(problems);
+  }
+
+  /**
+   * Two queues of {@code fn}'s {@code @SendsTo} whose URLs would be in one variable ({@code a-b}
+   * and {@code a_b} both in {@code ANYFN_QUEUE_URL_A_B}).
+   */
+  private static Optional<String> sharedUrlVariable(FunctionSpec fn) {
+    Map<String, String> byVariable = new TreeMap<>();
+    for (String queue : fn.sendsTo()) {
+      String other = byVariable.putIfAbsent(SqsSender.urlVariable(queue), queue);
+      if (other != null) {
+        return Optional.of(
+            "Function '"
+                + fn.name()
+                + "': @SendsTo names queues '"
+                + other
+                + "' and '"
+                + queue
+                + "', whose URLs would both be in the environment variable "
+                + SqsSender.urlVariable(queue)
+                + " (the name in upper case, with _ for every character other than A-Z and 0-9)."
+                + " Rename one of the queues.");
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.core.JsonBodyException;
 import dev.anyfn.core.JsonCodec;
+import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.Problems;
 import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.RuntimeSettings;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The AWS Lambda entry point of every anyfn function: handler string {@code
@@ -71,6 +73,10 @@ public final class LambdaHandler implements RequestStreamHandler {
   private final boolean hasHttpRoutes;
   private final boolean hasInvokeHandler;
   private final SnapStartPriming priming;
+
+  /** SQS for a function with {@code @SendsTo}; null for one that sends nothing. */
+  private final MessageSender sender;
+
   private volatile FunctionInstance instance;
   private volatile boolean nextIsColdStart = true;
 
@@ -85,6 +91,17 @@ public final class LambdaHandler implements RequestStreamHandler {
   }
 
   LambdaHandler(Map<String, String> environment, ClassLoader loader) {
+    // A lambda, not SqsBatches::connect: a method reference would load SqsBatches, and
+    // verifying it the SDK, when the handler is made; this runs only on a first send.
+    this(environment, loader, region -> SqsBatches.connect(region));
+  }
+
+  /**
+   * @param sqs makes the SQS client for a region, on the first send of a function with
+   *     {@code @SendsTo}
+   */
+  LambdaHandler(
+      Map<String, String> environment, ClassLoader loader, Function<String, SqsBatches> sqs) {
     this.settings = AwsSettings.from(environment);
     this.runtime =
         FunctionRuntime.of(
@@ -100,6 +117,10 @@ public final class LambdaHandler implements RequestStreamHandler {
     this.httpApiEvents = new HttpApiEventReader(runtime.settings());
     this.hasHttpRoutes = !function.spec().handlers(TriggerSpec.Kind.HTTP).isEmpty();
     this.hasInvokeHandler = !function.spec().handlers(TriggerSpec.Kind.INVOKE).isEmpty();
+    this.sender =
+        function.spec().sendsTo().isEmpty()
+            ? null
+            : new SqsSender(function.name(), settings.environment(), sqs);
     ResourceNames names = ResourceNames.fromEnvironment(environment);
     httpTranslators.put(EventSource.HTTP_API_V2, new ApiGatewayV2Translator());
     httpTranslators.put(EventSource.FUNCTION_URL, new FunctionUrlTranslator());
@@ -230,6 +251,7 @@ public final class LambdaHandler implements RequestStreamHandler {
         .traceId(lambda.getXrayTraceId())
         .deploymentId(lambda.getInvokedFunctionArn())
         .logSink(runtime.settings().logSink())
+        .messageSender(sender)
         .build();
   }
 

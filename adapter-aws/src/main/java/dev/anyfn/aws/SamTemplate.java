@@ -82,6 +82,11 @@ final class SamTemplate {
     for (FunctionSpec fn : index.functions()) {
       function(fn);
     }
+    // Queues that are only sent to, once every trigger has made its queues: so a queue that is
+    // also another's dead-letter or failure queue has that form, whichever function comes first.
+    for (FunctionSpec fn : index.functions()) {
+      fn.sendsTo().forEach(this::queue);
+    }
     resources.values().forEach(out::append);
     return "AWSTemplateFormatVersion: '2010-09-09'\n"
         + "Transform: AWS::Serverless-2016-10-31\n"
@@ -183,6 +188,7 @@ final class SamTemplate {
         .append(": !Ref ")
         .append(NAME_PREFIX)
         .append('\n');
+    sends(fn);
     if (fn.triggers().stream().anyMatch(SamTemplate::invokedAsynchronously)) {
       // Lambda retries an asynchronous event twice, then drops it unless it has somewhere to go.
       out.append("      EventInvokeConfig:\n");
@@ -202,6 +208,31 @@ final class SamTemplate {
     }
     if (events.length() > 0) {
       out.append("      Events:\n").append(events);
+    }
+  }
+
+  /**
+   * What {@code Context.send} needs, for each queue of the function's {@code @SendsTo}: the queue's
+   * URL in the variable {@link SqsSender} reads, and the permission to send to it. The queue itself
+   * is the one an {@code @OnQueue} reads, or one made alike (see {@link #render}). Written right
+   * after the environment's variables.
+   */
+  private void sends(FunctionSpec fn) {
+    if (fn.sendsTo().isEmpty()) {
+      return;
+    }
+    for (String queue : fn.sendsTo()) {
+      out.append("          ")
+          .append(SqsSender.urlVariable(queue))
+          .append(": !Ref ")
+          .append(queueId(queue))
+          .append('\n');
+    }
+    out.append("      Policies:\n");
+    for (String queue : fn.sendsTo()) {
+      out.append("        - SQSSendMessagePolicy:\n            QueueName: !GetAtt ")
+          .append(queueId(queue))
+          .append(".QueueName\n");
     }
   }
 

@@ -24,7 +24,12 @@ final class Lambda {
 
   /** A handler with this environment. */
   Lambda(Map<String, String> environment) {
-    this.handler = new LambdaHandler(environment, Lambda.class.getClassLoader());
+    this(new LambdaHandler(environment, Lambda.class.getClassLoader()));
+  }
+
+  /** Calls this handler. */
+  Lambda(LambdaHandler handler) {
+    this.handler = handler;
   }
 
   static ObjectNode event(String name) {

@@ -1,0 +1,197 @@
+package dev.anyfn.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.HandlerSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.PackagingContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A function with {@code @SendsTo} gets, in the SAM template, each queue (the one a function reads,
+ * or one made alike), its URL in {@code ANYFN_QUEUE_URL_<NAME>} and the permission to send to it;
+ * packaging refuses what SQS would not take.
+ */
+class SendsToPackagingTest {
+  @TempDir Path project;
+
+  private static FunctionSpec sender(String name, String... queues) {
+    return new FunctionSpec(
+        name,
+        "a.Api",
+        512,
+        30,
+        10,
+        List.of(),
+        List.of(),
+        List.of(handler(new TriggerSpec.Http("POST", "/" + name))),
+        null,
+        List.of(queues));
+  }
+
+  private static FunctionSpec reader(String name, int timeoutSeconds, String queue) {
+    return new FunctionSpec(
+        name,
+        "a.Worker",
+        512,
+        timeoutSeconds,
+        10,
+        List.of(),
+        List.of(),
+        List.of(handler(new TriggerSpec.Queue(queue, 10))));
+  }
+
+  private static HandlerSpec handler(TriggerSpec trigger) {
+    return new HandlerSpec("h", List.of(), "void", HandlerSpec.ReturnKind.VOID, trigger, List.of());
+  }
+
+  private String template(FunctionSpec... functions) throws Exception {
+    Path out = project.resolve("target/anyfn/aws");
+    new AwsPackager()
+        .writeDescriptors(
+            new FunctionIndex(1, List.of(functions)),
+            new PackagingContext(
+                out, project, "shop", project.resolve("target/shop-aws.jar"), Map.of()));
+    return Files.readString(out.resolve("template.yaml"));
+  }
+
+  private static JsonNode yaml(String template) throws Exception {
+    return new YAMLMapper().readTree(template);
+  }
+
+  private static List<String> problems(FunctionSpec... functions) {
+    return new AwsPackager().portabilityProblems(new FunctionIndex(1, List.of(functions)));
+  }
+
+  @Test
+  void aSendingFunctionGetsEachQueuesUrlInItsEnvironmentAndThePermissionToSendToIt()
+      throws Exception {
+    String text = template(sender("api", "orders", "audit-log"));
+    JsonNode api = yaml(text).at("/Resources/ApiFunction/Properties");
+
+    assertThat(text)
+        .contains(
+            "          ANYFN_QUEUE_URL_ORDERS: !Ref OrdersQueue\n"
+                + "          ANYFN_QUEUE_URL_AUDIT_LOG: !Ref AuditLogQueue\n"
+                + "      Policies:\n"
+                + "        - SQSSendMessagePolicy:\n"
+                + "            QueueName: !GetAtt OrdersQueue.QueueName\n"
+                + "        - SQSSendMessagePolicy:\n"
+                + "            QueueName: !GetAtt AuditLogQueue.QueueName\n");
+    assertThat(api.at("/Environment/Variables/ANYFN_QUEUE_URL_ORDERS").asText())
+        .isEqualTo("OrdersQueue");
+    assertThat(api.at("/Policies/1/SQSSendMessagePolicy/QueueName").asText())
+        .isEqualTo("AuditLogQueue.QueueName");
+  }
+
+  @Test
+  void aQueueNobodyReadsIsMadeAsAReadQueueIsWithItsPrefixedNameAndPoisonQueue() throws Exception {
+    JsonNode sent = yaml(template(sender("api", "audit")));
+    JsonNode read = yaml(template(reader("worker", 30, "audit")));
+
+    JsonNode queue = sent.at("/Resources/AuditQueue/Properties");
+    assertThat(queue.get("QueueName").asText()).isEqualTo("${NamePrefix}audit");
+    assertThat(queue.at("/RedrivePolicy/deadLetterTargetArn").asText())
+        .isEqualTo("AuditPoisonQueue.Arn");
+    assertThat(queue.at("/RedrivePolicy/maxReceiveCount").asInt()).isEqualTo(5);
+    assertThat(sent.at("/Resources/AuditQueue")).isEqualTo(read.at("/Resources/AuditQueue"));
+    assertThat(sent.at("/Resources/AuditPoisonQueue"))
+        .isEqualTo(read.at("/Resources/AuditPoisonQueue"));
+  }
+
+  @Test
+  void aQueueAFunctionReadsIsTheQueueSentToWhicheverFunctionComesFirst() throws Exception {
+    for (List<FunctionSpec> order :
+        List.of(
+            List.of(sender("api", "orders"), reader("worker", 60, "orders")),
+            List.of(reader("worker", 60, "orders"), sender("api", "orders")))) {
+      String text = template(order.toArray(FunctionSpec[]::new));
+      JsonNode t = yaml(text);
+
+      List<String> names = new ArrayList<>();
+      t.get("Resources").forEach(r -> names.add(r.at("/Properties/QueueName").asText("")));
+      assertThat(names).containsOnlyOnce("${NamePrefix}orders");
+      // the reader's queue: six times the reader's timeout
+      assertThat(t.at("/Resources/OrdersQueue/Properties/VisibilityTimeout").asInt())
+          .isEqualTo(360);
+      assertThat(text).contains("ANYFN_QUEUE_URL_ORDERS: !Ref OrdersQueue\n");
+    }
+  }
+
+  @Test
+  void aQueueSentToThatIsAReadQueuesPoisonQueueKeepsThatFormWhicheverFunctionComesFirst()
+      throws Exception {
+    for (List<FunctionSpec> order :
+        List.of(
+            List.of(sender("api", "orders-poison"), reader("worker", 30, "orders")),
+            List.of(reader("worker", 30, "orders"), sender("api", "orders-poison")))) {
+      String text = template(order.toArray(FunctionSpec[]::new));
+      JsonNode poison = yaml(text).at("/Resources/OrdersPoisonQueue/Properties");
+
+      assertThat(poison.at("/MessageRetentionPeriod").asInt()).isEqualTo(14 * 24 * 3600);
+      assertThat(poison.has("RedrivePolicy")).isFalse();
+      assertThat(text).contains("ANYFN_QUEUE_URL_ORDERS_POISON: !Ref OrdersPoisonQueue\n");
+    }
+  }
+
+  @Test
+  void aFunctionThatSendsNothingGetsNoQueueVariablesOrPolicies() throws Exception {
+    String text = template(reader("worker", 30, "orders"));
+
+    assertThat(text).doesNotContain("ANYFN_QUEUE_URL_", "Policies", "SQSSendMessagePolicy");
+  }
+
+  @Test
+  void queueNamesSqsRefusesArePackagingProblemsNamingTheFunctionAndTheRule() {
+    assertThat(problems(sender("api", "orders:eu")))
+        .containsExactly(
+            "Function 'api': @SendsTo(queues = \"orders:eu\") is not an SQS queue name: SQS takes"
+                + " 1-80 letters, digits, hyphens and underscores, and a FIFO queue's name ends in"
+                + " .fifo within those 80. Rename the queue.");
+    assertThat(problems(sender("api", "q".repeat(81)))).hasSize(1);
+    assertThat(problems(sender("api", "Order_Queue-" + "q".repeat(68)))).isEmpty();
+  }
+
+  @Test
+  void aFifoQueueIsAProblemAsContextSendGivesNoMessageGroup() {
+    assertThat(problems(sender("api", "payments.fifo")))
+        .containsExactly(
+            "Function 'api': @SendsTo(queues = \"payments.fifo\") names an SQS FIFO queue, which"
+                + " takes a message only with a message group id; Context.send gives none. Send to"
+                + " a standard queue (a name without .fifo).");
+  }
+
+  @Test
+  void twoQueuesWhoseUrlsWouldShareAVariableAreAProblemNamingBoth() {
+    assertThat(problems(sender("api", "orders", "a-b", "a_b")))
+        .containsExactly(
+            "Function 'api': @SendsTo names queues 'a-b' and 'a_b', whose URLs would both be in"
+                + " the environment variable ANYFN_QUEUE_URL_A_B (the name in upper case, with _"
+                + " for every character other than A-Z and 0-9). Rename one of the queues.");
+    assertThat(problems(sender("api", "a-b"), sender("audit", "a_b"))).isEmpty();
+  }
+
+  @Test
+  void anEnvironmentThatSetsAQueuesUrlVariableIsAProblem() {
+    FunctionIndex index = new FunctionIndex(1, List.of(sender("api", "orders")));
+
+    assertThat(
+            new AwsPackager()
+                .environmentProblems(index, Map.of("ANYFN_QUEUE_URL_ORDERS", "https://elsewhere")))
+        .containsExactly(
+            "Function 'api': <environment> sets ANYFN_QUEUE_URL_ORDERS, which the template sets"
+                + " to the URL of the queue 'orders' the function sends to. Remove it from"
+                + " <environment>.");
+    assertThat(new AwsPackager().environmentProblems(index, Map.of("OTHER", "x"))).isEmpty();
+  }
+}
