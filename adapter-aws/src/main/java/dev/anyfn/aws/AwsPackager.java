@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Writes {@code template.yaml}, an AWS SAM template with one {@code AWS::Serverless::Function} per
@@ -147,6 +148,40 @@ public final class AwsPackager implements ProviderPackager {
   @Override
   public String adapterArtifactId() {
     return "anyfn-adapter-aws";
+  }
+
+  /**
+   * A function with {@code @SendsTo} sends with the AWS SDK's SQS client, which adapter-aws leaves
+   * to the project (optional, so that other functions' jars stay small): refused when the jar would
+   * lack it.
+   */
+  @Override
+  public List<String> classPathProblems(FunctionIndex index, Predicate<String> hasClass) {
+    List<String> senders =
+        index.functions().stream()
+            .filter(fn -> !fn.sendsTo().isEmpty())
+            .map(fn -> "'" + fn.name() + "'")
+            .toList();
+    List<String> missing =
+        SqsSender.SDK_CLASSES.entrySet().stream()
+            .filter(c -> !hasClass.test(c.getKey()))
+            .map(Map.Entry::getValue)
+            .sorted()
+            .toList();
+    if (senders.isEmpty() || missing.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        (senders.size() == 1 ? "Function " : "Functions ")
+            + String.join(", ", senders)
+            + (senders.size() == 1 ? " sends" : " send")
+            + " to queues (@SendsTo) through the AWS SDK's SQS client, but the project's"
+            + " runtime dependencies lack "
+            + String.join(" and ", missing)
+            + ". Add "
+            + (missing.size() == 1 ? "it" : "them")
+            + " to the project's <dependencies> (anyfn-bom manages their versions; see"
+            + " anyfn-adapter-aws's README, Sending to queues).");
   }
 
   @Override

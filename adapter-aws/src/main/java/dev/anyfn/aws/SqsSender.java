@@ -26,7 +26,7 @@ final class SqsSender implements MessageSender {
   static final String REGION_VARIABLE = "AWS_REGION";
 
   /** The SDK classes sending needs, and the artifact that brings each. */
-  private static final Map<String, String> SDK_CLASSES =
+  static final Map<String, String> SDK_CLASSES =
       Map.of(
           "software.amazon.awssdk.services.sqs.SqsClient",
           "software.amazon.awssdk:sqs",
@@ -134,7 +134,7 @@ final class SqsSender implements MessageSender {
               + (missing.size() == 1 ? "is" : "are")
               + " not on its class path. Add "
               + (missing.size() == 1 ? "it" : "them")
-              + " to the project's dependencies (versions from software.amazon.awssdk:bom) and"
+              + " to the project's dependencies (anyfn-bom manages their versions) and"
               + " package again.");
     }
   }

@@ -54,7 +54,7 @@ class SendingWithoutTheSdkTest {
               "ConfigurationException: Function 'sending' sends to queues (@SendsTo), but"
                   + " software.amazon.awssdk:sqs and software.amazon.awssdk:url-connection-client"
                   + " of the AWS SDK for Java 2 are not on its class path. Add them to the"
-                  + " project's dependencies (versions from software.amazon.awssdk:bom) and"
+                  + " project's dependencies (anyfn-bom manages their versions) and"
                   + " package again.");
     }
   }

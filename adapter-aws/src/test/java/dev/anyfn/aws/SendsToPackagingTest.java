@@ -194,4 +194,32 @@ class SendsToPackagingTest {
                 + " <environment>.");
     assertThat(new AwsPackager().environmentProblems(index, Map.of("OTHER", "x"))).isEmpty();
   }
+
+  @Test
+  void aSendingFunctionWhoseJarWouldLackTheSdkIsRefusedNamingTheArtifactsToAdd() {
+    FunctionIndex index = new FunctionIndex(1, List.of(sender("api", "orders")));
+    AwsPackager packager = new AwsPackager();
+
+    assertThat(packager.classPathProblems(index, name -> false))
+        .singleElement()
+        .asString()
+        .contains("Function 'api' sends to queues (@SendsTo) through the AWS SDK's SQS client")
+        .contains(
+            "lack software.amazon.awssdk:sqs and software.amazon.awssdk:url-connection-client")
+        .contains("anyfn-bom manages their versions");
+    assertThat(
+            packager.classPathProblems(
+                index, name -> name.equals("software.amazon.awssdk.services.sqs.SqsClient")))
+        .singleElement()
+        .asString()
+        .contains("lack software.amazon.awssdk:url-connection-client. Add it");
+    assertThat(packager.classPathProblems(index, name -> true)).isEmpty();
+  }
+
+  @Test
+  void functionsThatSendNothingNeedNoSdk() {
+    FunctionIndex index = new FunctionIndex(1, List.of(reader("worker", 30, "orders")));
+
+    assertThat(new AwsPackager().classPathProblems(index, name -> false)).isEmpty();
+  }
 }

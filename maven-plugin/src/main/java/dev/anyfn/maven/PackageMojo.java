@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,18 @@ public class PackageMojo extends AbstractMojo {
     Map<String, List<String>> buildProblems = new HashMap<>();
     String azureJava = AzureStaging.javaVersionProblem(project.getBuildPlugins(), javaRelease);
     if (azureJava != null) {
-      buildProblems.put("azure", List.of(azureJava));
+      buildProblems.computeIfAbsent("azure", p -> new ArrayList<>()).add(azureJava);
+    }
+    Map<String, List<Artifact>> dependencies = new HashMap<>();
+    for (String provider : selected) {
+      List<Artifact> jars = dependencies(provider, packagers.otherAdapters(provider));
+      dependencies.put(provider, jars);
+      ClassPresence present =
+          new ClassPresence(jars.stream().map(a -> a.getFile().toPath()).toList());
+      List<String> missing = packagers.packager(provider).classPathProblems(index, present::has);
+      if (!missing.isEmpty()) {
+        buildProblems.computeIfAbsent(provider, p -> new ArrayList<>()).addAll(missing);
+      }
     }
     String problems =
         packagers.portabilityProblems(
@@ -152,7 +164,7 @@ public class PackageMojo extends AbstractMojo {
       writeJar(
           provider,
           packagers.packager(provider),
-          packagers.otherAdapters(provider),
+          dependencies.get(provider),
           classes,
           jar,
           timestamp);
@@ -200,23 +212,26 @@ public class PackageMojo extends AbstractMojo {
     return ids;
   }
 
-  private void writeJar(
-      String provider,
-      ProviderPackager packager,
-      Set<String> otherAdapters,
-      Path classes,
-      Path jar,
-      Instant timestamp)
-      throws MojoExecutionException, MojoFailureException {
-    List<Artifact> dependencies;
+  /** The runtime dependencies that go into {@code provider}'s jar. */
+  private List<Artifact> dependencies(String provider, Set<String> otherAdapters)
+      throws MojoExecutionException {
     try {
-      dependencies =
-          ProviderClasspath.select(
-              project, repositorySystem, session.getRepositorySession(), otherAdapters);
+      return ProviderClasspath.select(
+          project, repositorySystem, session.getRepositorySession(), otherAdapters);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(
           "Collecting the " + provider + " runtime dependencies failed: " + e.getMessage(), e);
     }
+  }
+
+  private void writeJar(
+      String provider,
+      ProviderPackager packager,
+      List<Artifact> dependencies,
+      Path classes,
+      Path jar,
+      Instant timestamp)
+      throws MojoExecutionException, MojoFailureException {
     FatJar fat = new FatJar(timestamp);
     try {
       fat.addDirectory(classes, name -> belongsTo(provider, name));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Writes one provider's deployment descriptors (SAM template, deploy script, Azure host.json) from
@@ -67,6 +68,16 @@ public interface ProviderPackager {
    */
   default Optional<String> deployCommand(String descriptors) {
     return Optional.empty();
+  }
+
+  /**
+   * What the provider's jar lacks for these functions to run, as problems naming the dependency to
+   * add; none by default. {@code hasClass} answers whether a class (binary name, {@code
+   * com.example.Foo}) is in one of the runtime dependencies that go into this provider's jar.
+   * Reported with the portability problems, before anything is written.
+   */
+  default List<String> classPathProblems(FunctionIndex index, Predicate<String> hasClass) {
+    return List.of();
   }
 
   /**
