@@ -28,10 +28,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * SQS's {@code SendMessageBatch} on 127.0.0.1, in the AWS JSON 1.0 protocol the SDK speaks to SQS:
  * it records each request and answers every entry as taken, with the MD5 of its body that the SDK
  * checks, except the bodies it was told to {@link #refuse}, answered as {@code Failed} entries.
+ * Public for the packaged-artifact tests, which point a deployed jar's SDK at it.
  */
-final class FakeSqs implements AutoCloseable {
+public final class FakeSqs implements AutoCloseable {
   /** One request as SQS received it. */
-  record Request(String target, String queueUrl, List<String> ids, List<String> bodies) {}
+  public record Request(String target, String queueUrl, List<String> ids, List<String> bodies) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,7 +44,8 @@ final class FakeSqs implements AutoCloseable {
     this.server = server;
   }
 
-  static FakeSqs start() throws IOException {
+  /** Starts one on a free port of 127.0.0.1. */
+  public static FakeSqs start() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     FakeSqs sqs = new FakeSqs(server);
     server.createContext("/", sqs::answer);
@@ -51,10 +53,15 @@ final class FakeSqs implements AutoCloseable {
     return sqs;
   }
 
+  /** Where it listens, as an SDK's endpoint: {@code http://127.0.0.1:<port>}. */
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
   /** A real SDK client that talks to this server, with static credentials. */
   SqsClient client() {
     return SqsClient.builder()
-        .endpointOverride(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))
+        .endpointOverride(URI.create(endpoint()))
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
@@ -67,7 +74,8 @@ final class FakeSqs implements AutoCloseable {
     refused.add(body);
   }
 
-  List<Request> requests() {
+  /** The requests received, oldest first. */
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 

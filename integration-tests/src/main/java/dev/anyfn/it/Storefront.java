@@ -1,5 +1,6 @@
 package dev.anyfn.it;
 
+import dev.anyfn.Context;
 import dev.anyfn.HttpException;
 import dev.anyfn.HttpMethod;
 import dev.anyfn.HttpRequest;
@@ -8,6 +9,7 @@ import dev.anyfn.OnInvoke;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
 import dev.anyfn.Route;
+import dev.anyfn.SendsTo;
 import dev.anyfn.ServerlessFunction;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,9 +18,11 @@ import java.util.Optional;
  * The HTTP side of the packaged-artifact tests: a path parameter with an optional query parameter,
  * a binary body in and out, a cookie round trip, an {@link HttpException} and a handler that throws
  * with a secret in its message (which must never reach the client); and a direct invocation (Lambda
- * Invoke, Google's private {@code -invoke} HTTP deployment).
+ * Invoke, Google's private {@code -invoke} HTTP deployment); an order sent on to the {@code
+ * shipments} queue ({@code Context.send}).
  */
 @ServerlessFunction(value = "storefront", memoryMb = 768, timeoutSeconds = 15)
+@SendsTo(queues = "shipments")
 public class Storefront {
   /** What a direct caller asks a price for. */
   public record QuoteRequest(String sku, int quantity) {}
@@ -37,6 +41,16 @@ public class Storefront {
     }
     return new Product(
         sku, "Item " + sku.toUpperCase(Locale.ROOT), 250L * sku.length(), currency.orElse("EUR"));
+  }
+
+  /** Sends the order of a product on to {@code shipments}, unless it is discontinued. */
+  @Route(value = "/orders/{sku}", method = HttpMethod.POST)
+  public String order(@PathParam("sku") String sku, Context context) {
+    context.send("shipments", "ship " + sku);
+    if (sku.equals("discontinued")) {
+      throw HttpException.unprocessable("Product " + sku + " is no longer sold.");
+    }
+    return "accepted " + sku;
   }
 
   /** Answers the uploaded bytes in reverse order, so a test sees every byte went both ways. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anyfn.aws.FakeSqs;
 import dev.anyfn.aws.RuntimeApiServer.Posted;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +35,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LambdaPackagedIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SHIPMENTS_URL =
+      "https://sqs.eu-west-1.amazonaws.com/123456789012/shipments";
 
   private static Map<String, SamFunction> template;
   private static Path journal;
+  private static FakeSqs sqs;
   private static LambdaUnderRuntimeClient storefront;
   private static LambdaUnderRuntimeClient fulfilment;
 
@@ -53,11 +57,23 @@ class LambdaPackagedIT {
   static void startEveryFunctionOfTheTemplate() throws Exception {
     journal = Packaged.freshJournal();
     template = SamFunction.read(Packaged.samTemplate());
+    sqs = FakeSqs.start();
+    // What Lambda and CloudFormation give the storefront: the queue's URL for the template's !Ref,
+    // the role's credentials; and where this test's SQS listens, which the SDK reads itself.
+    SamFunction sender =
+        function("storefront")
+            .withRef("ANYFN_QUEUE_URL_SHIPMENTS", "ShipmentsQueue", SHIPMENTS_URL)
+            .withVariables(
+                Map.of(
+                    "AWS_ENDPOINT_URL_SQS", sqs.endpoint(),
+                    "AWS_ACCESS_KEY_ID", "AKIDTEST",
+                    "AWS_SECRET_ACCESS_KEY", "secret",
+                    "AWS_SESSION_TOKEN", "session"));
     Path work = Packaged.target().resolve("it-lambda");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       Future<LambdaUnderRuntimeClient> web =
-          pool.submit(() -> LambdaUnderRuntimeClient.start(function("storefront"), work));
+          pool.submit(() -> LambdaUnderRuntimeClient.start(sender, work));
       Future<LambdaUnderRuntimeClient> events =
           pool.submit(() -> LambdaUnderRuntimeClient.start(function("fulfilment"), work));
       // assigned before either is awaited for failure, so @AfterAll stops whichever started
@@ -73,6 +89,9 @@ class LambdaPackagedIT {
 
   @AfterAll
   static void stopEveryFunction() {
+    if (sqs != null) {
+      sqs.close();
+    }
     if (storefront != null) {
       storefront.close();
     }
@@ -223,6 +242,25 @@ class LambdaPackagedIT {
         .doesNotContain("sk_live_hidden")
         .doesNotContain("IllegalStateException");
     assertThat(storefront.output()).contains("sk_live_hidden");
+  }
+
+  @Test
+  void aMessageTheHandlerSendsGoesToSqsThroughTheSdkInTheJarOnceItAnswered() throws Exception {
+    JsonNode accepted = response(storefront, httpV2("POST", "/orders/abc"));
+    JsonNode refused = response(storefront, httpV2("POST", "/orders/discontinued"));
+
+    assertThat(accepted.path("statusCode").asInt()).isEqualTo(200);
+    assertThat(refused.path("statusCode").asInt()).isEqualTo(422);
+    assertThat(sqs.requests())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.target()).isEqualTo("AmazonSQS.SendMessageBatch");
+              assertThat(r.queueUrl()).isEqualTo(SHIPMENTS_URL);
+              assertThat(r.bodies()).containsExactly("ship abc");
+            });
+    assertThat(function("storefront").environment())
+        .containsEntry("ANYFN_QUEUE_URL_SHIPMENTS", "ShipmentsQueue");
   }
 
   @Test

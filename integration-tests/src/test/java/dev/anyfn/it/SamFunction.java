@@ -54,4 +54,27 @@ record SamFunction(
     }
     return functions;
   }
+
+  /**
+   * This function with the variables of {@code resolved} set as CloudFormation would resolve the
+   * template's {@code !Ref} of a resource (the template's text holds the resource's logical id).
+   *
+   * @throws IllegalArgumentException when a variable does not hold {@code !Ref} of that resource
+   */
+  SamFunction withRef(String variable, String logicalId, String value) {
+    if (!logicalId.equals(environment.get(variable))) {
+      throw new IllegalArgumentException(
+          variable + " is " + environment.get(variable) + ", not !Ref " + logicalId);
+    }
+    Map<String, String> env = new TreeMap<>(environment);
+    env.put(variable, value);
+    return new SamFunction(name, handler, memoryMb, Map.copyOf(env), code);
+  }
+
+  /** This function with more variables, as Lambda adds its own (credentials, endpoints). */
+  SamFunction withVariables(Map<String, String> more) {
+    Map<String, String> env = new TreeMap<>(environment);
+    env.putAll(more);
+    return new SamFunction(name, handler, memoryMb, Map.copyOf(env), code);
+  }
 }
