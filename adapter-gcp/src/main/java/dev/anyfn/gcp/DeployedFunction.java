@@ -52,7 +52,7 @@ final class DeployedFunction {
    * @throws dev.anyfn.core.InitFailedException when its constructor or {@code @OnInit} fails
    */
   static DeployedFunction load(GcpSettings settings, ClassLoader loader) {
-    return load(settings, loader, GoogleApis.PRODUCTION);
+    return load(settings, loader, GoogleApis.from(settings.environment()));
   }
 
   /**

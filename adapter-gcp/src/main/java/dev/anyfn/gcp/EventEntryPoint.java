@@ -55,7 +55,7 @@ public final class EventEntryPoint implements CloudEventsFunction {
    * @throws dev.anyfn.core.InitFailedException as {@link #EventEntryPoint()}
    */
   public EventEntryPoint(Map<String, String> environment) {
-    this(environment, GoogleApis.PRODUCTION);
+    this(environment, GoogleApis.from(environment));
   }
 
   /** Uses the given environment, and reaches Google's APIs at {@code apis} (for tests). */

@@ -39,7 +39,7 @@ public final class HttpEntryPoint implements HttpFunction {
    * @throws dev.anyfn.core.InitFailedException as {@link #HttpEntryPoint()}
    */
   public HttpEntryPoint(Map<String, String> environment) {
-    this(environment, GoogleApis.PRODUCTION);
+    this(environment, GoogleApis.from(environment));
   }
 
   /** Uses the given environment, and reaches Google's APIs at {@code apis} (for tests). */

@@ -174,19 +174,20 @@ final class PubSubSender implements MessageSender {
     }
     body.append(BODY_END);
     HttpClient http = client();
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(apis.publishTimeout())
-            .header("Authorization", "Bearer " + token.get(http))
             .header("Content-Type", "application/json; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+    if (!apis.anonymous()) {
+      request.header("Authorization", "Bearer " + token.get(http));
+    }
     String what = count(batch.size()) + " to topic " + topic;
     String before =
         sentBefore == 0 ? "" : " (the " + count(sentBefore) + " before them were published)";
     HttpResponse<String> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new PublishFailedException(
           "Publishing " + what + " failed" + before + ": " + e + ".", e);

@@ -112,6 +112,11 @@ final class FakeGoogleApis implements AutoCloseable {
         base(pubSub), base(metadata), metadataTimeout, GoogleApis.PRODUCTION.publishTimeout());
   }
 
+  /** Where Pub/Sub listens, as {@code PUBSUB_EMULATOR_HOST} names an emulator: host:port. */
+  String pubSubHost() {
+    return "127.0.0.1:" + pubSub.getAddress().getPort();
+  }
+
   /** Every message published to {@code topic} ({@code projects/p/topics/t}), in order. */
   List<String> published(String topic) throws IOException {
     List<String> texts = new ArrayList<>();

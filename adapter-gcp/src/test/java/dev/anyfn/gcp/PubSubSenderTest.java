@@ -247,4 +247,31 @@ class PubSubSenderTest {
                 + " GOOGLE_CLOUD_PROJECT). Redeploy with the generated target/anyfn/gcp/deploy.sh,"
                 + " which sets it, or add --set-env-vars ANYFN_GCP_PROJECT=<project id>.");
   }
+
+  @Test
+  void withPubSubEmulatorHostSetMessagesGoToThatEmulatorWithoutAToken() throws Exception {
+    GoogleApis emulator = GoogleApis.from(Map.of("PUBSUB_EMULATOR_HOST", google.pubSubHost()));
+    PubSubSender local = new PubSubSender("demo-project", ResourceNames.NONE, emulator);
+
+    local.send("orders", List.of("a"));
+
+    assertThat(google.published("projects/demo-project/topics/orders")).containsExactly("a");
+    assertThat(google.publishRequests.get(0).header("Authorization")).isNull();
+    assertThat(google.tokenRequests).isEmpty();
+  }
+
+  @Test
+  void withoutPubSubEmulatorHostGooglesEndpointsAreUsedAndABadOneIsRefusedSayingTheForm() {
+    assertThat(GoogleApis.from(Map.of())).isEqualTo(GoogleApis.PRODUCTION);
+    assertThat(GoogleApis.from(Map.of("PUBSUB_EMULATOR_HOST", "localhost:8085")))
+        .satisfies(
+            apis -> {
+              assertThat(apis.pubSub()).hasToString("http://localhost:8085/");
+              assertThat(apis.anonymous()).isTrue();
+            });
+    assertThatThrownBy(() -> GoogleApis.from(Map.of("PUBSUB_EMULATOR_HOST", "localhost/x")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "PUBSUB_EMULATOR_HOST is 'localhost/x'; expected host:port, e.g. localhost:8085.");
+  }
 }

@@ -58,6 +58,7 @@ class CloudRunPackagedIT {
 
   private static Path journal;
   private static DeployScriptRun script;
+  private static FakePubSub pubSub;
   private static final Map<String, InvokerUnderTest> invokers = new LinkedHashMap<>();
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -82,9 +83,14 @@ class CloudRunPackagedIT {
     ExecutorService pool = Executors.newFixedThreadPool(DEPLOYMENTS.size());
     try {
       Map<String, Future<InvokerUnderTest>> starting = new LinkedHashMap<>();
+      pubSub = FakePubSub.start();
+      // the storefront publishes to this stand-in, as Google's client libraries would to an
+      // emulator named by PUBSUB_EMULATOR_HOST
+      Map<String, String> sender = Map.of("PUBSUB_EMULATOR_HOST", pubSub.host());
       for (String name : DEPLOYMENTS) {
+        Map<String, String> more = name.equals("storefront") ? sender : Map.of();
         starting.put(
-            name, pool.submit(() -> InvokerUnderTest.start(script.deployment(name), work)));
+            name, pool.submit(() -> InvokerUnderTest.start(script.deployment(name), work, more)));
       }
       // keep every invoker that started, so @AfterAll stops it even when another did not start
       Exception failure = null;
@@ -106,6 +112,9 @@ class CloudRunPackagedIT {
   @AfterAll
   static void stopEveryDeployment() {
     invokers.values().forEach(InvokerUnderTest::close);
+    if (pubSub != null) {
+      pubSub.close();
+    }
   }
 
   // ---- sending -------------------------------------------------------------------------------
@@ -215,6 +224,28 @@ class CloudRunPackagedIT {
     HttpResponse<byte[]> gone = send(to("storefront", "/products/discontinued"));
     assertThat(gone.statusCode()).isEqualTo(404);
     assertThat(text(gone)).contains("Product discontinued is no longer sold.");
+  }
+
+  @Test
+  void aMessageTheHandlerSendsIsPublishedToTheQueuesTopicOfTheProjectOnceItAnswered()
+      throws Exception {
+    HttpResponse<byte[]> accepted =
+        send(to("storefront", "/orders/abc").POST(BodyPublishers.noBody()));
+    HttpResponse<byte[]> refused =
+        send(to("storefront", "/orders/discontinued").POST(BodyPublishers.noBody()));
+
+    assertThat(accepted.statusCode()).as(output("storefront")).isEqualTo(200);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    assertThat(pubSub.published())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("/v1/projects/anyfn-it/topics/shipments:publish");
+              assertThat(p.messages()).containsExactly("ship abc");
+              assertThat(p.authorization()).isNull();
+            });
+    assertThat(script.deployment("storefront").environment())
+        .containsEntry("ANYFN_GCP_PROJECT", "anyfn-it");
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -28,12 +29,21 @@ final class InvokerUnderTest implements AutoCloseable {
 
   static InvokerUnderTest start(GcloudDeploy deployment, Path work)
       throws IOException, InterruptedException {
+    return start(deployment, work, Map.of());
+  }
+
+  /** As {@link #start(GcloudDeploy, Path)}, with {@code more} variables in its environment. */
+  static InvokerUnderTest start(GcloudDeploy deployment, Path work, Map<String, String> more)
+      throws IOException, InterruptedException {
     InvokerCommand command =
         InvokerCommand.of(
             Packaged.invokerJar(),
             ChildJvm.SMALL,
             deployment,
             sourceClasspath(deployment.source()));
+    for (Map.Entry<String, String> variable : more.entrySet()) {
+      command = command.withVariable(variable.getKey(), variable.getValue());
+    }
     return new InvokerUnderTest(
         InvokerJvm.start(
             deployment.name(), command, work.resolve(deployment.name()), Duration.ofSeconds(60)));
