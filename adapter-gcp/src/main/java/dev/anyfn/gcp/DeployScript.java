@@ -53,6 +53,7 @@ final class DeployScript {
       if (hasDeadLetters(d)) {
         deadLetters(s, d);
       }
+      mayPublish(s, d);
     }
     if (!plan.problems().isEmpty()) {
       s.append("\n# Not deployable on Google:\n");
@@ -178,16 +179,50 @@ final class DeployScript {
   /**
    * Creates the Pub/Sub topic of each queue the functions send to, before any deployment, so that
    * the first send finds it; a topic that exists (an {@code @OnQueue} deployment made it, or an
-   * earlier run) is left as it is. The functions' runtime service account needs {@code
-   * roles/pubsub.publisher} on them: the script deploys with the project's default one and grants
-   * nothing (see the README).
+   * earlier run) is left as it is. Each deployment of a sending function is then let publish to
+   * them ({@link #MAY_PUBLISH_FUNCTION}).
    */
   private static void sentTopics(StringBuilder s, List<String> queues) {
     if (queues.isEmpty()) {
       return;
     }
+    s.append(MAY_PUBLISH_FUNCTION);
     s.append("\n# Pub/Sub topics of the queues functions send to (@SendsTo)\n");
     queues.forEach(q -> createTopic(s, word(NAME_PREFIX + q)));
+  }
+
+  /**
+   * Lets a deployment's runtime service account publish to the topics its function sends to: the
+   * project's default one unless the deployment was given another, so it is asked of the deployed
+   * function rather than assumed. Without it, publishing fails with {@code 403 PERMISSION_DENIED}
+   * wherever the account lacks a broad role.
+   */
+  private static final String MAY_PUBLISH_FUNCTION =
+      """
+
+      # may_publish DEPLOYMENT TOPIC...: lets DEPLOYMENT's runtime service account publish to each
+      # TOPIC, the queues its function sends to (@SendsTo).
+      may_publish() {
+        local deployment="$1" account topic
+        shift
+        account="$(gcloud functions describe "$deployment" --gen2 --project "$PROJECT" \\
+          --region "$REGION" --format 'value(serviceConfig.serviceAccountEmail)')"
+        : "${account:?gcloud names no runtime service account for $deployment}"
+        for topic in "$@"; do
+          gcloud pubsub topics add-iam-policy-binding "$topic" --project "$PROJECT" \\
+            --member "serviceAccount:$account" --role roles/pubsub.publisher >/dev/null
+        done
+      }
+      """;
+
+  private static void mayPublish(StringBuilder s, GcpDeployment d) {
+    List<String> queues = d.function().sendsTo();
+    if (queues.isEmpty()) {
+      return;
+    }
+    s.append("may_publish ").append(word(NAME_PREFIX + d.name()));
+    queues.forEach(q -> s.append(' ').append(word(NAME_PREFIX + q)));
+    s.append('\n');
   }
 
   /** Creates the topic {@code word} (a bash word) unless it exists. */

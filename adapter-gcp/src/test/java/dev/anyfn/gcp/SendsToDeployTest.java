@@ -163,4 +163,49 @@ class SendsToDeployTest {
             "The environment of function 'api' uses every delimiter gcloud could split it on (,"
                 + " @ | ~ # ;); remove one.");
   }
+
+  @Test
+  void eachDeploymentOfASendingFunctionMayPublishToItsTopicsAsItsOwnServiceAccount() {
+    assertThat(publisherBindings(script))
+        .containsExactly(
+            List.of("orders", "serviceAccount:gcp-sending@demo.iam.gserviceaccount.com"),
+            List.of("audit", "serviceAccount:gcp-sending@demo.iam.gserviceaccount.com"),
+            List.of(
+                "orders",
+                "serviceAccount:gcp-sending-topic-sending-in@demo.iam.gserviceaccount.com"),
+            List.of(
+                "audit",
+                "serviceAccount:gcp-sending-topic-sending-in@demo.iam.gserviceaccount.com"));
+    assertThat(publisherBindings(dev))
+        .extracting(b -> b.get(0))
+        .containsOnly("dev-orders", "dev-audit");
+    List<List<String>> calls = script.calls();
+    int deployed =
+        calls.indexOf(
+            calls.stream()
+                .filter(c -> c.subList(0, 3).equals(List.of("functions", "deploy", "gcp-sending")))
+                .findFirst()
+                .orElseThrow());
+    int asked =
+        calls.indexOf(
+            calls.stream()
+                .filter(c -> c.contains("value(serviceConfig.serviceAccountEmail)"))
+                .findFirst()
+                .orElseThrow());
+    assertThat(asked).as("asked of the deployed function").isGreaterThan(deployed);
+  }
+
+  /** Each publisher grant on a topic: the topic and the member. */
+  private static List<List<String>> publisherBindings(ScriptedDeployments run) {
+    return run.calls().stream()
+        .filter(
+            c ->
+                c.size() > 3
+                    && c.subList(0, 3)
+                        .equals(List.of("pubsub", "topics", "add-iam-policy-binding")))
+        .filter(c -> c.contains("roles/pubsub.publisher"))
+        .filter(c -> c.get(c.indexOf("--member") + 1).contains("@demo.iam"))
+        .map(c -> List.of(c.get(3), c.get(c.indexOf("--member") + 1)))
+        .toList();
+  }
 }

@@ -35,6 +35,9 @@ public final class DeployScriptRun {
   /** What the stand-in answers for the project's number. */
   public static final String PROJECT_NUMBER = "123456789012";
 
+  /** After a deployment's name, the runtime service account the stand-in says it runs as. */
+  public static final String ACCOUNT_SUFFIX = "@demo.iam.gserviceaccount.com";
+
   private final List<List<String>> calls;
 
   private DeployScriptRun(List<List<String>> calls) {
@@ -55,14 +58,18 @@ public final class DeployScriptRun {
     Files.deleteIfExists(log);
     Path gcloud = bin.resolve("gcloud");
     // one line per call, each argument followed by the unit separator; "describe" finds nothing,
-    // except the deployed function's Eventarc trigger, its subscription and the project's number
+    // except the deployed function's Eventarc trigger (or, when asked, its service account), its
+    // subscription and the project's number
     Files.writeString(
         gcloud,
         "#!/usr/bin/env bash\n"
             + "printf '%s\\037' \"$@\" >> \"$GCLOUD_CALLS\"\n"
             + "printf '\\n' >> \"$GCLOUD_CALLS\"\n"
             + "case \"$1 $2 $3\" in\n"
-            + "  'functions describe '*) echo \""
+            + "  'functions describe '*) [[ \"$*\" == *serviceAccountEmail* ]]"
+            + " && { echo \"$3"
+            + ACCOUNT_SUFFIX
+            + "\"; exit 0; }; echo \""
             + TRIGGER_PREFIX
             + "$3\"; exit 0 ;;\n"
             + "  'eventarc triggers describe') echo \""
