@@ -56,19 +56,9 @@ public final class AzureBridge {
    *
    * @param function the anyfn function name
    * @param routePrefix the literal route before {@code {*path}}, empty for the root
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
    * @return the response; never null, never throws for a caller's or handler's fault
-   */
-  public static HttpResponseMessage http(
-      String function,
-      String routePrefix,
-      HttpRequestMessage<Optional<byte[]>> request,
-      ExecutionContext context) {
-    return shared().handleHttp(function, routePrefix, request, context, null);
-  }
-
-  /**
-   * As {@link #http(String, String, HttpRequestMessage, ExecutionContext)}, for a function that
-   * sends to queues through the invocation's {@code outputs}.
    */
   public static HttpResponseMessage http(
       String function,
@@ -79,13 +69,12 @@ public final class AzureBridge {
     return shared().handleHttp(function, routePrefix, request, context, outputs);
   }
 
-  /** Answers a direct invocation: the body is the JSON payload, the answer the JSON result. */
-  public static HttpResponseMessage invoke(
-      String function, HttpRequestMessage<Optional<byte[]>> request, ExecutionContext context) {
-    return shared().handleInvoke(function, request, context, null);
-  }
-
-  /** As {@link #invoke(String, HttpRequestMessage, ExecutionContext)}, sending to queues. */
+  /**
+   * Answers a direct invocation: the body is the JSON payload, the answer the JSON result.
+   *
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
+   */
   public static HttpResponseMessage invoke(
       String function,
       HttpRequestMessage<Optional<byte[]>> request,
@@ -97,21 +86,9 @@ public final class AzureBridge {
   /**
    * Delivers a Storage queue message.
    *
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
    * @throws RuntimeException when the handler failed, so the host retries
-   */
-  public static void storageQueue(
-      String function,
-      String queue,
-      String message,
-      String id,
-      Long dequeueCount,
-      ExecutionContext context) {
-    storageQueue(function, queue, message, id, dequeueCount, context, null);
-  }
-
-  /**
-   * As {@link #storageQueue(String, String, String, String, Long, ExecutionContext)}, sending to
-   * queues; {@code outputs} is null for a function that sends nothing.
    */
   public static void storageQueue(
       String function,
@@ -135,21 +112,9 @@ public final class AzureBridge {
   /**
    * Delivers a Service Bus queue message.
    *
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
    * @throws RuntimeException when the handler failed, so the host retries
-   */
-  public static void serviceBusQueue(
-      String function,
-      String queue,
-      String message,
-      String messageId,
-      Long deliveryCount,
-      ExecutionContext context) {
-    serviceBusQueue(function, queue, message, messageId, deliveryCount, context, null);
-  }
-
-  /**
-   * As {@link #serviceBusQueue(String, String, String, String, Long, ExecutionContext)}, sending to
-   * queues; {@code outputs} is null for a function that sends nothing.
    */
   public static void serviceBusQueue(
       String function,
@@ -173,21 +138,9 @@ public final class AzureBridge {
   /**
    * Delivers a Service Bus topic message.
    *
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
    * @throws RuntimeException when the handler failed, so the host retries
-   */
-  public static void serviceBusTopic(
-      String function,
-      String topic,
-      String message,
-      String messageId,
-      Long deliveryCount,
-      ExecutionContext context) {
-    serviceBusTopic(function, topic, message, messageId, deliveryCount, context, null);
-  }
-
-  /**
-   * As {@link #serviceBusTopic(String, String, String, String, Long, ExecutionContext)}, sending to
-   * queues; {@code outputs} is null for a function that sends nothing.
    */
   public static void serviceBusTopic(
       String function,
@@ -211,16 +164,9 @@ public final class AzureBridge {
   /**
    * Delivers a blob trigger's firing as a created object.
    *
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
    * @throws RuntimeException when the handler failed, so the host retries
-   */
-  public static void blobCreated(
-      String function, String bucket, byte[] content, String name, ExecutionContext context) {
-    blobCreated(function, bucket, content, name, context, null);
-  }
-
-  /**
-   * As {@link #blobCreated(String, String, byte[], String, ExecutionContext)}, sending to queues;
-   * {@code outputs} is null for a function that sends nothing.
    */
   public static void blobCreated(
       String function,
@@ -242,17 +188,10 @@ public final class AzureBridge {
   /**
    * Delivers an Event Grid blob event; events of other types or containers are acknowledged.
    *
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
    * @throws RuntimeException when the event is malformed or the handler failed, so Event Grid
    *     retries and eventually dead-letters it
-   */
-  public static void eventGridBlob(
-      String function, String bucket, String event, ExecutionContext context) {
-    shared().handleEventGrid(function, bucket, event, context, null);
-  }
-
-  /**
-   * As {@link #eventGridBlob(String, String, String, ExecutionContext)}, sending to queues; {@code
-   * outputs} is null for a function that sends nothing.
    */
   public static void eventGridBlob(
       String function,
@@ -266,15 +205,9 @@ public final class AzureBridge {
   /**
    * Delivers a timer firing.
    *
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
    * @throws RuntimeException when the handler failed (the next firing runs as scheduled)
-   */
-  public static void timer(String function, String timer, ExecutionContext context) {
-    timer(function, timer, context, null);
-  }
-
-  /**
-   * As {@link #timer(String, String, ExecutionContext)}, sending to queues; {@code outputs} is null
-   * for a function that sends nothing.
    */
   public static void timer(
       String function, String timer, ExecutionContext context, QueueOutputs outputs) {
@@ -288,20 +221,14 @@ public final class AzureBridge {
   }
 
   /**
-   * Delivers a Cosmos DB change-feed batch, document by document.
+   * Delivers a Cosmos DB change-feed batch, document by document. The messages of every document's
+   * handler call go to the same bindings, which the host writes only when the whole batch
+   * succeeded.
    *
+   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
+   *     null for one that sends nothing
    * @throws RuntimeException when the batch is malformed or any document failed: the whole batch is
    *     retried under the entry's retry policy
-   */
-  public static void cosmosDocuments(
-      String function, String table, String documents, ExecutionContext context) {
-    cosmosDocuments(function, table, documents, context, null);
-  }
-
-  /**
-   * As {@link #cosmosDocuments(String, String, String, ExecutionContext)}, sending to queues: the
-   * messages of every document's handler call go to the queues' bindings, which the host writes
-   * only when the whole batch succeeded; {@code outputs} is null for a function that sends nothing.
    */
   public static void cosmosDocuments(
       String function,

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * Renders the Java source of one generated entry class. Every entry method of a function that sends
  * to queues also takes one queue output binding per queue (see {@link QueueOutputBinding}) and
- * hands them to {@link AzureBridge} as {@link QueueOutputs}; the entries of other functions call
- * the bridge as before, so they pay nothing for it.
+ * hands them to {@link AzureBridge} as {@link QueueOutputs}; the entries of other functions hand it
+ * null, so they pay nothing for it.
  */
 final class EntrySource {
   static final String PACKAGE = "dev.anyfn.generated.azure";
@@ -226,7 +226,7 @@ final class EntrySource {
 
   /**
    * The body: {@code AzureBridge.<method>(<arguments>)}, with the output bindings as a last
-   * argument when the function sends to queues.
+   * argument when the function sends to queues, and null when it does not.
    */
   private void call(String method, String arguments, boolean returns) {
     String args = arguments;
@@ -242,6 +242,8 @@ final class EntrySource {
       }
       out.append(";\n");
       args = arguments + ", outputs";
+    } else {
+      args = arguments + ", null"; // sends nothing
     }
     out.append("    ")
         .append(returns ? "return " : "")
