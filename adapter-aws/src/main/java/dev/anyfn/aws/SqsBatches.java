@@ -1,5 +1,6 @@
 package dev.anyfn.aws;
 
+import dev.anyfn.core.MessageSender;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -79,7 +80,7 @@ final class SqsBatches {
     int to = from;
     long bytes = 0;
     while (to < messages.size() && to - from < MAX_ENTRIES) {
-      bytes += utf8Length(messages.get(to));
+      bytes += MessageSender.utf8Bytes(messages.get(to));
       if (to > from && bytes > MAX_REQUEST_BYTES) {
         break;
       }
@@ -117,23 +118,5 @@ final class SqsBatches {
         + (total - to)
         + " after were not sent. Message "
         + String.join("; message ", entries);
-  }
-
-  private static long utf8Length(String s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
   }
 }

@@ -23,4 +23,25 @@ public interface MessageSender {
    *     (an HTTP 500, a retried event), and messages taken before the failure stay sent
    */
   void send(String queue, List<String> messages) throws Exception;
+
+  /** The size of {@code message} as queues count it: its UTF-8 bytes, counted without encoding. */
+  static long utf8Bytes(String message) {
+    long n = 0;
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < message.length()
+          && Character.isLowSurrogate(message.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3; // the rest of the BMP; a lone surrogate is encoded as '?', counted high
+      }
+    }
+    return n;
+  }
 }

@@ -68,7 +68,7 @@ final class Outbox implements Context {
     String text =
         message instanceof String s ? s : new String(json.write(message), StandardCharsets.UTF_8);
     MessageSender sender = sender();
-    long bytes = utf8Length(text);
+    long bytes = MessageSender.utf8Bytes(text);
     if (bytes > sender.maxMessageBytes()) {
       throw new IllegalArgumentException(
           "A message to queue '"
@@ -114,24 +114,6 @@ final class Outbox implements Context {
         throw new SendFailedException(queue.getKey(), queue.getValue().size(), e);
       }
     }
-  }
-
-  private static long utf8Length(String s) {
-    long n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)) {
-        n += 4;
-        i++;
-      } else {
-        n += 3;
-      }
-    }
-    return n;
   }
 
   @Override

@@ -211,4 +211,13 @@ class SendTest {
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aMessageIsCountedInUtf8BytesAsQueuesCountIt() {
+    for (String text : List.of("", "plain", "é", "€", "😀", "a é € 😀 z")) {
+      assertThat(MessageSender.utf8Bytes(text))
+          .as(text)
+          .isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+    }
+  }
 }
