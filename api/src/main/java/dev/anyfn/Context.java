@@ -52,6 +52,8 @@ public interface Context {
    *
    * @throws IllegalArgumentException when the function does not declare {@code queue} in {@link
    *     SendsTo}, or the message is larger than the provider accepts
+   * @throws IllegalStateException when the handler has returned and its messages have gone out (a
+   *     thread of its own sending late): the message would be lost
    * @throws UnsupportedOperationException when this context cannot send (a context made for a unit
    *     test, say)
    */

@@ -23,6 +23,9 @@ final class Outbox implements Context {
   private final JsonCodec json;
   private final Map<String, List<String>> pending = new LinkedHashMap<>();
 
+  /** Set when the messages went out: a later send would be lost, so it is refused. */
+  private boolean flushed;
+
   private Outbox(Context context, List<String> declared, JsonCodec json) {
     this.context = context;
     this.declared = declared;
@@ -82,6 +85,15 @@ final class Outbox implements Context {
               + "). Send a reference to the data (a storage object's name, say) instead.");
     }
     synchronized (pending) {
+      if (flushed) {
+        throw new IllegalStateException(
+            "A message to queue '"
+                + queue
+                + "' was sent after the handler of function '"
+                + context.functionName()
+                + "' returned, when its messages had gone out; it is not sent. Send before the"
+                + " handler returns (wait for threads of your own that send).");
+      }
       pending.computeIfAbsent(queue, q -> new ArrayList<>()).add(text);
     }
   }
@@ -106,6 +118,7 @@ final class Outbox implements Context {
     synchronized (pending) {
       messages = new LinkedHashMap<>(pending);
       pending.clear();
+      flushed = true;
     }
     for (Map.Entry<String, List<String>> queue : messages.entrySet()) {
       try {

@@ -3,9 +3,11 @@ package dev.anyfn.core;
 import static dev.anyfn.core.TestRuntime.jsonPost;
 import static dev.anyfn.core.TestRuntime.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anyfn.HttpResponse;
 import dev.anyfn.QueueMessage;
+import dev.anyfn.core.fixtures.SendingFunction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,5 +221,15 @@ class SendTest {
           .as(text)
           .isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
     }
+  }
+
+  @Test
+  void aSendAfterTheHandlerReturnedIsRefusedRatherThanLost() {
+    assertThat(post("/sending/later", "{}").statusCode()).isEqualTo(204);
+
+    assertThatThrownBy(() -> SendingFunction.kept.send("orders", "late"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("was sent after the handler of function 'fx-sending' returned");
+    assertThat(sent).isEmpty();
   }
 }
