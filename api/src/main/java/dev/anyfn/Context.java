@@ -63,4 +63,21 @@ public interface Context {
             + " cannot send messages; the contexts anyfn makes on every provider and on the"
             + " emulator can.");
   }
+
+  /**
+   * Publishes {@code message} to {@code topic}, one of the topics the function declares in {@link
+   * SendsTo}, for every subscriber: encoded, timed and refused as {@link #send(String, Object)}
+   * sends to a queue (published when the handler returns, not when it throws).
+   *
+   * @throws IllegalArgumentException when the function does not declare {@code topic} in {@link
+   *     SendsTo}, or the message is larger than the provider accepts
+   * @throws IllegalStateException when the handler has returned and its messages have gone out
+   * @throws UnsupportedOperationException when this context cannot publish
+   */
+  default void publish(String topic, Object message) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot publish messages; the contexts anyfn makes on every provider and on the"
+            + " emulator can.");
+  }
 }

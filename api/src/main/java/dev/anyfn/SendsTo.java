@@ -7,19 +7,21 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The queues a function's handlers send messages to with {@link Context#send(String, Object)}.
- * Declared on the function class so that each cloud's descriptors give the function what sending
- * needs (on AWS the queue and the permission to send to it, on Google the Pub/Sub topic and the
- * project, on Azure a queue output binding on every entry of the function) and the emulator
- * delivers to the same queue, where an {@code @OnQueue} handler of any function reads it.
+ * The queues a function's handlers send messages to with {@link Context#send(String, Object)}, and
+ * the topics they publish to with {@link Context#publish(String, Object)}. Declared on the function
+ * class so that each cloud's descriptors give the function what sending needs (on AWS the SQS queue
+ * or SNS topic and the permission to use it, on Google the Pub/Sub topic and the project, on Azure
+ * an output binding on every entry of the function) and the emulator delivers to the same queue or
+ * topic, where an {@code @OnQueue} or {@code @OnTopic} handler of any function reads it.
  *
  * <pre>{@code
  * @ServerlessFunction("api")
- * @SendsTo(queues = "orders")
+ * @SendsTo(queues = "orders", topics = "order-events")
  * public class Api {
  *   @Route(value = "/orders", method = HttpMethod.POST)
  *   public void order(Order order, Context context) {
  *     context.send("orders", order);
+ *     context.publish("order-events", new OrderPlaced(order.id()));
  *   }
  * }
  * }</pre>
@@ -32,5 +34,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface SendsTo {
   /** The queue names, as {@link OnQueue#value()} names them. */
-  String[] queues();
+  String[] queues() default {};
+
+  /** The topic names, as {@link OnTopic#value()} names them. */
+  String[] topics() default {};
 }

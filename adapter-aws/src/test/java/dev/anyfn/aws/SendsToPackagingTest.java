@@ -36,7 +36,8 @@ class SendsToPackagingTest {
         List.of(),
         List.of(handler(new TriggerSpec.Http("POST", "/" + name))),
         null,
-        List.of(queues));
+        List.of(queues),
+        List.of());
   }
 
   private static FunctionSpec reader(String name, int timeoutSeconds, String queue) {

@@ -38,7 +38,8 @@ class AzurePackagerSendsToTest {
             List.of(),
             List.of(handler),
             null,
-            List.of(queues));
+            List.of(queues),
+            List.of());
     return new AzurePackager(env).portabilityProblems(new FunctionIndex(1, List.of(function)));
   }
 

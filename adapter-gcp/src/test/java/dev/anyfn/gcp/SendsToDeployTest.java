@@ -118,7 +118,8 @@ class SendsToDeployTest {
                 List.of(),
                 List.of(h),
                 null,
-                List.of(queues))));
+                List.of(queues),
+                List.of())));
   }
 
   @Test

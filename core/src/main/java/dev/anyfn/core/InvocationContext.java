@@ -155,6 +155,19 @@ public final class InvocationContext implements Context {
             + "\") to the function class.");
   }
 
+  /** Refused: the function declares no topic to publish to. */
+  @Override
+  public void publish(String topic, Object message) {
+    throw new IllegalArgumentException(
+        "Function '"
+            + functionName
+            + "' publishes to topic '"
+            + topic
+            + "' but declares no topic to publish to. Add @SendsTo(topics = \""
+            + topic
+            + "\") to the function class.");
+  }
+
   /** How this invocation's messages are sent; empty when the adapter gave none. */
   public Optional<MessageSender> messageSender() {
     return Optional.ofNullable(messageSender);

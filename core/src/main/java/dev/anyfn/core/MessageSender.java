@@ -3,9 +3,10 @@ package dev.anyfn.core;
 import java.util.List;
 
 /**
- * How an adapter sends the messages handlers gave {@link dev.anyfn.Context#send(String, Object)}:
- * SQS on AWS, Pub/Sub on Google, a queue output binding on Azure, the emulator's queues locally.
- * Handed to {@link InvocationContext.Builder#messageSender}; the core calls it once per queue after
+ * How an adapter sends the messages handlers gave {@link dev.anyfn.Context#send(String, Object)}
+ * and {@link dev.anyfn.Context#publish(String, Object)}: SQS and SNS on AWS, Pub/Sub on Google,
+ * queue and topic output bindings on Azure, the emulator's queues and topics locally. Handed to
+ * {@link InvocationContext.Builder#messageSender}; the core calls it once per queue or topic after
  * a handler returned, never when it threw.
  */
 public interface MessageSender {
@@ -23,6 +24,22 @@ public interface MessageSender {
    *     (an HTTP 500, a retried event), and messages taken before the failure stay sent
    */
   void send(String queue, List<String> messages) throws Exception;
+
+  /**
+   * The largest message, in UTF-8 bytes, the provider's topic accepts; {@link #maxMessageBytes()}
+   * unless the adapter says otherwise.
+   */
+  default int maxTopicMessageBytes() {
+    return maxMessageBytes();
+  }
+
+  /**
+   * Publishes {@code messages}, in order, to the topic the function declared as {@code topic} (the
+   * logical name), for every subscriber.
+   *
+   * @throws Exception when the provider did not take every message, as for {@link #send}
+   */
+  void publish(String topic, List<String> messages) throws Exception;
 
   /** The size of {@code message} as queues count it: its UTF-8 bytes, counted without encoding. */
   static long utf8Bytes(String message) {

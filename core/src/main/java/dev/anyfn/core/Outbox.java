@@ -14,28 +14,40 @@ import java.util.Optional;
 
 /**
  * The context one handler call of a function with {@code @SendsTo} sees: the adapter's context, and
- * the messages the handler sends, kept until {@link #flush()} after it returned. Thread-safe, so a
- * handler may send from threads of its own while it runs.
+ * the messages the handler sends to queues and publishes to topics, kept until {@link #flush()}
+ * after it returned. Thread-safe, so a handler may send from threads of its own while it runs.
  */
 final class Outbox implements Context {
+  /** Where a message goes. */
+  private record Target(boolean topic, String name) {
+    String describe() {
+      return (topic ? "topic '" : "queue '") + name + "'";
+    }
+  }
+
   private final Context context;
-  private final List<String> declared;
+  private final List<String> queues;
+  private final List<String> topics;
   private final JsonCodec json;
-  private final Map<String, List<String>> pending = new LinkedHashMap<>();
+  private final Map<Target, List<String>> pending = new LinkedHashMap<>();
 
   /** Set when the messages went out: a later send would be lost, so it is refused. */
   private boolean flushed;
 
-  private Outbox(Context context, List<String> declared, JsonCodec json) {
+  private Outbox(Context context, List<String> queues, List<String> topics, JsonCodec json) {
     this.context = context;
-    this.declared = declared;
+    this.queues = queues;
+    this.topics = topics;
     this.json = json;
   }
 
   /** {@code context} itself for a function that sends nothing, an outbox around it otherwise. */
   static Context around(Context context, FunctionDefinition definition) {
-    List<String> declared = definition.spec().sendsTo();
-    return declared.isEmpty() ? context : new Outbox(context, declared, definition.json());
+    List<String> queues = definition.spec().sendsTo();
+    List<String> topics = definition.spec().publishesTo();
+    return queues.isEmpty() && topics.isEmpty()
+        ? context
+        : new Outbox(context, queues, topics, definition.json());
   }
 
   /** Sends what {@code context} holds, when it is an outbox. */
@@ -47,39 +59,54 @@ final class Outbox implements Context {
 
   @Override
   public void send(String queue, Object message) {
-    if (!declared.contains(queue)) {
+    add(new Target(false, queue), message);
+  }
+
+  @Override
+  public void publish(String topic, Object message) {
+    add(new Target(true, topic), message);
+  }
+
+  private void add(Target to, Object message) {
+    List<String> declared = to.topic() ? topics : queues;
+    if (!declared.contains(to.name())) {
       throw new IllegalArgumentException(
           "Function '"
               + context.functionName()
-              + "' sends to queue '"
-              + queue
-              + "', which its @SendsTo does not name; it names "
-              + declared.stream().map(q -> "'" + q + "'").toList()
-              + ". Add the queue to @SendsTo(queues = ...) on the function class.");
+              + (to.topic() ? "' publishes to " : "' sends to ")
+              + to.describe()
+              + ", which its @SendsTo does not name; it names "
+              + (declared.isEmpty() ? "no " + (to.topic() ? "topic" : "queue") : quoted(declared))
+              + ". Add it to @SendsTo("
+              + (to.topic() ? "topics" : "queues")
+              + " = ...) on the function class.");
     }
     if (message == null) {
       throw new IllegalArgumentException(
-          "A message sent to queue '" + queue + "' is null; send a String or an object.");
+          "A message to " + to.describe() + " is null; send a String or an object.");
     }
     if (message instanceof byte[]) {
       throw new IllegalArgumentException(
-          "A message sent to queue '"
-              + queue
-              + "' is a byte[]; queues carry text on every provider. Send a String (Base64 for"
-              + " binary data) or an object, which is sent as JSON.");
+          "A message to "
+              + to.describe()
+              + " is a byte[]; queues and topics carry text on every provider. Send a String"
+              + " (Base64 for binary data) or an object, which is sent as JSON.");
     }
     String text =
         message instanceof String s ? s : new String(json.write(message), StandardCharsets.UTF_8);
     MessageSender sender = sender();
     long bytes = MessageSender.utf8Bytes(text);
-    if (bytes > sender.maxMessageBytes()) {
+    int limit = to.topic() ? sender.maxTopicMessageBytes() : sender.maxMessageBytes();
+    if (bytes > limit) {
       throw new IllegalArgumentException(
-          "A message to queue '"
-              + queue
-              + "' has "
+          "A message to "
+              + to.describe()
+              + " has "
               + bytes
-              + " bytes; the queue takes at most "
-              + sender.maxMessageBytes()
+              + " bytes; the "
+              + (to.topic() ? "topic" : "queue")
+              + " takes at most "
+              + limit
               + " ("
               + context.provider()
               + "). Send a reference to the data (a storage object's name, say) instead.");
@@ -87,15 +114,19 @@ final class Outbox implements Context {
     synchronized (pending) {
       if (flushed) {
         throw new IllegalStateException(
-            "A message to queue '"
-                + queue
-                + "' was sent after the handler of function '"
+            "A message to "
+                + to.describe()
+                + " was sent after the handler of function '"
                 + context.functionName()
                 + "' returned, when its messages had gone out; it is not sent. Send before the"
                 + " handler returns (wait for threads of your own that send).");
       }
-      pending.computeIfAbsent(queue, q -> new ArrayList<>()).add(text);
+      pending.computeIfAbsent(to, q -> new ArrayList<>()).add(text);
     }
+  }
+
+  private static String quoted(List<String> names) {
+    return names.stream().map(q -> "'" + q + "'").toList().toString();
   }
 
   private MessageSender sender() {
@@ -114,17 +145,23 @@ final class Outbox implements Context {
   }
 
   private void flush() throws SendFailedException {
-    Map<String, List<String>> messages;
+    Map<Target, List<String>> messages;
     synchronized (pending) {
       messages = new LinkedHashMap<>(pending);
       pending.clear();
       flushed = true;
     }
-    for (Map.Entry<String, List<String>> queue : messages.entrySet()) {
+    for (Map.Entry<Target, List<String>> to : messages.entrySet()) {
+      Target target = to.getKey();
+      List<String> texts = List.copyOf(to.getValue());
       try {
-        sender().send(queue.getKey(), List.copyOf(queue.getValue()));
+        if (target.topic()) {
+          sender().publish(target.name(), texts);
+        } else {
+          sender().send(target.name(), texts);
+        }
       } catch (Exception e) {
-        throw new SendFailedException(queue.getKey(), queue.getValue().size(), e);
+        throw new SendFailedException(target, texts.size(), e);
       }
     }
   }
@@ -178,14 +215,14 @@ final class Outbox implements Context {
   static final class SendFailedException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    SendFailedException(String queue, int count, Exception cause) {
+    private SendFailedException(Target to, int count, Exception cause) {
       super(
-          "Sending "
+          (to.topic() ? "Publishing " : "Sending ")
               + count
               + (count == 1 ? " message" : " messages")
-              + " to queue '"
-              + queue
-              + "' failed: "
+              + " to "
+              + to.describe()
+              + " failed: "
               + cause,
           cause);
     }

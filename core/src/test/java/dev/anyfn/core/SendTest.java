@@ -31,11 +31,24 @@ class SendTest {
         }
 
         @Override
+        public int maxTopicMessageBytes() {
+          return maxBytes * 2;
+        }
+
+        @Override
         public void send(String queue, List<String> messages) {
           if (refusal != null) {
             throw refusal;
           }
           messages.forEach(m -> sent.add(queue + ": " + m));
+        }
+
+        @Override
+        public void publish(String topic, List<String> messages) {
+          if (refusal != null) {
+            throw refusal;
+          }
+          messages.forEach(m -> sent.add("topic " + topic + ": " + m));
         }
       };
 
@@ -231,5 +244,49 @@ class SendTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("was sent after the handler of function 'fx-sending' returned");
     assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void aTopicMessageIsPublishedBesideTheQueueMessagesWhenTheHandlerReturnsAndNotWhenItThrows() {
+    assertThat(post("/sending/events", "{\"id\":\"o-1\",\"quantity\":2}").statusCode())
+        .isEqualTo(200);
+    assertThat(post("/sending/events", "{\"id\":\"o-2\",\"quantity\":0}").statusCode())
+        .isEqualTo(500);
+
+    assertThat(sent)
+        .containsExactly(
+            "topic order-events: {\"id\":\"o-1\",\"quantity\":2}",
+            "orders: {\"id\":\"o-1\",\"quantity\":2}");
+  }
+
+  @Test
+  void aTopicTheFunctionDoesNotDeclareIsRefusedNamingTheDeclaredOnes() {
+    assertThat(post("/sending/news", "{}").statusCode()).isEqualTo(500);
+
+    assertThat(String.join("\n", rt.logs))
+        .contains(
+            "Function 'fx-sending' publishes to topic 'news', which its @SendsTo does not name; it"
+                + " names ['order-events']. Add it to @SendsTo(topics = ...)");
+  }
+
+  @Test
+  void aRefusedPublishIsA500NamingTheTopicInTheLog() {
+    refusal = new IllegalStateException("no such topic");
+
+    assertThat(post("/sending/events", "{\"id\":\"o-1\",\"quantity\":2}").statusCode())
+        .isEqualTo(500);
+    assertThat(String.join("\n", rt.logs))
+        .contains("Publishing 1 message to topic 'order-events' failed");
+  }
+
+  @Test
+  void aTopicMessageIsMeasuredAgainstTheTopicsLimit() {
+    maxBytes = 20; // queues 20, topics 40
+    String order = "{\"id\":\"" + "x".repeat(15) + "\",\"quantity\":1}"; // 36 bytes
+
+    assertThat(post("/sending/events", order).statusCode()).isEqualTo(500);
+    assertThat(String.join("\n", rt.logs))
+        .contains("A message to queue 'orders' has 37 bytes; the queue takes at most 20")
+        .doesNotContain("topic 'order-events' has");
   }
 }

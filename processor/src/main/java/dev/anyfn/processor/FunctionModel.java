@@ -19,6 +19,7 @@ import javax.lang.model.element.TypeElement;
  * @param element the class, for error messages that span functions
  * @param cors the {@code @Cors} settings as the index records them; empty without it
  * @param sendsTo the queues of its {@code @SendsTo}, in declared order; empty without it
+ * @param publishesTo the topics of its {@code @SendsTo}, in declared order; empty without it
  */
 record FunctionModel(
     String name,
@@ -31,9 +32,11 @@ record FunctionModel(
     List<HandlerModel> handlers,
     TypeElement element,
     Optional<Map<String, Object>> cors,
-    List<String> sendsTo) {
+    List<String> sendsTo,
+    List<String> publishesTo) {
   FunctionModel {
     sendsTo = List.copyOf(sendsTo);
+    publishesTo = List.copyOf(publishesTo);
     initMethods = List.copyOf(initMethods);
     shutdownMethods = List.copyOf(shutdownMethods);
     handlers = List.copyOf(handlers);

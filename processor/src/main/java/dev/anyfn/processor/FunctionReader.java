@@ -90,7 +90,7 @@ final class FunctionReader {
     }
     Optional<java.util.Map<String, Object>> corsSettings =
         cors.read(type, className, !routes.isEmpty());
-    List<String> sendsTo = sends.read(type, className);
+    SendsToRules.Destinations sendsTo = sends.read(type, className);
     if (!isClass || name.isEmpty()) {
       return Optional.empty();
     }
@@ -106,7 +106,8 @@ final class FunctionReader {
             handlers,
             type,
             corsSettings,
-            sendsTo));
+            sendsTo.queues(),
+            sendsTo.topics()));
   }
 
   private Optional<String> name(TypeElement type, String className, ServerlessFunction annotation) {

@@ -36,6 +36,9 @@ final class IndexWriter {
     if (!function.sendsTo().isEmpty()) {
       json.put("sendsTo", function.sendsTo());
     }
+    if (!function.publishesTo().isEmpty()) {
+      json.put("publishesTo", function.publishesTo());
+    }
     return json;
   }
 

@@ -35,8 +35,8 @@ class SendsToValidationTest {
   void noQueueAnEmptyNameAndBlanksAtAnEndAreRefusedSayingWhatToWrite() {
     compile(api("@SendsTo(queues = {})"))
         .assertError(
-            "@SendsTo on com.example.Api names no queue; expected e.g. @SendsTo(queues ="
-                + " \"orders\"), or remove it.");
+            "@SendsTo on com.example.Api names no queue or topic; expected e.g. @SendsTo(queues ="
+                + " \"orders\") or @SendsTo(topics = \"order-events\"), or remove it.");
     compile(api("@SendsTo(queues = {\"orders\", \"\"})"))
         .assertError(
             "@SendsTo on com.example.Api has an empty queue name; expected e.g. @SendsTo(queues ="
@@ -51,7 +51,7 @@ class SendsToValidationTest {
   void aQueueNamedTwiceIsRefused() {
     compile(api("@SendsTo(queues = {\"orders\", \"audit\", \"orders\"})"))
         .assertError(
-            "@SendsTo on com.example.Api names 'orders' more than once; name each queue once.");
+            "@SendsTo on com.example.Api names queue 'orders' more than once; name each queue once.");
   }
 
   @Test
@@ -64,5 +64,30 @@ class SendsToValidationTest {
         .assertError(
             "@SendsTo on com.example.Helper has no effect: the class is not a @ServerlessFunction."
                 + " Put @SendsTo on the function class whose handlers send.");
+  }
+
+  @Test
+  void theTopicsGoIntoTheIndexBesideTheQueues() {
+    String index =
+        compile(api("@SendsTo(queues = \"orders\", topics = {\"order-events\", \"audit\"})"))
+            .assertIndex()
+            .replaceAll("\\s", "");
+
+    assertThat(index)
+        .contains("\"sendsTo\":[\"orders\"]")
+        .contains("\"publishesTo\":[\"order-events\",\"audit\"]");
+    assertThat(compile(api("@SendsTo(topics = \"order-events\")")).assertIndex())
+        .doesNotContain("sendsTo");
+  }
+
+  @Test
+  void aTopicNamedTwiceOrEmptyIsRefused() {
+    compile(api("@SendsTo(topics = {\"news\", \"news\"})"))
+        .assertError(
+            "@SendsTo on com.example.Api names topic 'news' more than once; name each topic once.");
+    compile(api("@SendsTo(topics = \"\")"))
+        .assertError(
+            "@SendsTo on com.example.Api has an empty topic name; expected e.g. @SendsTo(topics ="
+                + " \"order-events\").");
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param handlers the trigger methods in source order
  * @param cors the function's {@code @Cors}; null without one
  * @param sendsTo the queues of the function's {@code @SendsTo}, in declared order; empty without
+ * @param publishesTo the topics of the function's {@code @SendsTo}, in declared order; empty
+ *     without
  */
 public record FunctionSpec(
     String name,
@@ -26,10 +28,12 @@ public record FunctionSpec(
     List<MethodRef> shutdownMethods,
     List<HandlerSpec> handlers,
     CorsSpec cors,
-    List<String> sendsTo) {
+    List<String> sendsTo,
+    List<String> publishesTo) {
   /** Copies the lists. */
   public FunctionSpec {
     sendsTo = sendsTo == null ? List.of() : List.copyOf(sendsTo);
+    publishesTo = publishesTo == null ? List.of() : List.copyOf(publishesTo);
     initMethods = initMethods == null ? List.of() : List.copyOf(initMethods);
     shutdownMethods = shutdownMethods == null ? List.of() : List.copyOf(shutdownMethods);
     handlers = List.copyOf(handlers);
@@ -55,6 +59,7 @@ public record FunctionSpec(
         shutdownMethods,
         handlers,
         null,
+        List.of(),
         List.of());
   }
 

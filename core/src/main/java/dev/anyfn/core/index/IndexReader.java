@@ -101,12 +101,14 @@ final class IndexReader {
     List<HandlerSpec> handlers = null;
     CorsSpec cors = null;
     List<String> sendsTo = null;
+    List<String> publishesTo = null;
     while (t.nextField()) {
       switch (t.fieldName()) {
         case "name" -> name = t.text("name");
         case "className" -> className = t.text("className");
         case "cors" -> cors = cors();
         case "sendsTo" -> sendsTo = t.list("sendsTo", () -> t.text("sendsTo"));
+        case "publishesTo" -> publishesTo = t.list("publishesTo", () -> t.text("publishesTo"));
         case "memoryMb" -> memoryMb = t.intValue("memoryMb");
         case "timeoutSeconds" -> timeoutSeconds = t.intValue("timeoutSeconds");
         case "maxInstances" -> maxInstances = t.intValue("maxInstances");
@@ -127,7 +129,8 @@ final class IndexReader {
         shutdownMethods,
         t.required(handlers, "handlers", what),
         cors,
-        sendsTo);
+        sendsTo,
+        publishesTo);
   }
 
   private CorsSpec cors() throws IOException {

@@ -87,7 +87,8 @@ class FunctionIndexTest {
                       List.of("ETag"),
                       true,
                       60),
-                  List.of("orders", "audit")),
+                  List.of("orders", "audit"),
+                  List.of("order-events")),
               new FunctionSpec(
                   "plain",
                   "com.example.Plain",
