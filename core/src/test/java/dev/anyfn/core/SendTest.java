@@ -282,7 +282,7 @@ class SendTest {
   @Test
   void aTopicMessageIsMeasuredAgainstTheTopicsLimit() {
     maxBytes = 20; // queues 20, topics 40
-    String order = "{\"id\":\"" + "x".repeat(15) + "\",\"quantity\":1}"; // 36 bytes
+    String order = "{\"id\":\"" + "x".repeat(15) + "\",\"quantity\":1}"; // 37 bytes
 
     assertThat(post("/sending/events", order).statusCode()).isEqualTo(500);
     assertThat(String.join("\n", rt.logs))
