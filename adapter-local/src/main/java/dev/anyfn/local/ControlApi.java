@@ -5,6 +5,7 @@ import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.QueueMessage;
+import dev.anyfn.TopicMessage;
 import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.core.JsonBodyException;
 import dev.anyfn.core.JsonCodec;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>
  * POST   /_anyfn/queues/{queue}/messages          body = message; query parameters = attributes
  * GET    /_anyfn/queues/{queue}/messages          what functions sent to a queue none reads
+ * GET    /_anyfn/topics/{topic}/messages          what functions published to a topic none reads
  * POST   /_anyfn/topics/{topic}/messages          body = message; query parameters = attributes
  * PUT    /_anyfn/buckets/{bucket}/objects/{key..} body = object bytes (Content-Type kept)
  * DELETE /_anyfn/buckets/{bucket}/objects/{key..}
@@ -72,6 +74,12 @@ final class ControlApi {
             method, "POST", () -> ok(202, Map.of("id", events.send(seg.get(1), body, query))), id);
       }
       if (root.equals("topics") && seg.size() == 3 && seg.get(2).equals("messages")) {
+        if (method.equals("GET")) {
+          return done(ok(200, unsubscribed(events, seg.get(1))));
+        }
+        if (!method.equals("POST")) {
+          return done(notAllowed("GET, POST", id));
+        }
         return only(
             method,
             "POST",
@@ -230,6 +238,17 @@ final class ControlApi {
   private static List<Map<String, Object>> unconsumed(EventApi events, String queue) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (QueueMessage m : events.unconsumed(queue)) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("id", m.id());
+      json.put("body", m.bodyText());
+      out.add(json);
+    }
+    return out;
+  }
+
+  private static List<Map<String, Object>> unsubscribed(EventApi events, String topic) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (TopicMessage m : events.unsubscribed(topic)) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("id", m.id());
       json.put("body", m.bodyText());

@@ -4,17 +4,20 @@ import dev.anyfn.core.MessageSender;
 import java.util.List;
 
 /**
- * Sends the messages of handlers' {@code Context.send} calls to the emulator's queues, through the
- * same checks as a message posted to the control API: the profile's queue message limit, and a
- * queue a function reads (or, for a queue only sent to, kept for {@link EventApi#unconsumed}).
+ * Sends the messages of handlers' {@code Context.send} and {@code Context.publish} calls to the
+ * emulator's queues and topics, through the same checks as a message posted to the control API: the
+ * profile's limits, and a queue a function reads (or, for a queue only sent to, kept for {@link
+ * EventApi#unconsumed}; a topic none subscribes to keeps them for {@link EventApi#unsubscribed}).
  */
 final class EmulatorSender implements MessageSender {
   private final EventApi events;
   private final int maxMessageBytes;
+  private final int maxTopicMessageBytes;
 
   EmulatorSender(EventApi events, Profile profile) {
     this.events = events;
     this.maxMessageBytes = profile.maxSentMessageBytes();
+    this.maxTopicMessageBytes = profile.maxPublishedMessageBytes();
   }
 
   @Override
@@ -26,6 +29,18 @@ final class EmulatorSender implements MessageSender {
   public void send(String queue, List<String> messages) {
     for (String message : messages) {
       events.send(queue, message);
+    }
+  }
+
+  @Override
+  public int maxTopicMessageBytes() {
+    return maxTopicMessageBytes;
+  }
+
+  @Override
+  public void publish(String topic, List<String> messages) {
+    for (String message : messages) {
+      events.publish(topic, message);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.anyfn.local;
 
 import dev.anyfn.QueueMessage;
 import dev.anyfn.StorageEvent;
+import dev.anyfn.TopicMessage;
 import dev.anyfn.core.InitFailedException;
 import dev.anyfn.core.InvokeOutcome;
 import java.nio.charset.StandardCharsets;
@@ -230,6 +231,17 @@ public final class EventApi {
   }
 
   /**
+   * The messages functions published ({@code Context.publish}) to a topic that no function of the
+   * project subscribes to, oldest first: a subscriber outside the project would take them on a
+   * cloud. A topic a function subscribes to delivers its messages to it instead.
+   *
+   * @throws IllegalArgumentException when no function publishes to the topic, or one subscribes
+   */
+  public List<TopicMessage> unsubscribed(String topic) {
+    return topics.unsubscribed(topic);
+  }
+
+  /**
    * The dead letters the emulator keeps for a delivery queue, oldest first. A queue message whose
    * {@code <queue>-poison} a function reads is not kept: it is delivered there, as the clouds move
    * it, and counted in the metrics' dead letters of its function.
@@ -276,6 +288,7 @@ public final class EventApi {
     storage.clear();
     tables.clear();
     queues.clearUnconsumed();
+    topics.clearUnsubscribed();
     return ended;
   }
 

@@ -134,6 +134,14 @@ public enum Profile {
     };
   }
 
+  /**
+   * The largest message a handler may publish to a topic, as each adapter publishes it: SNS's limit
+   * on AWS, Pub/Sub's REST request on Google (as for queues), Service Bus's on Azure.
+   */
+  int maxPublishedMessageBytes() {
+    return this == GCP ? maxSentMessageBytes() : (int) eventLimits.topic().bytes();
+  }
+
   EventLimits eventLimits() {
     return eventLimits;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anyfn.QueueMessage;
+import dev.anyfn.TopicMessage;
 import dev.anyfn.local.fixtures.Probe;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,10 +24,13 @@ class SendingTest {
       h.emulator.events().awaitIdle(IDLE);
 
       assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(Probe.seen).containsExactly("paid:cart-1");
+      assertThat(Probe.seen).containsExactlyInAnyOrder("paid:cart-1", "checked out:cart-1");
       assertThat(h.emulator.events().unconsumed("receipts"))
           .extracting(QueueMessage::bodyText)
           .containsExactly("receipt for cart-1");
+      assertThat(h.emulator.events().unsubscribed("analytics"))
+          .extracting(TopicMessage::bodyText)
+          .containsExactly("{\"cart\":\"cart-1\"}");
     }
   }
 
@@ -39,6 +43,7 @@ class SendingTest {
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(Probe.seen).isEmpty();
       assertThat(h.emulator.events().unconsumed("receipts")).isEmpty();
+      assertThat(h.emulator.events().unsubscribed("analytics")).isEmpty();
     }
   }
 
@@ -65,8 +70,11 @@ class SendingTest {
 
       assertThat(h.get("/_anyfn/queues/receipts/messages").body())
           .contains("\"body\":\"receipt for cart-2\"");
+      assertThat(h.get("/_anyfn/topics/analytics/messages").body())
+          .contains("\"body\":\"{\\\"cart\\\":\\\"cart-2\\\"}\"");
       h.post("/_anyfn/reset", "");
       assertThat(h.emulator.events().unconsumed("receipts")).isEmpty();
+      assertThat(h.emulator.events().unsubscribed("analytics")).isEmpty();
     }
   }
 
@@ -76,5 +84,15 @@ class SendingTest {
       assertThatThrownBy(() -> h.emulator.events().unconsumed("payments"))
           .hasMessageContaining("A function reads 'payments': its messages are delivered to it.");
     }
+  }
+
+  @Test
+  void theLargestMessageAHandlerMaySendOrPublishIsWhatEachCloudsAdapterSends() {
+    assertThat(Profile.AWS.maxSentMessageBytes()).isEqualTo(256 * 1024);
+    assertThat(Profile.AWS.maxPublishedMessageBytes()).isEqualTo(256 * 1024);
+    assertThat(Profile.GCP.maxSentMessageBytes()).isEqualTo(7_864_299);
+    assertThat(Profile.GCP.maxPublishedMessageBytes()).isEqualTo(7_864_299);
+    assertThat(Profile.AZURE.maxSentMessageBytes()).isEqualTo(48 * 1024);
+    assertThat(Profile.AZURE.maxPublishedMessageBytes()).isEqualTo(256 * 1024);
   }
 }
