@@ -80,10 +80,30 @@ final class AwsNames {
           + "\") names an SNS FIFO topic, which delivers only to SQS queues, never to Lambda."
           + " Use a standard topic (a name without .fifo), or an SQS FIFO queue with @OnQueue.";
     }
-    return "@OnTopic(\""
-        + name
-        + "\") is not an SNS topic name: SNS takes 1-256 letters, digits, hyphens and"
-        + " underscores. Rename the topic.";
+    return "@OnTopic(\"" + name + "\") " + NOT_A_TOPIC;
+  }
+
+  private static final String NOT_A_TOPIC =
+      "is not an SNS topic name: SNS takes 1-256 letters, digits, hyphens and underscores."
+          + " Rename the topic.";
+
+  /**
+   * Why SNS would not take the messages {@code fn} publishes to {@code topic}, if it would not: a
+   * FIFO topic, which takes a message only with a message group id, which {@code Context.publish}
+   * does not give, or a name SNS refuses.
+   */
+  static Optional<String> publishedTopicProblem(FunctionSpec fn, String topic) {
+    String where = "Function '" + fn.name() + "': @SendsTo(topics = \"" + topic + "\") ";
+    if (topic.endsWith(".fifo")) {
+      return Optional.of(
+          where
+              + "names an SNS FIFO topic, which takes a message only with a message group id;"
+              + " Context.publish gives none. Publish to a standard topic (a name without .fifo).");
+    }
+    if (!TOPIC.matcher(topic).matches()) {
+      return Optional.of(where + NOT_A_TOPIC);
+    }
+    return Optional.empty();
   }
 
   private static String bucket(String name) {

@@ -70,17 +70,25 @@ public final class AwsPackager implements ProviderPackager {
         .ifPresent(problems::add);
     ObjectMapper json = new ObjectMapper();
     for (FunctionSpec fn : index.functions()) {
-      for (String queue : fn.sendsTo()) {
-        String variable = SqsSender.urlVariable(queue);
-        if (environment.containsKey(variable)) {
-          problems.add(
-              "Function '"
-                  + fn.name()
-                  + "': <environment> sets "
-                  + variable
-                  + ", which the template sets to the URL of the queue '"
-                  + queue
-                  + "' the function sends to. Remove it from <environment>.");
+      for (MessagingService service : MessagingService.values()) {
+        for (String name : service.names(fn)) {
+          String variable = service.variable(name);
+          if (environment.containsKey(variable)) {
+            problems.add(
+                "Function '"
+                    + fn.name()
+                    + "': <environment> sets "
+                    + variable
+                    + ", which the template sets to the "
+                    + service.address()
+                    + " of the "
+                    + service.kind()
+                    + " '"
+                    + name
+                    + "' the function "
+                    + service.verb()
+                    + ". Remove it from <environment>.");
+          }
         }
       }
       Map<String, String> variables = new TreeMap<>(environment);
@@ -151,37 +159,50 @@ public final class AwsPackager implements ProviderPackager {
   }
 
   /**
-   * A function with {@code @SendsTo} sends with the AWS SDK's SQS client, which adapter-aws leaves
-   * to the project (optional, so that other functions' jars stay small): refused when the jar would
-   * lack it.
+   * A function with {@code @SendsTo} sends with the AWS SDK's SQS client and publishes with its SNS
+   * client, which adapter-aws leaves to the project (optional, so that other functions' jars stay
+   * small): refused when the jar would lack the client a function uses, one problem per service.
    */
   @Override
   public List<String> classPathProblems(FunctionIndex index, Predicate<String> hasClass) {
-    List<String> senders =
+    List<String> problems = new ArrayList<>();
+    for (MessagingService service : MessagingService.values()) {
+      missingSdk(index, hasClass, service).ifPresent(problems::add);
+    }
+    return problems;
+  }
+
+  private static Optional<String> missingSdk(
+      FunctionIndex index, Predicate<String> hasClass, MessagingService service) {
+    List<String> users =
         index.functions().stream()
-            .filter(fn -> !fn.sendsTo().isEmpty())
+            .filter(fn -> !service.names(fn).isEmpty())
             .map(fn -> "'" + fn.name() + "'")
             .toList();
     List<String> missing =
-        SqsSender.SDK_CLASSES.entrySet().stream()
+        service.sdkClasses().entrySet().stream()
             .filter(c -> !hasClass.test(c.getKey()))
             .map(Map.Entry::getValue)
             .sorted()
             .toList();
-    if (senders.isEmpty() || missing.isEmpty()) {
-      return List.of();
+    if (users.isEmpty() || missing.isEmpty()) {
+      return Optional.empty();
     }
-    return List.of(
-        (senders.size() == 1 ? "Function " : "Functions ")
-            + String.join(", ", senders)
-            + (senders.size() == 1 ? " sends" : " send")
-            + " to queues (@SendsTo) through the AWS SDK's SQS client, but the project's"
-            + " runtime dependencies lack "
+    return Optional.of(
+        (users.size() == 1 ? "Function " : "Functions ")
+            + String.join(", ", users)
+            + " "
+            + (users.size() == 1 ? service.verb() : service.act())
+            + " "
+            + service.plural()
+            + " (@SendsTo) through the AWS SDK's "
+            + service.service()
+            + " client, but the project's runtime dependencies lack "
             + String.join(" and ", missing)
             + ". Add "
             + (missing.size() == 1 ? "it" : "them")
             + " to the project's <dependencies> (anyfn-bom manages their versions; see"
-            + " anyfn-adapter-aws's README, Sending to queues).");
+            + " anyfn-adapter-aws's README, Sending to queues and topics).");
   }
 
   @Override
@@ -214,7 +235,12 @@ public final class AwsPackager implements ProviderPackager {
       for (String queue : fn.sendsTo()) {
         AwsNames.sentQueueProblem(fn, queue).ifPresent(problems::add);
       }
-      sharedUrlVariable(fn).ifPresent(problems::add);
+      for (String topic : fn.publishesTo()) {
+        AwsNames.publishedTopicProblem(fn, topic).ifPresent(problems::add);
+      }
+      for (MessagingService service : MessagingService.values()) {
+        sharedVariable(fn, service).ifPresent(problems::add);
+      }
       if (fn.memoryMb() < 128 || fn.memoryMb() > 10_240) {
         problems.add(
             "Function '"
@@ -237,25 +263,32 @@ public final class AwsPackager implements ProviderPackager {
   }
 
   /**
-   * Two queues of {@code fn}'s {@code @SendsTo} whose URLs would be in one variable ({@code a-b}
-   * and {@code a_b} both in {@code ANYFN_QUEUE_URL_A_B}).
+   * Two queues, or two topics, of {@code fn}'s {@code @SendsTo} whose addresses would be in one
+   * variable ({@code a-b} and {@code a_b} both in {@code ANYFN_QUEUE_URL_A_B}).
    */
-  private static Optional<String> sharedUrlVariable(FunctionSpec fn) {
+  private static Optional<String> sharedVariable(FunctionSpec fn, MessagingService service) {
     Map<String, String> byVariable = new TreeMap<>();
-    for (String queue : fn.sendsTo()) {
-      String other = byVariable.putIfAbsent(SqsSender.urlVariable(queue), queue);
+    for (String name : service.names(fn)) {
+      String variable = service.variable(name);
+      String other = byVariable.putIfAbsent(variable, name);
       if (other != null) {
         return Optional.of(
             "Function '"
                 + fn.name()
-                + "': @SendsTo names queues '"
+                + "': @SendsTo names "
+                + service.plural()
+                + " '"
                 + other
                 + "' and '"
-                + queue
-                + "', whose URLs would both be in the environment variable "
-                + SqsSender.urlVariable(queue)
+                + name
+                + "', whose "
+                + service.address()
+                + "s would both be in the environment variable "
+                + variable
                 + " (the name in upper case, with _ for every character other than A-Z and 0-9)."
-                + " Rename one of the queues.");
+                + " Rename one of the "
+                + service.plural()
+                + ".");
       }
     }
     return Optional.empty();

@@ -74,7 +74,7 @@ public final class LambdaHandler implements RequestStreamHandler {
   private final boolean hasInvokeHandler;
   private final SnapStartPriming priming;
 
-  /** SQS for a function with {@code @SendsTo}; null for one that sends nothing. */
+  /** SQS and SNS for a function with {@code @SendsTo}; null for one that sends nothing. */
   private final MessageSender sender;
 
   private volatile FunctionInstance instance;
@@ -91,17 +91,26 @@ public final class LambdaHandler implements RequestStreamHandler {
   }
 
   LambdaHandler(Map<String, String> environment, ClassLoader loader) {
-    // A lambda, not SqsBatches::connect: a method reference would load SqsBatches, and
-    // verifying it the SDK, when the handler is made; this runs only on a first send.
-    this(environment, loader, region -> SqsBatches.connect(region));
+    // Lambdas, not SqsBatches::connect: a method reference would load SqsBatches, and
+    // verifying it the SDK, when the handler is made; these run only on a first send or publish.
+    this(
+        environment,
+        loader,
+        region -> SqsBatches.connect(region),
+        region -> SnsBatches.connect(region));
   }
 
   /**
    * @param sqs makes the SQS client for a region, on the first send of a function with
-   *     {@code @SendsTo}
+   *     {@code @SendsTo(queues)}
+   * @param sns makes the SNS client for a region, on the first publish of a function with
+   *     {@code @SendsTo(topics)}
    */
   LambdaHandler(
-      Map<String, String> environment, ClassLoader loader, Function<String, SqsBatches> sqs) {
+      Map<String, String> environment,
+      ClassLoader loader,
+      Function<String, SqsBatches> sqs,
+      Function<String, SnsBatches> sns) {
     this.settings = AwsSettings.from(environment);
     this.runtime =
         FunctionRuntime.of(
@@ -118,9 +127,9 @@ public final class LambdaHandler implements RequestStreamHandler {
     this.hasHttpRoutes = !function.spec().handlers(TriggerSpec.Kind.HTTP).isEmpty();
     this.hasInvokeHandler = !function.spec().handlers(TriggerSpec.Kind.INVOKE).isEmpty();
     this.sender =
-        function.spec().sendsTo().isEmpty()
+        function.spec().sendsTo().isEmpty() && function.spec().publishesTo().isEmpty()
             ? null
-            : new SqsSender(function.name(), settings.environment(), sqs);
+            : new AwsMessageSender(function.name(), settings.environment(), sqs, sns);
     ResourceNames names = ResourceNames.fromEnvironment(environment);
     httpTranslators.put(EventSource.HTTP_API_V2, new ApiGatewayV2Translator());
     httpTranslators.put(EventSource.FUNCTION_URL, new FunctionUrlTranslator());

@@ -212,21 +212,22 @@ final class SamTemplate {
   }
 
   /**
-   * What {@code Context.send} needs, for each queue of the function's {@code @SendsTo}: the queue's
-   * URL in the variable {@link SqsSender} reads, and the permission to send to it. The queue itself
-   * is the one an {@code @OnQueue} reads, or one made alike (see {@link #render}). Written right
-   * after the environment's variables.
+   * What {@code Context.send} and {@code Context.publish} need, for each queue and topic of the
+   * function's {@code @SendsTo}: the queue's URL or the topic's ARN in the variable {@link
+   * AwsMessageSender} reads, and the permission to send or publish to it. The queue is the one an
+   * {@code @OnQueue} reads, or one made alike (see {@link #render}); the topic is the one an
+   * {@code @OnTopic} subscribes to, or one made alike. Written right after the environment's
+   * variables.
    */
   private void sends(FunctionSpec fn) {
-    if (fn.sendsTo().isEmpty()) {
-      return;
-    }
     for (String queue : fn.sendsTo()) {
-      out.append("          ")
-          .append(SqsSender.urlVariable(queue))
-          .append(": !Ref ")
-          .append(queueId(queue))
-          .append('\n');
+      variable(MessagingService.SQS.variable(queue), queueId(queue));
+    }
+    for (String topic : fn.publishesTo()) {
+      variable(MessagingService.SNS.variable(topic), topic(topic));
+    }
+    if (fn.sendsTo().isEmpty() && fn.publishesTo().isEmpty()) {
+      return;
     }
     out.append("      Policies:\n");
     for (String queue : fn.sendsTo()) {
@@ -234,6 +235,16 @@ final class SamTemplate {
           .append(queueId(queue))
           .append(".QueueName\n");
     }
+    for (String topic : fn.publishesTo()) {
+      out.append("        - SNSPublishMessagePolicy:\n            TopicName: !GetAtt ")
+          .append(topic(topic))
+          .append(".TopicName\n");
+    }
+  }
+
+  /** An environment variable set to the {@code Ref} of a resource: a queue's URL, a topic's ARN. */
+  private void variable(String name, String resourceId) {
+    out.append("          ").append(name).append(": !Ref ").append(resourceId).append('\n');
   }
 
   /**
@@ -301,13 +312,7 @@ final class SamTemplate {
           .append(p)
           .append("  - ReportBatchItemFailures\n");
     } else if (t instanceof TriggerSpec.Topic topic) {
-      String sns =
-          resource(
-              topic.name(),
-              "Topic",
-              "AWS::SNS::Topic",
-              "TopicName",
-              named(topic.name(), MAX_TOPIC_NAME));
+      String sns = topic(topic.name());
       e.append(head).append("          Type: SNS\n          Properties:\n");
       e.append(p).append("Topic: !Ref ").append(sns).append('\n');
       // EventBridge events whose source is the topic's name reach the same handler.
@@ -395,6 +400,13 @@ final class SamTemplate {
                 + value
                 + "\n");
     return id;
+  }
+
+  /**
+   * The SNS topic of this name, which {@code @OnTopic} subscribes to and {@code @SendsTo} names.
+   */
+  private String topic(String name) {
+    return resource(name, "Topic", "AWS::SNS::Topic", "TopicName", named(name, MAX_TOPIC_NAME));
   }
 
   /**

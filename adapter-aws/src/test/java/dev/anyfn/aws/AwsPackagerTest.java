@@ -177,7 +177,17 @@ class AwsPackagerTest {
       handlers.add(handler("h" + i, triggers[i]));
     }
     return new FunctionSpec(
-        name, "a.F" + name.length(), 512, 30, 10, List.of(), List.of(), handlers, cors, List.of(), List.of());
+        name,
+        "a.F" + name.length(),
+        512,
+        30,
+        10,
+        List.of(),
+        List.of(),
+        handlers,
+        cors,
+        List.of(),
+        List.of());
   }
 
   @Test

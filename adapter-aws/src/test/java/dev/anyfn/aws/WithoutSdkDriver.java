@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * Run by {@link SendingWithoutTheSdkTest} in a class loader without the AWS SDK: serves the sending
- * function as deployed, and tries a send. Answers a transcript of JDK types only.
+ * function as deployed, and tries a send and a publish. Answers a transcript of JDK types only.
  */
 public final class WithoutSdkDriver implements Supplier<List<String>> {
   private static final Map<String, String> ENVIRONMENT =
@@ -19,7 +19,9 @@ public final class WithoutSdkDriver implements Supplier<List<String>> {
           "AWS_REGION",
           "eu-west-3",
           "ANYFN_QUEUE_URL_ORDERS",
-          "https://sqs.eu-west-3.amazonaws.com/123456789012/orders");
+          "https://sqs.eu-west-3.amazonaws.com/123456789012/orders",
+          "ANYFN_TOPIC_ARN_ORDER_EVENTS",
+          "arn:aws:sns:eu-west-3:123456789012:order-events");
 
   /** Made by reflection. */
   public WithoutSdkDriver() {}
@@ -30,10 +32,22 @@ public final class WithoutSdkDriver implements Supplier<List<String>> {
     Lambda lambda = new Lambda(ENVIRONMENT);
     transcript.add(answer(lambda.callJson(request("GET", "/ping"))));
     transcript.add(answer(lambda.callJson(request("POST", "/orders"))));
+    transcript.add(answer(lambda.callJson(request("POST", "/events"))));
+    AwsMessageSender sender =
+        new AwsMessageSender(
+            "sending",
+            ENVIRONMENT,
+            region -> SqsBatches.connect(region),
+            region -> SnsBatches.connect(region));
     try {
-      new SqsSender("sending", ENVIRONMENT, region -> SqsBatches.connect(region))
-          .send("orders", List.of("o-1"));
+      sender.send("orders", List.of("o-1"));
       transcript.add("sent");
+    } catch (Exception e) {
+      transcript.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    try {
+      sender.publish("order-events", List.of("o-1"));
+      transcript.add("published");
     } catch (Exception e) {
       transcript.add(e.getClass().getSimpleName() + ": " + e.getMessage());
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The SDK's real client sends what handlers gave {@code Context.send} to a local SQS. */
-class SqsSenderTest {
+class SqsSendingTest {
   private static final String ORDERS = "https://sqs.eu-west-3.amazonaws.com/123456789012/orders";
   private static final Map<String, String> ENVIRONMENT =
       Map.of("AWS_REGION", "eu-west-3", "ANYFN_QUEUE_URL_ORDERS", ORDERS);
@@ -31,13 +31,16 @@ class SqsSenderTest {
     sqs.close();
   }
 
-  private SqsSender sender(Map<String, String> environment) {
-    return new SqsSender(
+  private AwsMessageSender sender(Map<String, String> environment) {
+    return new AwsMessageSender(
         "api",
         environment,
         region -> {
           connects.add(region);
           return new SqsBatches(sqs.client());
+        },
+        region -> {
+          throw new AssertionError("SNS connected for a send");
         });
   }
 
@@ -82,7 +85,7 @@ class SqsSenderTest {
     sqs.refuse("m13");
 
     assertThatThrownBy(() -> sender(ENVIRONMENT).send("orders", messages(25)))
-        .isInstanceOf(SqsRefusedException.class)
+        .isInstanceOf(MessagesRefusedException.class)
         .hasMessage(
             "SQS did not take 1 of 25 messages sent to queue 'orders' ("
                 + ORDERS
@@ -107,13 +110,15 @@ class SqsSenderTest {
 
   @Test
   void theUrlVariableIsTheQueueNameInUpperCaseWithAnUnderscoreForEveryOtherCharacter() {
-    assertThat(SqsSender.urlVariable("orders-poison")).isEqualTo("ANYFN_QUEUE_URL_ORDERS_POISON");
-    assertThat(SqsSender.urlVariable("Audit_log-2")).isEqualTo("ANYFN_QUEUE_URL_AUDIT_LOG_2");
+    assertThat(MessagingService.SQS.variable("orders-poison"))
+        .isEqualTo("ANYFN_QUEUE_URL_ORDERS_POISON");
+    assertThat(MessagingService.SQS.variable("Audit_log-2"))
+        .isEqualTo("ANYFN_QUEUE_URL_AUDIT_LOG_2");
   }
 
   @Test
   void theClientIsMadeOnTheFirstSendOnlyForTheRegionOfTheEnvironment() throws Exception {
-    SqsSender sender = sender(ENVIRONMENT);
+    AwsMessageSender sender = sender(ENVIRONMENT);
     assertThat(connects).isEmpty();
 
     sender.send("orders", List.of("m1"));
