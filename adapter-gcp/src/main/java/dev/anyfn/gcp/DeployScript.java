@@ -45,7 +45,7 @@ final class DeployScript {
     if (plan.deployments().stream().anyMatch(DeployScript::hasDeadLetters)) {
       s.append(DEAD_LETTERS_FUNCTION);
     }
-    sentTopics(s, plan.sentQueues());
+    SendsToScript.topics(s, plan.sentTopics());
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
@@ -53,7 +53,7 @@ final class DeployScript {
       if (hasDeadLetters(d)) {
         deadLetters(s, d);
       }
-      mayPublish(s, d);
+      SendsToScript.mayPublish(s, d);
     }
     if (!plan.problems().isEmpty()) {
       s.append("\n# Not deployable on Google:\n");
@@ -91,16 +91,12 @@ final class DeployScript {
     }
     String env = envVars(d, extraEnv);
     String delimiter = env.startsWith("^") ? env.substring(1, 2) : ",";
-    // the project, for a function that sends, and the stage's prefix, when there is one (neither
-    // can hold a delimiter envVars chooses)
-    String project =
-        d.function().sendsTo().isEmpty()
-            ? ""
-            : "\"" + delimiter + GcpSettings.PROJECT + "=$PROJECT\"";
+    // the project, for a function that sends or publishes, and the stage's prefix, when there is
+    // one (neither can hold a delimiter envVars chooses)
     lines.add(
         "--set-env-vars "
             + quote(env)
-            + project
+            + SendsToScript.projectVariable(d, delimiter)
             + "\"${PREFIX:+"
             + delimiter
             + ResourceNames.PREFIX_VARIABLE
@@ -176,57 +172,8 @@ final class DeployScript {
         .append('\n');
   }
 
-  /**
-   * Creates the Pub/Sub topic of each queue the functions send to, before any deployment, so that
-   * the first send finds it; a topic that exists (an {@code @OnQueue} deployment made it, or an
-   * earlier run) is left as it is. Each deployment of a sending function is then let publish to
-   * them ({@link #MAY_PUBLISH_FUNCTION}).
-   */
-  private static void sentTopics(StringBuilder s, List<String> queues) {
-    if (queues.isEmpty()) {
-      return;
-    }
-    s.append(MAY_PUBLISH_FUNCTION);
-    s.append("\n# Pub/Sub topics of the queues functions send to (@SendsTo)\n");
-    queues.forEach(q -> createTopic(s, word(NAME_PREFIX + q)));
-  }
-
-  /**
-   * Lets a deployment's runtime service account publish to the topics its function sends to: the
-   * project's default one unless the deployment was given another, so it is asked of the deployed
-   * function rather than assumed. Without it, publishing fails with {@code 403 PERMISSION_DENIED}
-   * wherever the account lacks a broad role.
-   */
-  private static final String MAY_PUBLISH_FUNCTION =
-      """
-
-      # may_publish DEPLOYMENT TOPIC...: lets DEPLOYMENT's runtime service account publish to each
-      # TOPIC, the queues its function sends to (@SendsTo).
-      may_publish() {
-        local deployment="$1" account topic
-        shift
-        account="$(gcloud functions describe "$deployment" --gen2 --project "$PROJECT" \\
-          --region "$REGION" --format 'value(serviceConfig.serviceAccountEmail)')"
-        : "${account:?gcloud names no runtime service account for $deployment}"
-        for topic in "$@"; do
-          gcloud pubsub topics add-iam-policy-binding "$topic" --project "$PROJECT" \\
-            --member "serviceAccount:$account" --role roles/pubsub.publisher >/dev/null
-        done
-      }
-      """;
-
-  private static void mayPublish(StringBuilder s, GcpDeployment d) {
-    List<String> queues = d.function().sendsTo();
-    if (queues.isEmpty()) {
-      return;
-    }
-    s.append("may_publish ").append(word(NAME_PREFIX + d.name()));
-    queues.forEach(q -> s.append(' ').append(word(NAME_PREFIX + q)));
-    s.append('\n');
-  }
-
   /** Creates the topic {@code word} (a bash word) unless it exists. */
-  private static void createTopic(StringBuilder s, String word) {
+  static void createTopic(StringBuilder s, String word) {
     s.append("gcloud pubsub topics describe ")
         .append(word)
         .append(" --project \"$PROJECT\" >/dev/null 2>&1 || gcloud pubsub topics create ")
@@ -266,7 +213,7 @@ final class DeployScript {
   /**
    * The {@code --set-env-vars} value. gcloud splits on commas, so when a value has one the list
    * uses gcloud's alternative delimiter syntax ({@code ^@^A=1@B=2}); never {@code :} for a function
-   * that sends, since {@code $PROJECT}, added after it, may be a domain-scoped {@code
+   * that sends or publishes, since {@code $PROJECT}, added after it, may be a domain-scoped {@code
    * example.com:project}.
    */
   static String envVars(GcpDeployment d, Map<String, String> extraEnv) {
@@ -280,9 +227,9 @@ final class DeployScript {
       return joined;
     }
     List<String> delimiters =
-        d.function().sendsTo().isEmpty()
-            ? List.of("@", "|", "~", "#", ";", ":")
-            : List.of("@", "|", "~", "#", ";");
+        SendsToScript.sends(d)
+            ? List.of("@", "|", "~", "#", ";")
+            : List.of("@", "|", "~", "#", ";", ":");
     for (String delimiter : delimiters) {
       if (pairs.stream().noneMatch(p -> p.contains(delimiter))) {
         return "^" + delimiter + "^" + String.join(delimiter, pairs);
@@ -303,12 +250,12 @@ final class DeployScript {
 
   /**
    * The longest prefix that keeps every name within Google's limits: deployment names and bucket
-   * names 63 characters, topic names (those of the queues functions send to too) 255.
+   * names 63 characters, topic names (those functions send and publish to too) 255.
    */
   static int prefixRoom(GcpDeploymentPlan plan) {
     int room = 255;
-    for (String queue : plan.sentQueues()) {
-      room = Math.min(room, MAX_TOPIC_NAME - queue.length());
+    for (String topic : plan.sentTopics()) {
+      room = Math.min(room, MAX_TOPIC_NAME - topic.length());
     }
     for (GcpDeployment d : plan.deployments()) {
       room = Math.min(room, GcpDeploymentPlan.MAX_NAME - d.name().length());

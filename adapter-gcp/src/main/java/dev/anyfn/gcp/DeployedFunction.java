@@ -39,8 +39,12 @@ final class DeployedFunction {
     this.timeout = Duration.ofSeconds(Math.max(1, definition.spec().timeoutSeconds()));
     this.startup = new StartupContext(definition.name(), runtimeSettings);
     List<String> queues = definition.spec().sendsTo();
+    List<String> topics = definition.spec().publishesTo();
     // checked before @OnInit runs; the sender makes its HTTP client on the first send
-    this.sender = queues.isEmpty() ? null : PubSubSender.forDeployment(settings, queues, apis);
+    this.sender =
+        queues.isEmpty() && topics.isEmpty()
+            ? null
+            : PubSubSender.forDeployment(settings, queues, topics, apis);
     this.instance = definition.newInstance(startup);
   }
 

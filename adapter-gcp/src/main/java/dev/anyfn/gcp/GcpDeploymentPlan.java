@@ -16,8 +16,10 @@ import java.util.Set;
  * function with routes gets one HTTP deployment serving all of them; every event trigger gets its
  * own deployment, and a storage trigger watching creations and deletions gets one per event type;
  * an {@code @OnInvoke} handler gets a private HTTP deployment ({@code <function>-invoke}) called
- * with an authenticated POST. Queue (those of {@code @SendsTo} too), topic, bucket and collection
- * names Google would refuse ({@link GoogleNames}) are problems too. Immutable.
+ * with an authenticated POST. Queue and topic (those of {@code @SendsTo} too), bucket and
+ * collection names Google would refuse ({@link GoogleNames}) are problems too, and so is a queue
+ * and a topic of one name ({@link QueueTopicClashes}): both would be the same Pub/Sub topic.
+ * Immutable.
  *
  * @param deployments the deployments, in index order
  * @param problems what cannot be deployed, one sentence each, each once
@@ -44,12 +46,19 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
   static GcpDeploymentPlan of(FunctionIndex index) {
     List<GcpDeployment> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<FunctionSpec> deployed = new ArrayList<>();
     for (FunctionSpec fn : index.functions()) {
       if (fn.maxInstances() == 0) {
         continue; // disabled: nothing to deploy
       }
+      deployed.add(fn);
       for (String queue : fn.sendsTo()) {
         GoogleNames.sentQueueProblem(fn, queue)
+            .filter(named -> !problems.contains(named))
+            .ifPresent(problems::add);
+      }
+      for (String topic : fn.publishesTo()) {
+        GoogleNames.publishedTopicProblem(fn, topic)
             .filter(named -> !problems.contains(named))
             .ifPresent(problems::add);
       }
@@ -108,6 +117,7 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
         }
       }
     }
+    problems.addAll(QueueTopicClashes.problems(deployed));
     Set<String> seen = new HashSet<>();
     for (GcpDeployment d : out) {
       if (!seen.add(d.name())) {
@@ -133,13 +143,25 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
   }
 
   /**
-   * The queues the deployed functions send to ({@code @SendsTo}), each once, in index order: the
-   * Pub/Sub topics deploy.sh creates for them.
+   * The queues and topics the deployed functions send and publish to ({@code @SendsTo}), each once,
+   * in index order: the Pub/Sub topics (after the stage's prefix) deploy.sh creates for them.
    */
-  List<String> sentQueues() {
-    Set<String> queues = new LinkedHashSet<>();
-    deployments.forEach(d -> queues.addAll(d.function().sendsTo()));
-    return List.copyOf(queues);
+  List<String> sentTopics() {
+    Set<String> topics = new LinkedHashSet<>();
+    deployments.forEach(d -> topics.addAll(sentTopics(d.function())));
+    return List.copyOf(topics);
+  }
+
+  /**
+   * The Pub/Sub topics (after the stage's prefix) {@code fn} publishes to: those of the queues of
+   * its {@code @SendsTo}, then those of its topics, each once. An anyfn queue's and an anyfn
+   * topic's are named alike, as the {@code --trigger-topic} of their deployments ({@link
+   * #topic(String)}). Empty for a function without {@code @SendsTo}.
+   */
+  static List<String> sentTopics(FunctionSpec fn) {
+    Set<String> topics = new LinkedHashSet<>(fn.sendsTo());
+    topics.addAll(fn.publishesTo());
+    return List.copyOf(topics);
   }
 
   private static List<String> topic(String name) {

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * Google's rules for the resource names written in annotations and passed to gcloud unchanged:
- * queue and topic names, those a function sends to included, are Pub/Sub topic IDs ({@code
- * --trigger-topic}, {@code gcloud pubsub topics create}), bucket names are Cloud Storage bucket
- * names, collection paths go into a Firestore path pattern. A name Google refuses would only fail
- * at deploy time, so it becomes a packaging problem instead. The topics anyfn derives for schedules
- * ({@code anyfn-<deployment>}) are valid by construction and not checked. Stateless.
+ * queue and topic names, those a function sends and publishes to included, are Pub/Sub topic IDs
+ * ({@code --trigger-topic}, {@code gcloud pubsub topics create}), bucket names are Cloud Storage
+ * bucket names, collection paths go into a Firestore path pattern. A name Google refuses would only
+ * fail at deploy time, so it becomes a packaging problem instead. The topics anyfn derives for
+ * schedules ({@code anyfn-<deployment>}) are valid by construction and not checked. Stateless.
  */
 final class GoogleNames {
   private GoogleNames() {}
@@ -59,6 +59,14 @@ final class GoogleNames {
    */
   static Optional<String> sentQueueProblem(FunctionSpec fn, String queue) {
     return problem(fn, "queue", queue, "Pub/Sub topic ID", topicId(queue), "@SendsTo");
+  }
+
+  /**
+   * The packaging problem of a topic {@code fn} publishes to ({@code @SendsTo}), checked as an
+   * {@code @OnTopic} name, or empty when Google accepts it.
+   */
+  static Optional<String> publishedTopicProblem(FunctionSpec fn, String topic) {
+    return problem(fn, "topic", topic, "Pub/Sub topic ID", topicId(topic), "@SendsTo");
   }
 
   private static Optional<String> problem(

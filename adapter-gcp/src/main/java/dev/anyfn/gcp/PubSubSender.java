@@ -14,15 +14,21 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Sends a function's messages to the Pub/Sub topics its queues are on Google (the stage's prefix
- * before the queue's name, as deploy.sh creates them), with Pub/Sub's REST API ({@code POST
- * v1/projects/<project>/topics/<topic>:publish}) and the access token of the function's service
- * account ({@link MetadataToken}). Not Google's Pub/Sub client library: it brings gRPC and tens of
- * megabytes to every deployed jar, for one HTTP call.
+ * Sends a function's queue messages and publishes its topic messages to Pub/Sub, with Pub/Sub's
+ * REST API ({@code POST v1/projects/<project>/topics/<topic>:publish}) and the access token of the
+ * function's service account ({@link MetadataToken}). Not Google's Pub/Sub client library: it
+ * brings gRPC and tens of megabytes to every deployed jar, for one HTTP call.
  *
- * <p>A queue's messages go in as few requests as Google allows: at most {@value #MAX_MESSAGES}
- * messages and a {@value #MAX_BODY_BYTES}-byte (10 MiB) JSON body each, in order. The HTTP client
- * is made on the first send, so a cold start pays nothing for it. Thread-safe.
+ * <p>On Google an anyfn queue and an anyfn topic are both a Pub/Sub topic, named alike: the stage's
+ * prefix before the name, as deploy.sh creates it and as the {@code --trigger-topic} of an
+ * {@code @OnQueue} or {@code @OnTopic} deployment names it. So {@link #send} and {@link #publish}
+ * differ only in the words of their messages, and a topic takes the same largest message as a queue
+ * ({@link MessageSender#maxTopicMessageBytes()}'s default). That a queue and a topic never share a
+ * name in one project is checked at packaging ({@link GcpDeploymentPlan}).
+ *
+ * <p>A queue's or topic's messages go in as few requests as Google allows: at most {@value
+ * #MAX_MESSAGES} messages and a {@value #MAX_BODY_BYTES}-byte (10 MiB) JSON body each, in order.
+ * The HTTP client is made on the first send, so a cold start pays nothing for it. Thread-safe.
  */
 final class PubSubSender implements MessageSender {
   /** Pub/Sub's limit on the messages of one publish request. */
@@ -71,9 +77,12 @@ final class PubSubSender implements MessageSender {
    * GcpSettings#PROJECT} (or {@code GOOGLE_CLOUD_PROJECT}), the stage's prefix from {@value
    * ResourceNames#PREFIX_VARIABLE}.
    *
+   * @param queues the queues of its {@code @SendsTo}
+   * @param topics the topics of its {@code @SendsTo}
    * @throws ConfigurationException when neither variable names the project
    */
-  static PubSubSender forDeployment(GcpSettings settings, List<String> queues, GoogleApis apis) {
+  static PubSubSender forDeployment(
+      GcpSettings settings, List<String> queues, List<String> topics, GoogleApis apis) {
     String project =
         settings
             .project()
@@ -82,8 +91,8 @@ final class PubSubSender implements MessageSender {
                     new ConfigurationException(
                         "Function '"
                             + settings.functionName()
-                            + "' sends to "
-                            + queues.stream().map(q -> "'" + q + "'").toList()
+                            + "' "
+                            + destinations(queues, topics)
                             + " (@SendsTo), Pub/Sub topics of the deployment's project, but "
                             + GcpSettings.PROJECT
                             + " is not set (nor "
@@ -95,6 +104,25 @@ final class PubSubSender implements MessageSender {
     return new PubSubSender(project, ResourceNames.fromEnvironment(settings.environment()), apis);
   }
 
+  /** "sends to ['orders'] and publishes to ['news']", leaving out what is empty. */
+  private static String destinations(List<String> queues, List<String> topics) {
+    List<String> parts = new ArrayList<>(2);
+    if (!queues.isEmpty()) {
+      parts.add("sends to " + quoted(queues));
+    }
+    if (!topics.isEmpty()) {
+      parts.add("publishes to " + quoted(topics));
+    }
+    return String.join(" and ", parts);
+  }
+
+  private static String quoted(List<String> names) {
+    return names.stream().map(n -> "'" + n + "'").toList().toString();
+  }
+
+  /**
+   * Also the topics' limit ({@link MessageSender#maxTopicMessageBytes()}): one Pub/Sub either way.
+   */
   @Override
   public int maxMessageBytes() {
     // Pub/Sub takes 10 MB messages, but through its REST API only what fits a request as base64;
@@ -104,14 +132,35 @@ final class PubSubSender implements MessageSender {
 
   @Override
   public void send(String queue, List<String> messages) throws IOException, InterruptedException {
-    String topic = "projects/" + project + "/topics/" + names.prefix() + queue;
+    toTopic("queue", queue, messages);
+  }
+
+  /**
+   * Publishes to the Pub/Sub topic of anyfn topic {@code topic}: the one its {@code @OnTopic}
+   * deployments are triggered by, which is named as a queue's is.
+   */
+  @Override
+  public void publish(String topic, List<String> messages)
+      throws IOException, InterruptedException {
+    toTopic("topic", topic, messages);
+  }
+
+  /**
+   * Publishes {@code messages} to the Pub/Sub topic of {@code name}, an anyfn queue or topic as
+   * {@code kind} says (only the words of the messages depend on it).
+   */
+  private void toTopic(String kind, String name, List<String> messages)
+      throws IOException, InterruptedException {
+    String topic = "projects/" + project + "/topics/" + names.prefix() + name;
     List<String> encoded = new ArrayList<>(messages.size());
     for (String message : messages) {
       byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
       if (bytes.length > MAX_REST_MESSAGE_BYTES) {
         throw new PublishFailedException(
-            "A message to queue '"
-                + queue
+            "A message to "
+                + kind
+                + " '"
+                + name
                 + "' has "
                 + bytes.length
                 + " bytes; Pub/Sub's REST API, which anyfn publishes with, takes at most "
@@ -131,11 +180,11 @@ final class PubSubSender implements MessageSender {
                 + "v1/projects/"
                 + pathSegment(project)
                 + "/topics/"
-                + pathSegment(names.prefix() + queue)
+                + pathSegment(names.prefix() + name)
                 + ":publish");
     int sent = 0;
     for (List<String> batch : batches(encoded)) {
-      publish(uri, topic, batch, sent);
+      post(uri, topic, batch, sent);
       sent += batch.size();
     }
   }
@@ -166,7 +215,7 @@ final class PubSubSender implements MessageSender {
     return batches;
   }
 
-  private void publish(URI uri, String topic, List<String> batch, int sentBefore)
+  private void post(URI uri, String topic, List<String> batch, int sentBefore)
       throws IOException, InterruptedException {
     StringBuilder body = new StringBuilder(BODY_START);
     for (int i = 0; i < batch.size(); i++) {
@@ -212,10 +261,10 @@ final class PubSubSender implements MessageSender {
     return switch (status) {
       case 403 ->
           " Grant the function's runtime service account roles/pubsub.publisher on the topic"
-              + " (see 'Sending to queues' in the README of anyfn-adapter-gcp).";
+              + " (see 'Sending to queues and topics' in the README of anyfn-adapter-gcp).";
       case 404 ->
           " Create the topic: the generated target/anyfn/gcp/deploy.sh creates the topics of"
-              + " @SendsTo, with the same PREFIX as the function's deployment.";
+              + " @SendsTo's queues and topics, with the same PREFIX as the function's deployment.";
       default -> "";
     };
   }

@@ -84,6 +84,8 @@ class GcpPackagerTest {
             "gcp-events-storage-uploads-deleted",
             "gcp-events-schedule-1",
             "gcp-events-firestore-users",
+            "gcp-publishing",
+            "gcp-publishing-topic-order-events",
             "gcp-sending",
             "gcp-sending-topic-sending-in",
             "gcp-web");

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anyfn.core.ConfigurationException;
 import dev.anyfn.core.ResourceNames;
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.HandlerSpec;
+import dev.anyfn.core.index.TriggerSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +131,7 @@ class PubSubSenderTest {
             "Pub/Sub refused to publish 1 message to topic projects/demo-project/topics/dev-orders:"
                 + " 403 PERMISSION_DENIED: User not authorized to perform this action. Grant the"
                 + " function's runtime service account roles/pubsub.publisher on the topic (see"
-                + " 'Sending to queues' in the README of anyfn-adapter-gcp).")
+                + " 'Sending to queues and topics' in the README of anyfn-adapter-gcp).")
         .message()
         .doesNotContain("token-1");
   }
@@ -142,8 +146,8 @@ class PubSubSenderTest {
     assertThatThrownBy(() -> sender.send("orders", List.of("a")))
         .hasMessageEndingWith(
             ": 404 NOT_FOUND: Resource not found (resource=dev-orders). Create the topic: the"
-                + " generated target/anyfn/gcp/deploy.sh creates the topics of @SendsTo, with the"
-                + " same PREFIX as the function's deployment.");
+                + " generated target/anyfn/gcp/deploy.sh creates the topics of @SendsTo's queues"
+                + " and topics, with the same PREFIX as the function's deployment.");
   }
 
   @Test
@@ -239,13 +243,117 @@ class PubSubSenderTest {
     GcpSettings settings = GcpSettings.from(Map.of(GcpSettings.FUNCTION, "gcp-sending"));
 
     assertThatThrownBy(
-            () -> PubSubSender.forDeployment(settings, List.of("orders", "audit"), google.apis()))
+            () ->
+                PubSubSender.forDeployment(
+                    settings, List.of("orders", "audit"), List.of(), google.apis()))
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "Function 'gcp-sending' sends to ['orders', 'audit'] (@SendsTo), Pub/Sub topics of the"
                 + " deployment's project, but ANYFN_GCP_PROJECT is not set (nor"
                 + " GOOGLE_CLOUD_PROJECT). Redeploy with the generated target/anyfn/gcp/deploy.sh,"
                 + " which sets it, or add --set-env-vars ANYFN_GCP_PROJECT=<project id>.");
+  }
+
+  @Test
+  void aMissingProjectOfAFunctionThatAlsoPublishesNamesItsTopicsToo() {
+    GcpSettings settings = GcpSettings.from(Map.of(GcpSettings.FUNCTION, "gcp-sending"));
+
+    assertThatThrownBy(
+            () ->
+                PubSubSender.forDeployment(
+                    settings, List.of("orders"), List.of("order-events"), google.apis()))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageStartingWith(
+            "Function 'gcp-sending' sends to ['orders'] and publishes to ['order-events']"
+                + " (@SendsTo), Pub/Sub topics of the deployment's project, but ANYFN_GCP_PROJECT"
+                + " is not set");
+  }
+
+  // ---- topics: the same Pub/Sub topics, named alike ---------------------------------------------
+
+  @Test
+  void topicMessagesArePublishedAsBase64ToThePrefixedTopicOfTheOnTopicTriggerWithTheToken()
+      throws Exception {
+    sender.publish("order-events", List.of("{\"id\":\"o-1\"}", "naïve ✓"));
+
+    FakeGoogleApis.Request publish = google.publishRequests.get(0);
+    assertThat(publish.method()).isEqualTo("POST");
+    assertThat(publish.path())
+        .isEqualTo("/v1/projects/demo-project/topics/dev-order-events:publish");
+    assertThat(publish.header("Authorization")).isEqualTo("Bearer token-1");
+    assertThat(publish.body())
+        .isEqualTo(
+            "{\"messages\":[{\"data\":\"eyJpZCI6Im8tMSJ9\"},{\"data\":\"bmHDr3ZlIOKckw==\"}]}");
+    GcpDeployment reader =
+        GcpDeploymentPlan.of(
+                new FunctionIndex(
+                    1,
+                    List.of(
+                        new FunctionSpec(
+                            "reader",
+                            "x.Reader",
+                            512,
+                            30,
+                            10,
+                            List.of(),
+                            List.of(),
+                            List.of(
+                                new HandlerSpec(
+                                    "h",
+                                    List.of(),
+                                    "void",
+                                    HandlerSpec.ReturnKind.VOID,
+                                    new TriggerSpec.Topic("order-events"),
+                                    List.of()))))))
+            .deployments()
+            .get(0);
+    // the deployment of @OnTopic("order-events") in the same stage is triggered by that topic
+    assertThat(reader.triggerFlags())
+        .containsExactly("--trigger-topic=" + GcpDeploymentPlan.NAME_PREFIX + "order-events");
+  }
+
+  @Test
+  void topicAndQueueMessagesShareOneTokenAndTheRequestLimits() throws Exception {
+    List<String> messages = IntStream.range(0, 1500).mapToObj(i -> "e" + i).toList();
+
+    sender.send("orders", List.of("a"));
+    sender.publish("order-events", messages);
+
+    assertThat(google.tokenRequests).hasSize(1);
+    assertThat(google.publishRequests)
+        .extracting(r -> r.messages().size())
+        .containsExactly(1, 1000, 500);
+    assertThat(google.published("projects/demo-project/topics/dev-order-events"))
+        .isEqualTo(messages);
+  }
+
+  @Test
+  void theLargestTopicMessageIsTheLargestOneRestRequestCarriesAndALargerOneIsRefusedAsATopics() {
+    assertThat(sender.maxTopicMessageBytes()).isEqualTo(7_864_299);
+
+    assertThatThrownBy(() -> sender.publish("order-events", List.of("x".repeat(7_864_300))))
+        .isInstanceOf(PublishFailedException.class)
+        .hasMessage(
+            "A message to topic 'order-events' has 7864300 bytes; Pub/Sub's REST API, which"
+                + " anyfn publishes with, takes at most 7864299 (its base64 must fit a 10 MiB"
+                + " request), so none of the 1 messages to topic"
+                + " projects/demo-project/topics/dev-order-events was sent. Send a reference to"
+                + " the data (a storage object's name, say) instead.");
+    assertThat(google.publishRequests).isEmpty();
+  }
+
+  @Test
+  void aRefusedPublishToATopicNamesThePubSubTopicAndGooglesWords() {
+    google.publishStatus = 403;
+    google.publishError = FORBIDDEN;
+
+    assertThatThrownBy(() -> sender.publish("order-events", List.of("a")))
+        .isInstanceOf(PublishFailedException.class)
+        .hasMessageStartingWith(
+            "Pub/Sub refused to publish 1 message to topic"
+                + " projects/demo-project/topics/dev-order-events: 403 PERMISSION_DENIED: User not"
+                + " authorized to perform this action. Grant the function's runtime service"
+                + " account roles/pubsub.publisher on the topic");
   }
 
   @Test

@@ -190,13 +190,16 @@ class SendsToDeployTest {
     int asked =
         calls.indexOf(
             calls.stream()
-                .filter(c -> c.contains("value(serviceConfig.serviceAccountEmail)"))
+                .filter(
+                    c ->
+                        c.contains("value(serviceConfig.serviceAccountEmail)")
+                            && c.contains("gcp-sending"))
                 .findFirst()
                 .orElseThrow());
     assertThat(asked).as("asked of the deployed function").isGreaterThan(deployed);
   }
 
-  /** Each publisher grant on a topic: the topic and the member. */
+  /** Each publisher grant on a topic to a deployment of gcp-sending: the topic and the member. */
   private static List<List<String>> publisherBindings(ScriptedDeployments run) {
     return run.calls().stream()
         .filter(
@@ -205,7 +208,7 @@ class SendsToDeployTest {
                     && c.subList(0, 3)
                         .equals(List.of("pubsub", "topics", "add-iam-policy-binding")))
         .filter(c -> c.contains("roles/pubsub.publisher"))
-        .filter(c -> c.get(c.indexOf("--member") + 1).contains("@demo.iam"))
+        .filter(c -> c.get(c.indexOf("--member") + 1).contains("gcp-sending"))
         .map(c -> List.of(c.get(3), c.get(c.indexOf("--member") + 1)))
         .toList();
   }

@@ -1,0 +1,71 @@
+package dev.anyfn.gcp;
+
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.core.packaging.DeadLetterQueues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Queues and topics of one name, which would be one Pub/Sub topic on Google. deploy.sh names the
+ * Pub/Sub topic of an anyfn queue and of an anyfn topic alike, the stage's prefix before the name
+ * (the {@code --trigger-topic} of {@code @OnQueue} and {@code @OnTopic} deployments, the topics
+ * {@code @SendsTo} sends and publishes to), so a queue and a topic sharing a name would mix their
+ * deliveries: the queue's handlers would take the topic's messages, the topic's subscribers the
+ * queue's, a queue's failed messages would be retried for them. AWS, Azure and the emulator keep
+ * them apart, so packaging refuses it rather than let it show only on Google. The dead-letter topic
+ * of a queue ({@code <queue>-poison}) counts as a queue: {@code @OnQueue("<queue>-poison")} reads
+ * it. Stateless.
+ */
+final class QueueTopicClashes {
+  private QueueTopicClashes() {}
+
+  /** One problem per name that {@code functions} use both as a queue and as a topic. */
+  static List<String> problems(List<FunctionSpec> functions) {
+    Map<String, Set<String>> queues = new LinkedHashMap<>();
+    Map<String, Set<String>> topics = new LinkedHashMap<>();
+    for (FunctionSpec fn : functions) {
+      for (TriggerSpec t : fn.triggers()) {
+        if (t instanceof TriggerSpec.Queue q) {
+          use(queues, q.name(), "@OnQueue of function '" + fn.name() + "'");
+          use(
+              queues,
+              DeadLetterQueues.google(q.name()),
+              "the dead letters of @OnQueue(\"" + q.name() + "\") of function '" + fn.name() + "'");
+        } else if (t instanceof TriggerSpec.Topic p) {
+          use(topics, p.name(), "@OnTopic of function '" + fn.name() + "'");
+        }
+      }
+      fn.sendsTo().forEach(q -> use(queues, q, "@SendsTo of function '" + fn.name() + "'"));
+      fn.publishesTo().forEach(p -> use(topics, p, "@SendsTo of function '" + fn.name() + "'"));
+    }
+    List<String> problems = new ArrayList<>();
+    queues.forEach(
+        (name, queueUses) -> {
+          Set<String> topicUses = topics.get(name);
+          if (topicUses != null) {
+            problems.add(
+                "Queue '"
+                    + name
+                    + "' ("
+                    + String.join(", ", queueUses)
+                    + ") and topic '"
+                    + name
+                    + "' ("
+                    + String.join(", ", topicUses)
+                    + ") would be one Pub/Sub topic on Google, which names queues and topics"
+                    + " alike, so each would receive the other's messages. Rename the queue or"
+                    + " the topic so that their names differ.");
+          }
+        });
+    return problems;
+  }
+
+  private static void use(Map<String, Set<String>> uses, String name, String use) {
+    uses.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(use);
+  }
+}
