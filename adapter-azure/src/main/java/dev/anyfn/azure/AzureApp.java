@@ -101,7 +101,7 @@ final class AzureApp {
   /**
    * The warm instance of {@code function} and a neutral context for this Azure invocation.
    *
-   * @param sender the invocation's queue outputs; null for a function that sends nothing
+   * @param sender the invocation's queue and topic outputs; null for a function that sends nothing
    */
   Call call(String function, ExecutionContext azure, MessageSender sender) {
     Warm warm = instances.get(function);
@@ -144,7 +144,7 @@ final class AzureApp {
    * Delivers a batch of events and throws when any failed, so that the host retries the delivery
    * (and, for queues, eventually moves the message to the poison queue).
    *
-   * @param sender the invocation's queue outputs; null for a function that sends nothing
+   * @param sender the invocation's queue and topic outputs; null for a function that sends nothing
    * @throws EventFailedException naming each failed event and whether retrying can help
    */
   void deliver(

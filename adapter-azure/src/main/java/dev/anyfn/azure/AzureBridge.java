@@ -23,8 +23,8 @@ import java.util.logging.Logger;
  * entries never throw: failures become RFC 9457 problem responses. Event entries throw when a
  * handler failed so that the host retries. The entries of a function with {@code @SendsTo} call the
  * overloads that take the invocation's {@link QueueOutputs}, through which the core sends what the
- * handlers gave {@code Context.send}; the others call the overloads without, as before.
- * Thread-safe.
+ * handlers gave {@code Context.send} and {@code Context.publish}; the others call the overloads
+ * without, as before. Thread-safe.
  */
 public final class AzureBridge {
   private static volatile AzureBridge shared;
@@ -56,8 +56,8 @@ public final class AzureBridge {
    *
    * @param function the anyfn function name
    * @param routePrefix the literal route before {@code {*path}}, empty for the root
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    * @return the response; never null, never throws for a caller's or handler's fault
    */
   public static HttpResponseMessage http(
@@ -72,8 +72,8 @@ public final class AzureBridge {
   /**
    * Answers a direct invocation: the body is the JSON payload, the answer the JSON result.
    *
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    */
   public static HttpResponseMessage invoke(
       String function,
@@ -86,8 +86,8 @@ public final class AzureBridge {
   /**
    * Delivers a Storage queue message.
    *
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    * @throws RuntimeException when the handler failed, so the host retries
    */
   public static void storageQueue(
@@ -112,8 +112,8 @@ public final class AzureBridge {
   /**
    * Delivers a Service Bus queue message.
    *
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    * @throws RuntimeException when the handler failed, so the host retries
    */
   public static void serviceBusQueue(
@@ -138,8 +138,8 @@ public final class AzureBridge {
   /**
    * Delivers a Service Bus topic message.
    *
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    * @throws RuntimeException when the handler failed, so the host retries
    */
   public static void serviceBusTopic(
@@ -164,8 +164,8 @@ public final class AzureBridge {
   /**
    * Delivers a blob trigger's firing as a created object.
    *
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    * @throws RuntimeException when the handler failed, so the host retries
    */
   public static void blobCreated(
@@ -188,8 +188,8 @@ public final class AzureBridge {
   /**
    * Delivers an Event Grid blob event; events of other types or containers are acknowledged.
    *
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    * @throws RuntimeException when the event is malformed or the handler failed, so Event Grid
    *     retries and eventually dead-letters it
    */
@@ -205,8 +205,8 @@ public final class AzureBridge {
   /**
    * Delivers a timer firing.
    *
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    * @throws RuntimeException when the handler failed (the next firing runs as scheduled)
    */
   public static void timer(
@@ -225,8 +225,8 @@ public final class AzureBridge {
    * handler call go to the same bindings, which the host writes only when the whole batch
    * succeeded.
    *
-   * @param outputs the invocation's queue output bindings, for a function with {@code @SendsTo};
-   *     null for one that sends nothing
+   * @param outputs the invocation's queue and topic output bindings, for a function with
+   *     {@code @SendsTo}; null for one that sends nothing
    * @throws RuntimeException when the batch is malformed or any document failed: the whole batch is
    *     retried under the entry's retry policy
    */

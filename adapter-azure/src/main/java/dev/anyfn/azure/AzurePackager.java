@@ -22,11 +22,11 @@ import java.util.Optional;
 
 /**
  * The Azure Functions packager: reports what Azure cannot run (schedules, Cosmos DB change kinds,
- * resource names Azure refuses in triggers and in {@code @SendsTo}, see {@link AzureNames}) and
- * writes {@code host.json} (extension bundle {@code [4.*, 5.0.0)}, empty HTTP route prefix, the
- * longest function timeout). Microsoft's {@code azure-functions-maven-plugin} then stages {@code
- * target/azure-functions/<appName>/} from the generated entry classes. Found by {@link
- * java.util.ServiceLoader}; not for user code. Immutable.
+ * resource names Azure refuses in triggers and in {@code @SendsTo}'s queues and topics, see {@link
+ * AzureNames}) and writes {@code host.json} (extension bundle {@code [4.*, 5.0.0)}, empty HTTP
+ * route prefix, the longest function timeout). Microsoft's {@code azure-functions-maven-plugin}
+ * then stages {@code target/azure-functions/<appName>/} from the generated entry classes. Found by
+ * {@link java.util.ServiceLoader}; not for user code. Immutable.
  *
  * <p>Whether {@code @OnQueue} and {@code @SendsTo} name Storage or Service Bus queues is the build
  * option {@code ANYFN_AZURE_QUEUE}, which {@link AzureEntryGenerator} reads from the compiler's
@@ -91,6 +91,9 @@ public final class AzurePackager implements ProviderPackager {
       for (String queue : options == null ? List.<String>of() : f.sendsTo()) {
         sendsTo(f, queue, options, problems);
       }
+      for (String topic : f.publishesTo()) {
+        publishesTo(f, topic, problems);
+      }
     }
     return List.copyOf(problems);
   }
@@ -117,6 +120,21 @@ public final class AzurePackager implements ProviderPackager {
             + "' (@SendsTo) sends to queue "
             + rule.refusal(queue, "Rename it in @SendsTo (and in the @OnQueue that reads it).")
             + hint);
+  }
+
+  /**
+   * Reports a topic of {@code @SendsTo} that Service Bus refuses, as for {@code @OnTopic}: topics
+   * are Service Bus topics whatever the queue flavour.
+   */
+  private static void publishesTo(FunctionSpec f, String topic, List<String> problems) {
+    if (!AzureNames.SERVICE_BUS_TOPIC.accepts(topic)) {
+      problems.add(
+          "Function '"
+              + f.name()
+              + "' (@SendsTo) publishes to topic "
+              + AzureNames.SERVICE_BUS_TOPIC.refusal(
+                  topic, "Rename it in @SendsTo (and in the @OnTopic that reads it)."));
+    }
   }
 
   private static void schedule(

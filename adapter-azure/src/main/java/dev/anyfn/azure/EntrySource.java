@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders the Java source of one generated entry class. Every entry method of a function that sends
- * to queues also takes one queue output binding per queue (see {@link QueueOutputBinding}) and
- * hands them to {@link AzureBridge} as {@link QueueOutputs}; the entries of other functions hand it
- * null, so they pay nothing for it.
+ * Renders the Java source of one generated entry class. Every entry method of a function with
+ * {@code @SendsTo} also takes one output binding per queue and per topic (see {@link
+ * MessageOutputBinding}) and hands them to {@link AzureBridge} as {@link QueueOutputs}; the entries
+ * of other functions hand it null, so they pay nothing for it.
  */
 final class EntrySource {
   static final String PACKAGE = "dev.anyfn.generated.azure";
@@ -22,11 +22,21 @@ final class EntrySource {
 
   private final StringBuilder out = new StringBuilder(4096);
   private final AzureBuildOptions options;
-  private final List<QueueOutputBinding> outputs;
+  private final List<MessageOutputBinding> queues;
+  private final List<MessageOutputBinding> topics;
 
-  private EntrySource(AzureBuildOptions options, List<QueueOutputBinding> outputs) {
+  /**
+   * The {@code subscriptionName} of the topic outputs, which Java's {@code @ServiceBusTopicOutput}
+   * requires and the Service Bus output binding does not use: the function's name, as for its topic
+   * triggers.
+   */
+  private final String subscription;
+
+  private EntrySource(AzureBuildOptions options, FunctionSpec function) {
     this.options = options;
-    this.outputs = outputs;
+    this.queues = MessageOutputBinding.queues(function);
+    this.topics = MessageOutputBinding.topics(function);
+    this.subscription = function.name();
   }
 
   /** The binary name of the class generated for a function. */
@@ -44,7 +54,7 @@ final class EntrySource {
       List<AzureEntry> entries,
       List<Ncrontab.Result> schedules,
       AzureBuildOptions options) {
-    EntrySource s = new EntrySource(options, QueueOutputBinding.of(function));
+    EntrySource s = new EntrySource(options, function);
     s.header(function);
     int schedule = 0;
     for (AzureEntry e : entries) {
@@ -64,7 +74,7 @@ final class EntrySource {
     out.append("import com.microsoft.azure.functions.*;\n");
     out.append("import com.microsoft.azure.functions.annotation.*;\n");
     out.append("import dev.anyfn.azure.AzureBridge;\n");
-    if (!outputs.isEmpty()) {
+    if (sends()) {
       out.append("import dev.anyfn.azure.QueueOutputs;\n");
       out.append("import java.util.List;\n");
     }
@@ -205,41 +215,57 @@ final class EntrySource {
     out.append("      ExecutionContext context) {\n");
   }
 
-  /** One output binding parameter per queue the function sends to. */
+  /** Whether the function sends to a queue or publishes to a topic. */
+  private boolean sends() {
+    return !queues.isEmpty() || !topics.isEmpty();
+  }
+
+  /** One output binding parameter per queue the function sends to and per topic it publishes to. */
   private void outputParameters() {
     String annotation = options.serviceBusQueues() ? "ServiceBusQueueOutput" : "QueueOutput";
     String connection = options.serviceBusQueues() ? SERVICE_BUS_CONNECTION : STORAGE_CONNECTION;
-    for (QueueOutputBinding o : outputs) {
-      out.append("      @")
-          .append(annotation)
-          .append("(name = ")
-          .append(literal(o.name()))
-          .append(", queueName = ")
-          .append(literal(o.queue()))
-          .append(", connection = ")
-          .append(literal(connection))
-          .append(")\n          OutputBinding<List<String>> ")
-          .append(o.name())
-          .append(",\n");
+    for (MessageOutputBinding o : queues) {
+      outputParameter(
+          o,
+          annotation,
+          "queueName = " + literal(o.destination()) + ", connection = " + literal(connection));
     }
+    for (MessageOutputBinding o : topics) {
+      outputParameter(
+          o,
+          "ServiceBusTopicOutput",
+          "topicName = "
+              + literal(o.destination())
+              + ", subscriptionName = "
+              + literal(subscription)
+              + ", connection = "
+              + literal(SERVICE_BUS_CONNECTION));
+    }
+  }
+
+  private void outputParameter(MessageOutputBinding o, String annotation, String attributes) {
+    out.append("      @")
+        .append(annotation)
+        .append("(name = ")
+        .append(literal(o.name()))
+        .append(", ")
+        .append(attributes)
+        .append(")\n          OutputBinding<List<String>> ")
+        .append(o.name())
+        .append(",\n");
   }
 
   /**
    * The body: {@code AzureBridge.<method>(<arguments>)}, with the output bindings as a last
-   * argument when the function sends to queues, and null when it does not.
+   * argument when the function sends or publishes, and null when it does not.
    */
   private void call(String method, String arguments, boolean returns) {
-    String args = arguments;
-    if (!outputs.isEmpty()) {
+    String args;
+    if (sends()) {
       out.append("    QueueOutputs outputs =\n        QueueOutputs.")
           .append(options.serviceBusQueues() ? "serviceBus()" : "storage()");
-      for (QueueOutputBinding o : outputs) {
-        out.append("\n            .bind(")
-            .append(literal(o.queue()))
-            .append(", ")
-            .append(o.name())
-            .append(")");
-      }
+      bindings("bind", queues);
+      bindings("bindTopic", topics);
       out.append(";\n");
       args = arguments + ", outputs";
     } else {
@@ -252,6 +278,18 @@ final class EntrySource {
         .append("(")
         .append(args)
         .append(");\n  }\n");
+  }
+
+  private void bindings(String method, List<MessageOutputBinding> bindings) {
+    for (MessageOutputBinding o : bindings) {
+      out.append("\n            .")
+          .append(method)
+          .append("(")
+          .append(literal(o.destination()))
+          .append(", ")
+          .append(o.name())
+          .append(")");
+    }
   }
 
   /** A Java string literal. */

@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * <b>Adapter-internal; not for user code.</b> The queue output bindings of one invocation of a
- * function with {@code @SendsTo}, made by its generated entry method (one binding per queue the
- * function sends to) and handed to {@link AzureBridge}. The core sends a handler's messages through
- * it once the handler returned; each binding's value becomes the list of messages for its queue,
- * which the Functions host writes to the queue after the entry method returned, and not at all when
- * it threw. Thread-safe.
+ * <b>Adapter-internal; not for user code.</b> The message output bindings of one invocation of a
+ * function with {@code @SendsTo}, made by its generated entry method (one binding per queue and per
+ * topic the function names) and handed to {@link AzureBridge}. The core sends and publishes a
+ * handler's messages through it once the handler returned; each binding's value becomes the list of
+ * messages for its queue or topic, which the Functions host writes after the entry method returned,
+ * and not at all when it threw. Named for the queues it first held, and kept so that the entries of
+ * a function without topics stay as they were. Thread-safe.
  */
 public final class QueueOutputs implements MessageSender {
   /**
@@ -29,15 +30,16 @@ public final class QueueOutputs implements MessageSender {
   /**
    * The largest Service Bus message of the Standard tier, 256 KiB; Premium takes more. Service Bus
    * counts the message's properties in it too, so a body right at the limit can still be refused.
+   * Topics are always Service Bus topics.
    */
   static final int SERVICE_BUS_MAX_BYTES = 262_144;
 
-  private final int maxMessageBytes;
-  private final Map<String, OutputBinding<List<String>>> bindings = new HashMap<>(4);
-  private final Map<String, List<String>> written = new HashMap<>(4);
+  private final int maxQueueMessageBytes;
+  private final Map<String, Output> queues = new HashMap<>(4);
+  private final Map<String, Output> topics = new HashMap<>(4);
 
-  private QueueOutputs(int maxMessageBytes) {
-    this.maxMessageBytes = maxMessageBytes;
+  private QueueOutputs(int maxQueueMessageBytes) {
+    this.maxQueueMessageBytes = maxQueueMessageBytes;
   }
 
   /** The outputs of a function whose queues are Storage queues. */
@@ -51,18 +53,35 @@ public final class QueueOutputs implements MessageSender {
   }
 
   /**
-   * Adds the output binding of {@code queue}, the logical name as {@code @SendsTo} names it.
+   * Adds the output binding of {@code queue}, the logical name as {@code @SendsTo(queues)} names
+   * it.
    *
    * @return this
    */
   public synchronized QueueOutputs bind(String queue, OutputBinding<List<String>> binding) {
-    bindings.put(queue, binding);
+    queues.put(queue, new Output(binding));
+    return this;
+  }
+
+  /**
+   * Adds the output binding of {@code topic}, the logical name as {@code @SendsTo(topics)} names
+   * it.
+   *
+   * @return this
+   */
+  public synchronized QueueOutputs bindTopic(String topic, OutputBinding<List<String>> binding) {
+    topics.put(topic, new Output(binding));
     return this;
   }
 
   @Override
   public int maxMessageBytes() {
-    return maxMessageBytes;
+    return maxQueueMessageBytes;
+  }
+
+  @Override
+  public int maxTopicMessageBytes() {
+    return SERVICE_BUS_MAX_BYTES;
   }
 
   /**
@@ -73,19 +92,51 @@ public final class QueueOutputs implements MessageSender {
    */
   @Override
   public synchronized void send(String queue, List<String> messages) {
-    OutputBinding<List<String>> binding = bindings.get(queue);
-    if (binding == null) {
+    output("queue", queue, queues).append(messages);
+  }
+
+  /**
+   * Sets the binding of {@code topic} to the messages published to it in this invocation so far, as
+   * {@link #send} does for a queue.
+   *
+   * @throws IllegalStateException when the entry method has no binding for {@code topic}
+   */
+  @Override
+  public synchronized void publish(String topic, List<String> messages) {
+    output("topic", topic, topics).append(messages);
+  }
+
+  private static Output output(String kind, String name, Map<String, Output> bound) {
+    Output output = bound.get(name);
+    if (output == null) {
       throw new IllegalStateException(
-          "The Azure entry of this function has no output binding for queue '"
-              + queue
-              + "'; it has one for "
-              + bindings.keySet().stream().sorted().map(q -> "'" + q + "'").toList()
+          "The Azure entry of this function has no output binding for "
+              + kind
+              + " '"
+              + name
+              + "'; it has "
+              + (bound.isEmpty()
+                  ? "none for any " + kind
+                  : "one for " + bound.keySet().stream().sorted().map(q -> "'" + q + "'").toList())
               + ". The generated entry class is older than the function's @SendsTo: rebuild the"
               + " project (mvn clean package).");
     }
-    List<String> all = written.computeIfAbsent(queue, q -> new ArrayList<>());
-    all.addAll(messages);
-    // a fresh ArrayList each time: the worker serializes whatever list the binding holds
-    binding.setValue(new ArrayList<>(all));
+    return output;
+  }
+
+  /** One binding and what this invocation gave it so far. */
+  private static final class Output {
+    private final OutputBinding<List<String>> binding;
+    private final List<String> messages = new ArrayList<>();
+
+    Output(OutputBinding<List<String>> binding) {
+      this.binding = binding;
+    }
+
+    void append(List<String> more) {
+      messages.addAll(more);
+      // a fresh ArrayList each time: the worker serializes whatever list the binding holds
+      binding.setValue(new ArrayList<>(messages));
+    }
   }
 }

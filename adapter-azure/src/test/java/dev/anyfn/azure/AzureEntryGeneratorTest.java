@@ -16,6 +16,7 @@ import com.microsoft.azure.functions.annotation.QueueOutput;
 import com.microsoft.azure.functions.annotation.QueueTrigger;
 import com.microsoft.azure.functions.annotation.ServiceBusQueueOutput;
 import com.microsoft.azure.functions.annotation.ServiceBusQueueTrigger;
+import com.microsoft.azure.functions.annotation.ServiceBusTopicOutput;
 import com.microsoft.azure.functions.annotation.ServiceBusTopicTrigger;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
 import java.lang.annotation.Annotation;
@@ -190,6 +191,7 @@ class AzureEntryGeneratorTest {
           .containsExactly(
               tuple("sendOrders", "orders", "AzureWebJobsStorage"),
               tuple("sendAuditLog", "audit-log", "AzureWebJobsStorage"));
+      assertThat(all(m, ServiceBusTopicOutput.class)).as("a function without topics").isEmpty();
       List<Type> types = Arrays.asList(m.getGenericParameterTypes());
       assertThat(types.subList(types.size() - 3, types.size() - 1))
           .extracting(Type::getTypeName)
@@ -212,7 +214,8 @@ class AzureEntryGeneratorTest {
         assertThat(m.getParameterTypes()).as(m.getName()).doesNotContain(OutputBinding.class);
       }
       assertThat(g.sources.get("dev.anyfn.generated.azure." + other))
-          .doesNotContain("QueueOutputs");
+          .doesNotContain("QueueOutputs")
+          .doesNotContain("ServiceBusTopicOutput");
     }
   }
 
@@ -238,7 +241,129 @@ class AzureEntryGeneratorTest {
     }
     assertThat(g.sources.get("dev.anyfn.generated.azure.SenderAzureFunctions"))
         .contains("QueueOutputs.serviceBus()")
-        .doesNotContain("QueueOutputs.storage()");
+        .doesNotContain("QueueOutputs.storage()")
+        .doesNotContain("bindTopic");
+  }
+
+  @Test
+  void everyEntryOfAPublishingFunctionTakesAServiceBusTopicOutputPerTopicAfterItsQueueOutputs()
+      throws Exception {
+    for (Map<String, String> env : List.of(Map.<String, String>of(), SERVICE_BUS_QUEUES)) {
+      GeneratedEntries g =
+          GeneratedEntries.generate(GeneratedEntries.fixtureIndex("publisher"), env);
+      Map<String, Method> publisher =
+          entries(g.compile().loadClass("dev.anyfn.generated.azure.PublisherAzureFunctions"));
+      assertThat(publisher)
+          .containsOnlyKeys("publisher-http", "publisher-topic-quotes", "publisher-data-stock");
+      for (Method m : publisher.values()) {
+        assertThat(all(m, ServiceBusTopicOutput.class))
+            .as("%s with %s", m.getName(), env)
+            .extracting(
+                ServiceBusTopicOutput::name,
+                ServiceBusTopicOutput::topicName,
+                ServiceBusTopicOutput::subscriptionName,
+                ServiceBusTopicOutput::connection)
+            .containsExactly(
+                tuple("publishOrderEvents", "order-events", "publisher", "ServiceBusConnection"),
+                tuple("publishAudit", "audit", "publisher", "ServiceBusConnection"));
+        List<Type> types = Arrays.asList(m.getGenericParameterTypes());
+        assertThat(types.subList(types.size() - 4, types.size() - 1))
+            .extracting(Type::getTypeName)
+            .containsOnly(
+                "com.microsoft.azure.functions.OutputBinding<java.util.List<java.lang.String>>");
+        assertThat(outputNames(m))
+            .as(m.getName())
+            .containsExactly("sendOrders", "publishOrderEvents", "publishAudit");
+      }
+      assertThat(g.sources.get("dev.anyfn.generated.azure.PublisherAzureFunctions"))
+          .contains(
+              """
+                  QueueOutputs outputs =
+                      QueueOutputs.%s
+                          .bind("orders", sendOrders)
+                          .bindTopic("order-events", publishOrderEvents)
+                          .bindTopic("audit", publishAudit);
+                  return AzureBridge.http(FUNCTION, "", request, context, outputs);
+              """
+                  .formatted(env.isEmpty() ? "storage()" : "serviceBus()"));
+    }
+  }
+
+  private static final Map<String, String> SERVICE_BUS_QUEUES =
+      Map.of("ANYFN_AZURE_QUEUE", "servicebus");
+
+  /** The names of the parameters that are output bindings, in parameter order. */
+  private static List<String> outputNames(Method m) {
+    return Arrays.stream(m.getParameterAnnotations())
+        .flatMap(Arrays::stream)
+        .map(
+            a ->
+                a instanceof QueueOutput q
+                    ? q.name()
+                    : a instanceof ServiceBusQueueOutput q
+                        ? q.name()
+                        : a instanceof ServiceBusTopicOutput t ? t.name() : null)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  @Test
+  void aFunctionThatOnlyPublishesTakesTopicOutputsNamedApartFromItsTriggerAndCompiles()
+      throws Exception {
+    String longName = "q".repeat(200);
+    String index =
+        """
+        {"formatVersion":1,"functions":[{"name":"relay","className":"a.Relay","memoryMb":512,
+         "timeoutSeconds":30,"maxInstances":1,
+         "publishesTo":["order-events","order_events","OrderEvents","42","message","%s"],
+         "handlers":[{"method":"run","parameterTypes":[],"returnType":"void","returnKind":"VOID",
+           "trigger":{"kind":"TOPIC","name":"message"},"parameters":[]}]}]}
+        """
+            .formatted(longName);
+    GeneratedEntries g = GeneratedEntries.generate(index, Map.of());
+    Method relay =
+        entries(g.compile().loadClass("dev.anyfn.generated.azure.RelayAzureFunctions"))
+            .get("relay");
+
+    assertThat(all(relay, QueueOutput.class)).isEmpty();
+    List<ServiceBusTopicOutput> outputs = all(relay, ServiceBusTopicOutput.class);
+    assertThat(outputs)
+        .extracting(ServiceBusTopicOutput::topicName)
+        .containsExactly("order-events", "order_events", "OrderEvents", "42", "message", longName);
+    assertThat(outputs)
+        .extracting(ServiceBusTopicOutput::name)
+        .startsWith(
+            "publishOrderEvents",
+            "publishOrderEvents2",
+            "publishOrderEvents3",
+            "publish42",
+            "publishMessage")
+        .allMatch(name -> name.matches("[a-zA-Z][a-zA-Z0-9]{0,127}"), "a valid binding name");
+    assertThat(outputs.get(5).name()).isEqualTo("publishQ" + "q".repeat(112));
+    assertThat(trigger(relay, ServiceBusTopicTrigger.class).name()).isEqualTo("message");
+    assertThat(g.sources.get("dev.anyfn.generated.azure.RelayAzureFunctions"))
+        .contains(
+            "QueueOutputs.storage()\n            .bindTopic(\"order-events\", publishOrderEvents)");
+  }
+
+  @Test
+  void aQueueAndATopicOfOneNameGetTwoBindingsOfDifferentNames() throws Exception {
+    String index =
+        """
+        {"formatVersion":1,"functions":[{"name":"relay","className":"a.Relay","memoryMb":512,
+         "timeoutSeconds":30,"maxInstances":1,"sendsTo":["orders"],"publishesTo":["orders"],
+         "handlers":[{"method":"run","parameterTypes":[],"returnType":"void","returnKind":"VOID",
+           "trigger":{"kind":"QUEUE","name":"message","batchSize":1},"parameters":[]}]}]}
+        """;
+    GeneratedEntries g =
+        GeneratedEntries.generate(index, Map.of("ANYFN_AZURE_QUEUE", "servicebus"));
+    Method relay =
+        entries(g.compile().loadClass("dev.anyfn.generated.azure.RelayAzureFunctions"))
+            .get("relay");
+
+    assertThat(outputNames(relay)).containsExactly("sendOrders", "publishOrders");
+    assertThat(trigger(relay, ServiceBusQueueOutput.class).queueName()).isEqualTo("orders");
+    assertThat(trigger(relay, ServiceBusTopicOutput.class).topicName()).isEqualTo("orders");
   }
 
   @Test

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Packages the fixture project {@code src/test/resources/projects/azure-app} (a function of every
- * trigger kind, one that sends to queues, anyfn-processor and this adapter as dependencies, a
- * host.json with an extension bundle) with Microsoft's real {@code azure-functions-maven-plugin}
- * {@code package} goal, run as a child {@code mvn -q -o package}, and checks the function.json
- * files it wrote from the generated entry classes. Needs {@code anyfn-adapter-azure} and {@code
- * anyfn-processor} installed in the local repository ({@code mvn -o -f adapter-azure/pom.xml
- * install -DskipTests}); skipped when {@code mvn} is not on the PATH.
+ * trigger kind, one that sends to queues and publishes to a topic, anyfn-processor and this adapter
+ * as dependencies, a host.json with an extension bundle) with Microsoft's real {@code
+ * azure-functions-maven-plugin} {@code package} goal, run as a child {@code mvn -q -o package}, and
+ * checks the function.json files it wrote from the generated entry classes. Needs {@code
+ * anyfn-adapter-azure} and {@code anyfn-processor} installed in the local repository ({@code mvn -o
+ * -f adapter-azure/pom.xml install -DskipTests}); skipped when {@code mvn} is not on the PATH.
  */
 class AzurePackagingIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -232,17 +232,7 @@ class AzurePackagingIT {
   @Test
   void everyEntryOfASendingFunctionHasAQueueOutputBindingPerQueueSentTo() {
     for (String entry : List.of("dispatch-http", "dispatch-schedule")) {
-      List<JsonNode> outputs = new ArrayList<>();
-      functions
-          .get(entry)
-          .get("bindings")
-          .forEach(
-              b -> {
-                if (b.get("type").asText().equals("queue")) {
-                  outputs.add(b);
-                }
-              });
-      assertThat(outputs)
+      assertThat(outputs(entry, "queue"))
           .as(entry)
           .extracting(JsonNode::toString)
           .containsExactly(
@@ -256,6 +246,38 @@ class AzurePackagingIT {
     assertThat(functions.get("storefront-http").get("bindings"))
         .as("a function without @SendsTo")
         .noneMatch(b -> b.get("type").asText().equals("queue"));
+  }
+
+  @Test
+  void everyEntryOfAPublishingFunctionHasAServiceBusTopicOutputBindingPerTopic() {
+    for (String entry : List.of("dispatch-http", "dispatch-schedule")) {
+      assertThat(outputs(entry, "serviceBus"))
+          .as(entry)
+          .extracting(JsonNode::toString)
+          .containsExactly(
+              "{\"type\":\"serviceBus\",\"direction\":\"out\",\"name\":\"publishOrderEvents\","
+                  + "\"subscriptionName\":\"dispatch\",\"topicName\":\"order-events\","
+                  + "\"connection\":\"ServiceBusConnection\"}");
+    }
+    for (String other : List.of("storefront-http", "backoffice-topic-prices")) {
+      assertThat(outputs(other, "serviceBus")).as("%s, without @SendsTo", other).isEmpty();
+    }
+  }
+
+  /** The output bindings of type {@code type} of the function.json of {@code function}. */
+  private static List<JsonNode> outputs(String function, String type) {
+    List<JsonNode> outputs = new ArrayList<>();
+    functions
+        .get(function)
+        .get("bindings")
+        .forEach(
+            b -> {
+              if (b.get("type").asText().equals(type)
+                  && b.get("direction").asText().equals("out")) {
+                outputs.add(b);
+              }
+            });
+    return outputs;
   }
 
   @Test
