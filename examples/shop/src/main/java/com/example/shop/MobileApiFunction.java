@@ -14,10 +14,11 @@ import java.util.UUID;
 
 /**
  * The JSON API of the shop's mobile app, which its web app (served from another origin) calls too.
- * An accepted order is sent to the {@code orders} queue, which {@link OrderQueueFunction} fulfils.
+ * An accepted order is sent to the {@code orders} queue, which {@link OrderQueueFunction} fulfils,
+ * and announced on the {@code order-events} topic, which {@link AuditFunction} records.
  */
 @ServerlessFunction(value = "shop-api", memoryMb = 256)
-@SendsTo(queues = "orders")
+@SendsTo(queues = "orders", topics = "order-events")
 @Cors(origins = {"https://app.shop.example", "http://localhost:5173"})
 public class MobileApiFunction {
   /** An order as the app sends it. */
@@ -40,8 +41,8 @@ public class MobileApiFunction {
   }
 
   /**
-   * Accepts an order: 201 with its id and total, the order sent to the {@code orders} queue; or 422
-   * when it cannot be fulfilled, and nothing sent.
+   * Accepts an order: 201 with its id and total, the order sent to the {@code orders} queue and
+   * announced on {@code order-events}; or 422 when it cannot be fulfilled, and nothing sent.
    */
   @Route(value = "/api/orders", method = HttpMethod.POST)
   public HttpResponse order(OrderRequest order, Context context) {
@@ -54,13 +55,13 @@ public class MobileApiFunction {
             .orElseThrow(
                 () -> HttpException.unprocessable("No product with id " + order.productId() + "."));
     String orderId = UUID.randomUUID().toString();
+    long totalCents = product.priceCents() * order.quantity();
     context.send(
         "orders", new OrderQueueFunction.OrderMessage(orderId, product.id(), order.quantity()));
+    context.publish("order-events", new AuditFunction.OrderPlaced(orderId, totalCents));
     return HttpResponse.status(201)
         .header("Location", "/api/orders/" + orderId)
-        .json(
-            new OrderAccepted(
-                orderId, product.id(), order.quantity(), product.priceCents() * order.quantity()))
+        .json(new OrderAccepted(orderId, product.id(), order.quantity(), totalCents))
         .build();
   }
 }

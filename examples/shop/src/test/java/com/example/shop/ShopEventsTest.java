@@ -96,6 +96,10 @@ class ShopEventsTest {
               assertThat(e.fields()).containsEntry("orderId", orderId);
               assertThat(e.fields()).containsEntry("quantity", 3);
             });
+    assertThat(log.entries("shop-audit"))
+        .filteredOn(e -> e.message().equals("order placed"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.fields()).containsEntry("orderId", orderId));
   }
 
   @Test
@@ -105,6 +109,7 @@ class ShopEventsTest {
 
     assertThat(refused.status()).isEqualTo(422);
     assertThat(log.entries("shop-orders")).isEmpty();
+    assertThat(log.entries("shop-audit")).isEmpty();
   }
 
   @Test
