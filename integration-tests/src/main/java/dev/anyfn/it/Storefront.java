@@ -19,10 +19,10 @@ import java.util.Optional;
  * a binary body in and out, a cookie round trip, an {@link HttpException} and a handler that throws
  * with a secret in its message (which must never reach the client); and a direct invocation (Lambda
  * Invoke, Google's private {@code -invoke} HTTP deployment); an order sent on to the {@code
- * shipments} queue ({@code Context.send}).
+ * shipments} queue ({@code Context.send}) and the {@code restock} topic ({@code Context.publish}).
  */
 @ServerlessFunction(value = "storefront", memoryMb = 768, timeoutSeconds = 15)
-@SendsTo(queues = "shipments")
+@SendsTo(queues = "shipments", topics = "restock")
 public class Storefront {
   /** What a direct caller asks a price for. */
   public record QuoteRequest(String sku, int quantity) {}
@@ -43,10 +43,14 @@ public class Storefront {
         sku, "Item " + sku.toUpperCase(Locale.ROOT), 250L * sku.length(), currency.orElse("EUR"));
   }
 
-  /** Sends the order of a product on to {@code shipments}, unless it is discontinued. */
+  /**
+   * Sends the order of a product on to {@code shipments} and tells {@code restock} it sold, unless
+   * it is discontinued.
+   */
   @Route(value = "/orders/{sku}", method = HttpMethod.POST)
   public String order(@PathParam("sku") String sku, Context context) {
     context.send("shipments", "ship " + sku);
+    context.publish("restock", "sold " + sku);
     if (sku.equals("discontinued")) {
       throw HttpException.unprocessable("Product " + sku + " is no longer sold.");
     }

@@ -1,6 +1,7 @@
 package dev.anyfn.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.events.cloud.firestore.v1.Document;
 import com.google.events.cloud.firestore.v1.DocumentEventData;
@@ -227,7 +228,7 @@ class CloudRunPackagedIT {
   }
 
   @Test
-  void aMessageTheHandlerSendsIsPublishedToTheQueuesTopicOfTheProjectOnceItAnswered()
+  void whatTheHandlerSendsAndPublishesGoesToThePubSubTopicsOfTheProjectOnceItAnswered()
       throws Exception {
     HttpResponse<byte[]> accepted =
         send(to("storefront", "/orders/abc").POST(BodyPublishers.noBody()));
@@ -237,13 +238,11 @@ class CloudRunPackagedIT {
     assertThat(accepted.statusCode()).as(output("storefront")).isEqualTo(200);
     assertThat(refused.statusCode()).isEqualTo(422);
     assertThat(pubSub.published())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.path()).isEqualTo("/v1/projects/anyfn-it/topics/shipments:publish");
-              assertThat(p.messages()).containsExactly("ship abc");
-              assertThat(p.authorization()).isNull();
-            });
+        .extracting(FakePubSub.Publish::path, FakePubSub.Publish::messages)
+        .containsExactlyInAnyOrder(
+            tuple("/v1/projects/anyfn-it/topics/shipments:publish", List.of("ship abc")),
+            tuple("/v1/projects/anyfn-it/topics/restock:publish", List.of("sold abc")));
+    assertThat(pubSub.published()).allSatisfy(p -> assertThat(p.authorization()).isNull());
     assertThat(script.deployment("storefront").environment())
         .containsEntry("ANYFN_GCP_PROJECT", "anyfn-it");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.anyfn.aws.FakeSns;
 import dev.anyfn.aws.FakeSqs;
 import dev.anyfn.aws.RuntimeApiServer.Posted;
 import java.io.IOException;
@@ -37,10 +38,12 @@ class LambdaPackagedIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SHIPMENTS_URL =
       "https://sqs.eu-west-1.amazonaws.com/123456789012/shipments";
+  private static final String RESTOCK_ARN = "arn:aws:sns:eu-west-1:123456789012:restock";
 
   private static Map<String, SamFunction> template;
   private static Path journal;
   private static FakeSqs sqs;
+  private static FakeSns sns;
   private static LambdaUnderRuntimeClient storefront;
   private static LambdaUnderRuntimeClient fulfilment;
 
@@ -58,14 +61,17 @@ class LambdaPackagedIT {
     journal = Packaged.freshJournal();
     template = SamFunction.read(Packaged.samTemplate());
     sqs = FakeSqs.start();
+    sns = FakeSns.start();
     // What Lambda and CloudFormation give the storefront: the queue's URL for the template's !Ref,
     // the role's credentials; and where this test's SQS listens, which the SDK reads itself.
     SamFunction sender =
         function("storefront")
             .withRef("ANYFN_QUEUE_URL_SHIPMENTS", "ShipmentsQueue", SHIPMENTS_URL)
+            .withRef("ANYFN_TOPIC_ARN_RESTOCK", "RestockTopic", RESTOCK_ARN)
             .withVariables(
                 Map.of(
                     "AWS_ENDPOINT_URL_SQS", sqs.endpoint(),
+                    "AWS_ENDPOINT_URL_SNS", sns.endpoint(),
                     "AWS_ACCESS_KEY_ID", "AKIDTEST",
                     "AWS_SECRET_ACCESS_KEY", "secret",
                     "AWS_SESSION_TOKEN", "session"));
@@ -91,6 +97,9 @@ class LambdaPackagedIT {
   static void stopEveryFunction() {
     if (sqs != null) {
       sqs.close();
+    }
+    if (sns != null) {
+      sns.close();
     }
     if (storefront != null) {
       storefront.close();
@@ -245,7 +254,8 @@ class LambdaPackagedIT {
   }
 
   @Test
-  void aMessageTheHandlerSendsGoesToSqsThroughTheSdkInTheJarOnceItAnswered() throws Exception {
+  void whatTheHandlerSendsAndPublishesGoesToSqsAndSnsThroughTheSdkInTheJarOnceItAnswered()
+      throws Exception {
     JsonNode accepted = response(storefront, httpV2("POST", "/orders/abc"));
     JsonNode refused = response(storefront, httpV2("POST", "/orders/discontinued"));
 
@@ -259,8 +269,17 @@ class LambdaPackagedIT {
               assertThat(r.queueUrl()).isEqualTo(SHIPMENTS_URL);
               assertThat(r.bodies()).containsExactly("ship abc");
             });
+    assertThat(sns.requests())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.action()).isEqualTo("PublishBatch");
+              assertThat(r.topicArn()).isEqualTo(RESTOCK_ARN);
+              assertThat(r.messages()).containsExactly("sold abc");
+            });
     assertThat(function("storefront").environment())
-        .containsEntry("ANYFN_QUEUE_URL_SHIPMENTS", "ShipmentsQueue");
+        .containsEntry("ANYFN_QUEUE_URL_SHIPMENTS", "ShipmentsQueue")
+        .containsEntry("ANYFN_TOPIC_ARN_RESTOCK", "RestockTopic");
   }
 
   @Test
