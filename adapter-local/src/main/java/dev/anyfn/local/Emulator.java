@@ -40,6 +40,7 @@ public final class Emulator implements AutoCloseable {
   private final EventHub hub;
   private final EventApi events;
   private final QueueSource queues;
+  private final TopicSource topics;
   private final ScheduleSource schedules;
   private final HttpFrontDoor frontDoor;
   private volatile boolean started;
@@ -89,7 +90,7 @@ public final class Emulator implements AutoCloseable {
     this.pools = Map.copyOf(byName);
     List<InstancePool> list = new ArrayList<>(byName.values());
     this.queues = new QueueSource(hub, list, b.profile::deadLetterQueue);
-    TopicSource topics = new TopicSource(hub, list);
+    this.topics = new TopicSource(hub, list);
     StorageSource storage = new StorageSource(hub, list);
     TableSource tables = new TableSource(hub, list, runtime.json());
     this.schedules = new ScheduleSource(hub, list, b.clock, log);
@@ -131,7 +132,7 @@ public final class Emulator implements AutoCloseable {
       workers.every(schedules::tick, Duration.ofSeconds(1));
     }
     workers.every(frontDoor::sweepConnections, Duration.ofMillis(250));
-    StartBanner.print(log, baseUri(), runtime, pools, queues, schedules, config);
+    StartBanner.print(log, baseUri(), runtime, pools, queues, topics, schedules, config);
     return this;
   }
 

@@ -129,6 +129,11 @@ final class QueueSource {
     }
   }
 
+  /** Whether a function reads {@code queue}. */
+  boolean hasReaders(String queue) {
+    return byQueue.containsKey(queue);
+  }
+
   /** The queue a function reads that this queue's dead letters are sent to, if there is one. */
   Optional<String> deadLettersTo(String queue) {
     List<EventQueue> queues = byQueue.get(queue);

@@ -4,6 +4,8 @@ import dev.anyfn.core.FunctionDefinition;
 import dev.anyfn.core.FunctionRuntime;
 import dev.anyfn.core.index.TriggerSpec;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +19,7 @@ final class StartBanner {
       FunctionRuntime runtime,
       Map<String, InstancePool> pools,
       QueueSource queues,
+      TopicSource topics,
       ScheduleSource schedules,
       Emulator.Builder config) {
     log.line(
@@ -59,7 +62,44 @@ final class StartBanner {
     }
     log.line("Routes:\n" + (routes.length() == 0 ? "  (none)\n" : routes));
     log.line("Event triggers:\n" + (triggers.length() == 0 ? "  (none)\n" : triggers));
+    String sends = sends(base, runtime, queues, topics);
+    if (!sends.isEmpty()) {
+      log.line("Sends (@SendsTo):\n" + sends);
+    }
     log.line("Control API: " + base + "/_anyfn/ (loopback only)");
     log.line("Metrics: " + base + "/_anyfn/metrics. " + Pricing.NOTE);
+  }
+
+  /**
+   * What each function sends to, one line per function; a queue or topic no function reads is
+   * marked with where its messages are kept.
+   */
+  private static String sends(
+      URI base, FunctionRuntime runtime, QueueSource queues, TopicSource topics) {
+    StringBuilder out = new StringBuilder();
+    for (FunctionDefinition fn : runtime.functions()) {
+      List<String> to = new ArrayList<>();
+      for (String q : fn.spec().sendsTo()) {
+        to.add(
+            "QUEUE "
+                + q
+                + (queues.hasReaders(q)
+                    ? ""
+                    : " (read by none: kept, " + base + "/_anyfn/queues/" + q + "/messages)"));
+      }
+      for (String t : fn.spec().publishesTo()) {
+        to.add(
+            "TOPIC "
+                + t
+                + (topics.subscriberCount(t) > 0
+                    ? ""
+                    : " (read by none: kept, " + base + "/_anyfn/topics/" + t + "/messages)"));
+      }
+      if (!to.isEmpty()) {
+        out.append("  ").append(fn.name()).append(" -> ").append(String.join(", ", to));
+        out.append('\n');
+      }
+    }
+    return out.toString();
   }
 }

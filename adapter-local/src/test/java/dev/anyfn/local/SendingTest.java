@@ -95,4 +95,22 @@ class SendingTest {
     assertThat(Profile.AZURE.maxSentMessageBytes()).isEqualTo(48 * 1024);
     assertThat(Profile.AZURE.maxPublishedMessageBytes()).isEqualTo(256 * 1024);
   }
+
+  @Test
+  void theStartBannerSaysWhatEachFunctionSendsToAndWhereUnreadMessagesAreKept() {
+    try (Harness h = new Harness(Harness.fast())) {
+      String base = h.emulator.baseUri().toString();
+
+      assertThat(
+              h.logged(
+                  "Sends (@SendsTo):\n  checkout -> QUEUE payments, QUEUE receipts (read by none:"
+                      + " kept, "
+                      + base
+                      + "/_anyfn/queues/receipts/messages), TOPIC checkouts, TOPIC analytics"
+                      + " (read by none: kept, "
+                      + base
+                      + "/_anyfn/topics/analytics/messages)\n"))
+          .isTrue();
+    }
+  }
 }
