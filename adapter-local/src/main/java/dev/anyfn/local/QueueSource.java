@@ -23,11 +23,8 @@ final class QueueSource {
 
   private final AtomicInteger roundRobin = new AtomicInteger();
 
-  /**
-   * Messages sent by functions ({@code @SendsTo}) to queues no function reads, by queue, oldest
-   * first: on a cloud they would wait in the queue for a reader outside the project.
-   */
-  private final Map<String, List<QueueMessage>> unconsumed = new LinkedHashMap<>();
+  /** Messages sent by functions to queues no function reads. */
+  private final UnreadMessages<QueueMessage> unconsumed;
 
   /**
    * @param deadLetterQueue where the cloud moves a queue's dead letters; when a function reads that
@@ -59,13 +56,15 @@ final class QueueSource {
           }
           byQueue.put(name, List.copyOf(queues));
         });
+    List<String> unread = new ArrayList<>();
     for (InstancePool pool : pools) {
       for (String queue : pool.function().spec().sendsTo()) {
         if (!byQueue.containsKey(queue)) {
-          unconsumed.putIfAbsent(queue, new ArrayList<>());
+          unread.add(queue);
         }
       }
     }
+    this.unconsumed = new UnreadMessages<>("queue", "sends to", "reading", "reads", unread);
     byQueue.forEach(
         (name, queues) -> {
           String dlq = deadLetterQueue.apply(name);
@@ -77,27 +76,24 @@ final class QueueSource {
   }
 
   private String keep(String queue, String id, byte[] body, Map<String, String> attributes) {
-    synchronized (unconsumed) {
-      List<QueueMessage> kept = unconsumed.get(queue);
-      if (kept == null) {
-        throw new IllegalArgumentException(
-            "No function consumes queue '"
-                + queue
-                + "'; the queues with consumers are "
-                + byQueue.keySet()
-                + ". Check the name in @OnQueue.");
-      }
-      kept.add(
-          QueueMessage.builder()
-              .id(id)
-              .queue(queue)
-              .body(body.clone())
-              .attributes(attributes)
-              .source("anyfn:local:queue:" + queue)
-              .type("anyfn.local.queue.message")
-              .build());
-      return id;
+    QueueMessage message =
+        QueueMessage.builder()
+            .id(id)
+            .queue(queue)
+            .body(body.clone())
+            .attributes(attributes)
+            .source("anyfn:local:queue:" + queue)
+            .type("anyfn.local.queue.message")
+            .build();
+    if (!unconsumed.keep(queue, message)) {
+      throw new IllegalArgumentException(
+          "No function consumes queue '"
+              + queue
+              + "'; the queues with consumers are "
+              + byQueue.keySet()
+              + ". Check the name in @OnQueue.");
     }
+    return id;
   }
 
   /**
@@ -106,27 +102,12 @@ final class QueueSource {
    * @throws IllegalArgumentException when no function sends to the queue or one reads it
    */
   List<QueueMessage> unconsumed(String queue) {
-    synchronized (unconsumed) {
-      List<QueueMessage> kept = unconsumed.get(queue);
-      if (kept == null) {
-        throw new IllegalArgumentException(
-            "No function sends to queue '"
-                + queue
-                + "' without a function reading it; such queues are "
-                + unconsumed.keySet()
-                + (byQueue.containsKey(queue)
-                    ? ". A function reads '" + queue + "': its messages are delivered to it."
-                    : ". Check the name in @SendsTo."));
-      }
-      return List.copyOf(kept);
-    }
+    return unconsumed.of(queue, byQueue::containsKey);
   }
 
   /** Drops the messages kept for queues no function reads. */
   void clearUnconsumed() {
-    synchronized (unconsumed) {
-      unconsumed.values().forEach(List::clear);
-    }
+    unconsumed.clear();
   }
 
   /** Whether a function reads {@code queue}. */

@@ -15,11 +15,8 @@ final class TopicSource {
   private final EventHub hub;
   private final Map<String, List<EventQueue>> subscribers = new LinkedHashMap<>();
 
-  /**
-   * Messages functions published ({@code @SendsTo}) to topics no function subscribes to, by topic,
-   * oldest first: on a cloud a subscriber outside the project may take them.
-   */
-  private final Map<String, List<TopicMessage>> unsubscribed = new LinkedHashMap<>();
+  /** Messages functions published to topics no function subscribes to. */
+  private final UnreadMessages<TopicMessage> unsubscribed;
 
   TopicSource(EventHub hub, List<InstancePool> pools) {
     this.hub = hub;
@@ -37,13 +34,16 @@ final class TopicSource {
         }
       }
     }
+    List<String> unread = new ArrayList<>();
     for (InstancePool pool : pools) {
       for (String topic : pool.function().spec().publishesTo()) {
         if (!subscribers.containsKey(topic)) {
-          unsubscribed.putIfAbsent(topic, new ArrayList<>());
+          unread.add(topic);
         }
       }
     }
+    this.unsubscribed =
+        new UnreadMessages<>("topic", "publishes to", "subscribing to", "subscribes to", unread);
   }
 
   /**
@@ -54,22 +54,21 @@ final class TopicSource {
     String id = hub.newId();
     byte[] copy = body.clone();
     Map<String, String> attrs = Map.copyOf(attributes);
-    synchronized (unsubscribed) {
-      List<TopicMessage> kept = unsubscribed.get(topic);
-      if (kept != null) {
-        kept.add(
-            TopicMessage.builder()
-                .id(id)
-                .topic(topic)
-                .body(copy)
-                .attributes(attrs)
-                .source("anyfn:local:topic:" + topic)
-                .type("anyfn.local.topic.message")
-                .build());
-        return id;
-      }
+    List<EventQueue> readers = subscribers.getOrDefault(topic, List.of());
+    if (readers.isEmpty()) {
+      unsubscribed.keep(
+          topic,
+          TopicMessage.builder()
+              .id(id)
+              .topic(topic)
+              .body(copy)
+              .attributes(attrs)
+              .source("anyfn:local:topic:" + topic)
+              .type("anyfn.local.topic.message")
+              .build());
+      return id;
     }
-    for (EventQueue q : subscribers.getOrDefault(topic, List.of())) {
+    for (EventQueue q : readers) {
       hub.enqueue(
           q,
           id,
@@ -96,29 +95,12 @@ final class TopicSource {
    * @throws IllegalArgumentException when no function publishes to the topic or one subscribes
    */
   List<TopicMessage> unsubscribed(String topic) {
-    synchronized (unsubscribed) {
-      List<TopicMessage> kept = unsubscribed.get(topic);
-      if (kept == null) {
-        throw new IllegalArgumentException(
-            "No function publishes to topic '"
-                + topic
-                + "' without a function subscribing to it; such topics are "
-                + unsubscribed.keySet()
-                + (subscribers.containsKey(topic)
-                    ? ". A function subscribes to '"
-                        + topic
-                        + "': its messages are delivered to it."
-                    : ". Check the name in @SendsTo."));
-      }
-      return List.copyOf(kept);
-    }
+    return unsubscribed.of(topic, subscribers::containsKey);
   }
 
   /** Drops the messages kept for topics no function subscribes to. */
   void clearUnsubscribed() {
-    synchronized (unsubscribed) {
-      unsubscribed.values().forEach(List::clear);
-    }
+    unsubscribed.clear();
   }
 
   int subscriberCount(String topic) {
