@@ -127,9 +127,9 @@ public final class LambdaHandler implements RequestStreamHandler {
     this.hasHttpRoutes = !function.spec().handlers(TriggerSpec.Kind.HTTP).isEmpty();
     this.hasInvokeHandler = !function.spec().handlers(TriggerSpec.Kind.INVOKE).isEmpty();
     this.sender =
-        function.spec().sendsTo().isEmpty() && function.spec().publishesTo().isEmpty()
-            ? null
-            : new AwsMessageSender(function.name(), settings.environment(), sqs, sns);
+        function.spec().sends()
+            ? new AwsMessageSender(function.name(), settings.environment(), sqs, sns)
+            : null;
     ResourceNames names = ResourceNames.fromEnvironment(environment);
     httpTranslators.put(EventSource.HTTP_API_V2, new ApiGatewayV2Translator());
     httpTranslators.put(EventSource.FUNCTION_URL, new FunctionUrlTranslator());

@@ -226,7 +226,7 @@ final class SamTemplate {
     for (String topic : fn.publishesTo()) {
       variable(MessagingService.SNS.variable(topic), topic(topic));
     }
-    if (fn.sendsTo().isEmpty() && fn.publishesTo().isEmpty()) {
+    if (!fn.sends()) {
       return;
     }
     out.append("      Policies:\n");

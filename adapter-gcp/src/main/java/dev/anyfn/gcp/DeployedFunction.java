@@ -7,8 +7,8 @@ import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
+import dev.anyfn.core.index.FunctionSpec;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,13 +38,12 @@ final class DeployedFunction {
     this.definition = runtime.function(settings.functionName());
     this.timeout = Duration.ofSeconds(Math.max(1, definition.spec().timeoutSeconds()));
     this.startup = new StartupContext(definition.name(), runtimeSettings);
-    List<String> queues = definition.spec().sendsTo();
-    List<String> topics = definition.spec().publishesTo();
+    FunctionSpec spec = definition.spec();
     // checked before @OnInit runs; the sender makes its HTTP client on the first send
     this.sender =
-        queues.isEmpty() && topics.isEmpty()
-            ? null
-            : PubSubSender.forDeployment(settings, queues, topics, apis);
+        spec.sends()
+            ? PubSubSender.forDeployment(settings, spec.sendsTo(), spec.publishesTo(), apis)
+            : null;
     this.instance = definition.newInstance(startup);
   }
 

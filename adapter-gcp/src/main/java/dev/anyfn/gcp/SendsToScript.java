@@ -17,7 +17,7 @@ final class SendsToScript {
 
   /** Whether {@code d}'s function sends to a queue or publishes to a topic. */
   static boolean sends(GcpDeployment d) {
-    return !GcpDeploymentPlan.sentTopics(d.function()).isEmpty();
+    return d.function().sends();
   }
 
   /**

@@ -63,9 +63,7 @@ final class InstancePool {
 
   /** Sends the messages of this function's handlers through {@code sender}, if it declares any. */
   void sendThrough(MessageSender sender) {
-    boolean sends =
-        !function.spec().sendsTo().isEmpty() || !function.spec().publishesTo().isEmpty();
-    this.sender = sends ? sender : null;
+    this.sender = function.spec().sends() ? sender : null;
   }
 
   /** Thrown through a failed invocation future when the invocation outlived its timeout. */

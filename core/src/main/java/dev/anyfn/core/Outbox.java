@@ -3,6 +3,7 @@ package dev.anyfn.core;
 import dev.anyfn.Context;
 import dev.anyfn.Log;
 import dev.anyfn.Provider;
+import dev.anyfn.core.index.FunctionSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,11 +44,10 @@ final class Outbox implements Context {
 
   /** {@code context} itself for a function that sends nothing, an outbox around it otherwise. */
   static Context around(Context context, FunctionDefinition definition) {
-    List<String> queues = definition.spec().sendsTo();
-    List<String> topics = definition.spec().publishesTo();
-    return queues.isEmpty() && topics.isEmpty()
-        ? context
-        : new Outbox(context, queues, topics, definition.json());
+    FunctionSpec spec = definition.spec();
+    return spec.sends()
+        ? new Outbox(context, spec.sendsTo(), spec.publishesTo(), definition.json())
+        : context;
   }
 
   /** Sends what {@code context} holds, when it is an outbox. */

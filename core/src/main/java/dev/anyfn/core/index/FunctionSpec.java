@@ -63,6 +63,11 @@ public record FunctionSpec(
         List.of());
   }
 
+  /** Whether the function sends to a queue or publishes to a topic ({@code @SendsTo}). */
+  public boolean sends() {
+    return !sendsTo.isEmpty() || !publishesTo.isEmpty();
+  }
+
   /** The triggers of every handler, in source order. */
   public List<TriggerSpec> triggers() {
     return handlers.stream().map(HandlerSpec::trigger).toList();
