@@ -179,13 +179,16 @@ public final class AwsPackager implements ProviderPackager {
             .filter(fn -> !service.names(fn).isEmpty())
             .map(fn -> "'" + fn.name() + "'")
             .toList();
+    if (users.isEmpty()) {
+      return Optional.empty(); // the dependency jars are not searched for what nobody uses
+    }
     List<String> missing =
         service.sdkClasses().entrySet().stream()
             .filter(c -> !hasClass.test(c.getKey()))
             .map(Map.Entry::getValue)
             .sorted()
             .toList();
-    if (users.isEmpty() || missing.isEmpty()) {
+    if (missing.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(

@@ -256,6 +256,14 @@ class SendsToPackagingTest {
     FunctionIndex index = new FunctionIndex(1, List.of(reader("worker", 30, "orders")));
 
     assertThat(new AwsPackager().classPathProblems(index, name -> false)).isEmpty();
+    assertThat(
+            new AwsPackager()
+                .classPathProblems(
+                    index,
+                    name -> {
+                      throw new AssertionError("the dependency jars were searched for " + name);
+                    }))
+        .isEmpty();
   }
 
   @Test
