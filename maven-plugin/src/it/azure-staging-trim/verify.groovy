@@ -18,6 +18,19 @@ assert !has('anyfn-adapter-aws-') && !has('anyfn-adapter-gcp-') : "adapters left
 assert !has('aws-lambda-java-') : "AWS runtime left: ${jars}"
 assert !has('protobuf-java-') && !has('cloudevents-') : "Google dependencies left: ${jars}"
 
+// The AWS SDK the project declares for sending on AWS: only in the AWS package (no class of the
+// project uses it; anyfn-adapter-aws does).
+assert !has('sqs-') && !has('sdk-core-') && !has('url-connection-client-') : "AWS SDK left: ${jars}"
+def entries = { String name ->
+  new java.util.zip.ZipFile(new File(basedir, "target/${name}")).withCloseable { zip ->
+    zip.entries().collect { it.name } as Set
+  }
+}
+assert entries('trimmed-aws.jar').contains('software/amazon/awssdk/services/sqs/SqsClient.class')
+assert !entries('trimmed-gcp.jar').any { it.startsWith('software/amazon/awssdk/') }
+assert !entries('trimmed-azure.jar').any { it.startsWith('software/amazon/awssdk/') }
+
 def log = new File(basedir, 'build.log').text
+assert log.contains('anyfn: gcp: left out ') && log.contains(' jar(s) of software.amazon.awssdk, which only anyfn-adapter-aws uses')
 assert log.contains('anyfn: removed ')
 true

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -156,6 +157,15 @@ public final class AwsPackager implements ProviderPackager {
   @Override
   public String adapterArtifactId() {
     return "anyfn-adapter-aws";
+  }
+
+  /**
+   * The AWS SDK for Java 2, which a project adds for {@code @SendsTo} on AWS: the Google and Azure
+   * packages leave it out unless the project's own classes use it.
+   */
+  @Override
+  public Set<String> adapterOnlyGroups() {
+    return Set.of("software.amazon.awssdk");
   }
 
   /**

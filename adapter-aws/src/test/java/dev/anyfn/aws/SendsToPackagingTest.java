@@ -252,6 +252,20 @@ class SendsToPackagingTest {
   }
 
   @Test
+  void theSdkTheOtherProvidersLeaveOutIsTheGroupAndPackageOfEverySdkClassSendingNeeds() {
+    assertThat(new AwsPackager().adapterOnlyGroups()).containsExactly("software.amazon.awssdk");
+    for (MessagingService service : MessagingService.values()) {
+      service
+          .sdkClasses()
+          .forEach(
+              (className, artifact) -> {
+                assertThat(className).startsWith("software.amazon.awssdk.");
+                assertThat(artifact).startsWith("software.amazon.awssdk:");
+              });
+    }
+  }
+
+  @Test
   void functionsThatSendNothingNeedNoSdk() {
     FunctionIndex index = new FunctionIndex(1, List.of(reader("worker", 30, "orders")));
 

@@ -133,8 +133,13 @@ public class PackageMojo extends AbstractMojo {
     }
     Map<String, List<Artifact>> dependencies = new HashMap<>();
     for (String provider : selected) {
-      List<Artifact> jars = dependencies(provider, packagers.otherAdapters(provider));
+      Map<String, String> groups = packagers.otherAdaptersGroups(provider);
+      Set<String> leftOut = leftOutGroups(classes, groups.keySet());
+      List<Artifact> jars = dependencies(provider, packagers.otherAdapters(provider), leftOut);
       dependencies.put(provider, jars);
+      for (String group : leftOut) {
+        logLeftOut(provider, group, groups.get(group), jars);
+      }
       ClassPresence present =
           new ClassPresence(jars.stream().map(a -> a.getFile().toPath()).toList());
       List<String> missing = packagers.packager(provider).classPathProblems(index, present::has);
@@ -213,14 +218,48 @@ public class PackageMojo extends AbstractMojo {
   }
 
   /** The runtime dependencies that go into {@code provider}'s jar. */
-  private List<Artifact> dependencies(String provider, Set<String> otherAdapters)
+  private List<Artifact> dependencies(
+      String provider, Set<String> otherAdapters, Set<String> leftOutGroups)
       throws MojoExecutionException {
     try {
       return ProviderClasspath.select(
-          project, repositorySystem, session.getRepositorySession(), otherAdapters);
+          project, repositorySystem, session.getRepositorySession(), otherAdapters, leftOutGroups);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(
           "Collecting the " + provider + " runtime dependencies failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Of the libraries only other adapters need ({@code groups}), those no class of the project
+   * refers to: the provider's jar leaves them out.
+   */
+  static Set<String> leftOutGroups(Path classes, Set<String> groups) throws MojoExecutionException {
+    try {
+      return ClassReferences.unreferenced(classes, groups);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Reading the classes in " + classes + ": " + e, e);
+    }
+  }
+
+  private void logLeftOut(String provider, String group, String adapter, List<Artifact> kept) {
+    long left =
+        project.getArtifacts().stream().filter(a -> group.equals(a.getGroupId())).count()
+            - kept.stream().filter(a -> group.equals(a.getGroupId())).count();
+    if (left > 0) {
+      getLog()
+          .info(
+              "anyfn: "
+                  + provider
+                  + ": left out "
+                  + left
+                  + " jar(s) of "
+                  + group
+                  + ", which only "
+                  + adapter
+                  + " uses here (no class of the project refers to "
+                  + group
+                  + ")");
     }
   }
 

@@ -162,6 +162,22 @@ final class Packagers {
     return others;
   }
 
+  /**
+   * The groupIds of libraries that only the other providers' adapters need ({@link
+   * ProviderPackager#adapterOnlyGroups()}), each with the adapter that needs it: what {@code
+   * provider}'s package may leave out.
+   */
+  Map<String, String> otherAdaptersGroups(String provider) {
+    Map<String, String> groups = new TreeMap<>();
+    byProvider.forEach(
+        (id, packager) -> {
+          if (!id.equals(provider)) {
+            packager.adapterOnlyGroups().forEach(g -> groups.put(g, packager.adapterArtifactId()));
+          }
+        });
+    return groups;
+  }
+
   private Set<String> providerIds() {
     Set<String> ids = new LinkedHashSet<>(KNOWN_PROVIDERS);
     ids.addAll(byProvider.keySet());

@@ -34,13 +34,16 @@ final class ProviderClasspath {
 
   /**
    * The resolved runtime artifacts of {@code project} that a jar without {@code excludedAdapters}
-   * needs, in the project's class path order.
+   * needs, in the project's class path order. The project's own dependencies of {@code
+   * leftOutGroups} (libraries it declares only for another adapter) are left out too, with what
+   * only they pull in; such a library that another dependency needs stays.
    */
   static List<Artifact> select(
       MavenProject project,
       RepositorySystem system,
       RepositorySystemSession session,
-      Set<String> excludedAdapters)
+      Set<String> excludedAdapters,
+      Set<String> leftOutGroups)
       throws DependencyCollectionException {
     CollectRequest request = new CollectRequest();
     request.setRootArtifact(RepositoryUtils.toArtifact(project.getArtifact()));
@@ -51,8 +54,7 @@ final class ProviderClasspath {
       exclusions.add(new Exclusion(ANYFN_GROUP, adapter, "*", "*"));
     }
     for (org.apache.maven.model.Dependency declared : project.getDependencies()) {
-      if (!isRuntimeScope(declared.getScope())
-          || isExcluded(declared.getGroupId(), declared.getArtifactId(), excludedAdapters)) {
+      if (!isRoot(declared, excludedAdapters, leftOutGroups)) {
         continue;
       }
       Dependency dependency = RepositoryUtils.toDependency(declared, types);
@@ -68,6 +70,16 @@ final class ProviderClasspath {
     }
     DependencyNode root = system.collectDependencies(session, request).getRoot();
     return keep(project.getArtifacts(), reachable(root, excludedAdapters));
+  }
+
+  /** Whether a dependency the project declares is collected for the provider's jar. */
+  static boolean isRoot(
+      org.apache.maven.model.Dependency declared,
+      Set<String> excludedAdapters,
+      Set<String> leftOutGroups) {
+    return isRuntimeScope(declared.getScope())
+        && !isExcluded(declared.getGroupId(), declared.getArtifactId(), excludedAdapters)
+        && !leftOutGroups.contains(declared.getGroupId());
   }
 
   /**

@@ -24,9 +24,11 @@ import org.eclipse.aether.collection.DependencyCollectionException;
 /**
  * Removes from the Azure staging folder's {@code lib/} (written by Microsoft's {@code
  * azure-functions:package}, which copies every runtime dependency) the jars an Azure deployment
- * does not need: the other providers' adapters and whatever only they pull in, computed from the
- * dependency graph as for {@code target/<artifactId>-azure.jar}. Runs in the {@code package} phase
- * and must come after {@code azure-functions:package}: declare the anyfn plugin after Microsoft's.
+ * does not need: the other providers' adapters and whatever only they pull in, and the libraries a
+ * project declares only for another adapter (the AWS SDK, unless the project's classes use it),
+ * computed from the dependency graph as for {@code target/<artifactId>-azure.jar}. Runs in the
+ * {@code package} phase and must come after {@code azure-functions:package}: declare the anyfn
+ * plugin after Microsoft's.
  */
 @Mojo(
     name = "trim-azure-staging",
@@ -78,13 +80,20 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               + " phase). Check that azure-functions:package runs in the package phase, or set"
               + " anyfn.azure.stagingDirectory to the folder it writes.");
     }
-    Set<String> others =
-        Packagers.load(TrimAzureStagingMojo.class.getClassLoader()).otherAdapters("azure");
+    Packagers packagers = Packagers.load(TrimAzureStagingMojo.class.getClassLoader());
+    Set<String> leftOut =
+        PackageMojo.leftOutGroups(
+            Path.of(project.getBuild().getOutputDirectory()),
+            packagers.otherAdaptersGroups("azure").keySet());
     List<Artifact> kept;
     try {
       kept =
           ProviderClasspath.select(
-              project, repositorySystem, session.getRepositorySession(), others);
+              project,
+              repositorySystem,
+              session.getRepositorySession(),
+              packagers.otherAdapters("azure"),
+              leftOut);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(
           "Collecting the azure runtime dependencies failed: " + e.getMessage(), e);
@@ -103,7 +112,7 @@ public class TrimAzureStagingMojo extends AbstractMojo {
         .info(
             "anyfn: removed "
                 + removed.size()
-                + " jar(s) of other providers' adapters from "
+                + " jar(s) of other providers' adapters and their libraries from "
                 + lib
                 + (removed.isEmpty() ? "" : ": " + names(removed)));
   }

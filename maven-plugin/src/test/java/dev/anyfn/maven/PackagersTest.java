@@ -137,6 +137,17 @@ class PackagersTest {
   }
 
   @Test
+  void theGoogleAndAzurePackagesMayLeaveOutTheAwsSdkButTheAwsPackageKeepsIt() {
+    Packagers real = Packagers.load(PackagersTest.class.getClassLoader());
+
+    assertThat(real.otherAdaptersGroups("gcp"))
+        .containsExactly(Map.entry("software.amazon.awssdk", "anyfn-adapter-aws"));
+    assertThat(real.otherAdaptersGroups("azure"))
+        .containsExactly(Map.entry("software.amazon.awssdk", "anyfn-adapter-aws"));
+    assertThat(real.otherAdaptersGroups("aws")).isEmpty();
+  }
+
+  @Test
   void packagersAreFoundWithServiceLoader() throws Exception {
     Packagers found = Packagers.load(getClass().getClassLoader());
 

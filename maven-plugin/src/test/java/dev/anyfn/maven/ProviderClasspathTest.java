@@ -51,6 +51,49 @@ class ProviderClasspathTest {
         .containsExactly(jackson, core);
   }
 
+  @Test
+  void declaredLibrariesOfALeftOutGroupAndOtherAdaptersAreNotCollected() {
+    Set<String> sdk = Set.of("software.amazon.awssdk");
+
+    assertThat(
+            ProviderClasspath.isRoot(declared("software.amazon.awssdk", "sqs", null), NOT_AWS, sdk))
+        .isFalse();
+    assertThat(
+            ProviderClasspath.isRoot(declared("dev.anyfn", "anyfn-adapter-gcp", ""), NOT_AWS, sdk))
+        .isFalse();
+    assertThat(ProviderClasspath.isRoot(declared("com.example", "lib", "test"), NOT_AWS, sdk))
+        .isFalse();
+    assertThat(
+            ProviderClasspath.isRoot(
+                declared("dev.anyfn", "anyfn-adapter-aws", null), NOT_AWS, sdk))
+        .isTrue();
+    assertThat(
+            ProviderClasspath.isRoot(
+                declared("software.amazon.awssdk", "sqs", "compile"), NOT_AWS, Set.of()))
+        .isTrue();
+  }
+
+  @Test
+  void aLeftOutLibraryThatAnotherDependencyNeedsStaysReachable() {
+    DefaultDependencyNode root = node("com.example:shop:1", "compile");
+    DefaultDependencyNode helpers = node("com.example:s3-helpers:1", "compile");
+    helpers.setChildren(List.of(node("software.amazon.awssdk:s3:2", "compile")));
+    root.setChildren(List.of(helpers));
+
+    assertThat(ProviderClasspath.reachable(root, NOT_AWS))
+        .containsExactlyInAnyOrder("com.example:s3-helpers", "software.amazon.awssdk:s3");
+  }
+
+  private static org.apache.maven.model.Dependency declared(
+      String groupId, String artifactId, String scope) {
+    org.apache.maven.model.Dependency d = new org.apache.maven.model.Dependency();
+    d.setGroupId(groupId);
+    d.setArtifactId(artifactId);
+    d.setVersion("1");
+    d.setScope(scope);
+    return d;
+  }
+
   private static DefaultDependencyNode node(String coordinates, String scope) {
     return new DefaultDependencyNode(
         new Dependency(new org.eclipse.aether.artifact.DefaultArtifact(coordinates), scope));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -21,6 +22,17 @@ public interface ProviderPackager {
    * The Maven artifactId of the adapter this packager belongs to, e.g. {@code anyfn-adapter-aws}.
    */
   String adapterArtifactId();
+
+  /**
+   * The Maven groupIds of libraries a project declares only for this adapter, such as the AWS SDK
+   * that sending needs on AWS; each is also the Java package its classes live in. The other
+   * providers' jars leave out what the project declares of these groups, unless a class of the
+   * project itself refers to that package or another dependency still needs the library. None by
+   * default.
+   */
+  default Set<String> adapterOnlyGroups() {
+    return Set.of();
+  }
 
   /**
    * What this provider cannot deploy, one sentence per problem naming the function and the reason

@@ -1,0 +1,93 @@
+package dev.anyfn.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassReferencesTest {
+  private static final Set<String> SDK = Set.of("software.amazon.awssdk");
+
+  @TempDir Path dir;
+
+  @Test
+  void classesThatDoNotUseAPackageLeaveItUnreferenced() throws IOException {
+    Path classes = compile("com/example/Hello.java", "package com.example; public class Hello {}");
+
+    assertThat(ClassReferences.unreferenced(classes, SDK))
+        .containsExactly("software.amazon.awssdk");
+  }
+
+  @Test
+  void aClassUsingATypeOfThePackageRefersToIt() throws IOException {
+    source(
+        "software/amazon/awssdk/services/s3/S3Client.java",
+        "package software.amazon.awssdk.services.s3; public class S3Client {}");
+    Path classes =
+        compile(
+            "com/example/Upload.java",
+            "package com.example; public class Upload {"
+                + " Object client() { return new software.amazon.awssdk.services.s3.S3Client(); } }");
+    Files.delete(classes.resolve("software/amazon/awssdk/services/s3/S3Client.class"));
+
+    assertThat(ClassReferences.unreferenced(classes, SDK)).isEmpty();
+  }
+
+  @Test
+  void aClassNamingThePackageForReflectionRefersToIt() throws IOException {
+    Path classes =
+        compile(
+            "com/example/Lazy.java",
+            "package com.example; public class Lazy { String name() {"
+                + " return \"software.amazon.awssdk.services.sqs.SqsClient\"; } }");
+
+    assertThat(ClassReferences.unreferenced(classes, SDK)).isEmpty();
+  }
+
+  @Test
+  void aPackageWhoseNameOnlyBeginsTheSameIsNotAReference() throws IOException {
+    Path classes =
+        compile(
+            "com/example/Near.java",
+            "package com.example; public class Near { String name() {"
+                + " return \"software.amazon.awssdkx.Other\"; } }");
+
+    assertThat(ClassReferences.unreferenced(classes, SDK))
+        .containsExactly("software.amazon.awssdk");
+  }
+
+  @Test
+  void noClassesDirectoryReferencesNothing() throws IOException {
+    assertThat(ClassReferences.unreferenced(dir.resolve("missing"), SDK))
+        .containsExactly("software.amazon.awssdk");
+  }
+
+  private void source(String path, String text) throws IOException {
+    Path file = dir.resolve("src").resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private Path compile(String path, String text) throws IOException {
+    source(path, text);
+    Path out = dir.resolve("classes");
+    Files.createDirectories(out);
+    List<String> files;
+    try (var walk = Files.walk(dir.resolve("src"))) {
+      files = walk.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    String[] args =
+        Stream.concat(Stream.of("-d", out.toString()), files.stream()).toArray(String[]::new);
+    assertThat(javac.run(null, null, null, args)).isZero();
+    return out;
+  }
+}
