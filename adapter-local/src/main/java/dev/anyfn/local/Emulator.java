@@ -74,7 +74,7 @@ public final class Emulator implements AutoCloseable {
     Map<String, InstancePool> byName = new LinkedHashMap<>();
     int concurrency = b.concurrency > 0 ? b.concurrency : b.profile.concurrencyPerInstance();
     for (FunctionDefinition fn : runtime.functions()) {
-      int seconds = Math.min(fn.spec().timeoutSeconds(), b.profile.maxTimeoutSeconds());
+      int seconds = Math.min(fn.spec().timeoutSeconds(), b.profile.maxTimeoutSeconds(fn.spec()));
       byName.put(
           fn.name(),
           new InstancePool(

@@ -2,6 +2,7 @@ package dev.anyfn.local;
 
 import static dev.anyfn.local.EventLimits.limit;
 
+import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
 
@@ -36,9 +37,10 @@ public enum Profile {
           limit(400 * 1024, "DynamoDB item"))),
   /**
    * Google Cloud Run functions: 32 MB requests and responses, 80 concurrent requests per instance
-   * (configurable), 3600 s HTTP timeout cap; queue messages retried (anyfn deploys them with {@code
-   * --retry} and a dead-letter topic {@code <queue>-poison} after 5 delivery attempts), every other
-   * event tried once (Google retries no event function by default).
+   * (configurable), a timeout cap of 3600 s for HTTP and 540 s for event-driven functions; queue
+   * messages retried (anyfn deploys them with {@code --retry} and a dead-letter topic {@code
+   * <queue>-poison} after 5 delivery attempts), every other event tried once (Google retries no
+   * event function by default).
    */
   GCP(
       32 * 1024 * 1024,
@@ -159,6 +161,34 @@ public enum Profile {
   /** The provider's cap on a function's timeout; longer timeouts are clamped to it. */
   public int maxTimeoutSeconds() {
     return maxTimeoutSeconds;
+  }
+
+  /**
+   * The longest timeout the provider gives {@code function}: the profile's cap, and on Google 540 s
+   * for a function with an event trigger, which is deployed event-driven (as packaging for Google
+   * checks).
+   */
+  int maxTimeoutSeconds(FunctionSpec function) {
+    return this == GCP && eventDriven(function) ? GCP_EVENT_MAX_TIMEOUT_SECONDS : maxTimeoutSeconds;
+  }
+
+  /** Cloud Run functions' longest timeout of an event-driven deployment (9 minutes). */
+  static final int GCP_EVENT_MAX_TIMEOUT_SECONDS = 540;
+
+  /** Whose limit {@link #maxTimeoutSeconds(FunctionSpec)} is, for the start banner. */
+  String timeoutLimit(FunctionSpec function) {
+    return switch (this) {
+      case AWS -> "AWS Lambda's limit";
+      case GCP ->
+          "Cloud Run functions' limit for "
+              + (eventDriven(function) ? "an event-driven deployment" : "an HTTP deployment");
+      case AZURE -> "the limit of Azure's Consumption plan";
+    };
+  }
+
+  private static boolean eventDriven(FunctionSpec function) {
+    return function.triggers().stream()
+        .anyMatch(t -> !(t instanceof TriggerSpec.Http) && !(t instanceof TriggerSpec.Invoke));
   }
 
   /** Delivery attempts of a queue message before it is dead-lettered. */

@@ -2,6 +2,7 @@ package dev.anyfn.local;
 
 import dev.anyfn.core.FunctionDefinition;
 import dev.anyfn.core.FunctionRuntime;
+import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import java.net.URI;
 import java.util.ArrayList;
@@ -62,12 +63,41 @@ final class StartBanner {
     }
     log.line("Routes:\n" + (routes.length() == 0 ? "  (none)\n" : routes));
     log.line("Event triggers:\n" + (triggers.length() == 0 ? "  (none)\n" : triggers));
+    String timeouts =
+        cappedTimeouts(
+            runtime.functions().stream().map(FunctionDefinition::spec).toList(), config.profile);
+    if (!timeouts.isEmpty()) {
+      log.line("Timeouts beyond the cloud's limit:\n" + timeouts);
+    }
     String sends = sends(base, runtime, queues, topics);
     if (!sends.isEmpty()) {
       log.line("Sends (@SendsTo):\n" + sends);
     }
     log.line("Control API: " + base + "/_anyfn/ (loopback only)");
     log.line("Metrics: " + base + "/_anyfn/metrics. " + Pricing.NOTE);
+  }
+
+  /**
+   * One line per function whose timeout the profile's cloud would not give it: the emulator stops
+   * it at the cloud's limit, as the deployed function would be (or could not be deployed).
+   */
+  static String cappedTimeouts(List<FunctionSpec> functions, Profile profile) {
+    StringBuilder out = new StringBuilder();
+    for (FunctionSpec fn : functions) {
+      int max = profile.maxTimeoutSeconds(fn);
+      if (fn.timeoutSeconds() > max) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %s asks for %d s; %s is %d s, so the emulator stops it after %d s%n",
+                fn.name(),
+                fn.timeoutSeconds(),
+                profile.timeoutLimit(fn),
+                max,
+                max));
+      }
+    }
+    return out.toString();
   }
 
   /**
