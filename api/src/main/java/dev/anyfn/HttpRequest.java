@@ -43,6 +43,15 @@ public final class HttpRequest {
   /** {@link #contentType()}, parsed on first use; a racing second parse gives the same value. */
   private Optional<String> contentType;
 
+  /** {@link #form()}, parsed on first use; a racing second parse gives an equal value. */
+  private Map<String, List<String>> form;
+
+  /** The media type of a form body. */
+  private static final String FORM = "application/x-www-form-urlencoded";
+
+  /** The most fields {@link #form()} reads, as Jetty's default {@code maxFormKeys}. */
+  static final int MAX_FORM_FIELDS = 1000;
+
   private HttpRequest(Builder b) {
     this.method = b.method;
     this.segments = b.segments;
@@ -66,6 +75,7 @@ public final class HttpRequest {
     this.headers = r.headers;
     this.body = r.body;
     this.contentType = r.contentType;
+    this.form = r.form;
   }
 
   private static Map<String, String> copy(Map<String, String> params) {
@@ -137,6 +147,69 @@ public final class HttpRequest {
   /** The request headers. */
   public Headers headers() {
     return headers;
+  }
+
+  /**
+   * The fields of an {@code application/x-www-form-urlencoded} body (an HTML form's POST), decoded
+   * as the query is: in order of first occurrence, each with every value in order, {@code +} read
+   * as a space and percent-encoded bytes as UTF-8. Empty when there is no body. A body without a
+   * {@code Content-Type} is read as a form too.
+   *
+   * @throws HttpException 415 when the body has another media type; 400 when it is not form-encoded
+   *     UTF-8 text or has more than 1,000 fields
+   */
+  public Map<String, List<String>> form() {
+    Map<String, List<String>> fields = form;
+    if (fields == null) {
+      fields = parseForm();
+      form = fields;
+    }
+    return fields;
+  }
+
+  private Map<String, List<String>> parseForm() {
+    Optional<String> type = contentType();
+    if (body.length > 0 && type.isPresent() && !type.get().equals(FORM)) {
+      throw new HttpException(
+          415, "Content-Type " + type.get() + " is not supported; send " + FORM + ".");
+    }
+    if (body.length == 0) {
+      return Map.of();
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw HttpException.badRequest("The form body is not UTF-8 text.");
+    }
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    int[] count = {0};
+    try {
+      PathDecoding.forEachFormPair(
+          text,
+          (name, value) -> {
+            if (++count[0] > MAX_FORM_FIELDS) {
+              throw HttpException.badRequest(
+                  "The form has more than "
+                      + MAX_FORM_FIELDS
+                      + " fields; send at most "
+                      + MAX_FORM_FIELDS
+                      + ", or send the data as JSON.");
+            }
+            fields.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+          });
+    } catch (IllegalArgumentException e) {
+      throw HttpException.badRequest("The form body is badly encoded: " + e.getMessage());
+    }
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    fields.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** The first value of a header, by case-insensitive name. */
@@ -310,15 +383,7 @@ public final class HttpRequest {
       if (rawQuery == null || rawQuery.isEmpty()) {
         return this;
       }
-      for (String pair : rawQuery.split("&")) {
-        if (pair.isEmpty()) {
-          continue;
-        }
-        int eq = pair.indexOf('=');
-        String name = eq < 0 ? pair : pair.substring(0, eq);
-        String value = eq < 0 ? "" : pair.substring(eq + 1);
-        addQuery(PathDecoding.formDecode(name), PathDecoding.formDecode(value));
-      }
+      PathDecoding.forEachFormPair(rawQuery, this::addQuery);
       return this;
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** Percent-decoding done once, strictly, for paths and query strings. */
 final class PathDecoding {
@@ -64,6 +65,31 @@ final class PathDecoding {
 
   static String formDecode(String raw) {
     return decode(raw, true);
+  }
+
+  /**
+   * Hands each {@code name=value} pair of form-encoded text ({@code a=1&a=2&b}, a query string or a
+   * form body) to {@code pair}, decoded, in order; empty pairs are skipped, a pair without {@code
+   * =} has an empty value.
+   *
+   * @throws IllegalArgumentException if it is badly percent-encoded
+   */
+  static void forEachFormPair(String raw, BiConsumer<String, String> pair) {
+    int start = 0;
+    while (start <= raw.length()) {
+      int end = raw.indexOf('&', start);
+      if (end < 0) {
+        end = raw.length();
+      }
+      if (end > start) {
+        int eq = raw.indexOf('=', start);
+        boolean hasValue = eq >= 0 && eq < end;
+        String name = raw.substring(start, hasValue ? eq : end);
+        String value = hasValue ? raw.substring(eq + 1, end) : "";
+        pair.accept(formDecode(name), formDecode(value));
+      }
+      start = end + 1;
+    }
   }
 
   private static String decode(String raw, boolean plusIsSpace) {

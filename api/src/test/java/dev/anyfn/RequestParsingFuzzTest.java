@@ -16,12 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fuzz tests of what every adapter feeds the API from the wire: raw paths, raw query strings and
- * header fields. Each input must either be refused with an {@link IllegalArgumentException} or be
- * accepted exactly as an independent strict reference reads it (RFC 3986 percent-encoding with
- * ASCII hex digits, UTF-8, nothing substituted), with no dot, empty or slash-carrying segment ever
- * reaching a handler. Under {@code mvn test} these run the saved inputs in {@code
- * src/test/resources/dev/anyfn/RequestParsingFuzzTestInputs}; {@code fuzz/run.sh} fuzzes them.
+ * Fuzz tests of what every adapter feeds the API from the wire: raw paths, raw query strings, form
+ * bodies and header fields. Each input must either be refused with an {@link
+ * IllegalArgumentException} or be accepted exactly as an independent strict reference reads it (RFC
+ * 3986 percent-encoding with ASCII hex digits, UTF-8, nothing substituted), with no dot, empty or
+ * slash-carrying segment ever reaching a handler. Under {@code mvn test} these run the saved inputs
+ * in {@code src/test/resources/dev/anyfn/RequestParsingFuzzTestInputs}; {@code fuzz/run.sh} fuzzes
+ * them.
  */
 class RequestParsingFuzzTest {
 
@@ -73,6 +74,49 @@ class RequestParsingFuzzTest {
       fail("Query '%s' was accepted as %s but the reference refuses it", raw, query);
     }
     assertThat(query).as(raw).isEqualTo(expected);
+  }
+
+  @FuzzTest(maxDuration = "60s")
+  void aFormBodyIsA400OrDecodedAsTheStrictReferenceDecodesAQuery(FuzzedDataProvider data) {
+    byte[] body = data.consumeRemainingAsBytes();
+    Map<String, List<String>> expected;
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
+      expected = referenceQuery(text);
+      if (expected.values().stream().mapToInt(List::size).sum() > HttpRequest.MAX_FORM_FIELDS) {
+        expected = null;
+      }
+    } catch (CharacterCodingException | IllegalArgumentException e) {
+      expected = null;
+    }
+    HttpRequest request =
+        HttpRequest.builder()
+            .method("POST")
+            .headers(
+                Headers.builder().add("Content-Type", "application/x-www-form-urlencoded").build())
+            .body(body)
+            .build();
+    Map<String, List<String>> form;
+    try {
+      form = request.form();
+    } catch (HttpException e) {
+      assertThat(e.status()).isEqualTo(400);
+      assertThat(e.getMessage()).isNotBlank();
+      if (expected != null) {
+        fail("Form %s was refused (%s) but is valid: %s", request, e.getMessage(), expected);
+      }
+      return;
+    }
+    if (expected == null) {
+      fail("Form was accepted as %s but the reference refuses it", form);
+    }
+    assertThat(form).isEqualTo(expected);
   }
 
   @FuzzTest(maxDuration = "60s")

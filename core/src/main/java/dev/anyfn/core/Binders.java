@@ -27,6 +27,7 @@ final class Binders {
       case CONTEXT -> inv -> inv.context;
       case PATH -> text(p, types, "Path parameter '" + p.name() + "'", PathSource.INSTANCE);
       case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
+      case FORM -> text(p, types, "Form field '" + p.name() + "'", FormSource.INSTANCE);
       case HEADER -> text(p, types, "Header '" + p.name() + "'", HeaderSource.INSTANCE);
       case BODY -> body(p, declared, types, json);
       case EVENT -> inv -> inv.event;
@@ -56,6 +57,16 @@ final class Binders {
     @Override
     public List<String> values(HttpRequest r, String name) {
       return r.query().getOrDefault(name, List.of());
+    }
+  }
+
+  /** The body's form fields; 415 for a body of another type, 400 for a malformed one. */
+  private enum FormSource implements TextSource {
+    INSTANCE;
+
+    @Override
+    public List<String> values(HttpRequest r, String name) {
+      return r.form().getOrDefault(name, List.of());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.anyfn.conformance;
 
 import dev.anyfn.Context;
+import dev.anyfn.FormParam;
 import dev.anyfn.HeaderParam;
 import dev.anyfn.HttpException;
 import dev.anyfn.HttpMethod;
@@ -46,6 +47,14 @@ public class ConformanceFunction {
   @Route("/tags")
   public List<String> tags(@QueryParam("tag") List<String> tags) {
     return tags;
+  }
+
+  @Route(value = "/form", method = HttpMethod.POST)
+  public String form(
+      @FormParam("name") String name,
+      @FormParam("count") int count,
+      @FormParam("tag") List<String> tags) {
+    return name + " x" + count + " " + tags;
   }
 
   @Route("/header")

@@ -36,6 +36,46 @@ public abstract class HttpConformanceSuite {
     return b.headers(Headers.builder().add("Content-Type", "application/json").build()).body(body);
   }
 
+  private HttpResponse postForm(String contentType, String body) throws Exception {
+    return send(
+        request("POST", "/form")
+            .headers(Headers.builder().add("Content-Type", contentType).build())
+            .body(body)
+            .build());
+  }
+
+  @Test
+  void formFieldsAreBoundFromAFormBody() throws Exception {
+    HttpResponse r =
+        postForm(
+            "application/x-www-form-urlencoded",
+            "name=Ren%C3%A9+Descartes&count=3&tag=a&tag=b%26c&unused=1");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("René Descartes x3 [a, b&c]");
+  }
+
+  @Test
+  void aMissingOrUnconvertibleFormFieldIs400NamingIt() throws Exception {
+    HttpResponse missing = postForm("application/x-www-form-urlencoded", "count=3");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.bodyText()).contains("Form field 'name' is required.");
+
+    HttpResponse wrong = postForm("application/x-www-form-urlencoded", "name=a&count=three");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.bodyText()).contains("Form field 'count' must be");
+  }
+
+  @Test
+  void aJsonBodyForAFormRouteIs415AndABadlyEncodedFormIs400() throws Exception {
+    HttpResponse json = postForm("application/json", "{\"name\":\"a\",\"count\":1}");
+    assertThat(json.statusCode()).isEqualTo(415);
+    assertThat(json.bodyText()).contains("send application/x-www-form-urlencoded");
+
+    HttpResponse bad = postForm("application/x-www-form-urlencoded", "name=%zz&count=1");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.bodyText()).contains("The form body is badly encoded");
+  }
+
   @Test
   void textReturnIsPlainTextOk() throws Exception {
     HttpResponse r = get("/hello");

@@ -3,6 +3,7 @@ package dev.anyfn.junit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,6 +51,25 @@ public final class AnyfnClient {
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .build());
+  }
+
+  /**
+   * Sends {@code POST path} with {@code fields} as an {@code application/x-www-form-urlencoded}
+   * body, as an HTML form posts them (UTF-8, in the map's order).
+   */
+  public Response postForm(String path, Map<String, String> fields) {
+    StringBuilder form = new StringBuilder();
+    fields.forEach(
+        (name, value) ->
+            form.append(form.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.US_ASCII))
             .build());
   }
 

@@ -7,6 +7,7 @@ import dev.anyfn.local.Emulator;
 import dev.anyfn.local.EventApi;
 import dev.anyfn.local.Profile;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @AnyfnTest(profile = Profile.GCP, environment = "GREETING=hey", retryBackoffMillis = 5)
@@ -26,6 +27,13 @@ class AnyfnTestTest {
     AnyfnClient.Response r = client.post("/greet", "{\"name\":\"Ada\"}");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.bodyText()).isEqualTo("{\"text\":\"hey, Ada\"}");
+  }
+
+  @Test
+  void postsAFormEncodingItsFields(AnyfnClient client) {
+    AnyfnClient.Response r = client.postForm("/greet/form", Map.of("name", "Zoë & Al"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("{\"text\":\"hey, Zoë & Al\"}");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.anyfn.processor;
 
+import dev.anyfn.FormParam;
 import dev.anyfn.HeaderParam;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
@@ -111,7 +112,7 @@ final class EventParameters {
 
   private boolean checkNoRequestAnnotations(ExecutableElement method, VariableElement p) {
     for (Class<? extends Annotation> annotation :
-        List.of(PathParam.class, QueryParam.class, HeaderParam.class)) {
+        List.of(PathParam.class, QueryParam.class, FormParam.class, HeaderParam.class)) {
       if (p.getAnnotation(annotation) != null) {
         reporter.error(
             p,
@@ -121,7 +122,7 @@ final class EventParameters {
                 + p.getSimpleName()
                 + " of "
                 + method.getSimpleName()
-                + ": only @Route handlers bind path, query and header values. Remove the"
+                + ": only @Route handlers bind path, query, form and header values. Remove the"
                 + " annotation.");
         return false;
       }

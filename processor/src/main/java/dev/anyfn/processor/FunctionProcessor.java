@@ -1,6 +1,7 @@
 package dev.anyfn.processor;
 
 import dev.anyfn.Cors;
+import dev.anyfn.FormParam;
 import dev.anyfn.HeaderParam;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
@@ -76,6 +77,7 @@ public final class FunctionProcessor extends AbstractProcessor {
                 ServerlessFunction.class,
                 PathParam.class,
                 QueryParam.class,
+                FormParam.class,
                 HeaderParam.class,
                 Cors.class,
                 SendsTo.class))

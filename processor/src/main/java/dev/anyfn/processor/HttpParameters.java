@@ -1,8 +1,11 @@
 package dev.anyfn.processor;
 
+import dev.anyfn.FormParam;
 import dev.anyfn.HeaderParam;
+import dev.anyfn.HttpMethod;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
+import dev.anyfn.Route;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,12 +30,17 @@ final class HttpParameters {
   Optional<List<Parameter>> read(ExecutableElement method, Optional<RouteTemplate> template) {
     List<Parameter> bindings = new ArrayList<>();
     List<String> bodies = new ArrayList<>();
+    List<String> fields = new ArrayList<>();
     boolean ok = true;
     for (VariableElement p : method.getParameters()) {
       Optional<Parameter> binding = bind(method, p, template);
       binding.filter(b -> b.source() == Parameter.Source.BODY).ifPresent(b -> bodies.add(name(p)));
+      binding.filter(b -> b.source() == Parameter.Source.FORM).ifPresent(b -> fields.add(name(p)));
       binding.ifPresent(bindings::add);
       ok &= binding.isPresent();
+    }
+    if (!fields.isEmpty()) {
+      ok &= checkForm(method, fields, bodies);
     }
     if (bodies.size() > 1) {
       reporter.error(
@@ -41,17 +49,50 @@ final class HttpParameters {
               + method.getSimpleName()
               + " has more than one body parameter: "
               + Prose.and(bodies)
-              + ". Expected at most one; annotate the others with @PathParam, @QueryParam or"
-              + " @HeaderParam, or wrap them in one record.");
+              + ". Expected at most one; annotate the others with @PathParam, @QueryParam,"
+              + " @FormParam or @HeaderParam, or wrap them in one record.");
       ok = false;
     }
     return ok ? Optional.of(bindings) : Optional.empty();
+  }
+
+  /** A handler with form fields reads the body as a form only, on a method that carries one. */
+  private boolean checkForm(ExecutableElement method, List<String> fields, List<String> bodies) {
+    if (!bodies.isEmpty()) {
+      reporter.error(
+          method,
+          "@Route handler "
+              + method.getSimpleName()
+              + " reads the body both as form fields ("
+              + Prose.and(fields)
+              + ") and as "
+              + Prose.and(bodies)
+              + ". Expected one: a form body or another body. Bind the form's fields with"
+              + " @FormParam only, or take the body as one parameter.");
+      return false;
+    }
+    Route route = method.getAnnotation(Route.class);
+    if (route != null && (route.method() == HttpMethod.GET || route.method() == HttpMethod.HEAD)) {
+      reporter.error(
+          method,
+          "@Route handler "
+              + method.getSimpleName()
+              + " binds @FormParam on a "
+              + route.method()
+              + " route, whose requests carry no body; a form sent with "
+              + route.method()
+              + " puts its fields in the query string. Bind them with @QueryParam, or route a"
+              + " POST.");
+      return false;
+    }
+    return true;
   }
 
   private Optional<Parameter> bind(
       ExecutableElement method, VariableElement p, Optional<RouteTemplate> template) {
     PathParam path = p.getAnnotation(PathParam.class);
     QueryParam query = p.getAnnotation(QueryParam.class);
+    FormParam form = p.getAnnotation(FormParam.class);
     HeaderParam header = p.getAnnotation(HeaderParam.class);
     List<String> sources = new ArrayList<>();
     if (path != null) {
@@ -59,6 +100,9 @@ final class HttpParameters {
     }
     if (query != null) {
       sources.add("@QueryParam");
+    }
+    if (form != null) {
+      sources.add("@FormParam");
     }
     if (header != null) {
       sources.add("@HeaderParam");
@@ -80,6 +124,8 @@ final class HttpParameters {
       return pathValue(method, p, path.value(), template);
     } else if (query != null) {
       return value(Parameter.Source.QUERY, "@QueryParam", query.value(), method, p, true);
+    } else if (form != null) {
+      return value(Parameter.Source.FORM, "@FormParam", form.value(), method, p, true);
     } else if (header != null) {
       return value(Parameter.Source.HEADER, "@HeaderParam", header.value(), method, p, false);
     } else if (names.is(type, "dev.anyfn.HttpRequest")) {
@@ -96,8 +142,8 @@ final class HttpParameters {
             + method.getSimpleName()
             + " takes "
             + names.display(type)
-            + "; expected HttpRequest, Context, a @PathParam, @QueryParam or @HeaderParam value,"
-            + " or one body parameter (a record, a POJO, String or byte[]).");
+            + "; expected HttpRequest, Context, a @PathParam, @QueryParam, @FormParam or"
+            + " @HeaderParam value, or one body parameter (a record, a POJO, String or byte[]).");
     return Optional.empty();
   }
 

@@ -23,6 +23,7 @@ record Parameter(
     CONTEXT,
     PATH,
     QUERY,
+    FORM,
     HEADER,
     BODY,
     EVENT,
@@ -54,7 +55,7 @@ record Parameter(
           json.put("list", true);
         }
       }
-      case QUERY -> {
+      case QUERY, FORM -> {
         putNamed(json);
         json.put("list", list);
       }

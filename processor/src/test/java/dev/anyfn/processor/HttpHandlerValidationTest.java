@@ -29,8 +29,8 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@Route handler upload takes java.io.File; expected HttpRequest, Context, a"
-                + " @PathParam, @QueryParam or @HeaderParam value, or one body parameter (a"
-                + " record, a POJO, String or byte[]).");
+                + " @PathParam, @QueryParam, @FormParam or @HeaderParam value, or one body"
+                + " parameter (a record, a POJO, String or byte[]).");
   }
 
   @Test
@@ -42,8 +42,8 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@Route handler x takes QueueMessage; expected HttpRequest, Context, a @PathParam,"
-                + " @QueryParam or @HeaderParam value, or one body parameter (a record, a POJO,"
-                + " String or byte[]).");
+                + " @QueryParam, @FormParam or @HeaderParam value, or one body parameter (a"
+                + " record, a POJO, String or byte[]).");
   }
 
   @Test
@@ -55,8 +55,8 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@Route handler x takes java.util.List<Thread>; expected HttpRequest, Context, a"
-                + " @PathParam, @QueryParam or @HeaderParam value, or one body parameter (a"
-                + " record, a POJO, String or byte[]).");
+                + " @PathParam, @QueryParam, @FormParam or @HeaderParam value, or one body"
+                + " parameter (a record, a POJO, String or byte[]).");
   }
 
   @Test
@@ -68,8 +68,59 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@Route handler create has more than one body parameter: order and note. Expected at"
-                + " most one; annotate the others with @PathParam, @QueryParam or @HeaderParam, or"
-                + " wrap them in one record.");
+                + " most one; annotate the others with @PathParam, @QueryParam, @FormParam or"
+                + " @HeaderParam, or wrap them in one record.");
+  }
+
+  @Test
+  void rejectsFormFieldsBesideAnotherBodyParameter() {
+    handler(
+            """
+              @Route(value = "/orders", method = HttpMethod.POST)
+              public void create(@FormParam("sku") String sku, Order order) {}
+            """)
+        .assertError(
+            "@Route handler create reads the body both as form fields (sku) and as order."
+                + " Expected one: a form body or another body. Bind the form's fields with"
+                + " @FormParam only, or take the body as one parameter.");
+  }
+
+  @Test
+  void rejectsFormFieldsOnAGetRoute() {
+    handler(
+            """
+              @Route("/search")
+              public String search(@FormParam("q") String q) { return q; }
+            """)
+        .assertError(
+            "@Route handler search binds @FormParam on a GET route, whose requests carry no"
+                + " body; a form sent with GET puts its fields in the query string. Bind them with"
+                + " @QueryParam, or route a POST.");
+  }
+
+  @Test
+  void rejectsAParameterThatIsBothAQueryAndAFormValue() {
+    handler(
+            """
+              @Route(value = "/x", method = HttpMethod.POST)
+              public void x(@QueryParam("a") @FormParam("a") String a) {}
+            """)
+        .assertError(
+            "Parameter a of x has @QueryParam and @FormParam; expected one of them. Keep the one"
+                + " that says where the value comes from.");
+  }
+
+  @Test
+  void rejectsAFormFieldOfAnUnbindableType() {
+    handler(
+            """
+              @Route(value = "/x", method = HttpMethod.POST)
+              public void x(@FormParam("when") java.util.Date when) {}
+            """)
+        .assertError(
+            "@FormParam(\"when\") parameter when of x is java.util.Date; expected String, int,"
+                + " long, double, boolean, their boxes, UUID or an enum, or Optional or List of"
+                + " those.");
   }
 
   @Test
@@ -310,6 +361,32 @@ class HttpHandlerValidationTest {
                         { "source": "HEADER", "name": "X-Trace", "type": "java.lang.String", "optional": false },
                         { "source": "BODY", "type": "java.util.Map",\
              "genericType": "java.util.Map<java.lang.String,java.util.List<com.example.Api$Order>>" }
+                      ]
+            """);
+  }
+
+  @Test
+  void indexesFormFieldsAsQueryValuesAreIndexed() {
+    String index =
+        handler(
+                """
+                  @Route(value = "/slack/commands", method = HttpMethod.POST)
+                  public String command(
+                      @FormParam("command") String command,
+                      @FormParam("text") Optional<String> text,
+                      @FormParam("channel_id") List<String> channels) {
+                    return command;
+                  }
+                """)
+            .assertIndex();
+
+    assertThat(index)
+        .contains(
+            """
+                      "parameters": [
+                        { "source": "FORM", "name": "command", "type": "java.lang.String", "optional": false, "list": false },
+                        { "source": "FORM", "name": "text", "type": "java.lang.String", "optional": true, "list": false },
+                        { "source": "FORM", "name": "channel_id", "type": "java.lang.String", "optional": false, "list": true }
                       ]
             """);
   }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * How one handler parameter is bound.
  *
  * @param source where the value comes from
- * @param name the path, query or header name, for those sources
+ * @param name the path, query, form field or header name, for those sources
  * @param type binary name of the (element) type
  * @param genericType canonical generic type for JSON binding, when it differs from {@code type}
  * @param optional the declared type was {@code Optional<type>}
@@ -26,6 +26,8 @@ public record ParameterSpec(
     PATH,
     /** A query parameter. */
     QUERY,
+    /** A field of an {@code application/x-www-form-urlencoded} body. */
+    FORM,
     /** A header. */
     HEADER,
     /** The HTTP body or the invocation payload. */

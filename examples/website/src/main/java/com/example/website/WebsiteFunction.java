@@ -1,5 +1,8 @@
 package com.example.website;
 
+import dev.anyfn.Context;
+import dev.anyfn.FormParam;
+import dev.anyfn.HttpMethod;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.PathParam;
 import dev.anyfn.Route;
@@ -27,6 +30,18 @@ public class WebsiteFunction {
   @Route("/contact")
   public String contact() {
     return "Contact us at hello@example.com";
+  }
+
+  /**
+   * The contact page's form, posted as an HTML form posts it ({@code
+   * application/x-www-form-urlencoded}): each field binds by name, a missing one is a 400 naming
+   * it.
+   */
+  @Route(value = "/contact", method = HttpMethod.POST)
+  public String contactMessage(
+      @FormParam("email") String email, @FormParam("message") String message, Context context) {
+    context.log().info("contact message", "characters", message.length());
+    return "Thanks! We will answer " + email + " soon.";
   }
 
   /**

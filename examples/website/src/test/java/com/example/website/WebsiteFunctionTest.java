@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anyfn.junit.AnyfnClient;
 import dev.anyfn.junit.AnyfnTest;
+import dev.anyfn.junit.FunctionLog;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +32,30 @@ class WebsiteFunctionTest {
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.bodyText()).isEqualTo("Not Found");
+  }
+
+  @Test
+  void theContactFormIsAnsweredAndLogged(AnyfnClient client, FunctionLog log) {
+    var response =
+        client.postForm(
+            "/contact", Map.of("email", "ada@example.com", "message", "Hello & thanks!"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.bodyText()).isEqualTo("Thanks! We will answer ada@example.com soon.");
+    assertThat(log.entries("website"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.message()).isEqualTo("contact message");
+              assertThat(e.fields()).containsEntry("characters", 15);
+            });
+  }
+
+  @Test
+  void aContactFormWithoutItsMessageIsA400NamingTheField(AnyfnClient client) {
+    var response = client.postForm("/contact", Map.of("email", "ada@example.com"));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.bodyText()).contains("Form field 'message' is required.");
   }
 
   @Test

@@ -1,0 +1,25 @@
+package dev.anyfn;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A field of an {@code application/x-www-form-urlencoded} body (an HTML form's POST, a Slack or
+ * Twilio webhook), by name; see {@link HttpRequest#form()}. The first value is bound; bind {@code
+ * List<String>} for all values in order. Absent fields bind as {@code Optional.empty()} or fail
+ * with 400 when the parameter is not {@code Optional}. A body of another media type is a 415.
+ *
+ * <p>Values convert as {@link QueryParam} values do. A handler that binds form fields takes no
+ * other body parameter, and serves a method that carries a body (not GET or HEAD, whose forms send
+ * their fields in the query string: bind those with {@link QueryParam}).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface FormParam {
+  /** The name to bind. */
+  String value();
+}
