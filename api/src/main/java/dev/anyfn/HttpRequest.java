@@ -2,10 +2,8 @@ package dev.anyfn;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -178,13 +176,7 @@ public final class HttpRequest {
     }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body))
-              .toString();
+      text = PathDecoding.text(body, StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
       throw HttpException.badRequest("The form body is not UTF-8 text.");
     }
@@ -285,12 +277,7 @@ public final class HttpRequest {
   public String bodyText() {
     Charset charset = charset();
     try {
-      return charset
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
+      return PathDecoding.text(body, charset);
     } catch (CharacterCodingException e) {
       throw new HttpException(400, "The body is not valid " + charset.name() + " text.");
     }

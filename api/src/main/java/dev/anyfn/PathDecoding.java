@@ -3,13 +3,14 @@ package dev.anyfn;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-/** Percent-decoding done once, strictly, for paths and query strings. */
+/** Percent-decoding done once, strictly, for paths, query strings and form bodies. */
 final class PathDecoding {
   private PathDecoding() {}
 
@@ -128,15 +129,24 @@ final class PathDecoding {
       }
     }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out.toByteArray()))
-          .toString();
+      return text(out.toByteArray(), StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException("Percent-encoded bytes in '" + raw + "' are not UTF-8.");
     }
+  }
+
+  /**
+   * {@code bytes} decoded in {@code charset}, nothing substituted.
+   *
+   * @throws CharacterCodingException when they are malformed or unmappable in it
+   */
+  static String text(byte[] bytes, Charset charset) throws CharacterCodingException {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   /**
