@@ -96,6 +96,12 @@ public final class AwsPackager implements ProviderPackager {
       variables.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
       // set by the template; counted empty, the default (a prefix adds its length)
       variables.putIfAbsent(ResourceNames.PREFIX_VARIABLE, "");
+      // set by the template too; counted at their shortest, as a stage prefix lengthens them
+      for (MessagingService service : MessagingService.values()) {
+        for (String name : service.names(fn)) {
+          variables.put(service.variable(name), service.shortestAddress(name));
+        }
+      }
       int bytes;
       try {
         bytes = json.writeValueAsBytes(variables).length;
@@ -107,11 +113,17 @@ public final class AwsPackager implements ProviderPackager {
             "Function '"
                 + fn.name()
                 + "': its environment variables measure "
+                + (fn.sends() ? "at least " : "")
                 + bytes
-                + " bytes as Lambda counts them (their JSON), over Lambda's limit of "
+                + " bytes as Lambda counts them (their JSON"
+                + (fn.sends()
+                    ? ", with the template's queue URLs and topic ARNs at their shortest"
+                    : "")
+                + "), over Lambda's limit of "
                 + MAX_ENVIRONMENT_BYTES
                 + " (4 KB). Keep large values out of <environment>: read them at init, from a"
-                + " parameter store or a bucket.");
+                + " parameter store or a bucket"
+                + (fn.sends() ? "; or split the sending among several functions." : "."));
       }
     }
     return problems;

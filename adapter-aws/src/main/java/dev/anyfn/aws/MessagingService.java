@@ -128,6 +128,21 @@ enum MessagingService {
     return variablePrefix + name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
+  /**
+   * The shortest address the template can give the queue or topic {@code name}: in the region with
+   * the shortest code, without a stage prefix. The environment check counts this, so that it
+   * refuses only what no deployment could take.
+   */
+  String shortestAddress(String name) {
+    return (this == SQS
+            ? "https://sqs." + SHORTEST_REGION + ".amazonaws.com/000000000000/"
+            : "arn:aws:sns:" + SHORTEST_REGION + ":000000000000:")
+        + name;
+  }
+
+  /** A region whose code is as short as any (nine characters, as {@code eu-west-1}). */
+  private static final String SHORTEST_REGION = "us-east-1";
+
   /** The SDK classes the service's client needs, each with the artifact that brings it. */
   Map<String, String> sdkClasses() {
     return sdkClasses;

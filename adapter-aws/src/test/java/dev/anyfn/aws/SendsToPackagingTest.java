@@ -266,6 +266,24 @@ class SendsToPackagingTest {
   }
 
   @Test
+  void theQueueUrlsAndTopicArnsTheTemplateSetsCountTowardsLambdasFourKilobytes() {
+    FunctionIndex index =
+        new FunctionIndex(1, List.of(publisher("api", List.of("orders"), "order-events")));
+    // {"ANYFN_FUNCTION":"api","ANYFN_NAME_PREFIX":"","ANYFN_QUEUE_URL_ORDERS":
+    // "https://sqs.us-east-1.amazonaws.com/000000000000/orders","ANYFN_TOPIC_ARN_ORDER_EVENTS":
+    // "arn:aws:sns:us-east-1:000000000000:order-events","BIG":"xxx..."}: 220 bytes around
+    String fits = "x".repeat(4096 - 220);
+
+    assertThat(new AwsPackager().environmentProblems(index, Map.of("BIG", fits))).isEmpty();
+    assertThat(new AwsPackager().environmentProblems(index, Map.of("BIG", fits + "x")))
+        .singleElement()
+        .asString()
+        .contains("Function 'api': its environment variables measure at least 4097 bytes")
+        .contains("with the template's queue URLs and topic ARNs at their shortest")
+        .contains("or split the sending among several functions.");
+  }
+
+  @Test
   void functionsThatSendNothingNeedNoSdk() {
     FunctionIndex index = new FunctionIndex(1, List.of(reader("worker", 30, "orders")));
 
