@@ -3,7 +3,6 @@ package dev.anyfn.gcp;
 import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
-import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
@@ -66,10 +65,7 @@ public final class GcpPackager implements ProviderPackager {
   public List<String> portabilityProblems(FunctionIndex index) {
     List<String> problems = new ArrayList<>(GcpDeploymentPlan.of(index).problems());
     for (FunctionSpec fn : index.functions()) {
-      boolean events =
-          fn.triggers().stream()
-              .anyMatch(
-                  t -> !(t instanceof TriggerSpec.Http) && !(t instanceof TriggerSpec.Invoke));
+      boolean events = fn.takesEvents();
       int max = events ? MAX_EVENT_TIMEOUT_SECONDS : MAX_HTTP_TIMEOUT_SECONDS;
       if (fn.timeoutSeconds() > max) {
         problems.add(

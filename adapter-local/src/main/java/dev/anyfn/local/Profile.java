@@ -169,7 +169,9 @@ public enum Profile {
    * checks).
    */
   int maxTimeoutSeconds(FunctionSpec function) {
-    return this == GCP && eventDriven(function) ? GCP_EVENT_MAX_TIMEOUT_SECONDS : maxTimeoutSeconds;
+    return this == GCP && function.takesEvents()
+        ? GCP_EVENT_MAX_TIMEOUT_SECONDS
+        : maxTimeoutSeconds;
   }
 
   /** Cloud Run functions' longest timeout of an event-driven deployment (9 minutes). */
@@ -181,14 +183,9 @@ public enum Profile {
       case AWS -> "AWS Lambda's limit";
       case GCP ->
           "Cloud Run functions' limit for "
-              + (eventDriven(function) ? "an event-driven deployment" : "an HTTP deployment");
+              + (function.takesEvents() ? "an event-driven deployment" : "an HTTP deployment");
       case AZURE -> "the limit of Azure's Consumption plan";
     };
-  }
-
-  private static boolean eventDriven(FunctionSpec function) {
-    return function.triggers().stream()
-        .anyMatch(t -> !(t instanceof TriggerSpec.Http) && !(t instanceof TriggerSpec.Invoke));
   }
 
   /** Delivery attempts of a queue message before it is dead-lettered. */

@@ -68,6 +68,15 @@ public record FunctionSpec(
     return !sendsTo.isEmpty() || !publishesTo.isEmpty();
   }
 
+  /**
+   * Whether a handler takes events: a trigger other than an HTTP route or a direct invocation.
+   * Google deploys such a function event-driven, with a shorter longest timeout.
+   */
+  public boolean takesEvents() {
+    return triggers().stream()
+        .anyMatch(t -> !(t instanceof TriggerSpec.Http) && !(t instanceof TriggerSpec.Invoke));
+  }
+
   /** The triggers of every handler, in source order. */
   public List<TriggerSpec> triggers() {
     return handlers.stream().map(HandlerSpec::trigger).toList();

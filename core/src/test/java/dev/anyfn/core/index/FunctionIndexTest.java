@@ -110,6 +110,25 @@ class FunctionIndexTest {
   }
 
   @Test
+  void aFunctionTakesEventsWhenAHandlerHasATriggerOtherThanARouteOrADirectInvocation() {
+    FunctionSpec plain = EVERYTHING.function("plain").orElseThrow();
+    FunctionSpec direct =
+        new FunctionSpec(
+            "direct",
+            "com.example.Direct",
+            512,
+            30,
+            10,
+            List.of(),
+            List.of(),
+            List.of(handler(new TriggerSpec.Http("GET", "/")), handler(new TriggerSpec.Invoke())));
+
+    assertThat(plain.takesEvents()).isFalse();
+    assertThat(direct.takesEvents()).isFalse();
+    assertThat(EVERYTHING.functions().get(0).takesEvents()).isTrue();
+  }
+
+  @Test
   void readsEveryTriggerAndParameterAsTheRecordBindingWritesThem() throws Exception {
     // The maven plugin's FatJar writes a merged index with databind from these records.
     byte[] written = JsonMapper.builder().build().writeValueAsBytes(EVERYTHING);
