@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,29 +19,32 @@ import java.util.stream.Stream;
 final class ClassReferences {
   private ClassReferences() {}
 
-  /** The packages of {@code packages} that no class file under {@code classes} refers to. */
-  static Set<String> unreferenced(Path classes, Set<String> packages) throws IOException {
-    Set<String> left = new LinkedHashSet<>(packages);
-    if (left.isEmpty() || !Files.isDirectory(classes)) {
-      return left;
+  /**
+   * The packages of {@code packages} that a class file under {@code classes} refers to, each with
+   * the first such file found (relative to {@code classes}, with forward slashes).
+   */
+  static Map<String, String> referrers(Path classes, Set<String> packages) throws IOException {
+    Map<String, String> found = new LinkedHashMap<>();
+    if (packages.isEmpty() || !Files.isDirectory(classes)) {
+      return found;
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
-      files = walk.filter(f -> f.toString().endsWith(".class")).toList();
+      files = walk.filter(f -> f.toString().endsWith(".class")).sorted().toList();
     }
     for (Path file : files) {
       byte[] bytes = Files.readAllBytes(file);
-      for (Iterator<String> it = left.iterator(); it.hasNext(); ) {
-        String pkg = it.next();
-        if (contains(bytes, pkg.replace('.', '/') + "/") || contains(bytes, pkg + ".")) {
-          it.remove();
+      for (String pkg : packages) {
+        if (!found.containsKey(pkg)
+            && (contains(bytes, pkg.replace('.', '/') + "/") || contains(bytes, pkg + "."))) {
+          found.put(pkg, classes.relativize(file).toString().replace('\\', '/'));
         }
       }
-      if (left.isEmpty()) {
+      if (found.size() == packages.size()) {
         break;
       }
     }
-    return left;
+    return found;
   }
 
   private static boolean contains(byte[] bytes, String ascii) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -134,12 +135,13 @@ public class PackageMojo extends AbstractMojo {
     Map<String, List<Artifact>> dependencies = new HashMap<>();
     for (String provider : selected) {
       Map<String, String> groups = packagers.otherAdaptersGroups(provider);
-      Set<String> leftOut = leftOutGroups(classes, groups.keySet());
+      Map<String, String> referrers = referrers(classes, groups.keySet());
+      Set<String> leftOut = new TreeSet<>(groups.keySet());
+      leftOut.removeAll(referrers.keySet());
       List<Artifact> jars = dependencies(provider, packagers.otherAdapters(provider), leftOut);
       dependencies.put(provider, jars);
-      for (String group : leftOut) {
-        logLeftOut(provider, group, groups.get(group), jars);
-      }
+      groups.forEach(
+          (group, adapter) -> logAdapterOnlyGroup(provider, group, adapter, referrers, jars));
       ClassPresence present =
           new ClassPresence(jars.stream().map(a -> a.getFile().toPath()).toList());
       List<String> missing = packagers.packager(provider).classPathProblems(index, present::has);
@@ -231,28 +233,36 @@ public class PackageMojo extends AbstractMojo {
   }
 
   /**
-   * Of the libraries only other adapters need ({@code groups}), those no class of the project
-   * refers to: the provider's jar leaves them out.
+   * Of the libraries only other adapters need ({@code groups}), those a class of the project refers
+   * to, each with the first such class: the provider's jar keeps those and leaves out the others.
    */
-  static Set<String> leftOutGroups(Path classes, Set<String> groups) throws MojoExecutionException {
+  static Map<String, String> referrers(Path classes, Set<String> groups)
+      throws MojoExecutionException {
     try {
-      return ClassReferences.unreferenced(classes, groups);
+      return ClassReferences.referrers(classes, groups);
     } catch (IOException e) {
       throw new MojoExecutionException("Reading the classes in " + classes + ": " + e, e);
     }
   }
 
-  private void logLeftOut(String provider, String group, String adapter, List<Artifact> kept) {
-    long left =
-        project.getArtifacts().stream().filter(a -> group.equals(a.getGroupId())).count()
-            - kept.stream().filter(a -> group.equals(a.getGroupId())).count();
-    if (left > 0) {
+  /** Says what became of the project's jars of {@code group}, which only {@code adapter} needs. */
+  private void logAdapterOnlyGroup(
+      String provider,
+      String group,
+      String adapter,
+      Map<String, String> referrers,
+      List<Artifact> kept) {
+    long declared =
+        project.getArtifacts().stream().filter(a -> group.equals(a.getGroupId())).count();
+    long keptCount = kept.stream().filter(a -> group.equals(a.getGroupId())).count();
+    String referrer = referrers.get(group);
+    if (referrer == null && declared > keptCount) {
       getLog()
           .info(
               "anyfn: "
                   + provider
                   + ": left out "
-                  + left
+                  + (declared - keptCount)
                   + " jar(s) of "
                   + group
                   + ", which only "
@@ -260,6 +270,22 @@ public class PackageMojo extends AbstractMojo {
                   + " uses here (no class of the project refers to "
                   + group
                   + ")");
+    } else if (referrer != null && keptCount > 0) {
+      getLog()
+          .info(
+              "anyfn: "
+                  + provider
+                  + ": keeps "
+                  + keptCount
+                  + " jar(s) of "
+                  + group
+                  + ", which "
+                  + adapter
+                  + " uses, because "
+                  + referrer
+                  + " refers to "
+                  + group
+                  + " too");
     }
   }
 

@@ -81,10 +81,9 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               + " anyfn.azure.stagingDirectory to the folder it writes.");
     }
     Packagers packagers = Packagers.load(TrimAzureStagingMojo.class.getClassLoader());
-    Set<String> leftOut =
-        PackageMojo.leftOutGroups(
-            Path.of(project.getBuild().getOutputDirectory()),
-            packagers.otherAdaptersGroups("azure").keySet());
+    Set<String> leftOut = new HashSet<>(packagers.otherAdaptersGroups("azure").keySet());
+    leftOut.removeAll(
+        PackageMojo.referrers(Path.of(project.getBuild().getOutputDirectory()), leftOut).keySet());
     List<Artifact> kept;
     try {
       kept =
