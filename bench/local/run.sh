@@ -4,8 +4,9 @@
 #               FunctionInstance.handleHttp called directly; prints the ratio (median of the
 #               measurement iterations, robust to a busy machine's spikes, next to JMH's mean) and
 #               allocation per call (gc profiler), which does not depend on machine load.
-#   throughput  the emulator (gcp profile) and Google's java-function-invoker 2.0.0 serving the
-#               equivalent HttpFunction take turns in fresh JVMs: throughput, p99, process start
+#   throughput  the emulator (gcp profile, 80 requests per instance) and Google's
+#               java-function-invoker 2.0.0 serving the equivalent HttpFunction take turns in
+#               fresh JVMs: throughput, p99, process start
 #               to first 200, server CPU per request; medians of the rounds and their ratios.
 #               Load from wrk when it is on the PATH (apt-get install wrk), else from a Java load
 #               generator in the benchmark's JVM (--load java forces it).

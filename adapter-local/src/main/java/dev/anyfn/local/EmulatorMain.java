@@ -14,7 +14,8 @@ public final class EmulatorMain {
    * Starts the emulator and blocks until the JVM is asked to stop.
    *
    * @param args {@code --port N}, {@code --host ADDRESS}, {@code --profile aws|gcp|azure}, {@code
-   *     --idle-timeout 30s|5m|1h}
+   *     --idle-timeout 30s|5m|1h}, {@code --concurrency N} (requests per instance, instead of the
+   *     profile's)
    */
   public static void main(String[] args) throws InterruptedException {
     Emulator.Builder b = Emulator.builder().classLoader(EmulatorMain.class.getClassLoader());
@@ -23,7 +24,7 @@ public final class EmulatorMain {
       if (flag.equals("--help") || flag.equals("-h")) {
         System.out.println(
             "Usage: EmulatorMain [--port 8080] [--host 127.0.0.1] [--profile aws|gcp|azure]"
-                + " [--idle-timeout 5m]");
+                + " [--idle-timeout 5m] [--concurrency N]");
         return;
       }
       if (i + 1 >= args.length) {
@@ -35,11 +36,12 @@ public final class EmulatorMain {
         case "--host" -> b.host(value);
         case "--profile" -> b.profile(Profile.parse(value));
         case "--idle-timeout" -> b.idleTimeout(parseDuration(value));
+        case "--concurrency" -> b.concurrency(Integer.parseInt(value));
         default ->
             throw new IllegalArgumentException(
                 "Unknown option "
                     + flag
-                    + "; expected --port, --host, --profile or --idle-timeout.");
+                    + "; expected --port, --host, --profile, --idle-timeout or --concurrency.");
       }
     }
     Emulator emulator = b.build().start();

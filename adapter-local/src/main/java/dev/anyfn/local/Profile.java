@@ -36,15 +36,16 @@ public enum Profile {
           limit(6 * 1024 * 1024, "synchronous Lambda Invoke payload"),
           limit(400 * 1024, "DynamoDB item"))),
   /**
-   * Google Cloud Run functions: 32 MB requests and responses, 80 concurrent requests per instance
-   * (configurable), a timeout cap of 3600 s for HTTP and 540 s for event-driven functions; queue
-   * messages retried (anyfn deploys them with {@code --retry} and a dead-letter topic {@code
+   * Google Cloud Run functions: 32 MB requests and responses, one request per instance (the default
+   * of {@code gcloud functions deploy}, which anyfn's deploy script keeps: a concurrency above 1
+   * needs a whole vCPU), a timeout cap of 3600 s for HTTP and 540 s for event-driven functions;
+   * queue messages retried (anyfn deploys them with {@code --retry} and a dead-letter topic {@code
    * <queue>-poison} after 5 delivery attempts), every other event tried once (Google retries no
    * event function by default).
    */
   GCP(
       32 * 1024 * 1024,
-      80,
+      1,
       3600,
       new Attempts(5, 1, 1, 1, 1),
       new Gateway(3600, 504, "Cloud Run stopped waiting after its 3600 s request timeout"),

@@ -68,9 +68,29 @@ class InstancePoolTest {
   }
 
   @Test
-  void requestsArrivingDuringInitShareTheInstanceWhenTheProfileAllowsConcurrency()
+  void underTheGoogleProfileEachInstanceServesOneRequestAsTheDeployScriptDeploysIt()
       throws Exception {
     try (Harness h = new Harness(Emulator.builder().profile(Profile.GCP))) {
+      Probe.entered = new CountDownLatch(2);
+      List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        inFlight.add(async(h, "/gated"));
+      }
+      Probe.entered.await();
+      assertThat(h.get("/gated").statusCode()).isEqualTo(429);
+      Probe.gate.countDown();
+      for (var f : inFlight) {
+        assertThat(f.get().statusCode()).isEqualTo(200);
+      }
+      assertThat(Probe.inits.get()).isEqualTo(2);
+      assertThat(h.emulator.metrics().function("gated").instances()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void requestsArrivingDuringInitShareTheInstanceWhenTheProfileAllowsConcurrency()
+      throws Exception {
+    try (Harness h = new Harness(Emulator.builder().profile(Profile.AZURE))) {
       Probe.entered = new CountDownLatch(10);
       List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
       for (int i = 0; i < 10; i++) {

@@ -106,7 +106,10 @@ public class PoolOverheadBenchmark {
     }
   }
 
-  /** A pool of one instance (gcp's 80 concurrent requests), its instance initialised here. */
+  /**
+   * A pool of one instance serving 80 concurrent requests (as the throughput benchmark runs it),
+   * its instance initialised here.
+   */
   private InstancePool warmPool(
       FunctionDefinition function,
       RuntimeSettings settings,

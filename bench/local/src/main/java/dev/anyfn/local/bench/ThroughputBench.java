@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Throughput and p99 latency of {@link HelloFunction} on the emulator (full instance pool, gcp
- * profile: 80 concurrent requests per instance, up to 10 instances) against Google's
+ * profile with 80 concurrent requests per instance, as Cloud Run serves a function deployed with
+ * {@code --concurrency 80} and a whole vCPU, up to 10 instances) against Google's
  * java-function-invoker 2.0.0 serving the equivalent {@link HelloHttpFunction}, each in its own
  * JVM, over keep-alive HTTP/1.1 on loopback, loaded by wrk when it is on the PATH (a load generator
  * in C that costs the 2-core machine little), else by a Java load generator in this JVM ({@code
@@ -214,7 +215,9 @@ public final class ThroughputBench {
             "--idle-timeout",
             "10m",
             "--profile",
-            "gcp"),
+            "gcp",
+            "--concurrency",
+            "80"),
         port,
         "/hello");
   }
