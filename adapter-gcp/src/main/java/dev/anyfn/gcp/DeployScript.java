@@ -104,8 +104,14 @@ final class DeployScript {
     lines.add("--memory " + d.function().memoryMb() + "Mi");
     lines.add("--timeout " + d.function().timeoutSeconds() + "s");
     lines.add("--max-instances " + d.function().maxInstances());
+    // one request per instance, as the emulator's Google profile serves it: written out, so that a
+    // change of Google's default does not part the two (more needs a whole vCPU)
+    lines.add("--concurrency " + CONCURRENCY);
     s.append(String.join(" \\\n  ", lines)).append('\n');
   }
+
+  /** Requests one instance serves at once: Google's default for functions. */
+  static final int CONCURRENCY = 1;
 
   /** Pub/Sub's least, and default, number of delivery attempts before dead-lettering. */
   static final int MAX_DELIVERY_ATTEMPTS = 5;

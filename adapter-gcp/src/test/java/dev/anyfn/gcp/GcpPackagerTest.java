@@ -115,7 +115,9 @@ class GcpPackagerTest {
             "--timeout",
             "20s",
             "--max-instances",
-            "3"));
+            "3",
+            "--concurrency",
+            "1"));
     assertThat(script.deploy("gcp-web").args()).isEqualTo(expected);
     assertThat(script.deploy("gcp-web").environment())
         .containsExactly(Map.entry("ANYFN_FUNCTION", "gcp-web"), Map.entry("FEATURE_FLAGS", "a,b"));
@@ -136,7 +138,9 @@ class GcpPackagerTest {
             "--timeout",
             "30s",
             "--max-instances",
-            "10"));
+            "10",
+            "--concurrency",
+            "1"));
     assertThat(d.args()).isEqualTo(expected);
     assertThat(script.deploy("gcp-events-topic-prices").args()).doesNotContain("--retry");
   }
