@@ -11,17 +11,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Which packages the project's own compiled classes refer to, read from the class files' bytes: a
- * class that uses a type of package {@code a.b} holds {@code a/b/} in its constant pool, and one
- * that names it in a string (for reflection) holds {@code a.b.}. Nothing is loaded. A stray match
- * only keeps a library that could have been left out, the safe side.
+ * Which packages the project's own classes and resources refer to, read from their bytes: a class
+ * that uses a type of package {@code a.b} holds {@code a/b/} in its constant pool, one that names
+ * it in a string (for reflection) holds {@code a.b.}, and so does a resource that names a class of
+ * it ({@code META-INF/services}, a logging configuration). Nothing is loaded. A stray match only
+ * keeps a library that could have been left out, the safe side.
  */
 final class ClassReferences {
   private ClassReferences() {}
 
   /**
-   * The packages of {@code packages} that a class file under {@code classes} refers to, each with
-   * the first such file found (relative to {@code classes}, with forward slashes).
+   * The packages of {@code packages} that a file under {@code classes} (the compiled classes and
+   * the resources copied beside them) refers to, each with the first such file found (relative to
+   * {@code classes}, with forward slashes).
    */
   static Map<String, String> referrers(Path classes, Set<String> packages) throws IOException {
     Map<String, String> found = new LinkedHashMap<>();
@@ -30,7 +32,7 @@ final class ClassReferences {
     }
     List<Path> files;
     try (Stream<Path> walk = Files.walk(classes)) {
-      files = walk.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+      files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path file : files) {
       byte[] bytes = Files.readAllBytes(file);

@@ -233,8 +233,9 @@ public class PackageMojo extends AbstractMojo {
   }
 
   /**
-   * Of the libraries only other adapters need ({@code groups}), those a class of the project refers
-   * to, each with the first such class: the provider's jar keeps those and leaves out the others.
+   * Of the libraries only other adapters need ({@code groups}), those a class or resource of the
+   * project refers to, each with the first such class: the provider's jar keeps those and leaves
+   * out the others.
    */
   static Map<String, String> referrers(Path classes, Set<String> groups)
       throws MojoExecutionException {
@@ -267,7 +268,7 @@ public class PackageMojo extends AbstractMojo {
                   + group
                   + ", which only "
                   + adapter
-                  + " uses here (no class of the project refers to "
+                  + " uses here (no class or resource of the project refers to "
                   + group
                   + ")");
     } else if (referrer != null && keptCount > 0) {

@@ -55,6 +55,17 @@ class ClassReferencesTest {
   }
 
   @Test
+  void aResourceNamingAClassOfThePackageRefersToIt() throws IOException {
+    Path classes = compile("com/example/Hello.java", "package com.example; public class Hello {}");
+    Path appender = classes.resolve("logback.xml");
+    Files.writeString(
+        appender, "<appender class=\"software.amazon.awssdk.example.CloudWatchAppender\"/>");
+
+    assertThat(ClassReferences.referrers(classes, SDK))
+        .containsExactly(Map.entry("software.amazon.awssdk", "logback.xml"));
+  }
+
+  @Test
   void aPackageWhoseNameOnlyBeginsTheSameIsNotAReference() throws IOException {
     Path classes =
         compile(
