@@ -12,9 +12,11 @@ import java.lang.annotation.Target;
  * List<String>} for all values in order. Absent fields bind as {@code Optional.empty()} or fail
  * with 400 when the parameter is not {@code Optional}. A body of another media type is a 415.
  *
- * <p>Values convert as {@link QueryParam} values do. A handler that binds form fields takes no
- * other body parameter, and serves a method that carries a body (not GET or HEAD, whose forms send
- * their fields in the query string: bind those with {@link QueryParam}).
+ * <p>Values convert as {@link QueryParam} values do, except that a boolean also takes {@code on},
+ * what a checked HTML checkbox sends (an unchecked one sends nothing: bind it as {@code
+ * Optional<Boolean>}). A handler that binds form fields takes no other body parameter, and serves a
+ * method that carries a body (not GET or HEAD, whose forms send their fields in the query string:
+ * bind those with {@link QueryParam}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -27,7 +27,7 @@ final class Binders {
       case CONTEXT -> inv -> inv.context;
       case PATH -> text(p, types, "Path parameter '" + p.name() + "'", PathSource.INSTANCE);
       case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
-      case FORM -> text(p, types, "Form field '" + p.name() + "'", FormSource.INSTANCE);
+      case FORM -> form(p, types);
       case HEADER -> text(p, types, "Header '" + p.name() + "'", HeaderSource.INSTANCE);
       case BODY -> body(p, declared, types, json);
       case EVENT -> inv -> inv.event;
@@ -80,7 +80,16 @@ final class Binders {
   }
 
   private static Binder text(ParameterSpec p, Types types, String what, TextSource source) {
-    Function<String, Object> convert = Scalars.converter(types.load(p.type()), what);
+    return text(p, what, Scalars.converter(types.load(p.type()), what), source);
+  }
+
+  private static Binder form(ParameterSpec p, Types types) {
+    String what = "Form field '" + p.name() + "'";
+    return text(p, what, Scalars.formConverter(types.load(p.type()), what), FormSource.INSTANCE);
+  }
+
+  private static Binder text(
+      ParameterSpec p, String what, Function<String, Object> convert, TextSource source) {
     String name = p.name();
     if (p.list()) {
       return inv -> {

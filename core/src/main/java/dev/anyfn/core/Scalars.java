@@ -5,9 +5,29 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Converts path, query and header strings to the scalar types handlers declare. */
+/** Converts path, query, form and header strings to the scalar types handlers declare. */
 final class Scalars {
   private Scalars() {}
+
+  /**
+   * A converter for a form field of {@code type}: as {@link #converter}, except that a boolean also
+   * takes {@code on}, the value an HTML checkbox without a {@code value} attribute sends when it is
+   * checked (an unchecked one sends nothing: bind it as {@code Optional<Boolean>}).
+   */
+  static Function<String, Object> formConverter(Class<?> type, String what) {
+    if (type != boolean.class && type != Boolean.class) {
+      return converter(type, what);
+    }
+    return s -> {
+      if (s.equalsIgnoreCase("true") || s.equals("on")) {
+        return Boolean.TRUE;
+      }
+      if (s.equalsIgnoreCase("false")) {
+        return Boolean.FALSE;
+      }
+      throw HttpException.badRequest(what + " must be true, false or on (a checked checkbox).");
+    };
+  }
 
   /** A converter for {@code type}, resolved once at startup. */
   static Function<String, Object> converter(Class<?> type, String what) {

@@ -53,8 +53,9 @@ public class ConformanceFunction {
   public String form(
       @FormParam("name") String name,
       @FormParam("count") int count,
-      @FormParam("tag") List<String> tags) {
-    return name + " x" + count + " " + tags;
+      @FormParam("tag") List<String> tags,
+      @FormParam("subscribe") Optional<Boolean> subscribe) {
+    return name + " x" + count + " " + tags + (subscribe.orElse(false) ? " subscribed" : "");
   }
 
   @Route("/header")

@@ -52,6 +52,10 @@ public abstract class HttpConformanceSuite {
             "name=Ren%C3%A9+Descartes&count=3&tag=a&tag=b%26c&unused=1");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.bodyText()).isEqualTo("René Descartes x3 [a, b&c]");
+
+    HttpResponse checked =
+        postForm("application/x-www-form-urlencoded", "name=Ada&count=1&subscribe=on");
+    assertThat(checked.bodyText()).isEqualTo("Ada x1 [] subscribed");
   }
 
   @Test

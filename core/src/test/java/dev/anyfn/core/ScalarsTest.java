@@ -61,4 +61,22 @@ class ScalarsTest {
           .hasMessage("Path 'order' must be a UUID.");
     }
   }
+
+  @Test
+  void aFormBooleanAlsoTakesOnWhichACheckedCheckboxSendsButAQueryBooleanDoesNot() {
+    Function<String, Object> form = Scalars.formConverter(boolean.class, "Form field 'subscribe'");
+    Function<String, Object> query =
+        Scalars.converter(boolean.class, "Query parameter 'subscribe'");
+
+    assertThat(form.apply("on")).isEqualTo(true);
+    assertThat(form.apply("true")).isEqualTo(true);
+    assertThat(form.apply("FALSE")).isEqualTo(false);
+    assertThatThrownBy(() -> form.apply("yes"))
+        .isInstanceOf(HttpException.class)
+        .hasMessage("Form field 'subscribe' must be true, false or on (a checked checkbox).");
+    assertThatThrownBy(() -> query.apply("on"))
+        .isInstanceOf(HttpException.class)
+        .hasMessage("Query parameter 'subscribe' must be true or false.");
+    assertThat(Scalars.formConverter(int.class, "Form field 'n'").apply("7")).isEqualTo(7);
+  }
 }
