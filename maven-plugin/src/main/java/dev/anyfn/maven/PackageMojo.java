@@ -134,7 +134,9 @@ public class PackageMojo extends AbstractMojo {
     }
     Map<String, List<Artifact>> dependencies = new HashMap<>();
     for (String provider : selected) {
-      Map<String, String> groups = packagers.otherAdaptersGroups(provider);
+      Map<String, String> groups =
+          ProviderClasspath.present(
+              packagers.otherAdaptersGroups(provider), project.getArtifacts());
       Map<String, String> referrers = referrers(classes, groups.keySet());
       Set<String> leftOut = new TreeSet<>(groups.keySet());
       leftOut.removeAll(referrers.keySet());

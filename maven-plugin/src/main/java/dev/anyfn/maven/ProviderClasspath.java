@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.DependencyManagement;
@@ -70,6 +72,21 @@ final class ProviderClasspath {
     }
     DependencyNode root = system.collectDependencies(session, request).getRoot();
     return keep(project.getArtifacts(), reachable(root, excludedAdapters));
+  }
+
+  /**
+   * The entries of {@code groups} (groupId to the adapter that needs it) that some artifact of
+   * {@code resolved} belongs to: the only ones worth looking for in the project's classes.
+   */
+  static Map<String, String> present(Map<String, String> groups, Collection<Artifact> resolved) {
+    Map<String, String> present = new TreeMap<>();
+    for (Artifact artifact : resolved) {
+      String adapter = groups.get(artifact.getGroupId());
+      if (adapter != null) {
+        present.put(artifact.getGroupId(), adapter);
+      }
+    }
+    return present;
   }
 
   /** Whether a dependency the project declares is collected for the provider's jar. */

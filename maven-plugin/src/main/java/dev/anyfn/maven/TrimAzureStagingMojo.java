@@ -81,7 +81,11 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               + " anyfn.azure.stagingDirectory to the folder it writes.");
     }
     Packagers packagers = Packagers.load(TrimAzureStagingMojo.class.getClassLoader());
-    Set<String> leftOut = new HashSet<>(packagers.otherAdaptersGroups("azure").keySet());
+    Set<String> leftOut =
+        new HashSet<>(
+            ProviderClasspath.present(
+                    packagers.otherAdaptersGroups("azure"), project.getArtifacts())
+                .keySet());
     leftOut.removeAll(
         PackageMojo.referrers(Path.of(project.getBuild().getOutputDirectory()), leftOut).keySet());
     List<Artifact> kept;

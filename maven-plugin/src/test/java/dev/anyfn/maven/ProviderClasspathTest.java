@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
@@ -82,6 +83,23 @@ class ProviderClasspathTest {
 
     assertThat(ProviderClasspath.reachable(root, NOT_AWS))
         .containsExactlyInAnyOrder("com.example:s3-helpers", "software.amazon.awssdk:s3");
+  }
+
+  @Test
+  void onlyTheAdapterOnlyGroupsTheProjectHasArtifactsOfAreLookedFor() {
+    Map<String, String> groups = Map.of("software.amazon.awssdk", "anyfn-adapter-aws");
+
+    assertThat(
+            ProviderClasspath.present(
+                groups,
+                List.of(
+                    artifact("com.fasterxml.jackson.core", "jackson-databind", "compile"),
+                    artifact("software.amazon.awssdk", "sqs", "compile"))))
+        .containsExactly(Map.entry("software.amazon.awssdk", "anyfn-adapter-aws"));
+    assertThat(
+            ProviderClasspath.present(
+                groups, List.of(artifact("dev.anyfn", "anyfn-core", "compile"))))
+        .isEmpty();
   }
 
   private static org.apache.maven.model.Dependency declared(
