@@ -204,12 +204,7 @@ public final class AwsPackager implements ProviderPackager {
     if (users.isEmpty()) {
       return Optional.empty(); // the dependency jars are not searched for what nobody uses
     }
-    List<String> missing =
-        service.sdkClasses().entrySet().stream()
-            .filter(c -> !hasClass.test(c.getKey()))
-            .map(Map.Entry::getValue)
-            .sorted()
-            .toList();
+    List<String> missing = service.missingArtifacts(hasClass);
     if (missing.isEmpty()) {
       return Optional.empty();
     }

@@ -1,7 +1,6 @@
 package dev.anyfn.aws;
 
 import dev.anyfn.core.ConfigurationException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -77,19 +76,8 @@ final class LazyClient<T> {
   }
 
   private void requireSdk() {
-    List<String> missing = new ArrayList<>();
-    service
-        .sdkClasses()
-        .forEach(
-            (type, artifact) -> {
-              try {
-                Class.forName(type, false, LazyClient.class.getClassLoader());
-              } catch (ClassNotFoundException e) {
-                missing.add(artifact);
-              }
-            });
+    List<String> missing = service.missingArtifacts(LazyClient::loadable);
     if (!missing.isEmpty()) {
-      missing.sort(null);
       throw new ConfigurationException(
           "Function '"
               + function
@@ -105,6 +93,15 @@ final class LazyClient<T> {
               + (missing.size() == 1 ? "it" : "them")
               + " to the project's dependencies (anyfn-bom manages their versions) and"
               + " package again.");
+    }
+  }
+
+  private static boolean loadable(String type) {
+    try {
+      Class.forName(type, false, LazyClient.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.anyfn.core.index.FunctionSpec;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The two AWS services handlers send messages through, and what the sender, the SAM template and
@@ -146,5 +147,17 @@ enum MessagingService {
   /** The SDK classes the service's client needs, each with the artifact that brings it. */
   Map<String, String> sdkClasses() {
     return sdkClasses;
+  }
+
+  /**
+   * The artifacts, sorted, of the SDK classes the client needs that {@code hasClass} (given a
+   * binary class name) says are absent; empty when all are there.
+   */
+  List<String> missingArtifacts(Predicate<String> hasClass) {
+    return sdkClasses.entrySet().stream()
+        .filter(c -> !hasClass.test(c.getKey()))
+        .map(Map.Entry::getValue)
+        .sorted()
+        .toList();
   }
 }
