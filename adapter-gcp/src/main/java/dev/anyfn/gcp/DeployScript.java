@@ -233,7 +233,7 @@ final class DeployScript {
       return joined;
     }
     List<String> delimiters =
-        SendsToScript.sends(d)
+        d.function().sends()
             ? List.of("@", "|", "~", "#", ";")
             : List.of("@", "|", "~", "#", ";", ":");
     for (String delimiter : delimiters) {

@@ -52,16 +52,10 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
         continue; // disabled: nothing to deploy
       }
       deployed.add(fn);
-      for (String queue : fn.sendsTo()) {
-        GoogleNames.sentQueueProblem(fn, queue)
-            .filter(named -> !problems.contains(named))
-            .ifPresent(problems::add);
-      }
-      for (String topic : fn.publishesTo()) {
-        GoogleNames.publishedTopicProblem(fn, topic)
-            .filter(named -> !problems.contains(named))
-            .ifPresent(problems::add);
-      }
+      fn.sendsTo()
+          .forEach(queue -> addOnce(problems, GoogleNames.sendsToProblem(fn, "queue", queue)));
+      fn.publishesTo()
+          .forEach(topic -> addOnce(problems, GoogleNames.sendsToProblem(fn, "topic", topic)));
       String base = googleName(fn.name());
       if (!fn.handlers(TriggerSpec.Kind.HTTP).isEmpty()) {
         out.add(
@@ -76,9 +70,7 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
       }
       int schedules = 0;
       for (TriggerSpec t : fn.triggers()) {
-        GoogleNames.problem(fn, t)
-            .filter(named -> !problems.contains(named))
-            .ifPresent(problems::add);
+        addOnce(problems, GoogleNames.problem(fn, t));
         if (t instanceof TriggerSpec.Queue q) {
           out.add(event(base + "-queue-" + googleName(q.name()), fn, t, topic(q.name()), true));
         } else if (t instanceof TriggerSpec.Topic p) {
@@ -162,6 +154,10 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
     Set<String> topics = new LinkedHashSet<>(fn.sendsTo());
     topics.addAll(fn.publishesTo());
     return List.copyOf(topics);
+  }
+
+  private static void addOnce(List<String> problems, Optional<String> problem) {
+    problem.filter(p -> !problems.contains(p)).ifPresent(problems::add);
   }
 
   private static List<String> topic(String name) {

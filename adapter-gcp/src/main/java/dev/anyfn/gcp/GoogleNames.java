@@ -54,19 +54,12 @@ final class GoogleNames {
   }
 
   /**
-   * The packaging problem of a queue {@code fn} sends to ({@code @SendsTo}), a Pub/Sub topic on
-   * Google, or empty when Google accepts its name.
+   * The packaging problem of a queue or topic ({@code kind}) that {@code fn} sends or publishes to
+   * ({@code @SendsTo}), a Pub/Sub topic on Google either way, or empty when Google accepts its
+   * name.
    */
-  static Optional<String> sentQueueProblem(FunctionSpec fn, String queue) {
-    return problem(fn, "queue", queue, "Pub/Sub topic ID", topicId(queue), "@SendsTo");
-  }
-
-  /**
-   * The packaging problem of a topic {@code fn} publishes to ({@code @SendsTo}), checked as an
-   * {@code @OnTopic} name, or empty when Google accepts it.
-   */
-  static Optional<String> publishedTopicProblem(FunctionSpec fn, String topic) {
-    return problem(fn, "topic", topic, "Pub/Sub topic ID", topicId(topic), "@SendsTo");
+  static Optional<String> sendsToProblem(FunctionSpec fn, String kind, String name) {
+    return problem(fn, kind, name, "Pub/Sub topic ID", topicId(name), "@SendsTo");
   }
 
   private static Optional<String> problem(

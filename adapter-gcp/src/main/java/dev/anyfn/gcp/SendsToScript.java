@@ -15,18 +15,13 @@ final class SendsToScript {
 
   private SendsToScript() {}
 
-  /** Whether {@code d}'s function sends to a queue or publishes to a topic. */
-  static boolean sends(GcpDeployment d) {
-    return d.function().sends();
-  }
-
   /**
    * What {@code --set-env-vars} gets after the deployment's own variables, joined by {@code
    * delimiter}: {@value GcpSettings#PROJECT}{@code =$PROJECT} for a function that sends, nothing
    * otherwise.
    */
   static String projectVariable(GcpDeployment d, String delimiter) {
-    return sends(d) ? "\"" + delimiter + GcpSettings.PROJECT + "=$PROJECT\"" : "";
+    return d.function().sends() ? "\"" + delimiter + GcpSettings.PROJECT + "=$PROJECT\"" : "";
   }
 
   /**
