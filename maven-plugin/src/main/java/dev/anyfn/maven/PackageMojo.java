@@ -132,12 +132,12 @@ public class PackageMojo extends AbstractMojo {
     if (azureJava != null) {
       buildProblems.computeIfAbsent("azure", p -> new ArrayList<>()).add(azureJava);
     }
+    Set<String> anyAdapterOnly = new TreeSet<>();
+    selected.forEach(provider -> anyAdapterOnly.addAll(adapterOnly(packagers, provider).keySet()));
+    Map<String, String> referrers = referrers(classes, anyAdapterOnly); // once for all packages
     Map<String, List<Artifact>> dependencies = new HashMap<>();
     for (String provider : selected) {
-      Map<String, String> groups =
-          ProviderClasspath.present(
-              packagers.otherAdaptersGroups(provider), project.getArtifacts());
-      Map<String, String> referrers = referrers(classes, groups.keySet());
+      Map<String, String> groups = adapterOnly(packagers, provider);
       Set<String> leftOut = new TreeSet<>(groups.keySet());
       leftOut.removeAll(referrers.keySet());
       List<Artifact> jars = dependencies(provider, packagers.otherAdapters(provider), leftOut);
@@ -232,6 +232,15 @@ public class PackageMojo extends AbstractMojo {
       throw new MojoExecutionException(
           "Collecting the " + provider + " runtime dependencies failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The libraries only the other providers' adapters need that the project has, each with the
+   * adapter that needs it: what {@code provider}'s package may leave out.
+   */
+  private Map<String, String> adapterOnly(Packagers packagers, String provider) {
+    return ProviderClasspath.present(
+        packagers.otherAdaptersGroups(provider), project.getArtifacts());
   }
 
   /**
