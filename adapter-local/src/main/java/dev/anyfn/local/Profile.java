@@ -159,7 +159,10 @@ public enum Profile {
     return concurrencyPerInstance;
   }
 
-  /** The provider's cap on a function's timeout; longer timeouts are clamped to it. */
+  /**
+   * The longest timeout the provider gives any function; a function's own cap may be lower (on
+   * Google, 540 s for one with an event trigger).
+   */
   public int maxTimeoutSeconds() {
     return maxTimeoutSeconds;
   }
