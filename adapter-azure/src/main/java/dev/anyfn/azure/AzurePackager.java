@@ -74,6 +74,14 @@ public final class AzurePackager implements ProviderPackager {
   /** How long Azure's load balancer waits for an HTTP answer, whatever functionTimeout says. */
   static final int HTTP_TIMEOUT_SECONDS = 230;
 
+  /**
+   * HTTP invocations one instance runs at once: the Consumption plan's default of the host's {@code
+   * extensions.http.maxConcurrentRequests} (the Java worker itself runs invocations on an unbounded
+   * thread pool). Written into host.json so that the deployment does what the emulator's azure
+   * profile does, whatever the default of the plan the app lands on.
+   */
+  static final int MAX_CONCURRENT_REQUESTS = 100;
+
   /** The longest functionTimeout of the Consumption plan (10 minutes). */
   static final int CONSUMPTION_MAX_TIMEOUT_SECONDS = 600;
 
@@ -123,7 +131,10 @@ public final class AzurePackager implements ProviderPackager {
           String.format(
               Locale.ROOT, "%02d:%02d:%02d", timeout / 3600, (timeout % 3600) / 60, timeout % 60));
     }
-    host.putObject("extensions").putObject("http").put("routePrefix", "");
+    host.putObject("extensions")
+        .putObject("http")
+        .put("routePrefix", "")
+        .put("maxConcurrentRequests", MAX_CONCURRENT_REQUESTS);
     try {
       return mapper.writeValueAsString(host) + "\n";
     } catch (IOException e) {

@@ -128,6 +128,8 @@ class AzurePackagerTest {
         .isEqualTo("Microsoft.Azure.Functions.ExtensionBundle");
     assertThat(host.path("extensionBundle").path("version").asText()).isEqualTo("[4.*, 5.0.0)");
     assertThat(host.path("extensions").path("http").path("routePrefix").asText()).isEmpty();
+    assertThat(host.path("extensions").path("http").path("maxConcurrentRequests").asInt())
+        .isEqualTo(100);
     assertThat(host.path("functionTimeout").asText()).isEqualTo("00:01:30");
   }
 }

@@ -66,6 +66,7 @@ public final class Emulator implements AutoCloseable {
             b.clock,
             log,
             b.maxAttempts > 0 ? kind -> b.maxAttempts : b.profile::deliveryAttempts,
+            b.profile::eventConcurrencyPerInstance,
             b.retryBackoff,
             b.retryBackoffMax,
             b.maxEventAge,

@@ -28,6 +28,7 @@ final class EventHub {
   private final EmulatorClock clock;
   private final LogSink log;
   private final ToIntFunction<TriggerSpec.Kind> maxAttempts;
+  private final ToIntFunction<TriggerSpec.Kind> perInstance;
   private final Duration backoffBase;
   private final Duration backoffMax;
   private final Duration maxEventAge;
@@ -44,6 +45,7 @@ final class EventHub {
       EmulatorClock clock,
       LogSink log,
       ToIntFunction<TriggerSpec.Kind> maxAttempts,
+      ToIntFunction<TriggerSpec.Kind> perInstance,
       Duration backoffBase,
       Duration backoffMax,
       Duration maxEventAge,
@@ -51,6 +53,7 @@ final class EventHub {
     this.clock = clock;
     this.log = log;
     this.maxAttempts = maxAttempts;
+    this.perInstance = perInstance;
     this.backoffBase = backoffBase;
     this.backoffMax = backoffMax;
     this.maxEventAge = maxEventAge;
@@ -62,6 +65,15 @@ final class EventHub {
   /** Delivery attempts of an event of this kind before it is dead-lettered. */
   int maxAttempts(TriggerSpec.Kind kind) {
     return maxAttempts.applyAsInt(kind);
+  }
+
+  /**
+   * A delivery queue of events of {@code kind} for {@code consumer}, with the kind's attempts and
+   * the events of it one instance takes at once; add it with {@link #add}.
+   */
+  EventQueue newQueue(String name, InstancePool consumer, int batchSize, TriggerSpec.Kind kind) {
+    return new EventQueue(
+        name, consumer, batchSize, maxAttempts(kind), perInstance.applyAsInt(kind));
   }
 
   synchronized void add(EventQueue q) {
@@ -156,7 +168,7 @@ final class EventHub {
       }
       // Set before trying: capacity freed after a failed try then sees it and wakes us.
       capacityWanted = true;
-      var lease = q.consumer.tryAcquire();
+      var lease = q.consumer.tryAcquire(q, q.perInstance);
       if (lease.isEmpty()) {
         return; // throttled: stays queued, not a failure
       }

@@ -21,6 +21,10 @@ final class EventQueue {
   final InstancePool consumer;
   final int batchSize;
   final int maxAttempts;
+
+  /** The events of this queue one instance of its consumer takes at once. */
+  final int perInstance;
+
   final Deque<Envelope> ready = new ArrayDeque<>();
   final PriorityQueue<Envelope> delayed =
       new PriorityQueue<>(Comparator.comparingLong(e -> e.visibleAtNanos));
@@ -34,11 +38,12 @@ final class EventQueue {
 
   private Consumer<Envelope> forward;
 
-  EventQueue(String name, InstancePool consumer, int batchSize, int maxAttempts) {
+  EventQueue(String name, InstancePool consumer, int batchSize, int maxAttempts, int perInstance) {
     this.name = name;
     this.consumer = consumer;
     this.batchSize = Math.max(1, batchSize);
     this.maxAttempts = maxAttempts;
+    this.perInstance = perInstance;
   }
 
   /** Sends this queue's dead letters on to {@code queue} with {@code send}, not keeping them. */

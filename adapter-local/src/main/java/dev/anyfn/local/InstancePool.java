@@ -9,8 +9,10 @@ import dev.anyfn.core.StartupContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,6 +82,10 @@ final class InstancePool {
     final int id;
     final CompletableFuture<FunctionInstance> ready = new CompletableFuture<>();
     int inFlight;
+
+    /** Invocations in flight per group of {@link #tryAcquire(Object, int)}, when it has any. */
+    final Map<Object, Integer> inFlightByGroup = new HashMap<>(4);
+
     Instant lastUsed;
     boolean retired;
 
@@ -93,10 +99,12 @@ final class InstancePool {
   final class Lease {
     private final Slot slot;
     private final boolean mustInitialise;
+    private final Object group;
 
-    private Lease(Slot slot, boolean mustInitialise) {
+    private Lease(Slot slot, boolean mustInitialise, Object group) {
       this.slot = slot;
       this.mustInitialise = mustInitialise;
+      this.group = group;
     }
   }
 
@@ -129,29 +137,43 @@ final class InstancePool {
    * Claims capacity: a warm instance with room, else a new instance if below the maximum, else
    * empty (throttled). Never blocks.
    */
-  synchronized java.util.Optional<Lease> tryAcquire() {
+  java.util.Optional<Lease> tryAcquire() {
+    return tryAcquire(null, concurrency);
+  }
+
+  /**
+   * As {@link #tryAcquire()}, for an invocation of {@code group} (an event source), of which one
+   * instance runs at most {@code perInstance} at once within its concurrency: on Azure an instance
+   * runs 100 HTTP requests but 24 messages of one Storage queue.
+   */
+  synchronized java.util.Optional<Lease> tryAcquire(Object group, int perInstance) {
     if (workers.leakedThreadCapReached()) {
       return java.util.Optional.empty();
     }
     Slot best = null;
     for (Slot s : slots) {
-      if (!s.retired && s.inFlight < concurrency && (best == null || s.inFlight > best.inFlight)) {
+      if (!s.retired
+          && s.inFlight < concurrency
+          && (group == null || s.inFlightByGroup.getOrDefault(group, 0) < perInstance)
+          && (best == null || s.inFlight > best.inFlight)) {
         best = s; // pack requests onto the busiest instance with room, as Cloud Run does
       }
     }
-    if (best != null) {
-      best.inFlight++;
-      inFlight++;
-      return java.util.Optional.of(new Lease(best, false));
+    boolean created = false;
+    if (best == null) {
+      if (slots.size() >= maxInstances || perInstance < 1) {
+        return java.util.Optional.empty();
+      }
+      best = new Slot(nextSlotId++, clock.instant());
+      slots.add(best);
+      created = true;
     }
-    if (slots.size() < maxInstances) {
-      Slot s = new Slot(nextSlotId++, clock.instant());
-      s.inFlight = 1;
-      slots.add(s);
-      inFlight++;
-      return java.util.Optional.of(new Lease(s, true));
+    best.inFlight++;
+    inFlight++;
+    if (group != null) {
+      best.inFlightByGroup.merge(group, 1, Integer::sum);
     }
-    return java.util.Optional.empty();
+    return java.util.Optional.of(new Lease(best, created, group));
   }
 
   /** Counts a throttled call and says why it was throttled. */
@@ -258,7 +280,7 @@ final class InstancePool {
       t = runner[0];
     }
     retire(lease.slot, "timed out after " + timeout.toMillis() + " ms");
-    release(lease.slot, false, false);
+    release(lease, false, false);
     stats.timeout();
     log.line(
         "Task timed out after "
@@ -321,7 +343,7 @@ final class InstancePool {
     } catch (RuntimeException | Error e) {
       if (finished.compareAndSet(false, true)) {
         retire(slot, "init failed");
-        release(slot, false, false);
+        release(lease, false, false);
         stats.error();
         Throwable cause =
             e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -355,7 +377,7 @@ final class InstancePool {
       // The core maps handler failures; anything reaching here is an emulator or core bug.
       if (finished.compareAndSet(false, true)) {
         retire(slot, "unexpected " + e.getClass().getName());
-        release(slot, false, true);
+        release(lease, false, true);
         stats.error();
         result.completeExceptionally(e);
       }
@@ -369,7 +391,7 @@ final class InstancePool {
     if (!healthy) {
       retire(slot, "a handler threw an Error");
     }
-    release(slot, healthy, true);
+    release(lease, healthy, true);
     stats.invocation(nanos);
     log.line(report(requestId, nanos, lease.mustInitialise ? initNanos : -1));
     result.complete(value);
@@ -410,11 +432,15 @@ final class InstancePool {
     log.line("Instance " + slot.id + " of function '" + name() + "' retired: " + why);
   }
 
-  private void release(Slot slot, boolean healthy, boolean mayShutdown) {
+  private void release(Lease lease, boolean healthy, boolean mayShutdown) {
+    Slot slot = lease.slot;
     boolean shutdown;
     synchronized (this) {
       slot.inFlight--;
       inFlight--;
+      if (lease.group != null) {
+        slot.inFlightByGroup.merge(lease.group, -1, (a, b) -> a + b == 0 ? null : a + b);
+      }
       slot.lastUsed = clock.instant();
       shutdown = !healthy && mayShutdown && slot.inFlight == 0;
       notifyAll();

@@ -57,15 +57,16 @@ public enum Profile {
           limit(32 * 1024 * 1024, "HTTP request of a direct invocation"),
           limit(1024 * 1024, "Firestore document"))),
   /**
-   * Azure Functions: 100 MB requests (no documented response limit), several concurrent invocations
-   * per worker, 600 s timeout cap (Consumption plan) of which an HTTP caller waits 230 s (the load
-   * balancer's idle timeout); the storage queue's {@code maxDequeueCount} of 5 (then {@code
-   * <queue>-poison}), Service Bus's {@code MaxDeliveryCount} of 10 for topics, the blob trigger's 5
-   * tries, a timer never retried.
+   * Azure Functions: 100 MB requests (no documented response limit), 100 HTTP invocations at once
+   * per instance (the host's {@code maxConcurrentRequests} on the Consumption plan, which anyfn's
+   * host.json sets; the Java worker runs them on an unbounded thread pool), 600 s timeout cap
+   * (Consumption plan) of which an HTTP caller waits 230 s (the load balancer's idle timeout); the
+   * storage queue's {@code maxDequeueCount} of 5 (then {@code <queue>-poison}), Service Bus's
+   * {@code MaxDeliveryCount} of 10 for topics, the blob trigger's 5 tries, a timer never retried.
    */
   AZURE(
       100 * 1024 * 1024,
-      16,
+      100,
       600,
       new Attempts(5, 10, 5, 1, 5),
       new Gateway(
@@ -191,6 +192,30 @@ public enum Profile {
       case AZURE -> "the limit of Azure's Consumption plan";
     };
   }
+
+  /**
+   * The events of one trigger that one instance takes at once, within the instance's concurrency.
+   * On AWS and Google no limit of its own: an instance takes one request, or one event, at a time.
+   * On Azure each trigger's default for one instance of the Consumption plan (one core): 24
+   * messages of a Storage queue (the trigger's {@code batchSize} of 16 plus its {@code
+   * newBatchThreshold} of 8), the same for the blob trigger, which reads through a Storage queue,
+   * 16 of a Service Bus subscription ({@code maxConcurrentCalls}), one timer run and one change
+   * feed batch; HTTP requests and direct invocations have the instance's whole concurrency.
+   */
+  int eventConcurrencyPerInstance(TriggerSpec.Kind kind) {
+    if (this != AZURE) {
+      return Integer.MAX_VALUE;
+    }
+    return switch (kind) {
+      case QUEUE, STORAGE -> AZURE_QUEUE_MESSAGES_PER_INSTANCE;
+      case TOPIC -> 16;
+      case SCHEDULE, DATA_CHANGE -> 1;
+      case HTTP, INVOKE -> Integer.MAX_VALUE;
+    };
+  }
+
+  /** Storage queue messages one Azure instance runs at once: batchSize 16 + newBatchThreshold 8. */
+  static final int AZURE_QUEUE_MESSAGES_PER_INSTANCE = 24;
 
   /** Delivery attempts of a queue message before it is dead-lettered. */
   public int maxDeliveryAttempts() {

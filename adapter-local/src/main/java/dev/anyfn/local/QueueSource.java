@@ -46,11 +46,7 @@ final class QueueSource {
           for (var c : list) {
             String qname = list.size() == 1 ? name : name + "/" + c.getKey().name();
             EventQueue q =
-                new EventQueue(
-                    qname,
-                    c.getKey(),
-                    c.getValue().batchSize(),
-                    hub.maxAttempts(TriggerSpec.Kind.QUEUE));
+                hub.newQueue(qname, c.getKey(), c.getValue().batchSize(), TriggerSpec.Kind.QUEUE);
             hub.add(q);
             queues.add(q);
           }

@@ -66,7 +66,7 @@ final class ScheduleSource {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.Schedule s) {
           String name = "schedule/" + pool.name() + (n++ == 0 ? "" : "#" + n);
-          EventQueue q = new EventQueue(name, pool, 1, hub.maxAttempts(TriggerSpec.Kind.SCHEDULE));
+          EventQueue q = hub.newQueue(name, pool, 1, TriggerSpec.Kind.SCHEDULE);
           hub.add(q);
           Entry e = new Entry(q, s, now);
           entries.add(e);

@@ -34,11 +34,8 @@ final class StorageSource {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.Storage s) {
           EventQueue q =
-              new EventQueue(
-                  "storage/" + s.bucket() + "/" + pool.name(),
-                  pool,
-                  1,
-                  hub.maxAttempts(TriggerSpec.Kind.STORAGE));
+              hub.newQueue(
+                  "storage/" + s.bucket() + "/" + pool.name(), pool, 1, TriggerSpec.Kind.STORAGE);
           hub.add(q);
           subscribers
               .computeIfAbsent(s.bucket(), k -> new ArrayList<>())

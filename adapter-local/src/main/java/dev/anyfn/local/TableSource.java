@@ -32,11 +32,8 @@ final class TableSource {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.DataChange d) {
           EventQueue q =
-              new EventQueue(
-                  "table/" + d.table() + "/" + pool.name(),
-                  pool,
-                  1,
-                  hub.maxAttempts(TriggerSpec.Kind.DATA_CHANGE));
+              hub.newQueue(
+                  "table/" + d.table() + "/" + pool.name(), pool, 1, TriggerSpec.Kind.DATA_CHANGE);
           hub.add(q);
           subscribers
               .computeIfAbsent(d.table(), k -> new ArrayList<>())

@@ -24,11 +24,8 @@ final class TopicSource {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.Topic topic) {
           EventQueue q =
-              new EventQueue(
-                  "topic/" + topic.name() + "/" + pool.name(),
-                  pool,
-                  1,
-                  hub.maxAttempts(TriggerSpec.Kind.TOPIC));
+              hub.newQueue(
+                  "topic/" + topic.name() + "/" + pool.name(), pool, 1, TriggerSpec.Kind.TOPIC);
           hub.add(q);
           subscribers.computeIfAbsent(topic.name(), k -> new ArrayList<>()).add(q);
         }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class EventDeliveryTest {
@@ -118,6 +119,25 @@ class EventDeliveryTest {
       h.emulator.events().awaitIdle(IDLE);
       assertThat(Probe.seen).containsExactly("slow#1", "second#1", "third#1");
       assertThat(h.emulator.events().deadLetters("orders")).isEmpty();
+    }
+  }
+
+  @Test
+  void anAzureInstanceRunsAtMost24MessagesOfAStorageQueueAtOnce() throws Exception {
+    // The consumer has one instance; the azure profile lets it serve 100 HTTP requests at once,
+    // but a Storage queue trigger hands it batchSize 16 + newBatchThreshold 8 messages.
+    try (Harness h = new Harness(Harness.fast().profile(Profile.AZURE))) {
+      Probe.entered = new CountDownLatch(24);
+      for (int i = 0; i < 30; i++) {
+        h.emulator.events().send("orders", "slow");
+      }
+      assertThat(Probe.entered.await(10, TimeUnit.SECONDS)).isTrue();
+      Thread.sleep(100); // room for a 25th delivery, were one allowed
+      assertThat(Probe.seen).hasSize(24);
+      Probe.gate.countDown();
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(Probe.seen).hasSize(30).containsOnly("slow#1");
+      assertThat(h.emulator.metrics().function("orders").instances()).isEqualTo(1);
     }
   }
 

@@ -91,9 +91,11 @@ class InstancePoolTest {
   void requestsArrivingDuringInitShareTheInstanceWhenTheProfileAllowsConcurrency()
       throws Exception {
     try (Harness h = new Harness(Emulator.builder().profile(Profile.AZURE))) {
-      Probe.entered = new CountDownLatch(10);
+      // Twenty in flight at once, all on the instance the first one started (the profile allows
+      // 100).
+      Probe.entered = new CountDownLatch(20);
       List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
-      for (int i = 0; i < 10; i++) {
+      for (int i = 0; i < 20; i++) {
         inFlight.add(async(h, "/gated"));
       }
       Probe.entered.await();
