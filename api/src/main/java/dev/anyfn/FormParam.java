@@ -17,11 +17,26 @@ import java.lang.annotation.Target;
  * Optional<Boolean>}). A handler that binds form fields takes no other body parameter, and serves a
  * method that carries a body (not GET or HEAD, whose forms send their fields in the query string:
  * bind those with {@link QueryParam}).
+ *
+ * <p>Without a name, on a record parameter, it binds the whole form: each component from the field
+ * of its name, or of the name a {@code @FormParam} on the component gives (Slack's {@code user_id},
+ * Twilio's {@code From}), converted as above:
+ *
+ * <pre>{@code
+ * public record SlashCommand(
+ *     String command, String text, @FormParam("user_id") String userId, Optional<String> channel) {}
+ *
+ * @Route(value = "/slack/commands", method = HttpMethod.POST)
+ * public String command(@FormParam SlashCommand command) { ... }
+ * }</pre>
+ *
+ * <p>An {@link IllegalArgumentException} thrown by the record's constructor (a compact constructor
+ * checking its values) is answered 400 with its message, as for a JSON body.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 public @interface FormParam {
-  /** The name to bind. */
-  String value();
+  /** The name to bind; empty on a record parameter, which binds the whole form. */
+  String value() default "";
 }

@@ -28,6 +28,7 @@ final class Binders {
       case PATH -> text(p, types, "Path parameter '" + p.name() + "'", PathSource.INSTANCE);
       case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
       case FORM -> form(p, types);
+      case FORM_RECORD -> FormRecordBinder.create(p, types);
       case HEADER -> text(p, types, "Header '" + p.name() + "'", HeaderSource.INSTANCE);
       case BODY -> body(p, declared, types, json);
       case EVENT -> inv -> inv.event;
@@ -83,7 +84,8 @@ final class Binders {
     return text(p, what, Scalars.converter(types.load(p.type()), what), source);
   }
 
-  private static Binder form(ParameterSpec p, Types types) {
+  /** One form field, converted as {@code @FormParam} converts. */
+  static Binder form(ParameterSpec p, Types types) {
     String what = "Form field '" + p.name() + "'";
     return text(p, what, Scalars.formConverter(types.load(p.type()), what), FormSource.INSTANCE);
   }

@@ -58,6 +58,30 @@ public class ConformanceFunction {
     return name + " x" + count + " " + tags + (subscribe.orElse(false) ? " subscribed" : "");
   }
 
+  /** A form bound as a whole, with a renamed field and a check of its own. */
+  public record Signup(
+      String email,
+      @FormParam("display_name") Optional<String> displayName,
+      List<String> topic,
+      boolean terms) {
+    /** Refuses an address without an at sign. */
+    public Signup {
+      if (!email.contains("@")) {
+        throw new IllegalArgumentException("email must contain @");
+      }
+    }
+  }
+
+  @Route(value = "/signup", method = HttpMethod.POST)
+  public String signup(@FormParam Signup signup) {
+    return signup.email()
+        + " "
+        + signup.displayName().orElse("-")
+        + " "
+        + signup.topic()
+        + (signup.terms() ? " terms" : "");
+  }
+
   @Route("/header")
   public String header(@HeaderParam("X-Custom") Optional<String> custom) {
     return custom.orElse("none");

@@ -37,8 +37,12 @@ public abstract class HttpConformanceSuite {
   }
 
   private HttpResponse postForm(String contentType, String body) throws Exception {
+    return postForm("/form", contentType, body);
+  }
+
+  private HttpResponse postForm(String path, String contentType, String body) throws Exception {
     return send(
-        request("POST", "/form")
+        request("POST", path)
             .headers(Headers.builder().add("Content-Type", contentType).build())
             .body(body)
             .build());
@@ -67,6 +71,37 @@ public abstract class HttpConformanceSuite {
     HttpResponse wrong = postForm("application/x-www-form-urlencoded", "name=a&count=three");
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(wrong.bodyText()).contains("Form field 'count' must be");
+  }
+
+  @Test
+  void aFormRecordIsBoundFromTheWholeFormAndWhatItsConstructorRefusesIs400() throws Exception {
+    String form = "application/x-www-form-urlencoded";
+    HttpResponse r =
+        postForm(
+            "/signup",
+            form,
+            "email=ada%40example.com&display_name=Ada+L.&topic=math&topic=engines&terms=true");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("ada@example.com Ada L. [math, engines] terms");
+
+    HttpResponse fewest = postForm("/signup", form, "email=ren%C3%A9%40example.com&terms=on");
+    assertThat(fewest.statusCode()).isEqualTo(200);
+    assertThat(fewest.bodyText()).isEqualTo("rené@example.com - [] terms");
+
+    HttpResponse off = postForm("/signup", form, "email=ren%C3%A9%40example.com&terms=off");
+    assertThat(off.statusCode()).isEqualTo(400);
+    assertThat(off.bodyText()).contains("Form field 'terms' must be true, false or on");
+
+    HttpResponse missing = postForm("/signup", form, "display_name=Ada&terms=on");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.bodyText()).contains("Form field 'email' is required.");
+
+    HttpResponse refused = postForm("/signup", form, "email=nobody&terms=on");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.bodyText()).contains("The form could not be bound: email must contain @");
+
+    HttpResponse json = postForm("/signup", "application/json", "{\"email\":\"a@b\"}");
+    assertThat(json.statusCode()).isEqualTo(415);
   }
 
   @Test

@@ -7,10 +7,16 @@ import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
 import dev.anyfn.Route;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /** Binds the parameters of {@code @Route} handlers. */
@@ -35,7 +41,11 @@ final class HttpParameters {
     for (VariableElement p : method.getParameters()) {
       Optional<Parameter> binding = bind(method, p, template);
       binding.filter(b -> b.source() == Parameter.Source.BODY).ifPresent(b -> bodies.add(name(p)));
-      binding.filter(b -> b.source() == Parameter.Source.FORM).ifPresent(b -> fields.add(name(p)));
+      binding
+          .filter(
+              b ->
+                  b.source() == Parameter.Source.FORM || b.source() == Parameter.Source.FORM_RECORD)
+          .ifPresent(b -> fields.add(name(p)));
       binding.ifPresent(bindings::add);
       ok &= binding.isPresent();
     }
@@ -124,6 +134,8 @@ final class HttpParameters {
       return pathValue(method, p, path.value(), template);
     } else if (query != null) {
       return value(Parameter.Source.QUERY, "@QueryParam", query.value(), method, p, true);
+    } else if (form != null && form.value().isEmpty() && isRecord(type)) {
+      return formRecord(method, p, TypeNames.element(type));
     } else if (form != null) {
       return value(Parameter.Source.FORM, "@FormParam", form.value(), method, p, true);
     } else if (header != null) {
@@ -191,20 +203,16 @@ final class HttpParameters {
               + label
               + "(\""
               + name(p)
-              + "\").");
+              + "\")"
+              + (source == Parameter.Source.FORM
+                  ? ", or bind the whole form to a record parameter."
+                  : "."));
       return Optional.empty();
     }
     TypeMirror type = p.asType();
-    Optional<TypeMirror> optional = names.argumentOf(type, "java.util.Optional");
-    Optional<TypeMirror> list =
-        listAllowed ? names.argumentOf(type, "java.util.List") : Optional.empty();
-    if (optional.filter(BindableTypes::isScalar).isPresent()) {
-      return Optional.of(
-          Parameter.named(source, name, names.erasedName(optional.get()), true, false));
-    } else if (list.filter(BindableTypes::isScalar).isPresent()) {
-      return Optional.of(Parameter.named(source, name, names.erasedName(list.get()), false, true));
-    } else if (BindableTypes.isScalar(type)) {
-      return Optional.of(Parameter.named(source, name, names.erasedName(type), false, false));
+    Optional<Parameter> scalar = scalar(source, name, type, listAllowed);
+    if (scalar.isPresent()) {
+      return scalar;
     }
     reporter.error(
         p,
@@ -219,8 +227,110 @@ final class HttpParameters {
             + names.display(type)
             + "; expected "
             + SCALARS
-            + (listAllowed ? ", or Optional or List of those." : ", or Optional of those."));
+            + (listAllowed ? ", or Optional or List of those." : ", or Optional of those.")
+            + (source == Parameter.Source.FORM && isRecord(type)
+                ? " To bind the whole form to the record, drop the name: @FormParam "
+                    + names.display(type)
+                    + " "
+                    + name(p)
+                    + "."
+                : ""));
     return Optional.empty();
+  }
+
+  /** A scalar, or Optional or (when allowed) List of one, bound from {@code name}; else empty. */
+  private Optional<Parameter> scalar(
+      Parameter.Source source, String name, TypeMirror type, boolean listAllowed) {
+    Optional<TypeMirror> optional = names.argumentOf(type, "java.util.Optional");
+    Optional<TypeMirror> list =
+        listAllowed ? names.argumentOf(type, "java.util.List") : Optional.empty();
+    if (optional.filter(BindableTypes::isScalar).isPresent()) {
+      return Optional.of(
+          Parameter.named(source, name, names.erasedName(optional.get()), true, false));
+    } else if (list.filter(BindableTypes::isScalar).isPresent()) {
+      return Optional.of(Parameter.named(source, name, names.erasedName(list.get()), false, true));
+    } else if (BindableTypes.isScalar(type)) {
+      return Optional.of(Parameter.named(source, name, names.erasedName(type), false, false));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A record bound from the whole form: each component from the field of its name, or of the name
+   * its own {@code @FormParam} gives. Components are converted as {@code @FormParam} values; a form
+   * is flat, so each must be a scalar, or Optional or List of one.
+   */
+  private Optional<Parameter> formRecord(
+      ExecutableElement method, VariableElement p, TypeElement record) {
+    List<Parameter> fields = new ArrayList<>();
+    Map<String, String> componentByField = new HashMap<>();
+    boolean ok = true;
+    for (RecordComponentElement c : record.getRecordComponents()) {
+      String component = c.getSimpleName().toString();
+      FormParam named = c.getAnnotation(FormParam.class);
+      String field = named == null || named.value().isEmpty() ? component : named.value();
+      String where =
+          "Component "
+              + component
+              + " of "
+              + record.getSimpleName()
+              + ", the form record of parameter "
+              + name(p)
+              + " of "
+              + method.getSimpleName();
+      String other = componentByField.putIfAbsent(field, component);
+      if (other != null) {
+        reporter.error(
+            p,
+            where
+                + ", binds form field '"
+                + field
+                + "', which component "
+                + other
+                + " binds too. Expected one component per field; give one of them another"
+                + " @FormParam name.");
+        ok = false;
+        continue;
+      }
+      Optional<Parameter> scalar = scalar(Parameter.Source.FORM, field, c.asType(), true);
+      if (scalar.isEmpty()) {
+        reporter.error(
+            p,
+            where
+                + ", is "
+                + names.display(c.asType())
+                + "; expected "
+                + SCALARS
+                + ", or Optional or List of those"
+                + (isRecord(c.asType())
+                    ? ": a form's fields are text, one level deep. Take the nested record's"
+                        + " fields into this one, or post JSON."
+                    : ". Take it as a String and convert it in the handler."));
+        ok = false;
+        continue;
+      }
+      fields.add(scalar.get());
+    }
+    if (ok && fields.isEmpty()) {
+      reporter.error(
+          p,
+          "Record "
+              + record.getSimpleName()
+              + ", the form record of parameter "
+              + name(p)
+              + " of "
+              + method.getSimpleName()
+              + ", has no components, so it binds no form field. Add the fields as components.");
+      ok = false;
+    }
+    return ok
+        ? Optional.of(Parameter.formRecord(names.binaryName(record), fields))
+        : Optional.empty();
+  }
+
+  private static boolean isRecord(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && TypeNames.element(type).getKind() == ElementKind.RECORD;
   }
 
   private static String name(VariableElement p) {

@@ -1,6 +1,7 @@
 package dev.anyfn.processor;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,14 +9,21 @@ import java.util.Map;
  * null.
  *
  * @param source where the value comes from
- * @param name the path, query or header name
+ * @param name the path, query, form field or header name
  * @param type binary name of the (element) type
  * @param genericType canonical generic type for JSON binding
  * @param optional the declared type was {@code Optional<type>}
  * @param list the declared type was {@code List<type>}
+ * @param fields a form record's components, each a {@code FORM} binding, in order
  */
 record Parameter(
-    Source source, String name, String type, String genericType, boolean optional, boolean list) {
+    Source source,
+    String name,
+    String type,
+    String genericType,
+    boolean optional,
+    boolean list,
+    List<Parameter> fields) {
 
   /** The index's {@code source} values. */
   enum Source {
@@ -24,6 +32,7 @@ record Parameter(
     PATH,
     QUERY,
     FORM,
+    FORM_RECORD,
     HEADER,
     BODY,
     EVENT,
@@ -33,15 +42,20 @@ record Parameter(
   }
 
   static Parameter of(Source source) {
-    return new Parameter(source, null, null, null, false, false);
+    return new Parameter(source, null, null, null, false, false, null);
   }
 
   static Parameter named(Source source, String name, String type, boolean optional, boolean list) {
-    return new Parameter(source, name, type, null, optional, list);
+    return new Parameter(source, name, type, null, optional, list, null);
   }
 
   static Parameter typed(Source source, String type, String genericType) {
-    return new Parameter(source, null, type, genericType, false, false);
+    return new Parameter(source, null, type, genericType, false, false, null);
+  }
+
+  /** A record of type {@code type} bound from form fields, one per component. */
+  static Parameter formRecord(String type, List<Parameter> fields) {
+    return new Parameter(Source.FORM_RECORD, null, type, null, false, false, List.copyOf(fields));
   }
 
   /** The fields the index format defines for this source, in a fixed order. */
@@ -58,6 +72,10 @@ record Parameter(
       case QUERY, FORM -> {
         putNamed(json);
         json.put("list", list);
+      }
+      case FORM_RECORD -> {
+        json.put("type", type);
+        json.put("fields", fields.stream().map(Parameter::toJson).toList());
       }
       case HEADER -> putNamed(json);
       case BODY, EVENT_BODY -> {

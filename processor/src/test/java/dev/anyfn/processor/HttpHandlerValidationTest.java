@@ -392,6 +392,137 @@ class HttpHandlerValidationTest {
   }
 
   @Test
+  void indexesAFormRecordWithTheFieldOfEachComponent() {
+    String index =
+        handler(
+                """
+                  public record SlashCommand(
+                      String command,
+                      @FormParam("user_id") String userId,
+                      Optional<String> text,
+                      List<String> tags,
+                      int count) {}
+
+                  @Route(value = "/slack/commands", method = HttpMethod.POST)
+                  public String command(@FormParam SlashCommand command) {
+                    return command.command();
+                  }
+                """)
+            .assertIndex();
+
+    assertThat(index)
+        .contains(
+            """
+                      "parameters": [
+                        {
+                          "source": "FORM_RECORD",
+                          "type": "com.example.Api$SlashCommand",
+                          "fields": [
+                            { "source": "FORM", "name": "command", "type": "java.lang.String", "optional": false, "list": false },
+                            { "source": "FORM", "name": "user_id", "type": "java.lang.String", "optional": false, "list": false },
+                            { "source": "FORM", "name": "text", "type": "java.lang.String", "optional": true, "list": false },
+                            { "source": "FORM", "name": "tags", "type": "java.lang.String", "optional": false, "list": true },
+                            { "source": "FORM", "name": "count", "type": "int", "optional": false, "list": false }
+                          ]
+                        }
+                      ]
+            """);
+  }
+
+  @Test
+  void rejectsAFormRecordWithANestedRecord() {
+    handler(
+            """
+              public record Address(String street) {}
+              public record Signup(String email, Address address) {}
+
+              @Route(value = "/signup", method = HttpMethod.POST)
+              public void signup(@FormParam Signup signup) {}
+            """)
+        .assertError(
+            "Component address of Signup, the form record of parameter signup of signup, is"
+                + " com.example.Api.Address; expected String, int, long, double, boolean, their"
+                + " boxes, UUID or an enum, or Optional or List of those: a form's fields are"
+                + " text, one level deep. Take the nested record's fields into this one, or post"
+                + " JSON.");
+  }
+
+  @Test
+  void rejectsAFormRecordComponentOfAnotherTypeSayingToConvertItInTheHandler() {
+    handler(
+            """
+              public record Command(java.net.URI responseUrl) {}
+
+              @Route(value = "/slack", method = HttpMethod.POST)
+              public void slack(@FormParam Command command) {}
+            """)
+        .assertError(
+            "Component responseUrl of Command, the form record of parameter command of slack, is"
+                + " java.net.URI; expected String, int, long, double, boolean, their boxes, UUID or"
+                + " an enum, or Optional or List of those. Take it as a String and convert it in"
+                + " the handler.");
+  }
+
+  @Test
+  void rejectsAFormRecordWhoseComponentsBindTheSameField() {
+    handler(
+            """
+              public record Signup(String email, @FormParam("email") String address) {}
+
+              @Route(value = "/signup", method = HttpMethod.POST)
+              public void signup(@FormParam Signup signup) {}
+            """)
+        .assertError(
+            "Component address of Signup, the form record of parameter signup of signup, binds"
+                + " form field 'email', which component email binds too. Expected one component"
+                + " per field; give one of them another @FormParam name.");
+  }
+
+  @Test
+  void rejectsAFormRecordOnAGetRoute() {
+    handler(
+            """
+              public record Search(String q) {}
+
+              @Route("/search")
+              public String search(@FormParam Search search) { return search.q(); }
+            """)
+        .assertError(
+            "@Route handler search binds @FormParam on a GET route, whose requests carry no"
+                + " body; a form sent with GET puts its fields in the query string. Bind them with"
+                + " @QueryParam, or route a POST.");
+  }
+
+  @Test
+  void aNamedFormFieldOfARecordTypeSaysHowToBindTheWholeForm() {
+    handler(
+            """
+              public record Signup(String email) {}
+
+              @Route(value = "/signup", method = HttpMethod.POST)
+              public void signup(@FormParam("signup") Signup signup) {}
+            """)
+        .assertError(
+            "@FormParam(\"signup\") parameter signup of signup is com.example.Api.Signup;"
+                + " expected String, int, long, double, boolean, their boxes, UUID or an enum, or"
+                + " Optional or List of those. To bind the whole form to the record, drop the"
+                + " name: @FormParam com.example.Api.Signup signup.");
+  }
+
+  @Test
+  void rejectsAnUnnamedFormFieldThatIsNotARecord() {
+    handler(
+            """
+              @Route(value = "/x", method = HttpMethod.POST)
+              public void x(@FormParam String email) {}
+            """)
+        .assertError(
+            "@FormParam on parameter email of x has an empty name. Name the value to bind, for"
+                + " example @FormParam(\"email\"), or bind the whole form to a record"
+                + " parameter.");
+  }
+
+  @Test
   void indexesRawBodiesAndVoidResponse() {
     String index =
         handler(

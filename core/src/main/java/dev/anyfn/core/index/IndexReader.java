@@ -213,6 +213,7 @@ final class IndexReader {
     String genericType = null;
     boolean optional = false;
     boolean list = false;
+    List<ParameterSpec> fields = null;
     while (t.nextField()) {
       switch (t.fieldName()) {
         case "source" -> source = t.enumValue("source", ParameterSpec.Source.class, "source");
@@ -221,11 +222,22 @@ final class IndexReader {
         case "genericType" -> genericType = t.text("genericType");
         case "optional" -> optional = t.bool("optional");
         case "list" -> list = t.bool("list");
+        case "fields" -> fields = t.list("fields", this::parameter);
         default -> t.skipValue();
       }
     }
+    if (source == ParameterSpec.Source.FORM_RECORD) {
+      t.required(type, "type", "a FORM_RECORD parameter");
+      t.required(fields, "fields", "a FORM_RECORD parameter");
+    }
     return new ParameterSpec(
-        t.required(source, "source", "a parameter"), name, type, genericType, optional, list);
+        t.required(source, "source", "a parameter"),
+        name,
+        type,
+        genericType,
+        optional,
+        list,
+        fields);
   }
 
   /** The fields of every kind are collected first: {@code kind} need not come first. */

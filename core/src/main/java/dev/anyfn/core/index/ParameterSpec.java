@@ -1,6 +1,7 @@
 package dev.anyfn.core.index;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * How one handler parameter is bound.
@@ -11,10 +12,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param genericType canonical generic type for JSON binding, when it differs from {@code type}
  * @param optional the declared type was {@code Optional<type>}
  * @param list the declared type was {@code List<type>}
+ * @param fields for {@link Source#FORM_RECORD}, how each record component is bound (a {@link
+ *     Source#FORM} each, in component order); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record ParameterSpec(
-    Source source, String name, String type, String genericType, boolean optional, boolean list) {
+    Source source,
+    String name,
+    String type,
+    String genericType,
+    boolean optional,
+    boolean list,
+    List<ParameterSpec> fields) {
+
+  /** Copies {@code fields}. */
+  public ParameterSpec {
+    fields = fields == null ? null : List.copyOf(fields);
+  }
+
+  /** A parameter bound without record components. */
+  public ParameterSpec(
+      Source source, String name, String type, String genericType, boolean optional, boolean list) {
+    this(source, name, type, genericType, optional, list, null);
+  }
 
   /** Where a parameter's value comes from. */
   public enum Source {
@@ -28,6 +48,8 @@ public record ParameterSpec(
     QUERY,
     /** A field of an {@code application/x-www-form-urlencoded} body. */
     FORM,
+    /** A record bound from the fields of an {@code application/x-www-form-urlencoded} body. */
+    FORM_RECORD,
     /** A header. */
     HEADER,
     /** The HTTP body or the invocation payload. */

@@ -73,6 +73,21 @@ class FunctionIndexTest {
                                   false,
                                   false),
                               new ParameterSpec(
+                                  ParameterSpec.Source.FORM_RECORD,
+                                  null,
+                                  "com.example.Website$Signup",
+                                  null,
+                                  false,
+                                  false,
+                                  List.of(
+                                      new ParameterSpec(
+                                          ParameterSpec.Source.FORM,
+                                          "user_id",
+                                          "java.lang.String",
+                                          null,
+                                          true,
+                                          false))),
+                              new ParameterSpec(
                                   ParameterSpec.Source.CONTEXT, null, null, null, false, false))),
                       handler(new TriggerSpec.Queue("orders", 10)),
                       handler(new TriggerSpec.Topic("news")),
@@ -244,6 +259,21 @@ class FunctionIndexTest {
     assertThatThrownBy(
             () -> read(index(handler("{\"kind\":\"INVOKE\"}", "{\"source\":\"COOKIE\"}"))))
         .hasMessageContaining("unknown source 'COOKIE'");
+  }
+
+  @Test
+  void rejectsAFormRecordWithoutItsFields() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    index(
+                        handler(
+                            "{\"kind\":\"INVOKE\"}",
+                            "{\"source\":\"FORM_RECORD\",\"type\":\"a.Signup\"}"))))
+        .hasMessage(
+            "The function index at test.json is not readable: a FORM_RECORD parameter has no"
+                + " 'fields'"
+                + REBUILD);
   }
 
   @Test

@@ -1,0 +1,70 @@
+package dev.anyfn.core;
+
+import dev.anyfn.HttpException;
+import dev.anyfn.core.Binders.Binder;
+import dev.anyfn.core.index.ParameterSpec;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binds a record from the fields of a form body: each component as a {@code @FormParam} of the name
+ * the processor recorded, then the record's canonical constructor. The processor checked the
+ * components at compile time; the constructor is looked up once, when the handler is prepared.
+ */
+final class FormRecordBinder implements Binder {
+  private final Constructor<?> constructor;
+  private final Binder[] components;
+
+  private FormRecordBinder(Constructor<?> constructor, Binder[] components) {
+    this.constructor = constructor;
+    this.components = components;
+  }
+
+  static Binder create(ParameterSpec p, Types types) {
+    Class<?> record = types.load(p.type());
+    List<ParameterSpec> fields = p.fields();
+    Binder[] components = new Binder[fields.size()];
+    Class<?>[] parameterTypes = new Class<?>[fields.size()];
+    for (int i = 0; i < components.length; i++) {
+      ParameterSpec field = fields.get(i);
+      components[i] = Binders.form(field, types);
+      parameterTypes[i] =
+          field.optional() ? Optional.class : field.list() ? List.class : types.load(field.type());
+    }
+    try {
+      Constructor<?> constructor = record.getDeclaredConstructor(parameterTypes);
+      constructor.setAccessible(true);
+      return new FormRecordBinder(constructor, components);
+    } catch (NoSuchMethodException | RuntimeException e) {
+      throw new ConfigurationException(
+          "Record "
+              + record.getName()
+              + " has no constructor taking the form fields the function index lists for it ("
+              + fields.stream().map(ParameterSpec::name).toList()
+              + "); the index is older than the class. Rebuild the project (mvn package).",
+          e);
+    }
+  }
+
+  @Override
+  public Object bind(Invocation inv) {
+    Object[] args = new Object[components.length];
+    for (int i = 0; i < args.length; i++) {
+      args[i] = components[i].bind(inv);
+    }
+    try {
+      return constructor.newInstance(args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      String reason =
+          cause instanceof IllegalArgumentException && cause.getMessage() != null
+              ? ": " + cause.getMessage()
+              : ".";
+      throw HttpException.badRequest("The form could not be bound" + reason);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot construct " + constructor.getDeclaringClass(), e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.anyfn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.anyfn.conformance.ConformanceIndex;
+import dev.anyfn.core.index.FunctionIndex;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class FormRecordBinderTest {
+  private static final String TOPIC_FIELD =
+      ",{\"source\":\"FORM\",\"name\":\"topic\",\"type\":\"java.lang.String\",\"optional\":false,"
+          + "\"list\":true}";
+
+  @Test
+  void anIndexListingOtherFieldsThanTheRecordTakesIsAConfigurationErrorSayingToRebuild()
+      throws Exception {
+    ClassLoader loader = getClass().getClassLoader();
+    String json = ConformanceIndex.json(loader);
+    assertThat(json).contains(TOPIC_FIELD); // the index as the processor wrote it
+    FunctionIndex stale =
+        FunctionIndex.read(
+            new ByteArrayInputStream(
+                json.replace(TOPIC_FIELD, "").getBytes(StandardCharsets.UTF_8)),
+            "stale.json");
+
+    assertThatThrownBy(
+            () ->
+                FunctionRuntime.of(stale, loader, RuntimeSettings.builder().build())
+                    .function(ConformanceIndex.FUNCTION))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(
+            "Record dev.anyfn.conformance.ConformanceFunction$Signup has no constructor taking the"
+                + " form fields the function index lists for it ([email, display_name, terms]);"
+                + " the index is older than the class. Rebuild the project (mvn package).");
+  }
+}
