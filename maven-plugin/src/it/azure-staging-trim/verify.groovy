@@ -9,6 +9,12 @@ assert new File(staging, 'trimmed-1.0.jar').isFile()
 assert new File(staging, 'host.json').isFile()
 assert new File(staging, 'hello/function.json').isFile()
 
+// The staged host.json is the project's, completed with what anyfn's sets and it leaves unset.
+def host = new groovy.json.JsonSlurper().parse(new File(staging, 'host.json'))
+assert host.functionTimeout == '00:00:30' : "host.json: ${host}"
+assert host.extensions.http.maxConcurrentRequests == 100 : "host.json: ${host}"
+assert host.extensions.http.routePrefix == ''
+
 // What Azure needs stays ...
 assert has('anyfn-adapter-azure-') : "adapter removed: ${jars}"
 assert has('anyfn-core-') && has('anyfn-api-') : "core removed: ${jars}"

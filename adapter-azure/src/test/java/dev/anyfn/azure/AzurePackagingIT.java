@@ -288,7 +288,6 @@ class AzurePackagingIT {
     assertThat(host.at("/extensionBundle/id").asText())
         .isEqualTo("Microsoft.Azure.Functions.ExtensionBundle");
     assertThat(host.at("/extensions/http/routePrefix").asText()).isEmpty();
-    assertThat(host.at("/extensions/http/maxConcurrentRequests").asInt()).isEqualTo(100);
     assertThat(staging.resolve("lib/anyfn-adapter-azure-" + anyfnVersion() + ".jar")).exists();
   }
 

@@ -1,5 +1,9 @@
 package dev.anyfn.maven;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +32,9 @@ import org.eclipse.aether.collection.DependencyCollectionException;
  * project declares only for another adapter (the AWS SDK, unless the project's classes use it),
  * computed from the dependency graph as for {@code target/<artifactId>-azure.jar}. Runs in the
  * {@code package} phase and must come after {@code azure-functions:package}: declare the anyfn
- * plugin after Microsoft's.
+ * plugin after Microsoft's. Then completes the staged host.json, which is the project's own, with
+ * the settings of anyfn's (written by {@code anyfn:package}) that it leaves unset: the functions'
+ * timeout, the route prefix and the HTTP concurrency per instance.
  */
 @Mojo(
     name = "trim-azure-staging",
@@ -36,6 +42,9 @@ import org.eclipse.aether.collection.DependencyCollectionException;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class TrimAzureStagingMojo extends AbstractMojo {
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -71,7 +80,8 @@ public class TrimAzureStagingMojo extends AbstractMojo {
     if (order != null) {
       throw new MojoFailureException(order);
     }
-    Path lib = staging().resolve("lib");
+    Path staging = staging();
+    Path lib = staging.resolve("lib");
     if (!Files.isDirectory(lib)) {
       throw new MojoFailureException(
           "No Azure staging folder at "
@@ -118,6 +128,67 @@ public class TrimAzureStagingMojo extends AbstractMojo {
                 + " jar(s) of other providers' adapters and their libraries from "
                 + lib
                 + (removed.isEmpty() ? "" : ": " + names(removed)));
+    completeHostJson(staging);
+  }
+
+  /**
+   * Completes the staged host.json (the project's own, which Microsoft's plugin copied) with the
+   * settings anyfn:package wrote to {@code target/anyfn/azure/host.json} and it leaves unset; see
+   * {@link AzureHostJson}.
+   */
+  private void completeHostJson(Path staging) throws MojoExecutionException {
+    Path generated = Path.of(project.getBuild().getDirectory(), "anyfn", "azure", "host.json");
+    Path staged = staging.resolve("host.json");
+    if (!Files.isRegularFile(generated)) {
+      getLog()
+          .info(
+              "anyfn: "
+                  + staged
+                  + " stays as staged: anyfn:package wrote no "
+                  + generated
+                  + " (azure is not among the selected providers, or anyfn:package runs after"
+                  + " this goal).");
+      return;
+    }
+    try {
+      ObjectNode anyfn = object(generated);
+      if (!Files.isRegularFile(staged)) {
+        Files.copy(generated, staged);
+        getLog().info("anyfn: staged anyfn's host.json at " + staged);
+        return;
+      }
+      AzureHostJson.Completed c = AzureHostJson.complete(object(staged), anyfn);
+      if (!c.added().isEmpty()) {
+        Files.writeString(staged, JSON.writeValueAsString(c.json()) + "\n");
+        getLog()
+            .info(
+                "anyfn: completed "
+                    + staged
+                    + " with what the project's host.json leaves unset: "
+                    + String.join(", ", c.added()));
+      }
+      for (String kept : c.kept()) {
+        getLog()
+            .warn(
+                "anyfn: "
+                    + staged
+                    + " keeps the project's "
+                    + kept
+                    + ". Azure follows the project's value; the emulator's azure profile and"
+                    + " the functions' annotations assume anyfn's.");
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("Completing " + staged + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode object(Path file) throws IOException, MojoExecutionException {
+    JsonNode json = JSON.readTree(file.toFile());
+    if (json == null || !json.isObject()) {
+      throw new MojoExecutionException(
+          file + " is not a JSON object; expected a host.json such as {\"version\": \"2.0\"}.");
+    }
+    return (ObjectNode) json;
   }
 
   private Path staging() throws MojoFailureException {
