@@ -14,11 +14,27 @@ import java.lang.annotation.Target;
  * <p>Values convert to {@code String}, {@code int}, {@code long}, {@code double}, {@code boolean}
  * (and their boxes), {@code UUID}, enums (by constant name) and {@code Optional} of those. A value
  * that does not convert is a 400 naming the parameter.
+ *
+ * <p>Without a name, on a record parameter, it binds the whole query: each component from the
+ * parameter of its name, or of the name a {@code @QueryParam} on the component gives, converted as
+ * above (a search form's filters, say):
+ *
+ * <pre>{@code
+ * public record ProductFilter(
+ *     Optional<String> category, @QueryParam("min_price") Optional<Integer> minPrice,
+ *     List<String> tag) {}
+ *
+ * @Route("/products")
+ * public List<Product> products(@QueryParam ProductFilter filter) { ... }
+ * }</pre>
+ *
+ * <p>An {@link IllegalArgumentException} thrown by the record's constructor is answered 400 with
+ * its message.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.PARAMETER)
+@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 public @interface QueryParam {
-  /** The name to bind. */
-  String value();
+  /** The name to bind; empty on a record parameter, which binds the whole query. */
+  String value() default "";
 }

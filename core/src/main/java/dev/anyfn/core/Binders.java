@@ -28,7 +28,7 @@ final class Binders {
       case PATH -> text(p, types, "Path parameter '" + p.name() + "'", PathSource.INSTANCE);
       case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
       case FORM -> form(p, types);
-      case FORM_RECORD -> FormRecordBinder.create(p, types);
+      case RECORD -> RecordBinder.create(p, types);
       case HEADER -> text(p, types, "Header '" + p.name() + "'", HeaderSource.INSTANCE);
       case BODY -> body(p, declared, types, json);
       case EVENT -> inv -> inv.event;
@@ -84,8 +84,21 @@ final class Binders {
     return text(p, what, Scalars.converter(types.load(p.type()), what), source);
   }
 
-  /** One form field, converted as {@code @FormParam} converts. */
-  static Binder form(ParameterSpec p, Types types) {
+  /** One component of a {@code RECORD}: a form field or a query parameter. */
+  static Binder component(ParameterSpec p, Types types) {
+    return switch (p.source()) {
+      case FORM -> form(p, types);
+      case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
+      default ->
+          throw new ConfigurationException(
+              "A record component bound from "
+                  + p.source()
+                  + " in the function index; expected FORM or QUERY. Rebuild the project (mvn"
+                  + " package).");
+    };
+  }
+
+  private static Binder form(ParameterSpec p, Types types) {
     String what = "Form field '" + p.name() + "'";
     return text(p, what, Scalars.formConverter(types.load(p.type()), what), FormSource.INSTANCE);
   }

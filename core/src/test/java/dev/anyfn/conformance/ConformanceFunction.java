@@ -82,6 +82,22 @@ public class ConformanceFunction {
         + (signup.terms() ? " terms" : "");
   }
 
+  /** A query bound as a whole, with a renamed parameter and a check of its own. */
+  public record Search(
+      Optional<String> q, @QueryParam("page_size") Optional<Integer> pageSize, List<String> tag) {
+    /** Refuses a page size below 1. */
+    public Search {
+      if (pageSize.orElse(10) < 1) {
+        throw new IllegalArgumentException("page_size must be at least 1");
+      }
+    }
+  }
+
+  @Route("/search")
+  public String search(@QueryParam Search search) {
+    return search.q().orElse("*") + " " + search.pageSize().orElse(10) + " " + search.tag();
+  }
+
   @Route("/header")
   public String header(@HeaderParam("X-Custom") Optional<String> custom) {
     return custom.orElse("none");

@@ -105,6 +105,26 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void aQueryRecordIsBoundFromTheWholeQueryAndWhatItsConstructorRefusesIs400() throws Exception {
+    HttpResponse r = get("/search?q=caf%C3%A9&page_size=5&tag=a&tag=b%26c");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("café 5 [a, b&c]");
+
+    HttpResponse none = get("/search");
+    assertThat(none.statusCode()).isEqualTo(200);
+    assertThat(none.bodyText()).isEqualTo("* 10 []");
+
+    HttpResponse wrong = get("/search?page_size=many");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.bodyText()).contains("Query parameter 'page_size' must be");
+
+    HttpResponse refused = get("/search?page_size=0");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.bodyText())
+        .contains("The query could not be bound: page_size must be at least 1");
+  }
+
+  @Test
   void aJsonBodyForAFormRouteIs415AndABadlyEncodedFormIs400() throws Exception {
     HttpResponse json = postForm("application/json", "{\"name\":\"a\",\"count\":1}");
     assertThat(json.statusCode()).isEqualTo(415);

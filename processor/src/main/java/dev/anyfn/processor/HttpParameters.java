@@ -6,6 +6,7 @@ import dev.anyfn.HttpMethod;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
 import dev.anyfn.Route;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,11 +42,7 @@ final class HttpParameters {
     for (VariableElement p : method.getParameters()) {
       Optional<Parameter> binding = bind(method, p, template);
       binding.filter(b -> b.source() == Parameter.Source.BODY).ifPresent(b -> bodies.add(name(p)));
-      binding
-          .filter(
-              b ->
-                  b.source() == Parameter.Source.FORM || b.source() == Parameter.Source.FORM_RECORD)
-          .ifPresent(b -> fields.add(name(p)));
+      binding.filter(Parameter::readsForm).ifPresent(b -> fields.add(name(p)));
       binding.ifPresent(bindings::add);
       ok &= binding.isPresent();
     }
@@ -132,10 +129,12 @@ final class HttpParameters {
     TypeMirror type = p.asType();
     if (path != null) {
       return pathValue(method, p, path.value(), template);
+    } else if (query != null && query.value().isEmpty() && isRecord(type)) {
+      return record(method, p, TypeNames.element(type), RecordSource.QUERY);
     } else if (query != null) {
       return value(Parameter.Source.QUERY, "@QueryParam", query.value(), method, p, true);
     } else if (form != null && form.value().isEmpty() && isRecord(type)) {
-      return formRecord(method, p, TypeNames.element(type));
+      return record(method, p, TypeNames.element(type), RecordSource.FORM);
     } else if (form != null) {
       return value(Parameter.Source.FORM, "@FormParam", form.value(), method, p, true);
     } else if (header != null) {
@@ -204,9 +203,11 @@ final class HttpParameters {
               + "(\""
               + name(p)
               + "\")"
-              + (source == Parameter.Source.FORM
-                  ? ", or bind the whole form to a record parameter."
-                  : "."));
+              + switch (source) {
+                case FORM -> ", or bind the whole form to a record parameter.";
+                case QUERY -> ", or bind the whole query to a record parameter.";
+                default -> ".";
+              });
       return Optional.empty();
     }
     TypeMirror type = p.asType();
@@ -228,8 +229,13 @@ final class HttpParameters {
             + "; expected "
             + SCALARS
             + (listAllowed ? ", or Optional or List of those." : ", or Optional of those.")
-            + (source == Parameter.Source.FORM && isRecord(type)
-                ? " To bind the whole form to the record, drop the name: @FormParam "
+            + ((source == Parameter.Source.FORM || source == Parameter.Source.QUERY)
+                    && isRecord(type)
+                ? " To bind the whole "
+                    + (source == Parameter.Source.FORM ? "form" : "query")
+                    + " to the record, drop the name: "
+                    + label
+                    + " "
                     + names.display(type)
                     + " "
                     + name(p)
@@ -255,44 +261,111 @@ final class HttpParameters {
     return Optional.empty();
   }
 
+  /** Where a record parameter's components come from, and the words that say so. */
+  private enum RecordSource {
+    FORM(Parameter.Source.FORM, FormParam.class, QueryParam.class, "form", "field", "post JSON"),
+    QUERY(
+        Parameter.Source.QUERY,
+        QueryParam.class,
+        FormParam.class,
+        "query",
+        "parameter",
+        "take it as JSON in a POST");
+
+    final Parameter.Source source;
+    final Class<? extends Annotation> names;
+    final Class<? extends Annotation> other;
+    final String what;
+    final String item;
+    final String nested;
+
+    RecordSource(
+        Parameter.Source source,
+        Class<? extends Annotation> names,
+        Class<? extends Annotation> other,
+        String what,
+        String item,
+        String nested) {
+      this.source = source;
+      this.names = names;
+      this.other = other;
+      this.what = what;
+      this.item = item;
+      this.nested = nested;
+    }
+
+    String label() {
+      return "@" + names.getSimpleName();
+    }
+
+    /** The name a component's own annotation gives, or empty. */
+    String nameOn(RecordComponentElement c) {
+      Annotation a = c.getAnnotation(names);
+      return a instanceof FormParam f ? f.value() : a instanceof QueryParam q ? q.value() : "";
+    }
+  }
+
   /**
-   * A record bound from the whole form: each component from the field of its name, or of the name
-   * its own {@code @FormParam} gives. Components are converted as {@code @FormParam} values; a form
-   * is flat, so each must be a scalar, or Optional or List of one.
+   * A record bound from the whole form or query: each component from the field or parameter of its
+   * name, or of the name its own annotation gives, converted as single values are; a form and a
+   * query are flat, so each component must be a scalar, or Optional or List of one.
    */
-  private Optional<Parameter> formRecord(
-      ExecutableElement method, VariableElement p, TypeElement record) {
+  private Optional<Parameter> record(
+      ExecutableElement method, VariableElement p, TypeElement record, RecordSource from) {
     List<Parameter> fields = new ArrayList<>();
     Map<String, String> componentByField = new HashMap<>();
     boolean ok = true;
     for (RecordComponentElement c : record.getRecordComponents()) {
       String component = c.getSimpleName().toString();
-      FormParam named = c.getAnnotation(FormParam.class);
-      String field = named == null || named.value().isEmpty() ? component : named.value();
+      String named = from.nameOn(c);
+      String field = named.isEmpty() ? component : named;
       String where =
           "Component "
               + component
               + " of "
               + record.getSimpleName()
-              + ", the form record of parameter "
+              + ", the "
+              + from.what
+              + " record of parameter "
               + name(p)
               + " of "
               + method.getSimpleName();
+      if (c.getAnnotation(from.other) != null) {
+        reporter.error(
+            p,
+            where
+                + ", has @"
+                + from.other.getSimpleName()
+                + ", but the record is bound from the "
+                + from.what
+                + ". Expected "
+                + from.label()
+                + " or no annotation on its components.");
+        ok = false;
+        continue;
+      }
       String other = componentByField.putIfAbsent(field, component);
       if (other != null) {
         reporter.error(
             p,
             where
-                + ", binds form field '"
+                + ", binds "
+                + from.what
+                + " "
+                + from.item
+                + " '"
                 + field
                 + "', which component "
                 + other
-                + " binds too. Expected one component per field; give one of them another"
-                + " @FormParam name.");
+                + " binds too. Expected one component per "
+                + from.item
+                + "; give one of them another "
+                + from.label()
+                + " name.");
         ok = false;
         continue;
       }
-      Optional<Parameter> scalar = scalar(Parameter.Source.FORM, field, c.asType(), true);
+      Optional<Parameter> scalar = scalar(from.source, field, c.asType(), true);
       if (scalar.isEmpty()) {
         reporter.error(
             p,
@@ -303,8 +376,15 @@ final class HttpParameters {
                 + SCALARS
                 + ", or Optional or List of those"
                 + (isRecord(c.asType())
-                    ? ": a form's fields are text, one level deep. Take the nested record's"
-                        + " fields into this one, or post JSON."
+                    ? ": a "
+                        + from.what
+                        + "'s "
+                        + from.item
+                        + "s are text, one level deep. Take the nested record's "
+                        + from.item
+                        + "s into this one, or "
+                        + from.nested
+                        + "."
                     : ". Take it as a String and convert it in the handler."));
         ok = false;
         continue;
@@ -316,16 +396,22 @@ final class HttpParameters {
           p,
           "Record "
               + record.getSimpleName()
-              + ", the form record of parameter "
+              + ", the "
+              + from.what
+              + " record of parameter "
               + name(p)
               + " of "
               + method.getSimpleName()
-              + ", has no components, so it binds no form field. Add the fields as components.");
+              + ", has no components, so it binds no "
+              + from.what
+              + " "
+              + from.item
+              + ". Add the "
+              + from.item
+              + "s as components.");
       ok = false;
     }
-    return ok
-        ? Optional.of(Parameter.formRecord(names.binaryName(record), fields))
-        : Optional.empty();
+    return ok ? Optional.of(Parameter.record(names.binaryName(record), fields)) : Optional.empty();
   }
 
   private static boolean isRecord(TypeMirror type) {

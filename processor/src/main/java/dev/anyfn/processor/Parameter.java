@@ -14,7 +14,7 @@ import java.util.Map;
  * @param genericType canonical generic type for JSON binding
  * @param optional the declared type was {@code Optional<type>}
  * @param list the declared type was {@code List<type>}
- * @param fields a form record's components, each a {@code FORM} binding, in order
+ * @param fields a record's components, each a {@code FORM} or {@code QUERY} binding, in order
  */
 record Parameter(
     Source source,
@@ -32,7 +32,7 @@ record Parameter(
     PATH,
     QUERY,
     FORM,
-    FORM_RECORD,
+    RECORD,
     HEADER,
     BODY,
     EVENT,
@@ -53,9 +53,17 @@ record Parameter(
     return new Parameter(source, null, type, genericType, false, false, null);
   }
 
-  /** A record of type {@code type} bound from form fields, one per component. */
-  static Parameter formRecord(String type, List<Parameter> fields) {
-    return new Parameter(Source.FORM_RECORD, null, type, null, false, false, List.copyOf(fields));
+  /**
+   * A record of type {@code type} bound from form fields or query parameters, one per component.
+   */
+  static Parameter record(String type, List<Parameter> fields) {
+    return new Parameter(Source.RECORD, null, type, null, false, false, List.copyOf(fields));
+  }
+
+  /** Whether this binding reads the body as a form: a form field, or a record of them. */
+  boolean readsForm() {
+    return source == Source.FORM
+        || (source == Source.RECORD && fields.stream().anyMatch(f -> f.source() == Source.FORM));
   }
 
   /** The fields the index format defines for this source, in a fixed order. */
@@ -73,7 +81,7 @@ record Parameter(
         putNamed(json);
         json.put("list", list);
       }
-      case FORM_RECORD -> {
+      case RECORD -> {
         json.put("type", type);
         json.put("fields", fields.stream().map(Parameter::toJson).toList());
       }

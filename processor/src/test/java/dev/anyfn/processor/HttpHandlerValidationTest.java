@@ -415,7 +415,7 @@ class HttpHandlerValidationTest {
             """
                       "parameters": [
                         {
-                          "source": "FORM_RECORD",
+                          "source": "RECORD",
                           "type": "com.example.Api$SlashCommand",
                           "fields": [
                             { "source": "FORM", "name": "command", "type": "java.lang.String", "optional": false, "list": false },
@@ -427,6 +427,71 @@ class HttpHandlerValidationTest {
                         }
                       ]
             """);
+  }
+
+  @Test
+  void indexesAQueryRecordWithTheParameterOfEachComponent() {
+    String index =
+        handler(
+                """
+                  public record Filter(
+                      Optional<String> category,
+                      @QueryParam("min_price") Optional<Integer> minPrice,
+                      List<String> tag) {}
+
+                  @Route("/products")
+                  public String products(@QueryParam Filter filter) { return ""; }
+                """)
+            .assertIndex();
+
+    assertThat(index)
+        .contains(
+            """
+                      "parameters": [
+                        {
+                          "source": "RECORD",
+                          "type": "com.example.Api$Filter",
+                          "fields": [
+                            { "source": "QUERY", "name": "category", "type": "java.lang.String", "optional": true, "list": false },
+                            { "source": "QUERY", "name": "min_price", "type": "java.lang.Integer", "optional": true, "list": false },
+                            { "source": "QUERY", "name": "tag", "type": "java.lang.String", "optional": false, "list": true }
+                          ]
+                        }
+                      ]
+            """);
+  }
+
+  @Test
+  void rejectsAQueryRecordWhoseComponentNamesAFormField() {
+    handler(
+            """
+              public record Filter(@FormParam("cat") String category) {}
+
+              @Route("/products")
+              public String products(@QueryParam Filter filter) { return ""; }
+            """)
+        .assertError(
+            "Component category of Filter, the query record of parameter filter of products, has"
+                + " @FormParam, but the record is bound from the query. Expected @QueryParam or no"
+                + " annotation on its components.");
+  }
+
+  @Test
+  void rejectsAQueryRecordWithANestedRecord() {
+    handler(
+            """
+              public record Range(int min, int max) {}
+              public record Filter(Range price) {}
+
+              @Route("/products")
+              public String products(@QueryParam Filter filter) { return ""; }
+            """)
+        .assertError(
+            "Component price of Filter, the query record of parameter filter of products, is"
+                + " com.example.Api.Range; expected String, int, long, double, boolean, their"
+                + " boxes, UUID or an enum, or Optional or List of those: a query's parameters are"
+                + " text, one level deep. Take the nested record's parameters into this one, or"
+                + " take it as JSON in a POST.");
   }
 
   @Test

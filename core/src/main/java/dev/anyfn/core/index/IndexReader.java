@@ -226,9 +226,9 @@ final class IndexReader {
         default -> t.skipValue();
       }
     }
-    if (source == ParameterSpec.Source.FORM_RECORD) {
-      t.required(type, "type", "a FORM_RECORD parameter");
-      t.required(fields, "fields", "a FORM_RECORD parameter");
+    if (source == ParameterSpec.Source.RECORD) {
+      t.required(type, "type", "a RECORD parameter");
+      t.required(fields, "fields", "a RECORD parameter");
     }
     return new ParameterSpec(
         t.required(source, "source", "a parameter"),

@@ -12,8 +12,8 @@ import java.util.List;
  * @param genericType canonical generic type for JSON binding, when it differs from {@code type}
  * @param optional the declared type was {@code Optional<type>}
  * @param list the declared type was {@code List<type>}
- * @param fields for {@link Source#FORM_RECORD}, how each record component is bound (a {@link
- *     Source#FORM} each, in component order); null otherwise
+ * @param fields for {@link Source#RECORD}, how each record component is bound (a {@link
+ *     Source#FORM} or {@link Source#QUERY} each, in component order); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record ParameterSpec(
@@ -48,8 +48,8 @@ public record ParameterSpec(
     QUERY,
     /** A field of an {@code application/x-www-form-urlencoded} body. */
     FORM,
-    /** A record bound from the fields of an {@code application/x-www-form-urlencoded} body. */
-    FORM_RECORD,
+    /** A record whose components are bound as its {@code fields} say. */
+    RECORD,
     /** A header. */
     HEADER,
     /** The HTTP body or the invocation payload. */

@@ -73,7 +73,7 @@ class FunctionIndexTest {
                                   false,
                                   false),
                               new ParameterSpec(
-                                  ParameterSpec.Source.FORM_RECORD,
+                                  ParameterSpec.Source.RECORD,
                                   null,
                                   "com.example.Website$Signup",
                                   null,
@@ -262,16 +262,16 @@ class FunctionIndexTest {
   }
 
   @Test
-  void rejectsAFormRecordWithoutItsFields() {
+  void rejectsARecordWithoutItsFields() {
     assertThatThrownBy(
             () ->
                 read(
                     index(
                         handler(
                             "{\"kind\":\"INVOKE\"}",
-                            "{\"source\":\"FORM_RECORD\",\"type\":\"a.Signup\"}"))))
+                            "{\"source\":\"RECORD\",\"type\":\"a.Signup\"}"))))
         .hasMessage(
-            "The function index at test.json is not readable: a FORM_RECORD parameter has no"
+            "The function index at test.json is not readable: a RECORD parameter has no"
                 + " 'fields'"
                 + REBUILD);
   }

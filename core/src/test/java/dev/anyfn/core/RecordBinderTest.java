@@ -9,7 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class FormRecordBinderTest {
+class RecordBinderTest {
   private static final String TOPIC_FIELD =
       ",{\"source\":\"FORM\",\"name\":\"topic\",\"type\":\"java.lang.String\",\"optional\":false,"
           + "\"list\":true}";
@@ -33,7 +33,7 @@ class FormRecordBinderTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(
             "Record dev.anyfn.conformance.ConformanceFunction$Signup has no constructor taking the"
-                + " form fields the function index lists for it ([email, display_name, terms]);"
+                + " values the function index lists for it ([email, display_name, terms]);"
                 + " the index is older than the class. Rebuild the project (mvn package).");
   }
 }

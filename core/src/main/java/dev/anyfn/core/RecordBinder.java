@@ -9,17 +9,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Binds a record from the fields of a form body: each component as a {@code @FormParam} of the name
- * the processor recorded, then the record's canonical constructor. The processor checked the
- * components at compile time; the constructor is looked up once, when the handler is prepared.
+ * Binds a record from the fields of a form body or from the query: each component as the {@code
+ * FormParam} or {@code QueryParam} value the processor recorded, then the record's canonical
+ * constructor. The processor checked the components at compile time; the constructor is looked up
+ * once, when the handler is prepared.
  */
-final class FormRecordBinder implements Binder {
+final class RecordBinder implements Binder {
   private final Constructor<?> constructor;
   private final Binder[] components;
 
-  private FormRecordBinder(Constructor<?> constructor, Binder[] components) {
+  /** What the record is bound from, for the 400 its constructor's refusal becomes. */
+  private final String what;
+
+  private RecordBinder(Constructor<?> constructor, Binder[] components, String what) {
     this.constructor = constructor;
     this.components = components;
+    this.what = what;
   }
 
   static Binder create(ParameterSpec p, Types types) {
@@ -29,19 +34,20 @@ final class FormRecordBinder implements Binder {
     Class<?>[] parameterTypes = new Class<?>[fields.size()];
     for (int i = 0; i < components.length; i++) {
       ParameterSpec field = fields.get(i);
-      components[i] = Binders.form(field, types);
+      components[i] = Binders.component(field, types);
       parameterTypes[i] =
           field.optional() ? Optional.class : field.list() ? List.class : types.load(field.type());
     }
     try {
       Constructor<?> constructor = record.getDeclaredConstructor(parameterTypes);
       constructor.setAccessible(true);
-      return new FormRecordBinder(constructor, components);
+      boolean form = fields.stream().anyMatch(f -> f.source() == ParameterSpec.Source.FORM);
+      return new RecordBinder(constructor, components, form ? "The form" : "The query");
     } catch (NoSuchMethodException | RuntimeException e) {
       throw new ConfigurationException(
           "Record "
               + record.getName()
-              + " has no constructor taking the form fields the function index lists for it ("
+              + " has no constructor taking the values the function index lists for it ("
               + fields.stream().map(ParameterSpec::name).toList()
               + "); the index is older than the class. Rebuild the project (mvn package).",
           e);
@@ -62,7 +68,7 @@ final class FormRecordBinder implements Binder {
           cause instanceof IllegalArgumentException && cause.getMessage() != null
               ? ": " + cause.getMessage()
               : ".";
-      throw HttpException.badRequest("The form could not be bound" + reason);
+      throw HttpException.badRequest(what + " could not be bound" + reason);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot construct " + constructor.getDeclaringClass(), e);
     }
