@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
  * method that carries a body (not GET or HEAD, whose forms send their fields in the query string:
  * bind those with {@link QueryParam}).
  *
+ * <p>A {@code multipart/form-data} body (an HTML form with {@code enctype="multipart/form-data"})
+ * binds the same way: its text parts are the fields, and its files bind as {@link Upload} ({@code
+ * Optional<Upload>}, {@code List<Upload>}); see {@link HttpRequest#uploads()}.
+ *
  * <p>Without a name, on a record parameter, it binds the whole form: each component from the field
  * of its name, or of the name a {@code @FormParam} on the component gives (Slack's {@code user_id},
  * Twilio's {@code From}), converted as above:

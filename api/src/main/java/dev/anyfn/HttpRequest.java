@@ -44,6 +44,9 @@ public final class HttpRequest {
   /** {@link #form()}, parsed on first use; a racing second parse gives an equal value. */
   private Map<String, List<String>> form;
 
+  /** {@link #uploads()}, parsed with {@link #form}. */
+  private Map<String, List<Upload>> uploads;
+
   /** The media type of a form body. */
   private static final String FORM = "application/x-www-form-urlencoded";
 
@@ -74,6 +77,7 @@ public final class HttpRequest {
     this.body = r.body;
     this.contentType = r.contentType;
     this.form = r.form;
+    this.uploads = r.uploads;
   }
 
   private static Map<String, String> copy(Map<String, String> params) {
@@ -151,25 +155,64 @@ public final class HttpRequest {
    * The fields of an {@code application/x-www-form-urlencoded} body (an HTML form's POST), decoded
    * as the query is: in order of first occurrence, each with every value in order, {@code +} read
    * as a space and percent-encoded bytes as UTF-8. Empty when there is no body. A body without a
-   * {@code Content-Type} is read as a form too.
+   * {@code Content-Type} is read as a form too. Of a {@code multipart/form-data} body, the parts
+   * that are not files (see {@link #uploads()}), as UTF-8 text.
    *
-   * @throws HttpException 415 when the body has another media type; 400 when it is not form-encoded
-   *     UTF-8 text or has more than 1,000 fields
+   * @throws HttpException 415 when the body has another media type; 400 when it is not a
+   *     well-formed form of UTF-8 text or has more than 1,000 fields
    */
   public Map<String, List<String>> form() {
     Map<String, List<String>> fields = form;
     if (fields == null) {
-      fields = parseForm();
-      form = fields;
+      fields = readForm();
     }
     return fields;
   }
 
-  private Map<String, List<String>> parseForm() {
+  /**
+   * The files of a {@code multipart/form-data} body, by field name, each with every file sent in
+   * order: what an HTML form with {@code enctype="multipart/form-data"} sends for its {@code <input
+   * type="file">} fields (a file input left empty sends nothing). Empty for a form-encoded body and
+   * when there is no body.
+   *
+   * @throws HttpException as {@link #form()} does
+   */
+  public Map<String, List<Upload>> uploads() {
+    Map<String, List<Upload>> files = uploads;
+    if (files == null) {
+      readForm();
+      files = uploads;
+    }
+    return files;
+  }
+
+  /** Parses the body as a form, sets {@link #form} and {@link #uploads}, and returns the fields. */
+  private Map<String, List<String>> readForm() {
     Optional<String> type = contentType();
+    if (body.length > 0 && type.isPresent() && type.get().equals(MultipartBody.MEDIA_TYPE)) {
+      MultipartBody.Parts parts =
+          MultipartBody.parse(body, headers.first("Content-Type").orElseThrow(), MAX_FORM_FIELDS);
+      uploads = parts.uploads();
+      form = parts.fields();
+      return parts.fields();
+    }
+    Map<String, List<String>> fields = parseForm(type);
+    uploads = Map.of();
+    form = fields;
+    return fields;
+  }
+
+  private Map<String, List<String>> parseForm(Optional<String> type) {
     if (body.length > 0 && type.isPresent() && !type.get().equals(FORM)) {
       throw new HttpException(
-          415, "Content-Type " + type.get() + " is not supported; send " + FORM + ".");
+          415,
+          "Content-Type "
+              + type.get()
+              + " is not supported; send "
+              + FORM
+              + " or "
+              + MultipartBody.MEDIA_TYPE
+              + ".");
     }
     if (body.length == 0) {
       return Map.of();

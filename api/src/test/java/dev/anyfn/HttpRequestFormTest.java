@@ -43,7 +43,7 @@ class HttpRequestFormTest {
         .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(415))
         .hasMessage(
             "Content-Type application/json is not supported; send"
-                + " application/x-www-form-urlencoded.");
+                + " application/x-www-form-urlencoded or multipart/form-data.");
   }
 
   @Test

@@ -120,6 +120,105 @@ class RequestParsingFuzzTest {
   }
 
   @FuzzTest(maxDuration = "60s")
+  void aMultipartBodyIsA400OrItsPartsAndAWellFormedOneGivesBackWhatWasSent(
+      FuzzedDataProvider data) {
+    String boundary = "anyfnFuzz";
+    String type = "multipart/form-data; boundary=" + boundary;
+    if (data.consumeBoolean()) {
+      // Any bytes: parts or a 400, never another exception.
+      HttpRequest raw = multipart(type, data.consumeRemainingAsBytes());
+      try {
+        raw.form();
+        raw.uploads();
+      } catch (HttpException e) {
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.getMessage()).isNotBlank();
+      }
+      return;
+    }
+    // A well-formed body built from the input: the parts come back as sent.
+    Map<String, List<String>> fields = new LinkedHashMap<>();
+    Map<String, List<byte[]>> files = new LinkedHashMap<>();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int parts = data.consumeInt(0, 8);
+    for (int i = 0; i < parts; i++) {
+      String name = "f" + data.consumeInt(0, 3);
+      byte[] content = data.consumeBytes(64);
+      if (contains(content, ("\r\n--" + boundary).getBytes(StandardCharsets.US_ASCII))) {
+        return; // the sender picks a boundary its content does not hold
+      }
+      boolean file = data.consumeBoolean();
+      String head =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\""
+              + name
+              + "\""
+              + (file ? "; filename=\"x.bin\"" : "")
+              + "\r\n\r\n";
+      body.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+      if (file) {
+        files.computeIfAbsent(name, k -> new ArrayList<>()).add(content);
+      } else {
+        try {
+          String text =
+              StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT)
+                  .decode(ByteBuffer.wrap(content))
+                  .toString();
+          fields.computeIfAbsent(name, k -> new ArrayList<>()).add(text);
+        } catch (CharacterCodingException e) {
+          return; // a field that is not UTF-8 is a 400, tested with raw bodies
+        }
+      }
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    HttpRequest request = multipart(type, body.toByteArray());
+
+    assertThat(request.form()).isEqualTo(fields);
+    Map<String, List<String>> sent = new LinkedHashMap<>();
+    files.forEach((k, v) -> sent.put(k, v.stream().map(RequestParsingFuzzTest::hex).toList()));
+    Map<String, List<String>> received = new LinkedHashMap<>();
+    request
+        .uploads()
+        .forEach((k, v) -> received.put(k, v.stream().map(u -> hex(u.bytes())).toList()));
+    assertThat(received).isEqualTo(sent);
+  }
+
+  private static HttpRequest multipart(String type, byte[] body) {
+    return HttpRequest.builder()
+        .method("POST")
+        .headers(Headers.builder().add("Content-Type", type).build())
+        .body(body)
+        .build();
+  }
+
+  private static boolean contains(byte[] body, byte[] pattern) {
+    outer:
+    for (int i = 0; i + pattern.length <= body.length; i++) {
+      for (int j = 0; j < pattern.length; j++) {
+        if (body[i + j] != pattern[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder b = new StringBuilder();
+    for (byte x : bytes) {
+      b.append(String.format("%02x", x));
+    }
+    return b.toString();
+  }
+
+  @FuzzTest(maxDuration = "60s")
   void aHeaderFieldIsRefusedOrKeptAsSentWhenItCannotSplitAResponse(FuzzedDataProvider data) {
     String name = data.consumeString(40);
     String value = data.consumeRemainingAsString();

@@ -64,7 +64,23 @@ final class HttpTranslator {
       return Translated.problem(tooLarge(declared + " bytes", maxBodyBytes, requestId));
     }
     byte[] body;
-    if (declared < 0 && headers.first("Transfer-Encoding").isEmpty()) {
+    if (isMultipartForm(headers)) {
+      // Google's invoker has read the body already; its parts are all that is left of it.
+      GoogleMultipart.Body parts;
+      try {
+        parts = GoogleMultipart.body(google);
+      } catch (GoogleMultipart.Malformed e) {
+        return Translated.problem(
+            Problems.response(
+                400,
+                "invalid_multipart",
+                "The multipart body is malformed: its parts could not be read. Send"
+                    + " multipart/form-data as RFC 7578 says.",
+                requestId));
+      }
+      body = parts.bytes().length > maxBodyBytes ? null : parts.bytes();
+      headers = headers.toBuilder().set("Content-Type", parts.contentType()).build();
+    } else if (declared < 0 && headers.first("Transfer-Encoding").isEmpty()) {
       // RFC 9112 6.3: a request with neither Content-Length nor Transfer-Encoding has no body,
       // so there is nothing to read (most GETs); the stream is not touched.
       body = NO_BODY;
@@ -88,6 +104,15 @@ final class HttpTranslator {
     } catch (IllegalArgumentException e) {
       return Translated.problem(Problems.response(400, "invalid_path", e.getMessage(), requestId));
     }
+  }
+
+  private static boolean isMultipartForm(Headers headers) {
+    Optional<String> type = headers.first("Content-Type");
+    return type.isPresent()
+        && type.get().regionMatches(true, 0, "multipart/form-data", 0, 19)
+        && (type.get().length() == 19
+            || type.get().charAt(19) == ';'
+            || type.get().charAt(19) == ' ');
   }
 
   /** The raw path; Google's decoded {@code getPath()} only when there is no request URI. */

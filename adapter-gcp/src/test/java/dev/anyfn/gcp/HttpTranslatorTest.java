@@ -39,6 +39,22 @@ class HttpTranslatorTest {
   }
 
   @Test
+  void aMultipartBodyWhosePartsTheInvokerCannotReadIs400() throws Exception {
+    // The fake, like the invoker for a body Jetty refused, throws from getParts().
+    FakeGoogleHttp.Response r =
+        call(
+            new FakeGoogleHttp.Request(
+                "POST",
+                "/echo",
+                Map.of("Content-Type", List.of("multipart/form-data; boundary=x")),
+                "--x\r\ncut".getBytes(StandardCharsets.US_ASCII)));
+    assertThat(r.status).isEqualTo(400);
+    assertThat(r.bodyText())
+        .contains("The multipart body is malformed: its parts could not be read.")
+        .contains("\"error\":\"invalid_multipart\"");
+  }
+
+  @Test
   void declaredLengthOverTheLimitIs413WithoutReadingTheBody() throws Exception {
     FakeGoogleHttp.Response r =
         call(

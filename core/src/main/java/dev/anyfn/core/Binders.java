@@ -4,6 +4,7 @@ import dev.anyfn.HttpException;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.QueueMessage;
 import dev.anyfn.TopicMessage;
+import dev.anyfn.Upload;
 import dev.anyfn.core.index.ParameterSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,9 +39,24 @@ final class Binders {
     };
   }
 
+  /** Reads all raw values of a named parameter: text, or the files of a multipart form. */
+  private interface ValueSource<T> {
+    List<T> values(HttpRequest request, String name);
+  }
+
   /** Reads all raw values of a named text parameter. */
-  private interface TextSource {
-    List<String> values(HttpRequest request, String name);
+  private interface TextSource extends ValueSource<String> {}
+
+  /**
+   * The files of a multipart form body; 415 for a body of another type, 400 for a malformed one.
+   */
+  private enum UploadSource implements ValueSource<Upload> {
+    INSTANCE;
+
+    @Override
+    public List<Upload> values(HttpRequest r, String name) {
+      return r.uploads().getOrDefault(name, List.of());
+    }
   }
 
   private enum PathSource implements TextSource {
@@ -99,17 +115,24 @@ final class Binders {
   }
 
   private static Binder form(ParameterSpec p, Types types) {
+    if (p.type().equals(Upload.class.getName())) {
+      return text(
+          p,
+          "File '" + p.name() + "' (a part of a multipart/form-data body)",
+          upload -> upload,
+          UploadSource.INSTANCE);
+    }
     String what = "Form field '" + p.name() + "'";
     return text(p, what, Scalars.formConverter(types.load(p.type()), what), FormSource.INSTANCE);
   }
 
-  private static Binder text(
-      ParameterSpec p, String what, Function<String, Object> convert, TextSource source) {
+  private static <T> Binder text(
+      ParameterSpec p, String what, Function<T, Object> convert, ValueSource<T> source) {
     String name = p.name();
     if (p.list()) {
       return inv -> {
         List<Object> out = new ArrayList<>();
-        for (String v : source.values(inv.request, name)) {
+        for (T v : source.values(inv.request, name)) {
           out.add(convert.apply(v));
         }
         return List.copyOf(out);
@@ -117,7 +140,7 @@ final class Binders {
     }
     boolean optional = p.optional();
     return inv -> {
-      List<String> values = source.values(inv.request, name);
+      List<T> values = source.values(inv.request, name);
       if (values.isEmpty()) {
         if (optional) {
           return Optional.empty();

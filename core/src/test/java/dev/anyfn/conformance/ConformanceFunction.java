@@ -11,6 +11,7 @@ import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
 import dev.anyfn.Route;
 import dev.anyfn.ServerlessFunction;
+import dev.anyfn.Upload;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,6 +81,23 @@ public class ConformanceFunction {
         + " "
         + signup.topic()
         + (signup.terms() ? " terms" : "");
+  }
+
+  @Route(value = "/profile", method = HttpMethod.POST)
+  public String profile(
+      @FormParam("name") String name,
+      @FormParam("avatar") Optional<Upload> avatar,
+      @FormParam("doc") List<Upload> docs) {
+    StringBuilder b = new StringBuilder(name);
+    avatar.ifPresentOrElse(
+        a -> {
+          b.append(' ').append(a.filename()).append(' ').append(a.contentType()).append(' ');
+          for (byte x : a.bytes()) {
+            b.append(String.format("%02x", x));
+          }
+        },
+        () -> b.append(" no avatar"));
+    return b.append(", ").append(docs.size()).append(" docs").toString();
   }
 
   /** A query bound as a whole, with a renamed parameter and a check of its own. */

@@ -125,6 +125,56 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void aMultipartFormGivesItsFieldsAndItsFilesByteForByte() throws Exception {
+    String boundary = "----anyfnConformance7MA4YWxkTrZu0gW";
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nRené\r\n"
+                + "--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"avatar\"; filename=\"me.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(new byte[] {(byte) 0x89, 0, '\r', '\n', '-', '-', (byte) 0xff});
+    body.writeBytes(
+        ("\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"a.txt\"\r\n\r\n"
+                + "a\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"doc\"; filename=\"b.txt\"\r\n\r\n"
+                + "b\r\n--"
+                + boundary
+                + "--\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse r =
+        send(
+            request("POST", "/profile")
+                .headers(
+                    Headers.builder()
+                        .add("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .build())
+                .body(body.toByteArray())
+                .build());
+    assertThat(r.statusCode()).as(r.bodyText()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("René me.png image/png 89000d0a2d2dff, 2 docs");
+
+    HttpResponse plain = postForm("/profile", "application/x-www-form-urlencoded", "name=Ada");
+    assertThat(plain.bodyText()).isEqualTo("Ada no avatar, 0 docs");
+
+    HttpResponse cut =
+        postForm(
+            "/profile",
+            "multipart/form-data; boundary=" + boundary,
+            "--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAda");
+    assertThat(cut.statusCode()).as(cut.bodyText()).isEqualTo(400);
+    assertThat(cut.bodyText()).contains("The multipart body is malformed");
+  }
+
+  @Test
   void aJsonBodyForAFormRouteIs415AndABadlyEncodedFormIs400() throws Exception {
     HttpResponse json = postForm("application/json", "{\"name\":\"a\",\"count\":1}");
     assertThat(json.statusCode()).isEqualTo(415);

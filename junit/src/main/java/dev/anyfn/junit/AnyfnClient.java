@@ -1,5 +1,7 @@
 package dev.anyfn.junit;
 
+import dev.anyfn.Upload;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A small HTTP client for the emulator a test runs against, on {@code java.net.http}. Paths are
@@ -71,6 +74,51 @@ public final class AnyfnClient {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.US_ASCII))
             .build());
+  }
+
+  /**
+   * Sends {@code POST path} with {@code fields} and {@code files} as a {@code multipart/form-data}
+   * body, as a browser posts a form with {@code enctype="multipart/form-data"}: the fields first,
+   * in the map's order, then the files in the list's order, each under its {@link Upload#field()}.
+   */
+  public Response postMultipart(String path, Map<String, String> fields, List<Upload> files) {
+    String boundary = "----anyfnTest" + UUID.randomUUID().toString().replace("-", "");
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    fields.forEach(
+        (name, value) -> {
+          part(body, boundary, name, null, null);
+          body.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+          body.writeBytes(CRLF);
+        });
+    for (Upload file : files) {
+      part(body, boundary, file.field(), file.filename(), file.contentType());
+      body.writeBytes(file.bytes());
+      body.writeBytes(CRLF);
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  private static final byte[] CRLF = {'\r', '\n'};
+
+  private static void part(
+      ByteArrayOutputStream body, String boundary, String name, String filename, String type) {
+    StringBuilder head =
+        new StringBuilder("--")
+            .append(boundary)
+            .append("\r\nContent-Disposition: form-data; name=\"")
+            .append(name.replace("\"", "%22"))
+            .append('"');
+    if (filename != null) {
+      head.append("; filename=\"").append(filename.replace("\"", "%22")).append('"');
+      head.append("\r\nContent-Type: ").append(type);
+    }
+    head.append("\r\n\r\n");
+    body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /**

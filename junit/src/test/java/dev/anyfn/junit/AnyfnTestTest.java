@@ -2,11 +2,13 @@ package dev.anyfn.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anyfn.Upload;
 import dev.anyfn.junit.fixtures.Greeter;
 import dev.anyfn.local.Emulator;
 import dev.anyfn.local.EventApi;
 import dev.anyfn.local.Profile;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,19 @@ class AnyfnTestTest {
     AnyfnClient.Response r = client.postForm("/greet/form", Map.of("name", "Zoë & Al"));
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.bodyText()).isEqualTo("{\"text\":\"hey, Zoë & Al\"}");
+  }
+
+  @Test
+  void postsAMultipartFormWithItsFiles(AnyfnClient client) {
+    AnyfnClient.Response r =
+        client.postMultipart(
+            "/greet/card",
+            Map.of("name", "Zoë"),
+            List.of(
+                new Upload(
+                    "card", "card \"1\".png", "image/png", new byte[] {1, '\r', '\n', '-', '-'})));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("{\"text\":\"hey, Zoë (card %221%22.png, 5 bytes)\"}");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
@@ -24,6 +25,9 @@ import javax.lang.model.type.TypeMirror;
 final class HttpParameters {
   private static final String SCALARS =
       "String, int, long, double, boolean, their boxes, UUID or an enum";
+  private static final String SCALARS_OR_UPLOAD =
+      "String, int, long, double, boolean, their boxes, UUID, an enum or Upload (a file)";
+  private static final String UPLOAD = "dev.anyfn.Upload";
 
   private final Reporter reporter;
   private final TypeNames names;
@@ -227,7 +231,7 @@ final class HttpParameters {
             + " is "
             + names.display(type)
             + "; expected "
-            + SCALARS
+            + scalars(source)
             + (listAllowed ? ", or Optional or List of those." : ", or Optional of those.")
             + ((source == Parameter.Source.FORM || source == Parameter.Source.QUERY)
                     && isRecord(type)
@@ -247,15 +251,19 @@ final class HttpParameters {
   /** A scalar, or Optional or (when allowed) List of one, bound from {@code name}; else empty. */
   private Optional<Parameter> scalar(
       Parameter.Source source, String name, TypeMirror type, boolean listAllowed) {
+    Predicate<TypeMirror> value =
+        source == Parameter.Source.FORM
+            ? t -> BindableTypes.isScalar(t) || names.is(t, UPLOAD)
+            : BindableTypes::isScalar;
     Optional<TypeMirror> optional = names.argumentOf(type, "java.util.Optional");
     Optional<TypeMirror> list =
         listAllowed ? names.argumentOf(type, "java.util.List") : Optional.empty();
-    if (optional.filter(BindableTypes::isScalar).isPresent()) {
+    if (optional.filter(value).isPresent()) {
       return Optional.of(
           Parameter.named(source, name, names.erasedName(optional.get()), true, false));
-    } else if (list.filter(BindableTypes::isScalar).isPresent()) {
+    } else if (list.filter(value).isPresent()) {
       return Optional.of(Parameter.named(source, name, names.erasedName(list.get()), false, true));
-    } else if (BindableTypes.isScalar(type)) {
+    } else if (value.test(type)) {
       return Optional.of(Parameter.named(source, name, names.erasedName(type), false, false));
     }
     return Optional.empty();
@@ -373,7 +381,7 @@ final class HttpParameters {
                 + ", is "
                 + names.display(c.asType())
                 + "; expected "
-                + SCALARS
+                + scalars(from.source)
                 + ", or Optional or List of those"
                 + (isRecord(c.asType())
                     ? ": a "
@@ -412,6 +420,11 @@ final class HttpParameters {
       ok = false;
     }
     return ok ? Optional.of(Parameter.record(names.binaryName(record), fields)) : Optional.empty();
+  }
+
+  /** What a value of {@code source} may be, for error messages. */
+  private static String scalars(Parameter.Source source) {
+    return source == Parameter.Source.FORM ? SCALARS_OR_UPLOAD : SCALARS;
   }
 
   private static boolean isRecord(TypeMirror type) {

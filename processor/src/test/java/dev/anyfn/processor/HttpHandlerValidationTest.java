@@ -119,7 +119,7 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@FormParam(\"when\") parameter when of x is java.util.Date; expected String, int,"
-                + " long, double, boolean, their boxes, UUID or an enum, or Optional or List of"
+                + " long, double, boolean, their boxes, UUID, an enum or Upload (a file), or Optional or List of"
                 + " those.");
   }
 
@@ -392,6 +392,42 @@ class HttpHandlerValidationTest {
   }
 
   @Test
+  void indexesTheFilesOfAMultipartFormAsUploads() {
+    String index =
+        handler(
+                """
+                  @Route(value = "/profile", method = HttpMethod.POST)
+                  public String profile(
+                      @FormParam("name") String name,
+                      @FormParam("avatar") Optional<Upload> avatar,
+                      @FormParam("doc") List<Upload> docs) {
+                    return name;
+                  }
+                """)
+            .assertIndex();
+
+    assertThat(index)
+        .contains(
+            """
+                        { "source": "FORM", "name": "avatar", "type": "dev.anyfn.Upload", "optional": true, "list": false },
+                        { "source": "FORM", "name": "doc", "type": "dev.anyfn.Upload", "optional": false, "list": true }
+            """);
+  }
+
+  @Test
+  void rejectsAnUploadOutsideAForm() {
+    handler(
+            """
+              @Route("/x")
+              public void x(@QueryParam("file") Upload file) {}
+            """)
+        .assertError(
+            "@QueryParam(\"file\") parameter file of x is Upload; expected String, int,"
+                + " long, double, boolean, their boxes, UUID or an enum, or Optional or List of"
+                + " those.");
+  }
+
+  @Test
   void indexesAFormRecordWithTheFieldOfEachComponent() {
     String index =
         handler(
@@ -507,7 +543,7 @@ class HttpHandlerValidationTest {
         .assertError(
             "Component address of Signup, the form record of parameter signup of signup, is"
                 + " com.example.Api.Address; expected String, int, long, double, boolean, their"
-                + " boxes, UUID or an enum, or Optional or List of those: a form's fields are"
+                + " boxes, UUID, an enum or Upload (a file), or Optional or List of those: a form's fields are"
                 + " text, one level deep. Take the nested record's fields into this one, or post"
                 + " JSON.");
   }
@@ -523,8 +559,8 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "Component responseUrl of Command, the form record of parameter command of slack, is"
-                + " java.net.URI; expected String, int, long, double, boolean, their boxes, UUID or"
-                + " an enum, or Optional or List of those. Take it as a String and convert it in"
+                + " java.net.URI; expected String, int, long, double, boolean, their boxes, UUID, an"
+                + " enum or Upload (a file), or Optional or List of those. Take it as a String and convert it in"
                 + " the handler.");
   }
 
@@ -569,7 +605,7 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@FormParam(\"signup\") parameter signup of signup is com.example.Api.Signup;"
-                + " expected String, int, long, double, boolean, their boxes, UUID or an enum, or"
+                + " expected String, int, long, double, boolean, their boxes, UUID, an enum or Upload (a file), or"
                 + " Optional or List of those. To bind the whole form to the record, drop the"
                 + " name: @FormParam com.example.Api.Signup signup.");
   }
