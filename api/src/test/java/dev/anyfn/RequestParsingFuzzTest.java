@@ -81,14 +81,7 @@ class RequestParsingFuzzTest {
     byte[] body = data.consumeRemainingAsBytes();
     Map<String, List<String>> expected;
     try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(body))
-              .toString();
-      expected = referenceQuery(text);
+      expected = referenceQuery(strictUtf8(body));
       if (expected.values().stream().mapToInt(List::size).sum() > HttpRequest.MAX_FORM_FIELDS) {
         expected = null;
       }
@@ -163,14 +156,7 @@ class RequestParsingFuzzTest {
         files.computeIfAbsent(name, k -> new ArrayList<>()).add(content);
       } else {
         try {
-          String text =
-              StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(CodingErrorAction.REPORT)
-                  .onUnmappableCharacter(CodingErrorAction.REPORT)
-                  .decode(ByteBuffer.wrap(content))
-                  .toString();
-          fields.computeIfAbsent(name, k -> new ArrayList<>()).add(text);
+          fields.computeIfAbsent(name, k -> new ArrayList<>()).add(strictUtf8(content));
         } catch (CharacterCodingException e) {
           return; // a field that is not UTF-8 is a 400, tested with raw bodies
         }
@@ -187,6 +173,16 @@ class RequestParsingFuzzTest {
         .uploads()
         .forEach((k, v) -> received.put(k, v.stream().map(u -> hex(u.bytes())).toList()));
     assertThat(received).isEqualTo(sent);
+  }
+
+  /** The bytes as UTF-8 text, refusing malformed input instead of replacing it. */
+  private static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 
   private static HttpRequest multipart(String type, byte[] body) {

@@ -327,17 +327,7 @@ final class HttpParameters {
       String component = c.getSimpleName().toString();
       String named = from.nameOn(c);
       String field = named.isEmpty() ? component : named;
-      String where =
-          "Component "
-              + component
-              + " of "
-              + record.getSimpleName()
-              + ", the "
-              + from.what
-              + " record of parameter "
-              + name(p)
-              + " of "
-              + method.getSimpleName();
+      String where = "Component " + component + " of " + recordOf(record, from, p, method);
       if (c.getAnnotation(from.other) != null) {
         reporter.error(
             p,
@@ -403,13 +393,7 @@ final class HttpParameters {
       reporter.error(
           p,
           "Record "
-              + record.getSimpleName()
-              + ", the "
-              + from.what
-              + " record of parameter "
-              + name(p)
-              + " of "
-              + method.getSimpleName()
+              + recordOf(record, from, p, method)
               + ", has no components, so it binds no "
               + from.what
               + " "
@@ -425,6 +409,18 @@ final class HttpParameters {
   /** What a value of {@code source} may be, for error messages. */
   private static String scalars(Parameter.Source source) {
     return source == Parameter.Source.FORM ? SCALARS_OR_UPLOAD : SCALARS;
+  }
+
+  /** "R, the form record of parameter p of m", for messages. */
+  private static String recordOf(
+      TypeElement record, RecordSource from, VariableElement p, ExecutableElement method) {
+    return record.getSimpleName()
+        + ", the "
+        + from.what
+        + " record of parameter "
+        + name(p)
+        + " of "
+        + method.getSimpleName();
   }
 
   private static boolean isRecord(TypeMirror type) {
