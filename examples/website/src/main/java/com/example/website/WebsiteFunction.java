@@ -7,6 +7,8 @@ import dev.anyfn.HttpResponse;
 import dev.anyfn.PathParam;
 import dev.anyfn.Route;
 import dev.anyfn.ServerlessFunction;
+import dev.anyfn.Upload;
+import java.util.Optional;
 
 /**
  * One function, many routes. Every route is served by the same deployment on every cloud; anyfn
@@ -34,14 +36,20 @@ public class WebsiteFunction {
 
   /**
    * The contact page's form, posted as an HTML form posts it ({@code
-   * application/x-www-form-urlencoded}): each field binds by name, a missing one is a 400 naming
-   * it.
+   * application/x-www-form-urlencoded}, or {@code multipart/form-data} when it carries a file):
+   * each field binds by name, a missing one is a 400 naming it; the attachment is optional.
    */
   @Route(value = "/contact", method = HttpMethod.POST)
   public String contactMessage(
-      @FormParam("email") String email, @FormParam("message") String message, Context context) {
+      @FormParam("email") String email,
+      @FormParam("message") String message,
+      @FormParam("attachment") Optional<Upload> attachment,
+      Context context) {
     context.log().info("contact message", "characters", message.length());
-    return "Thanks! We will answer " + email + " soon.";
+    return "Thanks! We will answer "
+        + email
+        + " soon."
+        + attachment.map(a -> " We got " + a.filename() + " (" + a.size() + " bytes).").orElse("");
   }
 
   /**

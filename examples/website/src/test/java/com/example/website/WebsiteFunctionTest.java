@@ -2,9 +2,12 @@ package com.example.website;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anyfn.Upload;
 import dev.anyfn.junit.AnyfnClient;
 import dev.anyfn.junit.AnyfnTest;
 import dev.anyfn.junit.FunctionLog;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +51,24 @@ class WebsiteFunctionTest {
               assertThat(e.message()).isEqualTo("contact message");
               assertThat(e.fields()).containsEntry("characters", 15);
             });
+  }
+
+  @Test
+  void theContactFormTakesAnAttachmentWhenPostedAsMultipart(AnyfnClient client) {
+    var response =
+        client.postMultipart(
+            "/contact",
+            Map.of("email", "ada@example.com", "message", "The notes, attached."),
+            List.of(
+                new Upload(
+                    "attachment",
+                    "notes.txt",
+                    "text/plain",
+                    "Note G".getBytes(StandardCharsets.UTF_8))));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.bodyText())
+        .isEqualTo("Thanks! We will answer ada@example.com soon. We got notes.txt (6 bytes).");
   }
 
   @Test
