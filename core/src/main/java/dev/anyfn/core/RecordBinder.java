@@ -43,13 +43,22 @@ final class RecordBinder implements Binder {
       constructor.setAccessible(true);
       boolean form = fields.stream().anyMatch(f -> f.source() == ParameterSpec.Source.FORM);
       return new RecordBinder(constructor, components, form ? "The form" : "The query");
-    } catch (NoSuchMethodException | RuntimeException e) {
+    } catch (NoSuchMethodException e) {
       throw new ConfigurationException(
           "Record "
               + record.getName()
               + " has no constructor taking the values the function index lists for it ("
               + fields.stream().map(ParameterSpec::name).toList()
               + "); the index is older than the class. Rebuild the project (mvn package).",
+          e);
+    } catch (RuntimeException e) { // InaccessibleObjectException, from a module that is closed
+      throw new ConfigurationException(
+          "Record "
+              + record.getName()
+              + " cannot be constructed by anyfn ("
+              + e.getMessage()
+              + "). Open its package to anyfn's core, or declare the record in a package that is"
+              + " not in a named module.",
           e);
     }
   }
@@ -64,6 +73,9 @@ final class RecordBinder implements Binder {
       return constructor.newInstance(args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof Error error) {
+        throw error; // not the input's fault: the instance is retired as for a handler's Error
+      }
       String reason =
           cause instanceof IllegalArgumentException && cause.getMessage() != null
               ? ": " + cause.getMessage()
