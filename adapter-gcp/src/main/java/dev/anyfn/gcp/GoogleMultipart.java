@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The parts of a {@code multipart/form-data} request, which Google's invoker reads itself: its
@@ -106,7 +106,11 @@ final class GoogleMultipart {
   /** A boundary that no part's content holds. */
   private static String boundary(List<Part> parts) {
     while (true) {
-      String boundary = "anyfn-" + UUID.randomUUID();
+      // Not UUID.randomUUID(): its SecureRandom would load on the first upload (see
+      // DeployedFunction.newRequestId); a boundary must only be absent from the content.
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      String boundary =
+          "anyfn-" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
       byte[] b = boundary.getBytes(StandardCharsets.US_ASCII);
       if (parts.stream().noneMatch(p -> contains(p.content(), b))) {
         return boundary;
