@@ -220,7 +220,7 @@ final class MultipartBody {
       uploads
           .computeIfAbsent(name, k -> new ArrayList<>())
           .add(
-              new Upload(
+              Upload.owning(
                   name,
                   filename,
                   type == null || type.isEmpty() ? "application/octet-stream" : type,

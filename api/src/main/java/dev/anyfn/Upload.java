@@ -2,6 +2,7 @@ package dev.anyfn;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -28,10 +29,20 @@ public final class Upload {
    * @param content the file's bytes (copied)
    */
   public Upload(String field, String filename, String contentType, byte[] content) {
+    this(content.clone(), field, filename, contentType);
+  }
+
+  /** Takes {@code content} without copying it: for bytes nothing else holds (the parser's). */
+  private Upload(byte[] content, String field, String filename, String contentType) {
     this.field = Objects.requireNonNull(field, "field");
     this.filename = Objects.requireNonNull(filename, "filename");
     this.contentType = Objects.requireNonNull(contentType, "contentType");
-    this.content = content.clone();
+    this.content = content;
+  }
+
+  /** An upload of bytes that nothing else holds, without a copy. */
+  static Upload owning(String field, String filename, String contentType, byte[] content) {
+    return new Upload(content, field, filename, contentType);
   }
 
   /** The form field the file was sent as. */
@@ -62,6 +73,21 @@ public final class Upload {
   /** The bytes as a stream, without copying them. */
   public InputStream stream() {
     return new ByteArrayInputStream(content);
+  }
+
+  /** Equal when the field, file name, media type and bytes are. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Upload u
+        && field.equals(u.field)
+        && filename.equals(u.filename)
+        && contentType.equals(u.contentType)
+        && Arrays.equals(content, u.content);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(field, filename, contentType, Arrays.hashCode(content));
   }
 
   /** Names the file and its size, not its content. */

@@ -79,6 +79,10 @@ class MultipartBodyTest {
     assertThat(avatar.contentType()).isEqualTo("image/png");
     assertThat(avatar.bytes()).isEqualTo(png);
     assertThat(avatar).hasToString("Upload[avatar: me.png, image/png, 10 bytes]");
+    assertThat(avatar)
+        .isEqualTo(new Upload("avatar", "me.png", "image/png", png))
+        .hasSameHashCodeAs(new Upload("avatar", "me.png", "image/png", png))
+        .isNotEqualTo(new Upload("avatar", "me.png", "image/png", new byte[] {1}));
   }
 
   @Test
