@@ -1,6 +1,7 @@
 package dev.anyfn;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -127,6 +128,44 @@ public final class HttpResponse {
      * @throws IllegalArgumentException if the name is not a token or the value has separators
      */
     public Builder cookie(String name, String value) {
+      return header("Set-Cookie", cookieValue(name, value) + COOKIE_ATTRIBUTES);
+    }
+
+    /**
+     * Adds a {@code Set-Cookie} header as {@link #cookie(String, String)} does, which the browser
+     * keeps for {@code maxAge} (a persistent cookie: {@code Max-Age}, in whole seconds) rather than
+     * until it closes.
+     *
+     * @throws IllegalArgumentException as {@link #cookie(String, String)} does, or when {@code
+     *     maxAge} is not positive (use {@link #expireCookie(String)} to remove a cookie)
+     */
+    public Builder cookie(String name, String value, Duration maxAge) {
+      if (maxAge.isNegative() || maxAge.isZero()) {
+        throw new IllegalArgumentException(
+            "Cookie '"
+                + name
+                + "' has a Max-Age of "
+                + maxAge
+                + "; expected a positive duration. To remove the cookie, use expireCookie(\""
+                + name
+                + "\").");
+      }
+      return header(
+          "Set-Cookie",
+          cookieValue(name, value) + COOKIE_ATTRIBUTES + "; Max-Age=" + maxAge.toSeconds());
+    }
+
+    /**
+     * Tells the browser to remove the cookie {@code name} set by {@link #cookie(String, String)}
+     * (an empty value with {@code Max-Age=0} and the same attributes), for example at logout.
+     *
+     * @throws IllegalArgumentException if the name is not a token
+     */
+    public Builder expireCookie(String name) {
+      return header("Set-Cookie", cookieValue(name, "") + COOKIE_ATTRIBUTES + "; Max-Age=0");
+    }
+
+    private static String cookieValue(String name, String value) {
       HeaderSyntax.checkName(name);
       for (char c : value.toCharArray()) {
         if (c <= 0x20 || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 0x7f) {
@@ -134,8 +173,11 @@ public final class HttpResponse {
               "Cookie '" + name + "' has a character not allowed in cookie values (RFC 6265).");
         }
       }
-      return header("Set-Cookie", name + "=" + value + "; Path=/; HttpOnly; Secure; SameSite=Lax");
+      return name + "=" + value;
     }
+
+    /** The attributes every cookie of {@link #cookie(String, String)} gets. */
+    private static final String COOKIE_ATTRIBUTES = "; Path=/; HttpOnly; Secure; SameSite=Lax";
 
     /** A body with its media type. */
     public Builder body(byte[] bytes, String contentType) {

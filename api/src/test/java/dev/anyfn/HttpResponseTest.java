@@ -30,6 +30,28 @@ class HttpResponseTest {
   }
 
   @Test
+  void aPersistentCookieCarriesItsMaxAgeAndAnExpiredOneRemovesIt() {
+    HttpResponse r =
+        HttpResponse.status(200)
+            .cookie("session", "s1", java.time.Duration.ofDays(7))
+            .expireCookie("theme")
+            .build();
+
+    assertThat(r.headers().all("Set-Cookie"))
+        .containsExactly(
+            "session=s1; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=604800",
+            "theme=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0");
+    assertThatThrownBy(
+            () -> HttpResponse.status(200).cookie("session", "s1", java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Cookie 'session' has a Max-Age of PT0S; expected a positive duration. To remove the"
+                + " cookie, use expireCookie(\"session\").");
+    assertThatThrownBy(() -> HttpResponse.status(200).expireCookie("bad name"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void cookieIsSecureByDefaultAndRejectsSeparators() {
     HttpResponse r = HttpResponse.status(200).cookie("id", "42").build();
     assertThat(r.headers().first("Set-Cookie"))
