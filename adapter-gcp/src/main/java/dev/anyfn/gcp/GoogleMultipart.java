@@ -1,5 +1,6 @@
 package dev.anyfn.gcp;
 
+import dev.anyfn.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The parts of a {@code multipart/form-data} request, which Google's invoker reads itself: its
@@ -29,21 +31,36 @@ final class GoogleMultipart {
   /** A body and the Content-Type header value that goes with it. */
   record Body(String contentType, byte[] bytes) {}
 
-  /** The request's parts as a multipart body with a boundary none of them holds. */
-  static Body body(com.google.cloud.functions.HttpRequest google) throws IOException {
-    return write(parts(google));
+  /** Whether the fallback to Google's public API has been logged (once per instance). */
+  private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+
+  /**
+   * The request's parts as a multipart body with a boundary none of them holds; {@code log} hears,
+   * once, when they come from Google's public API, which keeps one part per name.
+   */
+  static Body body(com.google.cloud.functions.HttpRequest google, Log log) throws IOException {
+    List<Part> parts = JettyParts.of(google);
+    if (parts == null) {
+      parts = fromPublicApiOrMalformed(google);
+      if (FALLBACK_LOGGED.compareAndSet(false, true)) {
+        log.warn(
+            "Multipart parts come from the invoker's getParts(), which keeps one part per field"
+                + " name (functions-framework-java#127): the invoker's own parse was not reachable,"
+                + " so a form sending several files or values under one name arrives with one.",
+            "invoker",
+            google.getClass().getName());
+      }
+    }
+    return write(parts);
   }
 
   /**
-   * The parts, all of them in order where Jetty's parse is reachable.
+   * The parts by Google's public API.
    *
    * @throws Malformed when the invoker could not read the body as multipart
    */
-  static List<Part> parts(com.google.cloud.functions.HttpRequest google) throws IOException {
-    List<Part> parts = JettyParts.of(google);
-    if (parts != null) {
-      return parts;
-    }
+  private static List<Part> fromPublicApiOrMalformed(com.google.cloud.functions.HttpRequest google)
+      throws IOException {
     try {
       return fromPublicApi(google.getParts());
     } catch (RuntimeException e) {

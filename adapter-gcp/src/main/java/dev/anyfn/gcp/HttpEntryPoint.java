@@ -55,7 +55,11 @@ public final class HttpEntryPoint implements HttpFunction {
         function.context(GoogleHeaders.executionId(headers), GoogleHeaders.traceId(headers));
     HttpTranslator.Translated in =
         HttpTranslator.toNeutral(
-            request, headers, function.settings().maxBodyBytes(), context.requestId());
+            request,
+            headers,
+            function.settings().maxBodyBytes(),
+            context.requestId(),
+            context.log());
     dev.anyfn.HttpResponse out =
         in.request().isPresent()
             ? function.instance().handleHttp(in.request().get(), context)

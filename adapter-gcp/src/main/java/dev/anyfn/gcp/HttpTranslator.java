@@ -3,6 +3,7 @@ package dev.anyfn.gcp;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.Log;
 import dev.anyfn.core.Problems;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,13 +52,16 @@ final class HttpTranslator {
    * Reads Google's request into a neutral one with the given {@link #headers(
    * com.google.cloud.functions.HttpRequest) headers}: the raw (still percent-encoded) path taken
    * from the request URI, every query value in order, and the body up to {@code maxBodyBytes} (a
-   * larger body is answered 413 without reading it all).
+   * larger body is answered 413 without reading it all). A multipart form, which Google's invoker
+   * has read already, comes from its parts ({@link GoogleMultipart}); {@code log} hears of a
+   * fallback that may lose some.
    */
   static Translated toNeutral(
       com.google.cloud.functions.HttpRequest google,
       Headers headers,
       int maxBodyBytes,
-      String requestId)
+      String requestId,
+      Log log)
       throws IOException {
     long declared = google.getContentLength();
     if (declared > maxBodyBytes) {
@@ -68,7 +72,7 @@ final class HttpTranslator {
       // Google's invoker has read the body already; its parts are all that is left of it.
       GoogleMultipart.Body parts;
       try {
-        parts = GoogleMultipart.body(google);
+        parts = GoogleMultipart.body(google, log);
       } catch (GoogleMultipart.Malformed e) {
         return Translated.problem(
             Problems.response(

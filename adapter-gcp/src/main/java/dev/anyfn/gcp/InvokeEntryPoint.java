@@ -75,7 +75,8 @@ public final class InvokeEntryPoint implements HttpFunction {
       return;
     }
     HttpTranslator.Translated in =
-        HttpTranslator.toNeutral(request, headers, function.settings().maxBodyBytes(), requestId);
+        HttpTranslator.toNeutral(
+            request, headers, function.settings().maxBodyBytes(), requestId, context.log());
     if (in.request().isEmpty()) {
       HttpTranslator.write(in.problem().orElseThrow(), response);
       return;

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.cloud.functions.HttpRequest.HttpPart;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
+import dev.anyfn.Log;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,45 @@ class GoogleMultipartTest {
         return Map.of();
       }
     };
+  }
+
+  @Test
+  void theFallbackToThePublicApiIsLoggedOnceAsAWarning() throws Exception {
+    com.google.cloud.functions.HttpRequest google =
+        (com.google.cloud.functions.HttpRequest)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {com.google.cloud.functions.HttpRequest.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getParts")) {
+                    return Map.of("doc", part("a.txt", "text/plain", new byte[] {'a'}));
+                  }
+                  throw new UnsupportedOperationException(method.getName());
+                });
+    List<String> warnings = new ArrayList<>();
+    Log log =
+        new Log() {
+          @Override
+          public void info(String message, Object... keyValues) {}
+
+          @Override
+          public void warn(String message, Object... keyValues) {
+            warnings.add(message);
+          }
+
+          @Override
+          public void error(String message, Throwable error, Object... keyValues) {}
+        };
+
+    GoogleMultipart.Body first = GoogleMultipart.body(google, log);
+    GoogleMultipart.body(google, log);
+
+    assertThat(new String(first.bytes(), StandardCharsets.UTF_8))
+        .contains("name=\"doc\"; filename=\"a.txt\"");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .startsWith("Multipart parts come from the invoker's getParts(), which keeps one part");
   }
 
   @Test
