@@ -50,10 +50,29 @@ public final class AnyfnClient {
 
   /** Sends {@code POST path} with a JSON body. */
   public Response post(String path, String json) {
+    return sendJson("POST", path, json);
+  }
+
+  /** Sends {@code PUT path} with a JSON body. */
+  public Response put(String path, String json) {
+    return sendJson("PUT", path, json);
+  }
+
+  /** Sends {@code PATCH path} with a JSON body. */
+  public Response patch(String path, String json) {
+    return sendJson("PATCH", path, json);
+  }
+
+  /** Sends {@code DELETE path}, without a body. */
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+  }
+
+  private Response sendJson(String method, String path, String json) {
     return send(
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+            .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
             .build());
   }
 

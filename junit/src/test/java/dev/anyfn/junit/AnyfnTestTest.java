@@ -32,6 +32,17 @@ class AnyfnTestTest {
   }
 
   @Test
+  void putsPatchesAndDeletes(AnyfnClient client) {
+    AnyfnClient.Response put = client.put("/greet", "{\"name\":\"Ada\"}");
+    AnyfnClient.Response patch = client.patch("/greet", "{\"name\":\"Grace\"}");
+    AnyfnClient.Response delete = client.delete("/greet");
+
+    assertThat(put.bodyText()).isEqualTo("{\"text\":\"replaced by Ada\"}");
+    assertThat(patch.bodyText()).isEqualTo("{\"text\":\"amended by Grace\"}");
+    assertThat(delete.status()).isEqualTo(204);
+  }
+
+  @Test
   void postsAFormEncodingItsFields(AnyfnClient client) {
     AnyfnClient.Response r = client.postForm("/greet/form", Map.of("name", "Zoë & Al"));
     assertThat(r.status()).isEqualTo(200);
