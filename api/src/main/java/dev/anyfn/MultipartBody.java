@@ -168,6 +168,9 @@ final class MultipartBody {
 
   /** The headers of a part, by lower-case name. */
   private static Map<String, String> headers(byte[] body, int from, int to, int part) {
+    if (from == to) {
+      return Map.of(); // a part without headers: its Content-Disposition is missing
+    }
     String text;
     try {
       text = PathDecoding.text(Arrays.copyOfRange(body, from, to), StandardCharsets.UTF_8);

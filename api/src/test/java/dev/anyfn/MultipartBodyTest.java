@@ -178,6 +178,15 @@ class MultipartBodyTest {
   }
 
   @Test
+  void aPartWithoutHeadersIs400ForItsMissingContentDisposition() {
+    byte[] body = body("--" + BOUNDARY + "\r\n\r\nx\r\n--" + BOUNDARY + "--");
+
+    assertThat(badRequest(TYPE, body))
+        .hasMessageContaining(
+            "part 1 has no 'Content-Disposition: form-data; name=\"...\"' header");
+  }
+
+  @Test
   void aTextFieldThatIsNotUtf8Is400NamingIt() {
     byte[] body =
         body(

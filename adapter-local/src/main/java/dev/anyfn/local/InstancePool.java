@@ -150,6 +150,9 @@ final class InstancePool {
     if (workers.leakedThreadCapReached()) {
       return java.util.Optional.empty();
     }
+    if (perInstance >= concurrency) {
+      group = null; // the instance's concurrency is the tighter limit: nothing to count per group
+    }
     Slot best = null;
     for (Slot s : slots) {
       if (!s.retired
