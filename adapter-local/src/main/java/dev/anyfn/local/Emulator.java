@@ -94,7 +94,8 @@ public final class Emulator implements AutoCloseable {
     this.topics = new TopicSource(hub, list);
     StorageSource storage = new StorageSource(hub, list);
     TableSource tables = new TableSource(hub, list, runtime.json());
-    this.schedules = new ScheduleSource(hub, list, b.clock, log);
+    this.schedules =
+        new ScheduleSource(hub, list, b.clock, log, b.profile.schedulesRunOneAtATime());
     this.events = new EventApi(this, queues, topics, storage, tables, schedules, hub);
     EmulatorSender sender = new EmulatorSender(events, b.profile);
     list.forEach(pool -> pool.sendThrough(sender));

@@ -166,6 +166,9 @@ final class EventHub {
         deadLetter(q, head, "expired");
         continue;
       }
+      if (q.inFlight.size() >= q.maxInFlight) {
+        return; // a singleton still running: completed() wakes the dispatcher
+      }
       // Set before trying: capacity freed after a failed try then sees it and wakes us.
       capacityWanted = true;
       var lease = q.consumer.tryAcquire(q, q.perInstance);
@@ -323,6 +326,11 @@ final class EventHub {
           "No delivery queue named '" + name + "'; the emulator has " + queues.keySet() + ".");
     }
     return q;
+  }
+
+  /** Whether {@code q} holds an event that waits for delivery (not one in flight). */
+  synchronized boolean hasWaiting(EventQueue q) {
+    return !q.ready.isEmpty() || !q.delayed.isEmpty();
   }
 
   /** Pending events of consumable queues plus running invocations; zero when idle. */

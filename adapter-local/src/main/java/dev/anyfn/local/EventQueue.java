@@ -33,6 +33,9 @@ final class EventQueue {
   final List<Envelope> deadEnvelopes = new ArrayList<>();
   long delivered;
 
+  /** The most events of this queue in flight at once across all instances (1: a singleton). */
+  int maxInFlight = Integer.MAX_VALUE;
+
   /** The queue whose consumer takes this queue's dead letters, as the cloud moves them; or null. */
   String deadLetterQueue;
 

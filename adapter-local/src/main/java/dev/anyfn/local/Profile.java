@@ -214,6 +214,16 @@ public enum Profile {
     };
   }
 
+  /**
+   * Whether each schedule runs one occurrence at a time across all instances, an occurrence that
+   * comes due meanwhile running once after it: Azure's timer trigger, a singleton (a storage lease)
+   * whose next run waits for the last and is then past due (azure-functions-host#556). AWS's and
+   * Google's schedulers start each occurrence on time, beside a run still going.
+   */
+  boolean schedulesRunOneAtATime() {
+    return this == AZURE;
+  }
+
   /** Storage queue messages one Azure instance runs at once: batchSize 16 + newBatchThreshold 8. */
   static final int AZURE_QUEUE_MESSAGES_PER_INSTANCE = 24;
 

@@ -14,7 +14,9 @@ import java.util.Map;
  * The emulator's schedules: cron and rate triggers evaluated on the {@link EmulatorClock}. Every
  * occurrence that came due (after the clock was advanced, or as real time passes) is queued as a
  * {@link ScheduleEvent} with its scheduled time; at most {@value #MAX_CATCH_UP} occurrences are
- * queued per schedule per tick and the rest are skipped with a warning. Thread-safe.
+ * queued per schedule per tick and the rest are skipped with a warning. Under a profile whose
+ * schedules run one at a time (Azure's), a schedule has one run in flight at most, and the
+ * occurrences that come due while one waits for delivery merge into it. Thread-safe.
  */
 final class ScheduleSource {
   static final int MAX_CATCH_UP = 1000;
@@ -24,6 +26,9 @@ final class ScheduleSource {
   private final LogSink log;
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, List<Entry>> byFunction = new LinkedHashMap<>();
+
+  /** Whether a schedule runs one occurrence at a time ({@link Profile#schedulesRunOneAtATime}). */
+  private final boolean oneAtATime;
 
   private static final class Entry {
     final EventQueue queue;
@@ -56,10 +61,16 @@ final class ScheduleSource {
     }
   }
 
-  ScheduleSource(EventHub hub, List<InstancePool> pools, EmulatorClock clock, LogSink log) {
+  ScheduleSource(
+      EventHub hub,
+      List<InstancePool> pools,
+      EmulatorClock clock,
+      LogSink log,
+      boolean oneAtATime) {
     this.hub = hub;
     this.clock = clock;
     this.log = log;
+    this.oneAtATime = oneAtATime;
     Instant now = clock.instant();
     for (InstancePool pool : pools) {
       int n = 0;
@@ -67,6 +78,9 @@ final class ScheduleSource {
         if (t instanceof TriggerSpec.Schedule s) {
           String name = "schedule/" + pool.name() + (n++ == 0 ? "" : "#" + n);
           EventQueue q = hub.newQueue(name, pool, 1, TriggerSpec.Kind.SCHEDULE);
+          if (oneAtATime) {
+            q.maxInFlight = 1;
+          }
           hub.add(q);
           Entry e = new Entry(q, s, now);
           entries.add(e);
@@ -81,12 +95,27 @@ final class ScheduleSource {
     Instant now = clock.instant();
     for (Entry e : entries) {
       int fired = 0;
+      int merged = 0;
       while (!e.next.isAfter(now)) {
-        if (fired < MAX_CATCH_UP) {
+        if (oneAtATime && hub.hasWaiting(e.queue)) {
+          merged++; // one run already waits for the last: it catches up for this one too
+        } else if (fired < MAX_CATCH_UP) {
           fire(e, e.next);
+          fired++;
+        } else {
+          fired++;
         }
-        fired++;
         e.next = e.after(e.next);
+      }
+      if (merged > 0) {
+        log.line(
+            merged
+                + " occurrence(s) of "
+                + e.spec.describe()
+                + " for function '"
+                + e.queue.consumer.name()
+                + "' merged into the run that waits: the profile runs a schedule one occurrence"
+                + " at a time, as Azure's timer does, and catches up once.");
       }
       if (fired > MAX_CATCH_UP) {
         log.warn(
