@@ -100,18 +100,16 @@ final class Binders {
     return text(p, what, Scalars.converter(types.load(p.type()), what), source);
   }
 
-  /** One component of a {@code RECORD}: a form field or a query parameter. */
+  /** One component of a {@code RECORD}: a form field or a query parameter, bound as one. */
   static Binder component(ParameterSpec p, Types types) {
-    return switch (p.source()) {
-      case FORM -> form(p, types);
-      case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
-      default ->
-          throw new ConfigurationException(
-              "A record component bound from "
-                  + p.source()
-                  + " in the function index; expected FORM or QUERY. Rebuild the project (mvn"
-                  + " package).");
-    };
+    if (p.source() != ParameterSpec.Source.FORM && p.source() != ParameterSpec.Source.QUERY) {
+      throw new ConfigurationException(
+          "A record component bound from "
+              + p.source()
+              + " in the function index; expected FORM or QUERY. Rebuild the project (mvn"
+              + " package).");
+    }
+    return create(p, null, types, null); // neither source needs the declared class or JSON
   }
 
   private static Binder form(ParameterSpec p, Types types) {
