@@ -479,17 +479,15 @@ final class HttpFrontDoor extends Handler.Abstract {
       write(response, done, match.missResponse(neutral.method(), requestId), false);
       return;
     }
-    if (config.profile == Profile.AWS) {
-      Optional<String> tooLarge =
-          LambdaEventSize.exceeded(neutral, rawPath, request.getHttpURI().getQuery());
-      if (tooLarge.isPresent()) {
-        write(
-            response,
-            done,
-            Problems.response(413, "request_too_large", tooLarge.get(), requestId),
-            false);
-        return;
-      }
+    Optional<String> tooLarge =
+        config.profile.requestTooLarge(neutral, rawPath, request.getHttpURI().getQuery());
+    if (tooLarge.isPresent()) {
+      write(
+          response,
+          done,
+          Problems.response(413, "request_too_large", tooLarge.get(), requestId),
+          false);
+      return;
     }
     InstancePool pool = emulator.pool(match.function().get().name());
     var lease = pool.tryAcquire();

@@ -2,9 +2,11 @@ package dev.anyfn.local;
 
 import static dev.anyfn.local.EventLimits.limit;
 
+import dev.anyfn.HttpRequest;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
+import java.util.Optional;
 
 /**
  * The limits and defaults of one cloud, so that what works on the emulator works when deployed.
@@ -120,6 +122,15 @@ public enum Profile {
   /** The largest HTTP response or direct-invocation answer the cloud carries. */
   ResponseLimit responseLimit() {
     return responseLimit;
+  }
+
+  /**
+   * Why the cloud's front door could not hand this routed request to the function, or empty: on
+   * AWS, an HTTP API event over Lambda's 6 MiB ({@link LambdaEventSize}); elsewhere the body limit
+   * checked before the body is read is the only one.
+   */
+  Optional<String> requestTooLarge(HttpRequest request, String rawPath, String rawQuery) {
+    return this == AWS ? LambdaEventSize.exceeded(request, rawPath, rawQuery) : Optional.empty();
   }
 
   /** The largest queue message, topic message, storage notification and invocation payload. */
