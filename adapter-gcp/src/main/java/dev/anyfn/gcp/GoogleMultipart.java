@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * getInputStream()} is empty, and its {@code getParts()} keeps one part per name, unordered
  * (functions-framework-java#127). The parts are taken, in order and all of them, from the parse
  * Jetty keeps on the request; where that is not reachable (another invoker), from {@code
- * getParts()}. They are written back as one multipart body, for the neutral request. Stateless.
+ * getParts()}. They are written back as one multipart body, for the neutral request. Thread-safe:
+ * its state is the reflective lookup, made once, and whether the fallback was logged.
  */
 final class GoogleMultipart {
   private GoogleMultipart() {}
@@ -165,48 +166,73 @@ final class GoogleMultipart {
   /**
    * The parts as the invoker's Jetty parsed them, through reflection on the invoker's request
    * ({@code HttpRequestImpl.request}, a Jetty {@code Request}) and Jetty's public {@code
-   * MultiPartFormData.getParts(Attributes)}; null when any of it is missing.
+   * MultiPartFormData.getParts(Attributes)}; null when any of it is missing. The members are looked
+   * up once per invoker class, not per request.
    */
-  private static final class JettyParts {
-    private JettyParts() {}
+  private record JettyParts(
+      Class<?> invoker,
+      Field request,
+      Method getParts,
+      Method name,
+      Method filename,
+      Method headers,
+      Method header,
+      Method content) {
+
+    /** The lookup made for the last invoker class seen; racing threads at worst look up twice. */
+    private static volatile JettyParts last;
 
     static List<Part> of(com.google.cloud.functions.HttpRequest google) {
       try {
-        Field field = google.getClass().getDeclaredField("request");
-        field.setAccessible(true);
-        Object request = field.get(google);
-        ClassLoader loader = google.getClass().getClassLoader();
-        Class<?> attributes = Class.forName("org.eclipse.jetty.util.Attributes", false, loader);
-        Class<?> formData =
-            Class.forName("org.eclipse.jetty.http.MultiPartFormData", false, loader);
-        Object parsed = formData.getMethod("getParts", attributes).invoke(null, request);
-        if (!(parsed instanceof Iterable<?> all)) {
-          return null;
+        JettyParts jetty = last;
+        if (jetty == null || jetty.invoker != google.getClass()) {
+          jetty = lookUp(google.getClass());
+          last = jetty;
         }
-        List<Part> parts = new ArrayList<>();
-        Class<?> type = Class.forName("org.eclipse.jetty.http.MultiPart$Part", false, loader);
-        Method name = type.getMethod("getName");
-        Method filename = type.getMethod("getFileName");
-        Method headers = type.getMethod("getHeaders");
-        Method content = type.getMethod("getContentAsString", Charset.class);
-        Method header =
-            Class.forName("org.eclipse.jetty.http.HttpFields", false, loader)
-                .getMethod("get", String.class);
-        for (Object part : all) {
-          Object contentType = header.invoke(headers.invoke(part), "Content-Type");
-          String text = (String) content.invoke(part, StandardCharsets.ISO_8859_1);
-          parts.add(
-              new Part(
-                  (String) name.invoke(part),
-                  (String) filename.invoke(part),
-                  (String) contentType,
-                  // ISO-8859-1 maps each byte to one char and back: the bytes as sent
-                  text.getBytes(StandardCharsets.ISO_8859_1)));
-        }
-        return parts;
+        return jetty.parts(google);
       } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
         return null;
       }
+    }
+
+    private static JettyParts lookUp(Class<?> invoker) throws ReflectiveOperationException {
+      Field request = invoker.getDeclaredField("request");
+      request.setAccessible(true);
+      ClassLoader loader = invoker.getClassLoader();
+      Class<?> attributes = Class.forName("org.eclipse.jetty.util.Attributes", false, loader);
+      Class<?> part = Class.forName("org.eclipse.jetty.http.MultiPart$Part", false, loader);
+      return new JettyParts(
+          invoker,
+          request,
+          Class.forName("org.eclipse.jetty.http.MultiPartFormData", false, loader)
+              .getMethod("getParts", attributes),
+          part.getMethod("getName"),
+          part.getMethod("getFileName"),
+          part.getMethod("getHeaders"),
+          Class.forName("org.eclipse.jetty.http.HttpFields", false, loader)
+              .getMethod("get", String.class),
+          part.getMethod("getContentAsString", Charset.class));
+    }
+
+    private List<Part> parts(com.google.cloud.functions.HttpRequest google)
+        throws ReflectiveOperationException {
+      Object parsed = getParts.invoke(null, request.get(google));
+      if (!(parsed instanceof Iterable<?> all)) {
+        return null;
+      }
+      List<Part> parts = new ArrayList<>();
+      for (Object part : all) {
+        Object contentType = header.invoke(headers.invoke(part), "Content-Type");
+        String text = (String) content.invoke(part, StandardCharsets.ISO_8859_1);
+        parts.add(
+            new Part(
+                (String) name.invoke(part),
+                (String) filename.invoke(part),
+                (String) contentType,
+                // ISO-8859-1 maps each byte to one char and back: the bytes as sent
+                text.getBytes(StandardCharsets.ISO_8859_1)));
+      }
+      return parts;
     }
   }
 }
