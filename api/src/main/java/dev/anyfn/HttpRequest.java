@@ -57,13 +57,7 @@ public final class HttpRequest {
     this.method = b.method;
     this.segments = b.segments;
     this.pathParams = b.pathParams; // already an unmodifiable copy
-    if (b.query == null || b.query.isEmpty()) {
-      this.query = Map.of();
-    } else {
-      Map<String, List<String>> q = new LinkedHashMap<>();
-      b.query.forEach((k, v) -> q.put(k, List.copyOf(v)));
-      this.query = Collections.unmodifiableMap(q);
-    }
+    this.query = b.query == null ? Map.of() : frozen(b.query);
     this.headers = b.headers;
     this.body = b.body;
   }
@@ -242,8 +236,16 @@ public final class HttpRequest {
     } catch (IllegalArgumentException e) {
       throw HttpException.badRequest("The form body is badly encoded: " + e.getMessage());
     }
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    fields.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    return frozen(fields);
+  }
+
+  /** An unmodifiable copy, in the same order, of a map of lists: the query, a form, its files. */
+  static <T> Map<String, List<T>> frozen(Map<String, List<T>> map) {
+    if (map.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<T>> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
     return Collections.unmodifiableMap(copy);
   }
 

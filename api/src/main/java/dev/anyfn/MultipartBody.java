@@ -4,7 +4,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +92,7 @@ final class MultipartBody {
           uploads);
       p = end + next.length;
     }
-    return new Parts(freeze(fields), freeze(uploads));
+    return new Parts(HttpRequest.frozen(fields), HttpRequest.frozen(uploads));
   }
 
   /** The boundary parameter of a multipart/form-data Content-Type value. */
@@ -324,14 +323,5 @@ final class MultipartBody {
       i += shift[body[i + m - 1] & 0xff];
     }
     return -1;
-  }
-
-  private static <T> Map<String, List<T>> freeze(Map<String, List<T>> map) {
-    if (map.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, List<T>> copy = new LinkedHashMap<>();
-    map.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return Collections.unmodifiableMap(copy);
   }
 }
