@@ -177,7 +177,7 @@ public class PackageMojo extends AbstractMojo {
           classes,
           jar,
           timestamp);
-      Path descriptors = target.resolve("anyfn").resolve(provider);
+      Path descriptors = descriptors(target, provider);
       try {
         Files.createDirectories(descriptors);
         packagers
@@ -373,5 +373,12 @@ public class PackageMojo extends AbstractMojo {
               + " the epoch.",
           e);
     }
+  }
+
+  /**
+   * Where {@code anyfn:package} writes a provider's descriptors: {@code target/anyfn/<provider>}.
+   */
+  static Path descriptors(Path target, String provider) {
+    return target.resolve("anyfn").resolve(provider);
   }
 }

@@ -137,7 +137,9 @@ public class TrimAzureStagingMojo extends AbstractMojo {
    * {@link AzureHostJson}.
    */
   private void completeHostJson(Path staging) throws MojoExecutionException {
-    Path generated = Path.of(project.getBuild().getDirectory(), "anyfn", "azure", "host.json");
+    Path generated =
+        PackageMojo.descriptors(Path.of(project.getBuild().getDirectory()), "azure")
+            .resolve("host.json");
     Path staged = staging.resolve("host.json");
     if (!Files.isRegularFile(generated)) {
       getLog()
