@@ -99,10 +99,10 @@ final class ScheduleSource {
       while (!e.next.isAfter(now)) {
         if (oneAtATime && hub.hasWaiting(e.queue)) {
           merged++; // one run already waits for the last: it catches up for this one too
-        } else if (fired < MAX_CATCH_UP) {
-          fire(e, e.next);
-          fired++;
         } else {
+          if (fired < MAX_CATCH_UP) {
+            fire(e, e.next);
+          }
           fired++;
         }
         e.next = e.after(e.next);
