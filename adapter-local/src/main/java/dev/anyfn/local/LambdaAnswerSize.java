@@ -24,13 +24,15 @@ final class LambdaAnswerSize {
     response
         .headers()
         .forEach((name, value) -> size[0] += escaped(name) + escaped(value) + 6); // "n":"v",
-    byte[] body = response.body();
-    if (TextMediaTypes.isText(response.headers().first("Content-Type").orElse(""))) {
-      size[0] += escaped(body);
-    } else {
-      size[0] += (body.length + 2L) / 3 * 4;
-    }
-    return size[0];
+    return size[0] + body(response.body(), response.headers().first("Content-Type").orElse(""));
+  }
+
+  /**
+   * The length of a body in a Lambda event or answer's JSON: escaped when its media type is text,
+   * as base64 when it is not.
+   */
+  static long body(byte[] body, String contentType) {
+    return TextMediaTypes.isText(contentType) ? escaped(body) : (body.length + 2L) / 3 * 4;
   }
 
   /**
@@ -59,7 +61,8 @@ final class LambdaAnswerSize {
     return n;
   }
 
-  private static long escaped(String s) {
+  /** The length of a string's UTF-8 bytes as a JSON string's content. */
+  static long escaped(String s) {
     return escaped(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

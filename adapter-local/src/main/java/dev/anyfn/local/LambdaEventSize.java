@@ -1,8 +1,6 @@
 package dev.anyfn.local;
 
 import dev.anyfn.HttpRequest;
-import dev.anyfn.core.TextMediaTypes;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -34,17 +32,16 @@ final class LambdaEventSize {
 
   static long of(HttpRequest request, String rawPath, String rawQuery) {
     long[] size = {ENVELOPE};
-    size[0] += 2 * escaped(rawPath == null ? "/" : rawPath);
-    size[0] += 2 * escaped(rawQuery == null ? "" : rawQuery);
-    size[0] += escaped(request.header("User-Agent").orElse(""));
-    request.headers().forEach((name, value) -> size[0] += escaped(name) + escaped(value) + 6);
-    byte[] body = request.body();
-    if (TextMediaTypes.isText(request.header("Content-Type").orElse(""))) {
-      size[0] += LambdaAnswerSize.escaped(body);
-    } else {
-      size[0] += (body.length + 2L) / 3 * 4;
-    }
-    return size[0];
+    size[0] += 2 * LambdaAnswerSize.escaped(rawPath == null ? "/" : rawPath);
+    size[0] += 2 * LambdaAnswerSize.escaped(rawQuery == null ? "" : rawQuery);
+    size[0] += LambdaAnswerSize.escaped(request.header("User-Agent").orElse(""));
+    request
+        .headers()
+        .forEach(
+            (name, value) ->
+                size[0] += LambdaAnswerSize.escaped(name) + LambdaAnswerSize.escaped(value) + 6);
+    return size[0]
+        + LambdaAnswerSize.body(request.body(), request.header("Content-Type").orElse(""));
   }
 
   /** Why this request is too large for Lambda, or empty when it is not. */
@@ -65,9 +62,5 @@ final class LambdaEventSize {
             + LIMIT
             + " bytes. Send less, or upload the file to a bucket (a pre-signed URL) and send its"
             + " name.");
-  }
-
-  private static long escaped(String s) {
-    return LambdaAnswerSize.escaped(s.getBytes(StandardCharsets.UTF_8));
   }
 }
