@@ -233,10 +233,9 @@ final class HttpParameters {
             + "; expected "
             + scalars(source)
             + (listAllowed ? ", or Optional or List of those." : ", or Optional of those.")
-            + ((source == Parameter.Source.FORM || source == Parameter.Source.QUERY)
-                    && isRecord(type)
+            + (RecordSource.of(source).isPresent() && isRecord(type)
                 ? " To bind the whole "
-                    + (source == Parameter.Source.FORM ? "form" : "query")
+                    + RecordSource.of(source).get().what
                     + " to the record, drop the name: "
                     + label
                     + " "
@@ -304,6 +303,16 @@ final class HttpParameters {
 
     String label() {
       return "@" + names.getSimpleName();
+    }
+
+    /** The record source binding values of {@code source}, if records can be bound from it. */
+    static Optional<RecordSource> of(Parameter.Source source) {
+      for (RecordSource r : values()) {
+        if (r.source == source) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
     }
 
     /** The name a component's own annotation gives, or empty. */
