@@ -23,4 +23,11 @@ assert aws.contains('com/fasterxml/jackson/databind/') && gcp.contains('com/fast
 // ... and nothing of the other provider.
 assert !aws.contains('dev/anyfn/gcp/') && !aws.contains('com/google/protobuf/')
 assert !gcp.contains('dev/anyfn/aws/') && !gcp.contains('com/amazonaws/')
+
+// The routes' OpenAPI document: in each jar, and beside the descriptors.
+assert aws.contains('META-INF/anyfn/openapi.json') && gcp.contains('META-INF/anyfn/openapi.json')
+def openapi = new groovy.json.JsonSlurper().parse(new File(target, 'anyfn/openapi.json'))
+assert openapi.openapi == '3.1.0' : "openapi.json: ${openapi}"
+assert openapi.paths['/hello'].get != null : "openapi.json: ${openapi}"
+assert new File(basedir, 'build.log').text.contains('anyfn: OpenAPI document of the routes -> target/anyfn/openapi.json')
 true

@@ -39,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
  * POST   /_anyfn/dead-letters/redrive?queue=...
  * POST   /_anyfn/reset                            drops every event, dead letter, object and row
  * GET    /_anyfn/metrics
+ * GET    /_anyfn/openapi.json                     the routes' OpenAPI document, as compiled
  * </pre>
  */
 final class ControlApi {
@@ -62,6 +63,9 @@ final class ControlApi {
       String root = seg.get(0);
       if (root.equals("metrics") && seg.size() == 1) {
         return only(method, "GET", () -> ok(200, emulator.metrics()), id);
+      }
+      if (root.equals("openapi.json") && seg.size() == 1) {
+        return only(method, "GET", () -> openApi(id), id);
       }
       if (root.equals("queues") && seg.size() == 3 && seg.get(2).equals("messages")) {
         if (method.equals("GET")) {
@@ -208,6 +212,20 @@ final class ControlApi {
 
   private HttpResponse ok(int status, Object value) {
     return HttpResponse.status(status).body(json.write(value), "application/json").build();
+  }
+
+  private HttpResponse openApi(String id) {
+    return emulator
+        .openApi()
+        .map(doc -> HttpResponse.status(200).body(doc, "application/json").build())
+        .orElseGet(
+            () ->
+                Problems.response(
+                    404,
+                    "not_found",
+                    "No OpenAPI document: no function has a route, or the functions were compiled"
+                        + " without anyfn-processor on the annotation processor path.",
+                    id));
   }
 
   private HttpResponse deleted(Optional<String> eventId, String id) {

@@ -4,6 +4,7 @@ import dev.anyfn.Provider;
 import dev.anyfn.core.FunctionDefinition;
 import dev.anyfn.core.FunctionRuntime;
 import dev.anyfn.core.RuntimeSettings;
+import dev.anyfn.core.packaging.OpenApiDocuments;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,7 @@ public final class Emulator implements AutoCloseable {
   private final TopicSource topics;
   private final ScheduleSource schedules;
   private final HttpFrontDoor frontDoor;
+  private final byte[] openApi;
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -100,6 +103,16 @@ public final class Emulator implements AutoCloseable {
     EmulatorSender sender = new EmulatorSender(events, b.profile);
     list.forEach(pool -> pool.sendThrough(sender));
     this.frontDoor = new HttpFrontDoor(this, b);
+    this.openApi = OpenApiDocuments.read(b.classLoader).orElse(null);
+  }
+
+  /**
+   * The OpenAPI document of the functions' routes, as compiled (merged, where they come from
+   * several jars): empty when no function has a route, or they were compiled without anyfn's
+   * processor.
+   */
+  Optional<byte[]> openApi() {
+    return Optional.ofNullable(openApi);
   }
 
   /** A builder with the defaults: AWS profile, 127.0.0.1:8080, 5 minutes idle time. */
@@ -134,7 +147,8 @@ public final class Emulator implements AutoCloseable {
       workers.every(schedules::tick, Duration.ofSeconds(1));
     }
     workers.every(frontDoor::sweepConnections, Duration.ofMillis(250));
-    StartBanner.print(log, baseUri(), runtime, pools, queues, topics, schedules, config);
+    StartBanner.print(
+        log, baseUri(), runtime, pools, queues, topics, schedules, config, openApi != null);
     return this;
   }
 

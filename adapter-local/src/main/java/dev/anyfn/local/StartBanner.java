@@ -22,7 +22,8 @@ final class StartBanner {
       QueueSource queues,
       TopicSource topics,
       ScheduleSource schedules,
-      Emulator.Builder config) {
+      Emulator.Builder config,
+      boolean openApi) {
     log.line(
         "anyfn emulator listening on "
             + base
@@ -74,6 +75,9 @@ final class StartBanner {
       log.line("Sends (@SendsTo):\n" + sends);
     }
     log.line("Control API: " + base + "/_anyfn/ (loopback only)");
+    if (openApi) {
+      log.line("OpenAPI: " + base + "/_anyfn/openapi.json");
+    }
     log.line("Metrics: " + base + "/_anyfn/metrics. " + Pricing.NOTE);
   }
 

@@ -32,6 +32,29 @@ class ControlApiTest {
   }
 
   @Test
+  void servesTheOpenApiDocumentOfTheRoutesItServesAndSaysWhenThereIsNone() {
+    try (Harness h = new Harness(Harness.fast())) {
+      HttpResponse<String> doc = h.get("/_anyfn/openapi.json");
+
+      assertThat(doc.statusCode()).isEqualTo(200);
+      assertThat(doc.headers().firstValue("Content-Type")).hasValue("application/json");
+      assertThat(doc.body())
+          .startsWith("{\n  \"openapi\": \"3.1.0\"")
+          .contains("\"/hello\": {")
+          .contains("\"/echo\": {")
+          // the core test-jar's conformance routes are on the class path, but not served here
+          .doesNotContain("\"/boom\"");
+      assertThat(h.post("/_anyfn/openapi.json", "").statusCode()).isEqualTo(405);
+    }
+    try (Harness h = new Harness(Harness.fast(), FixtureIndex.conformanceOnly())) {
+      HttpResponse<String> none = h.get("/_anyfn/openapi.json");
+
+      assertThat(none.statusCode()).isEqualTo(404);
+      assertThat(none.body()).contains("No OpenAPI document: no function has a route");
+    }
+  }
+
+  @Test
   void resetDropsDeadLettersAndObjects() {
     try (Harness h = new Harness(Harness.fast())) {
       h.post("/_anyfn/queues/orders/messages", "permanent");

@@ -2,6 +2,7 @@ package dev.anyfn.local;
 
 import dev.anyfn.conformance.ConformanceIndex;
 import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.packaging.OpenApiDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -62,6 +63,16 @@ final class FixtureIndex {
 
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
+      if (name.equals(OpenApiDocuments.RESOURCE)) {
+        // the routes' documents of the indexes shown
+        List<URL> urls = new ArrayList<>();
+        for (URL url : Collections.list(super.getResources(name))) {
+          if (keep.test(url)) {
+            urls.add(url);
+          }
+        }
+        return Collections.enumeration(urls);
+      }
       if (!name.equals(FunctionIndex.RESOURCE)) {
         return super.getResources(name);
       }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.packaging.OpenApiDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,8 +34,9 @@ import java.util.zip.ZipFile;
  * Assembles one deployable jar from a classes directory and dependency jars, reproducibly: entries
  * in name order with one fixed timestamp, so the same inputs give the same bytes. The first source
  * that holds an entry wins, except {@code META-INF/services/*} files (merged line by line) and
- * function indexes (merged into one). Signatures, manifests and {@code module-info.class} of the
- * sources are dropped: a fat jar is neither signed nor a module. Not thread-safe; use once.
+ * function indexes and OpenAPI documents (each merged into one). Signatures, manifests and {@code
+ * module-info.class} of the sources are dropped: a fat jar is neither signed nor a module. Not
+ * thread-safe; use once.
  */
 final class FatJar {
   private static final String SERVICES = "META-INF/services/";
@@ -44,6 +46,7 @@ final class FatJar {
   private final TreeMap<String, byte[]> entries = new TreeMap<>();
   private final Map<String, LinkedHashSet<String>> services = new TreeMap<>();
   private final List<JsonNode> indexes = new ArrayList<>();
+  private final List<byte[]> openApis = new ArrayList<>();
   private final List<String> sources = new ArrayList<>();
   private boolean multiRelease;
 
@@ -113,6 +116,10 @@ final class FatJar {
       indexes.add(JSON.readTree(content));
       return;
     }
+    if (name.equals(OpenApiDocuments.RESOURCE)) {
+      openApis.add(content);
+      return;
+    }
     entries.putIfAbsent(name, content);
   }
 
@@ -160,6 +167,9 @@ final class FatJar {
             all.put(name, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
     if (!indexes.isEmpty()) {
       all.put(FunctionIndex.RESOURCE, mergedIndex());
+    }
+    if (!openApis.isEmpty()) {
+      all.put(OpenApiDocuments.RESOURCE, OpenApiDocuments.merge(openApis));
     }
     // Parent directory entries too: some class path scanners list a package by its directory.
     TreeMap<String, byte[]> withDirectories = new TreeMap<>(all);

@@ -2,6 +2,7 @@ package dev.anyfn.maven;
 
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.packaging.JavaReleases;
+import dev.anyfn.core.packaging.OpenApiDocuments;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -202,6 +205,10 @@ public class PackageMojo extends AbstractMojo {
           .deployCommand(shown)
           .ifPresent(command -> getLog().info("anyfn:   deploy: " + command));
     }
+    if (!selected.isEmpty()) {
+      Path jar = target.resolve(project.getArtifactId() + "-" + selected.get(0) + ".jar");
+      copyOpenApi(jar, target.resolve("anyfn").resolve("openapi.json"));
+    }
     if (selected.contains("azure")) {
       String untrimmed = AzureStaging.untrimmedWarning(project.getBuildPlugins());
       if (untrimmed != null) {
@@ -378,6 +385,27 @@ public class PackageMojo extends AbstractMojo {
   /**
    * Where {@code anyfn:package} writes a provider's descriptors: {@code target/anyfn/<provider>}.
    */
+  /**
+   * Writes the OpenAPI document the jar holds (the routes of every function it deploys) to {@code
+   * file}, beside the descriptors; nothing when no function has a route.
+   */
+  private void copyOpenApi(Path jar, Path file) throws MojoExecutionException {
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry(OpenApiDocuments.RESOURCE);
+      if (entry == null) {
+        Files.deleteIfExists(file);
+        return;
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        Files.createDirectories(file.getParent());
+        Files.write(file, in.readAllBytes());
+      }
+      getLog().info("anyfn: OpenAPI document of the routes -> " + shown(file));
+    } catch (IOException e) {
+      throw new MojoExecutionException("Writing " + file + " failed: " + e, e);
+    }
+  }
+
   static Path descriptors(Path target, String provider) {
     return target.resolve("anyfn").resolve(provider);
   }

@@ -156,6 +156,29 @@ class FatJarTest {
   }
 
   @Test
+  void openApiDocumentsOfSeveralSourcesAreMergedTheFirstOneWinningOnClashes() throws IOException {
+    String doc = "META-INF/anyfn/openapi.json";
+    Path out = dir.resolve("out.jar");
+    new FatJar(TIME)
+        .addJar(
+            jar(
+                "a.jar",
+                Map.of(doc, "{\"info\":{\"title\":\"a\"},\"paths\":{\"/a\":{\"get\":{}}}}")),
+            n -> true)
+        .addJar(
+            jar(
+                "b.jar",
+                Map.of(doc, "{\"info\":{\"title\":\"b\"},\"paths\":{\"/b\":{\"get\":{}}}}")),
+            n -> true)
+        .writeTo(out);
+
+    assertThat(read(out, doc).replaceAll("\\s", ""))
+        .isEqualTo(
+            "{\"info\":{\"title\":\"a\"},\"paths\":{\"/a\":{\"get\":{}},\"/b\":{\"get\":{}}},"
+                + "\"tags\":[],\"components\":{\"schemas\":{}}}");
+  }
+
+  @Test
   void theIncludeFilterLeavesProjectFilesOut() throws IOException {
     Path classes = classes();
     write(classes.resolve("dev/anyfn/generated/azure/ShopAzure.class"), "azure");

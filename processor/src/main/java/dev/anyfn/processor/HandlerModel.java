@@ -1,6 +1,7 @@
 package dev.anyfn.processor;
 
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * One validated handler, as the index describes it.
@@ -11,6 +12,7 @@ import java.util.List;
  * @param returnKind how the result is turned into a response
  * @param trigger the trigger
  * @param parameters how each parameter is bound, in declaration order
+ * @param element the method, for what the index does not hold (its generic types, its doc)
  */
 record HandlerModel(
     String method,
@@ -18,7 +20,8 @@ record HandlerModel(
     String returnType,
     ReturnKind returnKind,
     Trigger trigger,
-    List<Parameter> parameters) {
+    List<Parameter> parameters,
+    ExecutableElement element) {
   HandlerModel {
     parameterTypes = List.copyOf(parameterTypes);
     parameters = List.copyOf(parameters);

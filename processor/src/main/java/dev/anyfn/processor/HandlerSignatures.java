@@ -63,7 +63,8 @@ final class HandlerSignatures {
             names.erasedName(method.getReturnType()),
             returnKind.get(),
             trigger.get(),
-            parameters.get()));
+            parameters.get(),
+            method));
   }
 
   List<String> parameterTypes(ExecutableElement method) {

@@ -57,7 +57,12 @@ final class Compilation {
   }
 
   static Compilation compile(String... sources) {
-    return compile(Optional.empty(), sources);
+    return compile(Optional.empty(), List.of(), sources);
+  }
+
+  /** Compiles with these javac options too, such as {@code -Akey=value}. */
+  static Compilation compileWithOptions(List<String> javacOptions, String... sources) {
+    return compile(Optional.empty(), javacOptions, sources);
   }
 
   /**
@@ -84,13 +89,14 @@ final class Compilation {
                   .loadClass(FunctionProcessor.class.getName())
                   .getDeclaredConstructor()
                   .newInstance();
-      return compile(Optional.of(processor), sources);
+      return compile(Optional.of(processor), List.of(), sources);
     } catch (IOException | ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static Compilation compile(Optional<Processor> processor, String... sources) {
+  private static Compilation compile(
+      Optional<Processor> processor, List<String> javacOptions, String... sources) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     Map<String, ByteArrayOutputStream> written = new TreeMap<>();
@@ -103,6 +109,7 @@ final class Compilation {
     }
     List<String> options =
         new ArrayList<>(List.of("-classpath", System.getProperty("java.class.path"), "-Xlint:all"));
+    options.addAll(javacOptions);
     if (processor.isEmpty()) {
       options.addAll(List.of("-processor", FunctionProcessor.class.getName()));
     }

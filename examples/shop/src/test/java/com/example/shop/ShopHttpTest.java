@@ -73,4 +73,16 @@ class ShopHttpTest {
     assertThat(order.status()).isEqualTo(201);
     assertThat(order.header("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
   }
+
+  @Test
+  void theEmulatorServesTheOpenApiDocumentOfEveryRouteNamedAsThePomSays(AnyfnClient client) {
+    var response = client.get("/_anyfn/openapi.json");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.bodyText())
+        .contains("\"title\": \"anyfn example: shop\"")
+        .contains("\"/api/products/{id}\": {")
+        .contains("\"/api/orders\": {")
+        .contains("\"operationId\": \"product\"");
+  }
 }

@@ -1,0 +1,411 @@
+package dev.anyfn.processor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * JSON Schemas (the dialect of OpenAPI 3.1) of the types anyfn reads and writes as JSON, as anyfn's
+ * Jackson settings read and write them: records by their components, other classes by their public
+ * getters and fields, {@code Optional} as its value or null, dates as ISO-8601 strings.
+ * {@code @JsonProperty} names and {@code @JsonIgnore} are followed. Records, enums and classes
+ * become named schemas under {@code #/components/schemas}, each named by its simple name (with its
+ * type arguments', for a generic type) unless two types would share it, when both take their
+ * qualified names. Not thread-safe: one per document.
+ */
+final class JsonSchemas {
+  static final String REF_PREFIX = "#/components/schemas/";
+
+  private static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
+  private static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
+
+  private static final Set<String> TEXT_TYPES =
+      Set.of(
+          "java.lang.String",
+          "java.lang.Character",
+          "java.util.Locale",
+          "java.util.Currency",
+          "java.time.ZoneId",
+          "java.time.LocalTime",
+          "java.time.LocalDateTime",
+          "java.time.Year",
+          "java.time.YearMonth",
+          "java.time.MonthDay");
+
+  private final Elements elements;
+  private final Types types;
+  private final TypeNames names;
+
+  /** Named schemas by the key of their type (its canonical generic name), in order of first use. */
+  private final Map<String, Map<String, Object>> named = new LinkedHashMap<>();
+
+  /** The name each key would take if no other type wanted it. */
+  private final Map<String, String> preferred = new HashMap<>();
+
+  JsonSchemas(Elements elements, Types types, TypeNames names) {
+    this.elements = elements;
+    this.types = types;
+    this.names = names;
+  }
+
+  /** The schema of a value of {@code type}; named types are referenced, and added once. */
+  Map<String, Object> of(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return primitive(type.getKind());
+    }
+    return switch (type.getKind()) {
+      case ARRAY -> array((ArrayType) type);
+      case WILDCARD -> {
+        TypeMirror bound = ((WildcardType) type).getExtendsBound();
+        yield bound == null ? any() : of(bound);
+      }
+      case DECLARED -> declared((DeclaredType) type);
+      default -> any();
+    };
+  }
+
+  /** {@code schema}, or JSON's null. */
+  static Map<String, Object> orNull(Map<String, Object> schema) {
+    Map<String, Object> nullable = new LinkedHashMap<>(schema);
+    if (schema.get("type") instanceof String type) {
+      nullable.put("type", List.of(type, "null"));
+      return nullable;
+    }
+    if (schema.isEmpty()) {
+      return schema;
+    }
+    return map("anyOf", List.of(schema, map("type", "null")));
+  }
+
+  /** Whether {@code type} is {@code Optional<...>}. */
+  boolean isOptional(TypeMirror type) {
+    return names.is(types.erasure(type), "java.util.Optional");
+  }
+
+  /** The value type of an {@code Optional} or {@code List}, or the type itself. */
+  static TypeMirror unwrapped(TypeMirror type) {
+    if (type instanceof DeclaredType declared && declared.getTypeArguments().size() == 1) {
+      String name = TypeNames.element(declared).getQualifiedName().toString();
+      if (name.equals("java.util.Optional") || name.equals("java.util.List")) {
+        return declared.getTypeArguments().get(0);
+      }
+    }
+    return type;
+  }
+
+  /**
+   * The named schemas, each under its final name, with every reference in {@code document}
+   * rewritten to it.
+   */
+  Map<String, Object> components(Map<String, Object> document) {
+    Map<String, Integer> wanted = new HashMap<>();
+    preferred.values().forEach(n -> wanted.merge(n, 1, Integer::sum));
+    Map<String, String> finalNames = new HashMap<>();
+    for (String key : named.keySet()) {
+      String name = preferred.get(key);
+      finalNames.put(key, wanted.get(name) == 1 ? name : key.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+    Map<String, Object> schemas = new TreeMap<>();
+    named.forEach((key, schema) -> schemas.put(finalNames.get(key), schema));
+    rewriteRefs(document, finalNames);
+    rewriteRefs(schemas, finalNames);
+    return schemas;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void rewriteRefs(Object node, Map<String, String> finalNames) {
+    if (node instanceof Map<?, ?> map) {
+      Object ref = map.get("$ref");
+      if (ref instanceof String s && s.startsWith(REF_PREFIX)) {
+        String key = s.substring(REF_PREFIX.length());
+        if (finalNames.containsKey(key)) {
+          ((Map<String, Object>) map).put("$ref", REF_PREFIX + finalNames.get(key));
+        }
+      }
+      map.values().forEach(v -> rewriteRefs(v, finalNames));
+    } else if (node instanceof List<?> list) {
+      list.forEach(v -> rewriteRefs(v, finalNames));
+    }
+  }
+
+  private static Map<String, Object> primitive(TypeKind kind) {
+    return switch (kind) {
+      case BOOLEAN -> map("type", "boolean");
+      case BYTE, SHORT, INT -> map("type", "integer", "format", "int32");
+      case LONG -> map("type", "integer", "format", "int64");
+      case FLOAT -> map("type", "number", "format", "float");
+      case DOUBLE -> map("type", "number", "format", "double");
+      default -> map("type", "string", "minLength", 1, "maxLength", 1); // char
+    };
+  }
+
+  private Map<String, Object> array(ArrayType type) {
+    if (type.getComponentType().getKind() == TypeKind.BYTE) {
+      // Jackson writes byte[] as a base64 string
+      return map("type", "string", "contentEncoding", "base64");
+    }
+    return map("type", "array", "items", of(type.getComponentType()));
+  }
+
+  private Map<String, Object> declared(DeclaredType type) {
+    TypeElement element = TypeNames.element(type);
+    String name = element.getQualifiedName().toString();
+    Map<String, Object> known = jdk(name);
+    if (known != null) {
+      return known;
+    }
+    List<? extends TypeMirror> arguments = type.getTypeArguments();
+    if (name.equals("java.util.Optional")) {
+      return arguments.isEmpty() ? any() : orNull(of(arguments.get(0)));
+    }
+    if (isSubtype(type, "java.util.Collection")) {
+      Map<String, Object> array = new LinkedHashMap<>();
+      array.put("type", "array");
+      array.put("items", arguments.size() == 1 ? of(arguments.get(0)) : any());
+      if (isSubtype(type, "java.util.Set")) {
+        array.put("uniqueItems", true);
+      }
+      return array;
+    }
+    if (isSubtype(type, "java.util.Map")) {
+      return map(
+          "type",
+          "object",
+          "additionalProperties",
+          arguments.size() == 2 ? of(arguments.get(1)) : any());
+    }
+    if (name.equals("java.lang.Object")
+        || name.startsWith("com.fasterxml.jackson.")
+        || element.getKind() == ElementKind.INTERFACE
+        || element.getModifiers().contains(Modifier.ABSTRACT)) {
+      return any();
+    }
+    return reference(type, element);
+  }
+
+  /** JDK value types as Jackson with its Java 8 date/time module writes them. */
+  private static Map<String, Object> jdk(String name) {
+    if (TEXT_TYPES.contains(name)) {
+      return map("type", "string");
+    }
+    return switch (name) {
+      case "java.lang.Boolean" -> map("type", "boolean");
+      case "java.lang.Byte", "java.lang.Short", "java.lang.Integer" ->
+          map("type", "integer", "format", "int32");
+      case "java.lang.Long" -> map("type", "integer", "format", "int64");
+      case "java.math.BigInteger" -> map("type", "integer");
+      case "java.lang.Float" -> map("type", "number", "format", "float");
+      case "java.lang.Double" -> map("type", "number", "format", "double");
+      case "java.lang.Number", "java.math.BigDecimal" -> map("type", "number");
+      case "java.util.UUID" -> map("type", "string", "format", "uuid");
+      case "java.net.URI", "java.net.URL" -> map("type", "string", "format", "uri");
+      case "java.time.Instant", "java.time.OffsetDateTime", "java.time.ZonedDateTime" ->
+          map("type", "string", "format", "date-time");
+      case "java.time.LocalDate" -> map("type", "string", "format", "date");
+      case "java.time.OffsetTime" -> map("type", "string", "format", "time");
+      case "java.time.Duration", "java.time.Period" -> map("type", "string", "format", "duration");
+      default -> null;
+    };
+  }
+
+  private Map<String, Object> reference(DeclaredType type, TypeElement element) {
+    String key = names.canonical(type);
+    if (!named.containsKey(key)) {
+      preferred.put(key, simpleName(type));
+      named.put(key, Map.of()); // a placeholder, so that a type that contains itself ends
+      named.put(key, element.getKind() == ElementKind.ENUM ? enumSchema(element) : object(type));
+    }
+    return map("$ref", REF_PREFIX + key);
+  }
+
+  private String simpleName(TypeMirror type) {
+    if (!(type instanceof DeclaredType declared)) {
+      return type.getKind().name().toLowerCase(Locale.ROOT);
+    }
+    StringBuilder name = new StringBuilder(declared.asElement().getSimpleName());
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      name.append('_').append(simpleName(argument));
+    }
+    return name.toString();
+  }
+
+  private Map<String, Object> enumSchema(TypeElement element) {
+    List<String> constants = new ArrayList<>();
+    for (Element e : element.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.ENUM_CONSTANT && !ignored(e)) {
+        constants.add(jsonName(e).orElse(e.getSimpleName().toString()));
+      }
+    }
+    return map("type", "string", "enum", constants);
+  }
+
+  /** A record by its components, another class by its public getters and fields. */
+  private Map<String, Object> object(DeclaredType type) {
+    TypeElement element = TypeNames.element(type);
+    Map<String, Object> properties = new LinkedHashMap<>();
+    List<String> required = new ArrayList<>();
+    if (element.getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement component :
+          ElementFilter.recordComponentsIn(element.getEnclosedElements())) {
+        ExecutableElement accessor = component.getAccessor();
+        if (ignored(component) || ignored(accessor)) {
+          continue;
+        }
+        TypeMirror memberType =
+            ((javax.lang.model.type.ExecutableType) types.asMemberOf(type, accessor))
+                .getReturnType();
+        String name =
+            jsonName(component)
+                .or(() -> jsonName(accessor))
+                .orElse(component.getSimpleName().toString());
+        property(properties, required, name, memberType);
+      }
+    } else {
+      for (Element member : elements.getAllMembers(element)) {
+        if (!member.getModifiers().contains(Modifier.PUBLIC)
+            || member.getModifiers().contains(Modifier.STATIC)
+            || ignored(member)
+            || member.getEnclosingElement().toString().equals("java.lang.Object")) {
+          continue;
+        }
+        if (member instanceof VariableElement field && member.getKind() == ElementKind.FIELD) {
+          String name = jsonName(field).orElse(field.getSimpleName().toString());
+          property(properties, required, name, types.asMemberOf(type, field));
+        } else if (member instanceof ExecutableElement method) {
+          beanProperty(method)
+              .ifPresent(
+                  name -> {
+                    TypeMirror returned =
+                        ((javax.lang.model.type.ExecutableType) types.asMemberOf(type, method))
+                            .getReturnType();
+                    property(properties, required, jsonName(method).orElse(name), returned);
+                  });
+        }
+      }
+    }
+    Map<String, Object> schema = new LinkedHashMap<>();
+    schema.put("type", "object");
+    schema.put("properties", properties);
+    if (!required.isEmpty()) {
+      schema.put("required", required);
+    }
+    return schema;
+  }
+
+  /**
+   * Adds a property; every one that is not {@code Optional} is required (what the type promises,
+   * though anyfn's binding leaves a missing one null, for the class itself to refuse).
+   */
+  private void property(
+      Map<String, Object> properties, List<String> required, String name, TypeMirror type) {
+    if (properties.containsKey(name)) {
+      return;
+    }
+    properties.put(name, of(type));
+    if (!isOptional(type)) {
+      required.add(name);
+    }
+  }
+
+  /** The property a public getter ({@code getX()}, or {@code isX()} for a boolean) stands for. */
+  private static Optional<String> beanProperty(ExecutableElement method) {
+    if (!method.getParameters().isEmpty()
+        || method.getReturnType().getKind() == TypeKind.VOID
+        || !method.getTypeParameters().isEmpty()) {
+      return Optional.empty();
+    }
+    String name = method.getSimpleName().toString();
+    int prefix;
+    if (name.startsWith("get") && name.length() > 3) {
+      prefix = 3;
+    } else if (name.startsWith("is")
+        && name.length() > 2
+        && method.getReturnType().getKind() == TypeKind.BOOLEAN) {
+      prefix = 2;
+    } else {
+      return Optional.empty();
+    }
+    String rest = name.substring(prefix);
+    return Optional.of(Character.toLowerCase(rest.charAt(0)) + rest.substring(1));
+  }
+
+  private boolean isSubtype(DeclaredType type, String superName) {
+    TypeElement superElement = elements.getTypeElement(superName);
+    return superElement != null
+        && types.isSubtype(types.erasure(type), types.erasure(superElement.asType()));
+  }
+
+  private static boolean ignored(Element element) {
+    return annotation(element, JSON_IGNORE)
+        .map(a -> !Boolean.FALSE.equals(value(a, "value")))
+        .orElse(false);
+  }
+
+  private static Optional<String> jsonName(Element element) {
+    return annotation(element, JSON_PROPERTY)
+        .map(a -> value(a, "value"))
+        .filter(v -> v instanceof String s && !s.isEmpty())
+        .map(String.class::cast);
+  }
+
+  private static Optional<AnnotationMirror> annotation(Element element, String name) {
+    if (element == null) {
+      return Optional.empty();
+    }
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement())
+          .getQualifiedName()
+          .contentEquals(name)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Object value(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue().getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Any JSON value. */
+  static Map<String, Object> any() {
+    return new LinkedHashMap<>();
+  }
+
+  /** An ordered map of alternating keys and values. */
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}
