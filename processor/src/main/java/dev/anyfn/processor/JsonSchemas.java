@@ -281,7 +281,7 @@ final class JsonSchemas {
             jsonName(component)
                 .or(() -> jsonName(accessor))
                 .orElse(component.getSimpleName().toString());
-        property(properties, required, name, memberType);
+        property(properties, required, name, memberType, nullable(component, accessor));
       }
     } else {
       for (Element member : elements.getAllMembers(element)) {
@@ -293,7 +293,7 @@ final class JsonSchemas {
         }
         if (member instanceof VariableElement field && member.getKind() == ElementKind.FIELD) {
           String name = jsonName(field).orElse(field.getSimpleName().toString());
-          property(properties, required, name, types.asMemberOf(type, field));
+          property(properties, required, name, types.asMemberOf(type, field), nullable(field));
         } else if (member instanceof ExecutableElement method) {
           beanProperty(method)
               .ifPresent(
@@ -301,7 +301,12 @@ final class JsonSchemas {
                     TypeMirror returned =
                         ((javax.lang.model.type.ExecutableType) types.asMemberOf(type, method))
                             .getReturnType();
-                    property(properties, required, jsonName(method).orElse(name), returned);
+                    property(
+                        properties,
+                        required,
+                        jsonName(method).orElse(name),
+                        returned,
+                        nullable(method));
                   });
         }
       }
@@ -316,18 +321,43 @@ final class JsonSchemas {
   }
 
   /**
-   * Adds a property; every one that is not {@code Optional} is required (what the type promises,
-   * though anyfn's binding leaves a missing one null, for the class itself to refuse).
+   * Adds a property; every one that is neither {@code Optional} nor annotated {@code @Nullable} is
+   * required (what the type promises, though anyfn's binding leaves a missing one null, for the
+   * class itself to refuse).
    */
   private void property(
-      Map<String, Object> properties, List<String> required, String name, TypeMirror type) {
+      Map<String, Object> properties,
+      List<String> required,
+      String name,
+      TypeMirror type,
+      boolean nullable) {
     if (properties.containsKey(name)) {
       return;
     }
-    properties.put(name, of(type));
-    if (!isOptional(type)) {
+    properties.put(name, nullable ? orNull(of(type)) : of(type));
+    if (!nullable && !isOptional(type)) {
       required.add(name);
     }
+  }
+
+  /**
+   * Whether a {@code @Nullable} annotation of any library (JSpecify, Jakarta, JSR 305, ...) or
+   * {@code @CheckForNull} marks the member or its type.
+   */
+  private static boolean nullable(Element... members) {
+    for (Element member : members) {
+      TypeMirror type =
+          member instanceof ExecutableElement method ? method.getReturnType() : member.asType();
+      List<AnnotationMirror> found = new ArrayList<>(member.getAnnotationMirrors());
+      found.addAll(type.getAnnotationMirrors());
+      for (AnnotationMirror mirror : found) {
+        String simple = mirror.getAnnotationType().asElement().getSimpleName().toString();
+        if (simple.equals("Nullable") || simple.equals("CheckForNull")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The property a public getter ({@code getX()}, or {@code isX()} for a boolean) stands for. */

@@ -91,7 +91,11 @@ final class OpenApiWriter {
         }
       }
       if (routed) {
-        tags.add(map("name", function.name()));
+        String description =
+            doc(function.element())
+                .map(d -> (String) d.getOrDefault("description", d.get("summary")))
+                .orElse("The routes of function '" + function.name() + "'.");
+        tags.add(map("name", function.name(), "description", description));
       }
     }
     if (paths.isEmpty()) {
@@ -109,6 +113,8 @@ final class OpenApiWriter {
             "description",
             "The HTTP routes of this build's anyfn functions, written by anyfn's annotation"
                 + " processor. Paths are the routes as declared."));
+    // relative: the host the document is served from, the emulator's or the cloud's
+    document.put("servers", List.of(map("url", "/")));
     document.put("tags", tags);
     Map<String, Object> pathItems = new LinkedHashMap<>();
     paths.forEach(
@@ -197,6 +203,16 @@ final class OpenApiWriter {
       }
       bound = true;
     }
+    // a template parameter no @PathParam binds (the handler reads the request): still a parameter
+    int unbound = 0;
+    for (String name : http.template().parameterNames()) {
+      if (handler.parameters().stream()
+          .noneMatch(p -> p.source() == Parameter.Source.PATH && name.equals(p.name()))) {
+        Map<String, Object> parameter =
+            map("name", name, "in", "path", "required", true, "schema", map("type", "string"));
+        parameters.add(unbound++, parameter);
+      }
+    }
     if (!parameters.isEmpty()) {
       op.put("parameters", parameters);
     }
@@ -222,8 +238,8 @@ final class OpenApiWriter {
   }
 
   /** The summary (the doc comment's first sentence) and the description (all of its text). */
-  private Optional<Map<String, Object>> doc(ExecutableElement method) {
-    String comment = elements.getDocComment(method);
+  private Optional<Map<String, Object>> doc(javax.lang.model.element.Element element) {
+    String comment = elements.getDocComment(element);
     if (comment == null) {
       return Optional.empty();
     }

@@ -25,6 +25,7 @@ class OpenApiDocumentTest {
       import java.time.Instant;
       import java.util.*;
 
+      /** People who sign in. */
       @ServerlessFunction("users")
       public class Users {
         public enum Role { ADMIN, MEMBER }
@@ -111,6 +112,11 @@ class OpenApiDocumentTest {
         public String raw(String text, HttpRequest request) {
           return text;
         }
+
+        @Route("/raw/{kind}/{id}")
+        public String read(HttpRequest request, @PathParam("id") long id) {
+          return request.pathParams().get("kind");
+        }
       }
       """;
 
@@ -148,7 +154,8 @@ class OpenApiDocumentTest {
             "/search",
             "/contact",
             "/upload",
-            "/raw");
+            "/raw",
+            "/raw/{kind}/{id}");
   }
 
   @Test
@@ -180,7 +187,7 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void takesTheSummaryAndDescriptionFromTheDocCommentAndMarksDeprecatedRoutes() {
+  void takesSummariesAndDescriptionsFromDocCommentsAndMarksDeprecatedRoutes() {
     String document = document(USERS);
 
     JsonNode find = operation(document, "/users/{id}", "get");
@@ -190,6 +197,41 @@ class OpenApiDocumentTest {
     assertThat(operation(document, "/users/{id}/name", "get").get("deprecated").asBoolean())
         .isTrue();
     assertThat(operation(document, "/users", "post").has("summary")).isFalse();
+    assertThat(tree(document).get("tags").toString())
+        .isEqualTo("[{\"name\":\"users\",\"description\":\"People who sign in.\"}]");
+    assertThat(tree(document(FILES)).get("tags").toString())
+        .isEqualTo("[{\"name\":\"files\",\"description\":\"The routes of function 'files'.\"}]");
+  }
+
+  @Test
+  void aComponentAnnotatedNullableIsNeitherRequiredNorNonNull() {
+    String document =
+        document(
+            """
+            package com.example;
+
+            import dev.anyfn.*;
+            import java.lang.annotation.*;
+
+            @ServerlessFunction("people")
+            public class People {
+              @Target({ElementType.TYPE_USE})
+              @Retention(RetentionPolicy.CLASS)
+              public @interface Nullable {}
+
+              public record Person(String name, @Nullable String nickname) {}
+
+              @Route("/person")
+              public Person person() {
+                return null;
+              }
+            }
+            """);
+    JsonNode person = tree(document).at("/components/schemas/Person");
+
+    assertThat(person.at("/properties/nickname").toString())
+        .isEqualTo("{\"type\":[\"string\",\"null\"]}");
+    assertThat(person.get("required").toString()).isEqualTo("[\"name\"]");
   }
 
   @Test
@@ -255,6 +297,17 @@ class OpenApiDocumentTest {
         .isEqualTo("The rest of the path, slashes included.");
     assertThat(get.at("/responses/200/content").toString())
         .isEqualTo("{\"application/octet-stream\":{}}");
+  }
+
+  @Test
+  void aTemplateParameterThatTheHandlerReadsFromTheRequestIsStillDescribed() {
+    JsonNode read = operation(document(FILES), "/raw/{kind}/{id}", "get");
+
+    assertThat(read.get("parameters").toString())
+        .isEqualTo(
+            "[{\"name\":\"kind\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}},"
+                + "{\"name\":\"id\",\"in\":\"path\",\"required\":true,"
+                + "\"schema\":{\"type\":\"integer\",\"format\":\"int64\"}}]");
   }
 
   @Test
