@@ -20,6 +20,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.type.WildcardType;
@@ -274,9 +275,7 @@ final class JsonSchemas {
         if (ignored(component) || ignored(accessor)) {
           continue;
         }
-        TypeMirror memberType =
-            ((javax.lang.model.type.ExecutableType) types.asMemberOf(type, accessor))
-                .getReturnType();
+        TypeMirror memberType = ((ExecutableType) types.asMemberOf(type, accessor)).getReturnType();
         String name =
             jsonName(component)
                 .or(() -> jsonName(accessor))
@@ -299,8 +298,7 @@ final class JsonSchemas {
               .ifPresent(
                   name -> {
                     TypeMirror returned =
-                        ((javax.lang.model.type.ExecutableType) types.asMemberOf(type, method))
-                            .getReturnType();
+                        ((ExecutableType) types.asMemberOf(type, method)).getReturnType();
                     property(
                         properties,
                         required,

@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Writes the OpenAPI 3.1 document of a build's HTTP routes, {@code META-INF/anyfn/openapi.json}:
@@ -54,7 +56,7 @@ final class OpenApiWriter {
   private final JsonSchemas schemas;
   private final Map<String, Integer> operationIds = new HashMap<>();
 
-  private OpenApiWriter(Elements elements, javax.lang.model.util.Types types, TypeNames names) {
+  private OpenApiWriter(Elements elements, Types types, TypeNames names) {
     this.elements = elements;
     this.names = names;
     this.schemas = new JsonSchemas(elements, types, names);
@@ -69,7 +71,7 @@ final class OpenApiWriter {
   static Optional<String> toJson(
       List<FunctionModel> functions,
       Elements elements,
-      javax.lang.model.util.Types types,
+      Types types,
       TypeNames names,
       Map<String, String> options) {
     return new OpenApiWriter(elements, types, names).document(functions, options).map(Json::write);
@@ -238,7 +240,7 @@ final class OpenApiWriter {
   }
 
   /** The summary (the doc comment's first sentence) and the description (all of its text). */
-  private Optional<Map<String, Object>> doc(javax.lang.model.element.Element element) {
+  private Optional<Map<String, Object>> doc(Element element) {
     String comment = elements.getDocComment(element);
     if (comment == null) {
       return Optional.empty();
@@ -357,23 +359,9 @@ final class OpenApiWriter {
     switch (handler.returnKind()) {
       case JSON ->
           responses.put(
-              "200",
-              map(
-                  "description",
-                  "OK",
-                  "content",
-                  map("application/json", map("schema", schemas.of(method.getReturnType())))));
-      case TEXT ->
-          responses.put(
-              "200",
-              map(
-                  "description",
-                  "OK",
-                  "content",
-                  map("text/plain", map("schema", map("type", "string")))));
-      case BYTES ->
-          responses.put(
-              "200", map("description", "OK", "content", map("application/octet-stream", map())));
+              "200", ok("application/json", map("schema", schemas.of(method.getReturnType()))));
+      case TEXT -> responses.put("200", ok("text/plain", map("schema", map("type", "string"))));
+      case BYTES -> responses.put("200", ok("application/octet-stream", map()));
       case VOID -> responses.put("204", map("description", "No Content"));
       default ->
           responses.put(
@@ -388,6 +376,11 @@ final class OpenApiWriter {
     }
     responses.put("500", problem("The handler failed; the answer carries only the request id."));
     return responses;
+  }
+
+  /** A 200 answer of one media type; {@code media} holds its schema, if it has one. */
+  private static Map<String, Object> ok(String mediaType, Map<String, Object> media) {
+    return map("description", "OK", "content", map(mediaType, media));
   }
 
   private static Map<String, Object> problem(String description) {
