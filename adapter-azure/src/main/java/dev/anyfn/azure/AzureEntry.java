@@ -37,15 +37,23 @@ record AzureEntry(
 
   /** The entries of every function of an index, by function, in index order. */
   static List<List<AzureEntry>> plan(FunctionIndex index) {
-    long httpFunctions =
-        index.functions().stream()
-            .filter(f -> !f.handlers(TriggerSpec.Kind.HTTP).isEmpty())
-            .count();
+    boolean prefixed = routesPrefixed(index);
     List<List<AzureEntry>> all = new ArrayList<>();
     for (FunctionSpec f : index.functions()) {
-      all.add(plan(f, httpFunctions == 1 ? "" : f.name()));
+      all.add(plan(f, prefixed ? f.name() : ""));
     }
     return all;
+  }
+
+  /**
+   * Whether each HTTP function's routes are under its name ({@code <function>/{*path}}): when the
+   * build has more than one, whose catch-all routes would otherwise be the same.
+   */
+  static boolean routesPrefixed(FunctionIndex index) {
+    return index.functions().stream()
+            .filter(f -> !f.handlers(TriggerSpec.Kind.HTTP).isEmpty())
+            .count()
+        > 1;
   }
 
   /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.packaging.HttpTimeouts;
+import dev.anyfn.core.packaging.OpenApiDocuments;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
@@ -33,6 +34,9 @@ import java.util.Optional;
 public final class AzurePackager implements ProviderPackager {
   /** The file written into the output directory. */
   static final String HOST_JSON = "host.json";
+
+  /** The routes' OpenAPI document as Azure serves them, beside host.json. */
+  static final String OPENAPI_JSON = "openapi.json";
 
   private final Map<String, String> environment;
 
@@ -114,6 +118,17 @@ public final class AzurePackager implements ProviderPackager {
   public void writeDescriptors(FunctionIndex index, PackagingContext context) throws IOException {
     Path out = context.outputDirectory().resolve(HOST_JSON);
     Files.writeString(out, hostJson(index));
+    // The routes as Azure serves them: under each function's name when there are several.
+    Path openApi = context.outputDirectory().resolve(OPENAPI_JSON);
+    Files.deleteIfExists(openApi);
+    Optional<byte[]> document = OpenApiDocuments.inJar(context.artifactPath());
+    if (document.isPresent()) {
+      Files.write(
+          openApi,
+          AzureEntry.routesPrefixed(index)
+              ? OpenApiDocuments.underFunctionNames(document.get())
+              : document.get());
+    }
   }
 
   /** The host.json of an index. */

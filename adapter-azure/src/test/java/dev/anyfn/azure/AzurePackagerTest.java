@@ -132,4 +132,36 @@ class AzurePackagerTest {
         .isEqualTo(100);
     assertThat(host.path("functionTimeout").asText()).isEqualTo("00:01:30");
   }
+
+  @Test
+  void writesTheRoutesOpenApiDocumentWithThePathsAzureServes(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("app.jar");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("META-INF/anyfn/openapi.json"));
+      zip.write(
+          ("{\"paths\":{\"/hello\":{\"get\":{\"tags\":[\"a\"]}},"
+                  + "\"/orders\":{\"post\":{\"tags\":[\"b\"]}}}}")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    FunctionIndex one = index("a", 30, new TriggerSpec.Http("GET", "/hello"));
+    FunctionIndex two =
+        new FunctionIndex(
+            1,
+            List.of(
+                one.functions().get(0),
+                index("b", 30, new TriggerSpec.Http("POST", "/orders")).functions().get(0)));
+    PackagingContext context = new PackagingContext(dir, dir, "app", jar, Map.of());
+
+    new AzurePackager().writeDescriptors(two, context);
+    JsonNode prefixed = new ObjectMapper().readTree(dir.resolve("openapi.json").toFile());
+    new AzurePackager().writeDescriptors(one, context);
+    JsonNode asDeclared = new ObjectMapper().readTree(dir.resolve("openapi.json").toFile());
+
+    assertThat(prefixed.get("paths").properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactly("/a/hello", "/b/orders");
+    assertThat(asDeclared.get("paths").properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactly("/hello", "/orders");
+  }
 }

@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -390,17 +388,14 @@ public class PackageMojo extends AbstractMojo {
    * file}, beside the descriptors; nothing when no function has a route.
    */
   private void copyOpenApi(Path jar, Path file) throws MojoExecutionException {
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      ZipEntry entry = zip.getEntry(OpenApiDocuments.RESOURCE);
-      if (entry == null) {
-        Files.deleteIfExists(file);
-        return;
-      }
-      try (InputStream in = zip.getInputStream(entry)) {
+    try {
+      Optional<byte[]> document = OpenApiDocuments.inJar(jar);
+      Files.deleteIfExists(file);
+      if (document.isPresent()) {
         Files.createDirectories(file.getParent());
-        Files.write(file, in.readAllBytes());
+        Files.write(file, document.get());
+        getLog().info("anyfn: OpenAPI document of the routes -> " + shown(file));
       }
-      getLog().info("anyfn: OpenAPI document of the routes -> " + shown(file));
     } catch (IOException e) {
       throw new MojoExecutionException("Writing " + file + " failed: " + e, e);
     }

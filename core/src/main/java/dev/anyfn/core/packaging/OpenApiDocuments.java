@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The OpenAPI documents anyfn's annotation processor writes, one per compiled module of functions,
@@ -42,6 +46,22 @@ public final class OpenApiDocuments {
       return documents.isEmpty() ? Optional.empty() : Optional.of(merge(documents));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read " + RESOURCE + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The document a jar holds; empty when it holds none, or there is no such jar. */
+  public static Optional<byte[]> inJar(Path jar) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      return Optional.empty();
+    }
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      ZipEntry entry = zip.getEntry(RESOURCE);
+      if (entry == null) {
+        return Optional.empty();
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        return Optional.of(in.readAllBytes());
+      }
     }
   }
 
@@ -74,6 +94,29 @@ public final class OpenApiDocuments {
       next.path("components").path("schemas").properties().forEach(s -> addIfAbsent(schemas, s));
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(merged);
+  }
+
+  /**
+   * {@code document} with each operation under its function's name: {@code GET /hello} of function
+   * {@code greeting} (its first tag, as the processor writes it) at {@code /greeting/hello}, as a
+   * cloud that gives each function its own path prefix serves it.
+   *
+   * @throws IOException when it is not a JSON object
+   */
+  public static byte[] underFunctionNames(byte[] document) throws IOException {
+    ObjectNode doc = object(document);
+    ObjectNode moved = JSON.createObjectNode();
+    for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
+      for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+        String function = op.getValue().path("tags").path(0).asText();
+        String prefix = function.isEmpty() ? "" : "/" + function;
+        String at =
+            path.getKey().equals("/") && !prefix.isEmpty() ? prefix : prefix + path.getKey();
+        moved.withObjectProperty(at).set(op.getKey(), op.getValue());
+      }
+    }
+    doc.set("paths", moved);
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
   }
 
   private static void addIfAbsent(ObjectNode into, Map.Entry<String, JsonNode> field) {

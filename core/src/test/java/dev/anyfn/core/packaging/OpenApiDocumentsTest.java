@@ -56,6 +56,25 @@ class OpenApiDocumentsTest {
   }
 
   @Test
+  void movesEachOperationUnderItsFunctionsName() throws IOException {
+    String doc =
+        """
+        {"paths":{"/":{"get":{"tags":["site"]}},
+                  "/items":{"get":{"tags":["api"]},"post":{"tags":["admin"]}}}}
+        """;
+
+    JsonNode moved =
+        new ObjectMapper()
+            .readTree(OpenApiDocuments.underFunctionNames(doc.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(moved.get("paths").toString())
+        .isEqualTo(
+            "{\"/site\":{\"get\":{\"tags\":[\"site\"]}},"
+                + "\"/api/items\":{\"get\":{\"tags\":[\"api\"]}},"
+                + "\"/admin/items\":{\"post\":{\"tags\":[\"admin\"]}}}");
+  }
+
+  @Test
   void refusesADocumentThatIsNotAJsonObject() {
     assertThatThrownBy(
             () ->
