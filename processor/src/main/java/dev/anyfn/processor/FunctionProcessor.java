@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -29,6 +30,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -204,13 +206,37 @@ public final class FunctionProcessor extends AbstractProcessor {
     if (write(IndexWriter.RESOURCE, index, "the function index")) {
       runExtensions(index);
     }
-    OpenApiWriter.toJson(
-            functions,
-            processingEnv.getElementUtils(),
-            processingEnv.getTypeUtils(),
-            names,
-            processingEnv.getOptions())
-        .ifPresent(document -> write(OpenApiWriter.RESOURCE, document, "the OpenAPI document"));
+    writeOpenApi();
+  }
+
+  /**
+   * The routes' OpenAPI document. It documents functions the index already describes, so a failure
+   * here (a bug of anyfn's) is a warning that leaves the functions and their index as they are.
+   */
+  private void writeOpenApi() {
+    Optional<String> document;
+    try {
+      document =
+          OpenApiWriter.toJson(
+              functions,
+              processingEnv.getElementUtils(),
+              processingEnv.getTypeUtils(),
+              names,
+              processingEnv.getOptions());
+    } catch (RuntimeException e) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.WARNING,
+              "anyfn could not write the OpenAPI document "
+                  + OpenApiWriter.RESOURCE
+                  + " ("
+                  + e
+                  + "); the functions and their index are not affected. Please report it to anyfn"
+                  + " with the types of the routes' parameters and answers.");
+      return;
+    }
+    document.ifPresent(d -> write(OpenApiWriter.RESOURCE, d, "the OpenAPI document"));
   }
 
   private void reportDuplicateNames() {

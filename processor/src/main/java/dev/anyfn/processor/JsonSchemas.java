@@ -63,6 +63,12 @@ final class JsonSchemas {
   /** Named schemas by the key of their type (its canonical generic name), in order of first use. */
   private final Map<String, Map<String, Object>> named = new LinkedHashMap<>();
 
+  /** How deeply nested the schema being made is; see {@link #MAX_DEPTH}. */
+  private int depth;
+
+  /** Nesting beyond any real type's, where a type that keeps growing is cut off. */
+  private static final int MAX_DEPTH = 64;
+
   /** The name each key would take if no other type wanted it. */
   private final Map<String, String> preferred = new HashMap<>();
 
@@ -77,15 +83,25 @@ final class JsonSchemas {
     if (type.getKind().isPrimitive()) {
       return primitive(type.getKind());
     }
-    return switch (type.getKind()) {
-      case ARRAY -> array((ArrayType) type);
-      case WILDCARD -> {
-        TypeMirror bound = ((WildcardType) type).getExtendsBound();
-        yield bound == null ? any() : of(bound);
-      }
-      case DECLARED -> declared((DeclaredType) type);
-      default -> any();
-    };
+    if (depth >= MAX_DEPTH) {
+      // a generic type that names a bigger one of itself (record R<T>(R<List<T>> next)) has no
+      // end; any JSON value from here on rather than a compiler that never returns
+      return any();
+    }
+    depth++;
+    try {
+      return switch (type.getKind()) {
+        case ARRAY -> array((ArrayType) type);
+        case WILDCARD -> {
+          TypeMirror bound = ((WildcardType) type).getExtendsBound();
+          yield bound == null ? any() : of(bound);
+        }
+        case DECLARED -> declared((DeclaredType) type);
+        default -> any();
+      };
+    } finally {
+      depth--;
+    }
   }
 
   /** {@code schema}, or JSON's null. */

@@ -455,6 +455,63 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void describesUnusualButBindableTypesWithoutFailingTheCompilation() {
+    String document =
+        document(
+            """
+            package com.example;
+
+            import com.fasterxml.jackson.databind.JsonNode;
+            import dev.anyfn.*;
+            import java.math.BigDecimal;
+            import java.time.*;
+            import java.util.*;
+
+            @ServerlessFunction("odd")
+            public class Odd {
+              public record Box<T>(T value, List<Box<T>> more) {}
+              public record Grows<T>(T value, Grows<List<T>> next) {}
+              public static class Base { public String getId() { return ""; } }
+              public static class Derived extends Base {
+                public static final int IGNORED = 1;
+                public Object anything;
+                public int[] counts;
+              }
+              @SuppressWarnings("rawtypes")
+              public record Kitchen(
+                  Map<String, List<Box<String>>> boxes,
+                  Box<Box<Integer>>[] nested,
+                  Optional<List<LocalDate>> dates,
+                  char initial,
+                  BigDecimal price,
+                  Duration ttl,
+                  JsonNode extra,
+                  Derived derived,
+                  Box raw,
+                  Grows<String> grows,
+                  byte[] data,
+                  SortedSet<Character> letters) {}
+
+              @Route(value = "/kitchen", method = HttpMethod.PUT)
+              public Kitchen kitchen(Kitchen kitchen) {
+                return kitchen;
+              }
+            }
+            """);
+    JsonNode schemas = tree(document).get("components").get("schemas");
+
+    assertThat(new OpenAPIV3Parser().readContents(document).getMessages()).isEmpty();
+    assertThat(schemas.at("/Kitchen/properties/boxes/additionalProperties/items/$ref").asText())
+        .isEqualTo("#/components/schemas/Box_String");
+    assertThat(schemas.at("/Kitchen/properties/data").toString())
+        .isEqualTo("{\"type\":\"string\",\"contentEncoding\":\"base64\"}");
+    assertThat(fieldNames(schemas.get("Derived").get("properties")))
+        .containsExactlyInAnyOrder("anything", "counts", "id");
+    assertThat(schemas.at("/Kitchen/properties/extra").toString()).isEqualTo("{}");
+    assertThat(fieldNames(schemas)).anyMatch(name -> name.startsWith("Grows_"));
+  }
+
+  @Test
   void namesTheDocumentFromTheProcessorOptionsAndTellsHowWithout() {
     Compilation named =
         compileWithOptions(
