@@ -143,13 +143,20 @@ final class JsonSchemas {
     Map<String, String> finalNames = new HashMap<>();
     for (String key : named.keySet()) {
       String name = preferred.get(key);
-      finalNames.put(key, wanted.get(name) == 1 ? name : key.replaceAll("[^A-Za-z0-9._-]", "_"));
+      finalNames.put(key, wanted.get(name) == 1 ? componentName(name) : componentName(key));
     }
     Map<String, Object> schemas = new TreeMap<>();
     named.forEach((key, schema) -> schemas.put(finalNames.get(key), schema));
     rewriteRefs(document, finalNames);
     rewriteRefs(schemas, finalNames);
     return schemas;
+  }
+
+  /**
+   * {@code name} with what OpenAPI does not allow in a component's name ({@code <>,}, non-ASCII).
+   */
+  private static String componentName(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   @SuppressWarnings("unchecked")
