@@ -419,7 +419,8 @@ class OpenApiDocumentTest {
             public class Catalog {
               public record Page<T>(List<T> items, Optional<String> next) {}
               public record Node(String label, List<Node> children) {}
-              public record Both(com.example.a.Item a, com.example.b.Item b) {}
+              public record Both(com.example.a.Item a, com.example.b.Item b, Café café) {}
+              public record Café(String name) {}
 
               @Route("/items")
               public Page<com.example.a.Item> items() {
@@ -444,6 +445,7 @@ class OpenApiDocumentTest {
             "Page_Item",
             "Node",
             "Both",
+            "Caf_",
             "com.example.a.Item",
             "com.example.b.Item",
             "anyfn.Problem");
