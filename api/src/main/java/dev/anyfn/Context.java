@@ -3,6 +3,7 @@ package dev.anyfn;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** What a handler knows about the invocation it serves. Implementations are thread-safe. */
 public interface Context {
@@ -79,5 +80,44 @@ public interface Context {
         getClass().getName()
             + " cannot publish messages; the contexts anyfn makes on every provider and on the"
             + " emulator can.");
+  }
+
+  /**
+   * Runs {@code work} once for {@code key}, across retries and duplicate deliveries of the same
+   * message or request, and returns its result: to a later call with the same key, the result the
+   * first one stored (read back as {@code resultType} from JSON), without running the work again.
+   * Derive the key from what makes the request the same (an order id, a message's idempotency key),
+   * not from the delivery.
+   *
+   * <p>While the work runs, the key is claimed until this invocation's {@link #deadline()}; a call
+   * with the same key meanwhile throws {@link AlreadyInProgressException} (an HTTP call is answered
+   * {@code 409}, an event is retried). The result is stored when the handler returns, after its
+   * messages went out; when the handler throws (the work, or anything after it), the claim is
+   * released and a retry runs the work again, so nothing the handler sends is lost. After a timeout
+   * the claim ends at the deadline and the next attempt runs the work again: anyfn cannot know how
+   * far it got, so make work that must never repeat (a payment) check its own effect too. Results
+   * are kept as long as {@link InitContext#useIdempotencyStore} says (an hour on the emulator).
+   *
+   * @throws AlreadyInProgressException while another invocation runs the work of {@code key}
+   * @throws IllegalStateException when no {@link IdempotencyStore} is set for the function (on a
+   *     cloud, set one in an {@link OnInit} method)
+   * @throws IllegalArgumentException when {@code key} is empty or longer than 250 characters
+   */
+  default <T> T once(String key, Class<T> resultType, Supplier<T> work) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot run work once; the contexts anyfn gives handlers on every provider and on"
+            + " the emulator can.");
+  }
+
+  /** {@link #once(String, Class, Supplier)} for work without a result. */
+  default void once(String key, Runnable work) {
+    once(
+        key,
+        Void.class,
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

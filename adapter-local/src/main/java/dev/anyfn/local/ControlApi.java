@@ -244,6 +244,7 @@ final class ControlApi {
           case "timeout" -> 504;
           case "init_failed" -> 502;
           case "invalid_payload" -> 400;
+          case "in_progress" -> 409;
           default -> 500;
         };
     HttpResponse.Builder b = Problems.builder(status, o.errorCode(), o.errorMessage(), id);

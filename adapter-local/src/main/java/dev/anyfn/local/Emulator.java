@@ -3,6 +3,7 @@ package dev.anyfn.local;
 import dev.anyfn.Provider;
 import dev.anyfn.core.FunctionDefinition;
 import dev.anyfn.core.FunctionRuntime;
+import dev.anyfn.core.InMemoryIdempotencyStore;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.packaging.OpenApiDocuments;
 import java.net.URI;
@@ -46,6 +47,7 @@ public final class Emulator implements AutoCloseable {
   private final ScheduleSource schedules;
   private final HttpFrontDoor frontDoor;
   private final byte[] openApi;
+  private final InMemoryIdempotencyStore idempotency = new InMemoryIdempotencyStore();
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -61,6 +63,7 @@ public final class Emulator implements AutoCloseable {
             .maxBodyBytes(b.profile.maxBodyBytes())
             .environment(b.environment)
             .logSink(sink)
+            .idempotencyStore(idempotency)
             .build();
     this.runtime = FunctionRuntime.load(b.classLoader, settings);
     this.workers = new Workers(b.maxLeakedThreads, log);
@@ -104,6 +107,11 @@ public final class Emulator implements AutoCloseable {
     list.forEach(pool -> pool.sendThrough(sender));
     this.frontDoor = new HttpFrontDoor(this, b);
     this.openApi = OpenApiDocuments.read(b.classLoader).orElse(null);
+  }
+
+  /** The records of {@code Context.once}, which every instance shares, as a database would be. */
+  InMemoryIdempotencyStore idempotency() {
+    return idempotency;
   }
 
   /**

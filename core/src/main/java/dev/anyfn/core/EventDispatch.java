@@ -1,5 +1,6 @@
 package dev.anyfn.core;
 
+import dev.anyfn.AlreadyInProgressException;
 import dev.anyfn.BatchResult;
 import dev.anyfn.Context;
 import dev.anyfn.DataChange;
@@ -86,8 +87,9 @@ final class EventDispatch {
       }
       Object[] args;
       Context call = Outbox.around(context, definition);
+      Context handlerContext = OnceContext.around(call, handler, instance);
       try {
-        args = handler.bind(Invocation.event(event, call));
+        args = handler.bind(Invocation.event(event, handlerContext));
       } catch (RuntimeException e) {
         context
             .log()
@@ -100,11 +102,15 @@ final class EventDispatch {
         failures.add(new ItemFailure(i, event.id(), true, "unbindable", e.getMessage()));
         continue;
       }
+      boolean succeeded = false;
       try {
         handler.call(instance.target(), args);
         Outbox.flush(call);
+        succeeded = true;
       } catch (Throwable t) {
         failures.add(failure(i, event, t, handler, context));
+      } finally {
+        OnceContext.finish(handlerContext, succeeded);
       }
     }
     return new BatchOutcome(failures);
@@ -114,15 +120,21 @@ final class EventDispatch {
       ResolvedHandler handler, List<? extends Event> batch, Context context) {
     Object result;
     Context call = Outbox.around(context, definition);
+    Context handlerContext = OnceContext.around(call, handler, instance);
+    boolean succeeded = false;
     try {
-      result = handler.call(instance.target(), handler.bind(Invocation.batch(batch, call)));
+      result =
+          handler.call(instance.target(), handler.bind(Invocation.batch(batch, handlerContext)));
       Outbox.flush(call);
+      succeeded = true;
     } catch (Throwable t) {
       List<ItemFailure> all = new ArrayList<>();
       for (int i = 0; i < batch.size(); i++) {
         all.add(failure(i, batch.get(i), t, handler, context));
       }
       return new BatchOutcome(all);
+    } finally {
+      OnceContext.finish(handlerContext, succeeded);
     }
     List<String> failedIds = result == null ? List.of() : ((BatchResult) result).failedIds();
     Map<String, Integer> indexById = new HashMap<>();
@@ -196,11 +208,13 @@ final class EventDispatch {
     ResolvedHandler handler = select(TriggerSpec.Kind.INVOKE, null);
     Object[] args;
     Context call = Outbox.around(context, definition);
+    Context handlerContext = OnceContext.around(call, handler, instance);
     try {
-      args = handler.bind(Invocation.payload(payload, call));
+      args = handler.bind(Invocation.payload(payload, handlerContext));
     } catch (JsonBodyException e) {
       return InvokeOutcome.failure("invalid_payload", e.getMessage());
     }
+    boolean succeeded = false;
     try {
       Object result = handler.call(instance.target(), args);
       byte[] answer =
@@ -208,7 +222,10 @@ final class EventDispatch {
               ? "null".getBytes(java.nio.charset.StandardCharsets.UTF_8)
               : json.write(result);
       Outbox.flush(call);
+      succeeded = true;
       return InvokeOutcome.success(answer);
+    } catch (AlreadyInProgressException e) {
+      return InvokeOutcome.failure("in_progress", e.getMessage());
     } catch (Throwable t) {
       if (t instanceof Error) {
         instance.markUnhealthy();
@@ -217,6 +234,8 @@ final class EventDispatch {
       return InvokeOutcome.failure(
           "handler_error",
           "The function failed; see its logs for request " + context.requestId() + ".");
+    } finally {
+      OnceContext.finish(handlerContext, succeeded);
     }
   }
 

@@ -124,7 +124,9 @@ public final class FunctionDefinition {
               + (t.getMessage() == null ? "" : ": " + t.getMessage()),
           t);
     }
-    return new FunctionInstance(this, target);
+    return context instanceof StartupContext startup
+        ? new FunctionInstance(this, target, startup.idempotencyStore(), startup.keepResults())
+        : new FunctionInstance(this, target, null, StartupContext.DEFAULT_KEEP_RESULTS);
   }
 
   /** Runs the {@code @OnShutdown} methods of an instance; failures are returned, not thrown. */

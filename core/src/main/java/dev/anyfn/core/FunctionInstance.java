@@ -4,6 +4,8 @@ import dev.anyfn.Context;
 import dev.anyfn.Event;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.IdempotencyStore;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,11 +23,19 @@ public final class FunctionInstance {
   private final Object target;
   private final HttpDispatch http;
   private final EventDispatch events;
+  private final IdempotencyStore idempotencyStore;
+  private final Duration keepResults;
   private volatile boolean healthy = true;
 
-  FunctionInstance(FunctionDefinition definition, Object target) {
+  FunctionInstance(
+      FunctionDefinition definition,
+      Object target,
+      IdempotencyStore idempotencyStore,
+      Duration keepResults) {
     this.definition = definition;
     this.target = target;
+    this.idempotencyStore = idempotencyStore;
+    this.keepResults = keepResults;
     this.http = new HttpDispatch(definition, this);
     this.events = new EventDispatch(definition, this);
   }
@@ -96,6 +106,15 @@ public final class FunctionInstance {
 
   Object target() {
     return target;
+  }
+
+  /** Where {@code Context.once} keeps its records; null when none is set. */
+  IdempotencyStore idempotencyStore() {
+    return idempotencyStore;
+  }
+
+  Duration keepResults() {
+    return keepResults;
   }
 
   void markUnhealthy() {

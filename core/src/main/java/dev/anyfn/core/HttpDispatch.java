@@ -1,5 +1,6 @@
 package dev.anyfn.core;
 
+import dev.anyfn.AlreadyInProgressException;
 import dev.anyfn.Context;
 import dev.anyfn.HttpException;
 import dev.anyfn.HttpRequest;
@@ -96,14 +97,22 @@ final class HttpDispatch {
             : request.withPathParams(params);
     HttpResponse response;
     Context call = Outbox.around(context, definition);
+    Context handlerContext = OnceContext.around(call, handler, instance);
+    boolean succeeded = false;
     try {
-      Object[] args = handler.bind(Invocation.http(routed, call));
+      Object[] args = handler.bind(Invocation.http(routed, handlerContext));
       Object result = handler.call(instance.target(), args);
       response = toResponse(handler.spec().returnKind(), result);
       Outbox.flush(call);
+      succeeded = true;
     } catch (Outbox.SendFailedException e) {
       context.log().error("Handler " + handler.description() + " returned; " + e.getMessage(), e);
       response = Problems.internalError(requestId);
+    } catch (AlreadyInProgressException e) {
+      response =
+          Problems.builder(409, "in_progress", e.getMessage(), requestId)
+              .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
+              .build();
     } catch (HttpException e) {
       response =
           Problems.response(e.status(), Problems.codeFor(e.status()), e.getMessage(), requestId);
@@ -115,6 +124,8 @@ final class HttpDispatch {
       }
       context.log().error("Handler " + handler.description() + " failed", t);
       response = Problems.internalError(requestId);
+    } finally {
+      OnceContext.finish(handlerContext, succeeded);
     }
     return head ? response.toBuilder().body(new byte[0], contentType(response)).build() : response;
   }

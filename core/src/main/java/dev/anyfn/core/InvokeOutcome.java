@@ -7,8 +7,9 @@ import java.util.Optional;
  * The result of a direct invocation: JSON bytes, or a failure. Immutable.
  *
  * @param json the JSON result ({@code null} serialises as {@code null}); empty on failure
- * @param errorCode {@code invalid_payload} (the caller's fault) or {@code handler_error}; null on
- *     success
+ * @param errorCode {@code invalid_payload} (the caller's fault), {@code in_progress} (another
+ *     invocation runs the work of its {@code Context.once} key: try again) or {@code
+ *     handler_error}; null on success
  * @param errorMessage a caller-safe message; null on success
  */
 public record InvokeOutcome(byte[] json, String errorCode, String errorMessage) {
@@ -28,7 +29,8 @@ public record InvokeOutcome(byte[] json, String errorCode, String errorMessage) 
   /**
    * The answer to a direct invocation made over HTTP (Google's and Azure's {@code -invoke}
    * endpoints): 200 with the JSON result, a 400 problem naming what did not bind for {@code
-   * invalid_payload}, and otherwise the generic 500 problem carrying only the request id.
+   * invalid_payload}, a 409 for {@code in_progress}, and otherwise the generic 500 problem carrying
+   * only the request id.
    */
   public HttpResponse httpResponse(String requestId) {
     if (succeeded()) {
@@ -36,6 +38,9 @@ public record InvokeOutcome(byte[] json, String errorCode, String errorMessage) 
     }
     if ("invalid_payload".equals(errorCode)) {
       return Problems.response(400, "invalid_payload", errorMessage, requestId);
+    }
+    if ("in_progress".equals(errorCode)) {
+      return Problems.response(409, "in_progress", errorMessage, requestId);
     }
     return Problems.internalError(requestId);
   }

@@ -1,24 +1,19 @@
 package dev.anyfn.core;
 
 import dev.anyfn.Context;
-import dev.anyfn.Log;
-import dev.anyfn.Provider;
 import dev.anyfn.core.index.FunctionSpec;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The context one handler call of a function with {@code @SendsTo} sees: the adapter's context, and
  * the messages the handler sends to queues and publishes to topics, kept until {@link #flush()}
  * after it returned. Thread-safe, so a handler may send from threads of its own while it runs.
  */
-final class Outbox implements Context {
+final class Outbox extends ForwardingContext {
   /** Where a message goes. */
   private record Target(boolean topic, String name) {
     String describe() {
@@ -26,7 +21,6 @@ final class Outbox implements Context {
     }
   }
 
-  private final Context context;
   private final List<String> queues;
   private final List<String> topics;
   private final JsonCodec json;
@@ -36,7 +30,7 @@ final class Outbox implements Context {
   private boolean flushed;
 
   private Outbox(Context context, List<String> queues, List<String> topics, JsonCodec json) {
-    this.context = context;
+    super(context);
     this.queues = queues;
     this.topics = topics;
     this.json = json;
@@ -164,51 +158,6 @@ final class Outbox implements Context {
         throw new SendFailedException(target, texts.size(), e);
       }
     }
-  }
-
-  @Override
-  public String requestId() {
-    return context.requestId();
-  }
-
-  @Override
-  public String functionName() {
-    return context.functionName();
-  }
-
-  @Override
-  public Provider provider() {
-    return context.provider();
-  }
-
-  @Override
-  public Instant deadline() {
-    return context.deadline();
-  }
-
-  @Override
-  public Duration remainingTime() {
-    return context.remainingTime();
-  }
-
-  @Override
-  public boolean coldStart() {
-    return context.coldStart();
-  }
-
-  @Override
-  public Optional<String> deploymentId() {
-    return context.deploymentId();
-  }
-
-  @Override
-  public Optional<String> traceId() {
-    return context.traceId();
-  }
-
-  @Override
-  public Log log() {
-    return context.log();
   }
 
   /** The provider did not take the messages of a call. */

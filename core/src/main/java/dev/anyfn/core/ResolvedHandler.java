@@ -13,6 +13,7 @@ final class ResolvedHandler {
   private final MethodHandle invoker;
   private final Binders.Binder[] binders;
   private final String description;
+  private final boolean takesContext;
 
   private ResolvedHandler(
       HandlerSpec spec, MethodHandle invoker, Binders.Binder[] binders, String description) {
@@ -20,6 +21,8 @@ final class ResolvedHandler {
     this.invoker = invoker;
     this.binders = binders;
     this.description = description;
+    this.takesContext =
+        spec.parameters().stream().anyMatch(p -> p.source() == ParameterSpec.Source.CONTEXT);
   }
 
   static ResolvedHandler resolve(Class<?> type, HandlerSpec spec, Types types, JsonCodec json) {
@@ -63,6 +66,11 @@ final class ResolvedHandler {
 
   String description() {
     return description;
+  }
+
+  /** Whether the handler takes the {@code Context}, and so may call {@code once}. */
+  boolean takesContext() {
+    return takesContext;
   }
 
   /** Binds the arguments; binding failures are thrown before the handler runs. */

@@ -1,9 +1,11 @@
 package dev.anyfn.core;
 
+import dev.anyfn.IdempotencyStore;
 import dev.anyfn.Provider;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,7 @@ public final class RuntimeSettings {
   private final boolean failOnUnknownProperties;
   private final Map<String, String> environment;
   private final Consumer<String> logSink;
+  private final IdempotencyStore idempotencyStore;
 
   private RuntimeSettings(Builder b) {
     this.provider = b.provider;
@@ -28,6 +31,7 @@ public final class RuntimeSettings {
     this.failOnUnknownProperties = b.failOnUnknownProperties;
     this.environment = Map.copyOf(b.environment);
     this.logSink = b.logSink;
+    this.idempotencyStore = b.idempotencyStore;
   }
 
   /** Defaults: provider LOCAL, 6 MB bodies, JSON depth 200, unknown JSON properties ignored. */
@@ -49,7 +53,13 @@ public final class RuntimeSettings {
     b.failOnUnknownProperties = failOnUnknownProperties;
     b.environment = environment;
     b.logSink = logSink;
+    b.idempotencyStore = idempotencyStore;
     return b;
+  }
+
+  /** The store of {@code Context.once} when a function sets none; empty on a cloud. */
+  public Optional<IdempotencyStore> idempotencyStore() {
+    return Optional.ofNullable(idempotencyStore);
   }
 
   /** Where the functions run. */
@@ -90,6 +100,7 @@ public final class RuntimeSettings {
     private boolean failOnUnknownProperties;
     private Map<String, String> environment = Map.of();
     private Consumer<String> logSink = stdout();
+    private IdempotencyStore idempotencyStore; // none
 
     private Builder() {}
 
@@ -137,6 +148,15 @@ public final class RuntimeSettings {
     /** The log sink. */
     public Builder logSink(Consumer<String> logSink) {
       this.logSink = Objects.requireNonNull(logSink);
+      return this;
+    }
+
+    /**
+     * The store of {@code Context.once} for functions that set none in {@code @OnInit}: the
+     * emulator's shared one in memory; none on a cloud, where instances share no memory.
+     */
+    public Builder idempotencyStore(IdempotencyStore store) {
+      this.idempotencyStore = Objects.requireNonNull(store);
       return this;
     }
 

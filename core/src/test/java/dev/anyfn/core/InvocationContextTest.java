@@ -3,39 +3,13 @@ package dev.anyfn.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InvocationContextTest {
-  /** A clock the test moves by hand. */
-  private static final class HandClock extends Clock {
-    private Instant now;
-
-    HandClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
   @Test
   void traceIdFromAHeaderIsParsedOnlyWhenAskedAndOnce() {
     List<String> parsed = new ArrayList<>();

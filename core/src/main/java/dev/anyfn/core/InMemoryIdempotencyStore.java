@@ -1,0 +1,61 @@
+package dev.anyfn.core;
+
+import dev.anyfn.IdempotencyStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An {@link IdempotencyStore} in this process's memory: what the emulator gives every function (its
+ * instances share it, as deployed instances share a database), and what tests may use. Not for a
+ * cloud, where instances run in separate processes. Thread-safe; claims are atomic per key. Expired
+ * records are dropped as new keys come, so it holds about as many records as are live.
+ */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+  /** One key's record: running until {@code until}, or done with {@code result} until then. */
+  private record Entry(byte[] result, Instant until) {
+    boolean liveAt(Instant now) {
+      return until.isAfter(now);
+    }
+  }
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** Bounded by the keys claimed in one sweep interval; swept when it doubles. */
+  private volatile int sweepAt = 1024;
+
+  @Override
+  public Claim claim(String key, Instant now, Instant leaseUntil) {
+    Claim[] found = new Claim[1];
+    entries.compute(
+        key,
+        (k, e) -> {
+          if (e != null && e.liveAt(now)) {
+            found[0] = e.result() == null ? new Running(e.until()) : new Done(e.result().clone());
+            return e;
+          }
+          found[0] = new Claimed();
+          return new Entry(null, leaseUntil);
+        });
+    if (entries.size() >= sweepAt) {
+      entries.values().removeIf(e -> !e.liveAt(now));
+      sweepAt = Math.max(1024, entries.size() * 2);
+    }
+    return found[0];
+  }
+
+  @Override
+  public void complete(String key, byte[] result, Instant keepUntil) {
+    entries.put(key, new Entry(result.clone(), keepUntil));
+  }
+
+  @Override
+  public void release(String key) {
+    entries.remove(key);
+  }
+
+  /** Forgets every record, as if no work had run (the emulator's reset). */
+  public void clear() {
+    entries.clear();
+  }
+}
