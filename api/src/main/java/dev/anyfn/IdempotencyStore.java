@@ -16,17 +16,27 @@ import java.util.Objects;
  */
 public interface IdempotencyStore {
   /**
-   * Claims {@code key} until {@code leaseUntil}: {@link Claimed} when it has no record, or its
-   * record is a running one whose lease ended before {@code now} or a done one kept until before
-   * {@code now} (expired records count as none); else the live record.
+   * Claims {@code key} for the invocation that {@code claimant} names, until {@code leaseUntil}:
+   * {@link Claimed} when it has no record, or its record is a running one whose lease ended before
+   * {@code now} or a done one kept until before {@code now} (expired records count as none); else
+   * the live record.
+   *
+   * @param claimant unique to this claim; {@link #complete} and {@link #release} name it again
    */
-  Claim claim(String key, Instant now, Instant leaseUntil);
+  Claim claim(String key, String claimant, Instant now, Instant leaseUntil);
 
-  /** Records that the work of a claimed {@code key} is done, with its result as JSON. */
-  void complete(String key, byte[] result, Instant keepUntil);
+  /**
+   * Records that the work of {@code key} is done, with its result as JSON, if {@code claimant}
+   * still holds the claim (a claim whose lease ended may have passed to another invocation, whose
+   * record stays).
+   */
+  void complete(String key, String claimant, byte[] result, Instant keepUntil);
 
-  /** Removes the record of a claimed {@code key}, whose work failed, so that a retry runs it. */
-  void release(String key);
+  /**
+   * Removes the running record of {@code key} if {@code claimant} holds it, so that a retry runs
+   * the work: its work failed.
+   */
+  void release(String key, String claimant);
 
   /** What {@link #claim} found. */
   sealed interface Claim permits Claimed, Running, Done {}

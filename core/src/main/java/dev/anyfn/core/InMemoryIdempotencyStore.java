@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * records are dropped as new keys come, so it holds about as many records as are live.
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
-  /** One key's record: running until {@code until}, or done with {@code result} until then. */
-  private record Entry(byte[] result, Instant until) {
+  /** One key's record: {@code claimant}'s, running until {@code until}, or done until then. */
+  private record Entry(String claimant, byte[] result, Instant until) {
     boolean liveAt(Instant now) {
       return until.isAfter(now);
     }
@@ -25,7 +25,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private volatile int sweepAt = 1024;
 
   @Override
-  public Claim claim(String key, Instant now, Instant leaseUntil) {
+  public Claim claim(String key, String claimant, Instant now, Instant leaseUntil) {
     Claim[] found = new Claim[1];
     entries.compute(
         key,
@@ -35,7 +35,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             return e;
           }
           found[0] = new Claimed();
-          return new Entry(null, leaseUntil);
+          return new Entry(claimant, null, leaseUntil);
         });
     if (entries.size() >= sweepAt) {
       entries.values().removeIf(e -> !e.liveAt(now));
@@ -45,13 +45,20 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public void complete(String key, byte[] result, Instant keepUntil) {
-    entries.put(key, new Entry(result.clone(), keepUntil));
+  public void complete(String key, String claimant, byte[] result, Instant keepUntil) {
+    byte[] copy = result.clone();
+    entries.computeIfPresent(
+        key,
+        (k, e) ->
+            e.result() == null && e.claimant().equals(claimant)
+                ? new Entry(claimant, copy, keepUntil)
+                : e);
   }
 
   @Override
-  public void release(String key) {
-    entries.remove(key);
+  public void release(String key, String claimant) {
+    entries.computeIfPresent(
+        key, (k, e) -> e.result() == null && e.claimant().equals(claimant) ? null : e);
   }
 
   /** Forgets every record, as if no work had run (the emulator's reset). */

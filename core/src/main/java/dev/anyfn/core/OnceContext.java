@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,9 @@ final class OnceContext extends ForwardingContext {
 
   /** The keys this call claimed (namespaced), with their results as JSON once done. */
   private final Map<String, byte[]> claimed = new LinkedHashMap<>();
+
+  /** Names this call's claims to the store; made on the first claim. */
+  private String claimant;
 
   private OnceContext(
       Context context, IdempotencyStore store, Duration keepResults, JsonCodec json) {
@@ -98,7 +102,7 @@ final class OnceContext extends ForwardingContext {
     }
     Instant now = deadline().minus(remainingTime());
     Instant leaseUntil = deadline().isAfter(now) ? deadline() : now.plusSeconds(1);
-    IdempotencyStore.Claim claim = store.claim(namespaced, now, leaseUntil);
+    IdempotencyStore.Claim claim = store.claim(namespaced, claimant(), now, leaseUntil);
     if (claim instanceof IdempotencyStore.Done done) {
       return read(done.result(), resultType, key);
     }
@@ -154,7 +158,7 @@ final class OnceContext extends ForwardingContext {
         (key, result) -> {
           if (succeeded && result != RUNNING) {
             try {
-              store.complete(key, result, now.plus(keepResults));
+              store.complete(key, claimant, result, now.plus(keepResults));
             } catch (RuntimeException e) {
               log().error("Could not store the result of idempotency key " + key, e);
             }
@@ -164,9 +168,18 @@ final class OnceContext extends ForwardingContext {
         });
   }
 
+  /** The request id and a random part: unique per call, and readable in a store's records. */
+  private synchronized String claimant() {
+    if (claimant == null) {
+      claimant =
+          requestId() + "/" + Long.toHexString(ThreadLocalRandom.current().nextLong() | 1L << 63);
+    }
+    return claimant;
+  }
+
   private void release(String key) {
     try {
-      store.release(key);
+      store.release(key, claimant);
     } catch (RuntimeException e) {
       log().error("Could not release idempotency key " + key + "; it is freed at its deadline", e);
     }

@@ -1,0 +1,153 @@
+package dev.anyfn.idempotency.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
+import dev.anyfn.IdempotencyStore;
+import dev.anyfn.Provider;
+import dev.anyfn.conformance.IdempotencyStoreContract;
+import dev.anyfn.core.FunctionInstance;
+import dev.anyfn.core.FunctionRuntime;
+import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.MessageSender;
+import dev.anyfn.core.RuntimeSettings;
+import dev.anyfn.core.StartupContext;
+import dev.anyfn.core.fixtures.OnceFunction;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The store against a real PostgreSQL: the contract every store keeps, and what is its own. */
+class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
+  private static final AtomicInteger TABLES = new AtomicInteger();
+  private static EmbeddedPostgres postgres;
+  private static DataSource dataSource;
+
+  @BeforeAll
+  static void start() throws IOException {
+    postgres = EmbeddedPostgres.start();
+    dataSource = postgres.getPostgresDatabase();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  /** A store in a table of its own, so that each test starts with no records. */
+  @Override
+  protected IdempotencyStore store() {
+    PostgresIdempotencyStore store =
+        new PostgresIdempotencyStore(dataSource, "once_" + TABLES.incrementAndGet());
+    store.createTable();
+    return store;
+  }
+
+  @Test
+  void createsItsTableOnceAndDeletesWhatNoClaimNeeds() throws Exception {
+    PostgresIdempotencyStore store = new PostgresIdempotencyStore(dataSource, "app_once");
+    store.createTable();
+    store.createTable(); // IF NOT EXISTS
+    Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+    store.claim("running", "a", t0, t0.plusSeconds(30));
+    store.claim("done", "b", t0, t0.plusSeconds(30));
+    store.complete("done", "b", "1".getBytes(), t0.plusSeconds(3600));
+
+    int deleted = store.deleteExpired(t0.plusSeconds(60));
+
+    assertThat(deleted).isEqualTo(1);
+    try (Connection c = dataSource.getConnection();
+        ResultSet rows = c.createStatement().executeQuery("SELECT key FROM app_once")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getString(1)).isEqualTo("done");
+      assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
+  void refusesATableNameThatIsNotAPlainIdentifier() {
+    assertThatThrownBy(() -> new PostgresIdempotencyStore(dataSource, "once; DROP TABLE x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "The idempotency table name 'once; DROP TABLE x' is not a plain lower-case"
+                + " PostgreSQL name");
+    assertThat(new PostgresIdempotencyStore(dataSource, "app.once_records")).isNotNull();
+  }
+
+  @Test
+  void aStoreThatCannotReachItsTableSaysWhatFailed() {
+    PostgresIdempotencyStore missing = new PostgresIdempotencyStore(dataSource, "no_such_table");
+    Instant t0 = Instant.now();
+
+    assertThatThrownBy(() -> missing.claim("k", "a", t0, t0.plusSeconds(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("could not claim key 'k' (SQLState 42P01)");
+  }
+
+  @Test
+  void twoRuntimesSharingTheDatabaseRunAKeysWorkOnce() {
+    PostgresIdempotencyStore store = new PostgresIdempotencyStore(dataSource, "shared_once");
+    store.createTable();
+    OnceFunction.CHARGES.set(0);
+
+    HttpResponse first = charge(instanceOnItsOwnRuntime(store), "o-1");
+    HttpResponse second = charge(instanceOnItsOwnRuntime(store), "o-1");
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(second.bodyText()).isEqualTo(first.bodyText());
+    assertThat(OnceFunction.CHARGES).hasValue(1);
+  }
+
+  /** An instance as another process would start it: its own runtime, the store set in init. */
+  private static FunctionInstance instanceOnItsOwnRuntime(IdempotencyStore store) {
+    RuntimeSettings settings =
+        RuntimeSettings.builder().provider(Provider.AWS).logSink(line -> {}).build();
+    FunctionRuntime runtime =
+        FunctionRuntime.load(PostgresIdempotencyStoreTest.class.getClassLoader(), settings);
+    StartupContext init = new StartupContext("fx-once", settings);
+    init.useIdempotencyStore(store, Duration.ofHours(1));
+    return runtime.function("fx-once").newInstance(init);
+  }
+
+  private static HttpResponse charge(FunctionInstance instance, String id) {
+    InvocationContext context =
+        InvocationContext.builder()
+            .requestId("req-" + id)
+            .functionName("fx-once")
+            .provider(Provider.AWS)
+            .timeout(Duration.ofSeconds(30))
+            .logSink(line -> {})
+            .messageSender(
+                new MessageSender() {
+                  @Override
+                  public int maxMessageBytes() {
+                    return 1024;
+                  }
+
+                  @Override
+                  public int maxTopicMessageBytes() {
+                    return 1024;
+                  }
+
+                  @Override
+                  public void send(String queue, List<String> messages) {}
+
+                  @Override
+                  public void publish(String topic, List<String> messages) {}
+                })
+            .build();
+    return instance.handleHttp(
+        HttpRequest.builder().method("POST").rawPath("/once/charges/" + id).build(), context);
+  }
+}
