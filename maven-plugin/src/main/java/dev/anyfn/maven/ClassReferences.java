@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -49,8 +50,41 @@ final class ClassReferences {
     return found;
   }
 
+  /**
+   * The first class under {@code classes} (relative, with forward slashes) whose constant pool
+   * names the class {@code owner} (an internal name, {@code dev/anyfn/Context}) and a member named
+   * exactly {@code member}: one that calls it, as a rule. Empty when none does.
+   */
+  static Optional<String> firstNaming(Path classes, String owner, String member)
+      throws IOException {
+    if (!Files.isDirectory(classes)) {
+      return Optional.empty();
+    }
+    byte[] name = member.getBytes(StandardCharsets.US_ASCII);
+    // a CONSTANT_Utf8 entry: tag 1, the length in two bytes, the characters
+    byte[] constant = new byte[name.length + 3];
+    constant[0] = 1;
+    constant[1] = (byte) (name.length >> 8);
+    constant[2] = (byte) name.length;
+    System.arraycopy(name, 0, constant, 3, name.length);
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(classes)) {
+      files = walk.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+    }
+    for (Path file : files) {
+      byte[] bytes = Files.readAllBytes(file);
+      if (contains(bytes, owner.getBytes(StandardCharsets.US_ASCII)) && contains(bytes, constant)) {
+        return Optional.of(classes.relativize(file).toString().replace('\\', '/'));
+      }
+    }
+    return Optional.empty();
+  }
+
   private static boolean contains(byte[] bytes, String ascii) {
-    byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
+    return contains(bytes, ascii.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static boolean contains(byte[] bytes, byte[] needle) {
     outer:
     for (int i = 0; i <= bytes.length - needle.length; i++) {
       for (int j = 0; j < needle.length; j++) {

@@ -167,6 +167,11 @@ public class PackageMojo extends AbstractMojo {
         getLog().warn("anyfn: " + provider + ": " + warning);
       }
     }
+    try {
+      idempotencyStoreWarning(classes).ifPresent(getLog()::warn);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Reading the classes in " + classes + ": " + e, e);
+    }
     Path target = Path.of(project.getBuild().getDirectory());
     Instant timestamp = timestamp(outputTimestamp);
     for (String provider : selected) {
@@ -399,6 +404,26 @@ public class PackageMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("Writing " + file + " failed: " + e, e);
     }
+  }
+
+  /**
+   * A warning when a class calls {@code Context.once} and none sets an idempotency store: the
+   * emulator keeps one of its own, so the tests pass, and every deployed call fails.
+   */
+  static Optional<String> idempotencyStoreWarning(Path classes) throws IOException {
+    Optional<String> caller = ClassReferences.firstNaming(classes, "dev/anyfn/Context", "once");
+    if (caller.isEmpty()
+        || ClassReferences.firstNaming(classes, "dev/anyfn/InitContext", "useIdempotencyStore")
+            .isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "anyfn: "
+            + caller.get()
+            + " calls Context.once, but no class of the project sets an idempotency store: deployed,"
+            + " once fails on every call (only the emulator keeps a store of its own). Set one in an"
+            + " @OnInit method with init.useIdempotencyStore(store, keepResults), such as"
+            + " anyfn-idempotency-postgres's PostgresIdempotencyStore.");
   }
 
   static Path descriptors(Path target, String provider) {

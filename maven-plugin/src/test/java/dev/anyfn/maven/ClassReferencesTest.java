@@ -87,6 +87,60 @@ class ClassReferencesTest {
     Files.writeString(file, text);
   }
 
+  @Test
+  void packagingWarnsWhenAClassCallsOnceAndNoneSetsAnIdempotencyStore() throws IOException {
+    Path classes =
+        compileOnClassPath(
+            "com/example/Orders.java",
+            "package com.example; public class Orders {"
+                + " public void run(dev.anyfn.Context c) { c.once(\"k\", () -> {}); } }");
+
+    assertThat(ClassReferences.firstNaming(classes, "dev/anyfn/Context", "once"))
+        .hasValue("com/example/Orders.class");
+    assertThat(PackageMojo.idempotencyStoreWarning(classes))
+        .hasValueSatisfying(
+            w ->
+                assertThat(w)
+                    .startsWith("anyfn: com/example/Orders.class calls Context.once, but no class")
+                    .contains("init.useIdempotencyStore(store, keepResults)"));
+
+    compileOnClassPath(
+        "com/example/Setup.java",
+        "package com.example; public class Setup { public void init(dev.anyfn.InitContext i,"
+            + " dev.anyfn.IdempotencyStore s) {"
+            + " i.useIdempotencyStore(s, java.time.Duration.ofHours(1)); } }");
+
+    assertThat(PackageMojo.idempotencyStoreWarning(classes)).isEmpty();
+  }
+
+  @Test
+  void aMethodOnlyNamedLikeOnceElsewhereIsNotACall() throws IOException {
+    Path classes =
+        compileOnClassPath(
+            "com/example/Other.java",
+            "package com.example; public class Other {"
+                + " String onceMore(dev.anyfn.Context c) { return c.requestId(); } }");
+
+    assertThat(PackageMojo.idempotencyStoreWarning(classes)).isEmpty();
+  }
+
+  private Path compileOnClassPath(String path, String text) throws IOException {
+    source(path, text);
+    Path out = dir.resolve("classes");
+    Files.createDirectories(out);
+    List<String> files;
+    try (var walk = Files.walk(dir.resolve("src"))) {
+      files = walk.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
+    }
+    String[] args =
+        Stream.concat(
+                Stream.of("-d", out.toString(), "-cp", System.getProperty("java.class.path")),
+                files.stream())
+            .toArray(String[]::new);
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args)).isZero();
+    return out;
+  }
+
   private Path compile(String path, String text) throws IOException {
     source(path, text);
     Path out = dir.resolve("classes");
