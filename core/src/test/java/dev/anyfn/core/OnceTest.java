@@ -8,12 +8,12 @@ import dev.anyfn.HttpResponse;
 import dev.anyfn.IdempotencyStore;
 import dev.anyfn.Provider;
 import dev.anyfn.QueueMessage;
+import dev.anyfn.conformance.RecordingSender;
 import dev.anyfn.core.fixtures.OnceFunction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,34 +35,8 @@ class OnceTest {
   private final HandClock clock = new HandClock(T0);
   private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
   private final TestRuntime rt = new TestRuntime(RuntimeSettings.builder().idempotencyStore(store));
-  private final List<String> sent = new CopyOnWriteArrayList<>();
-  private volatile RuntimeException refusal;
-
-  private final MessageSender sender =
-      new MessageSender() {
-        @Override
-        public int maxMessageBytes() {
-          return 1024;
-        }
-
-        @Override
-        public int maxTopicMessageBytes() {
-          return 1024;
-        }
-
-        @Override
-        public void send(String queue, List<String> messages) {
-          if (refusal != null) {
-            throw refusal;
-          }
-          messages.forEach(m -> sent.add(queue + ": " + m));
-        }
-
-        @Override
-        public void publish(String topic, List<String> messages) {
-          throw new UnsupportedOperationException();
-        }
-      };
+  private final RecordingSender sender = new RecordingSender();
+  private final List<String> sent = sender.sent;
 
   @BeforeEach
   @AfterEach
@@ -156,9 +130,9 @@ class OnceTest {
 
   @Test
   void messagesThatCouldNotBeSentAreNotLostTheKeyIsReleasedAndTheRetrySendsThem() {
-    refusal = new IllegalStateException("the queue is down");
+    sender.refusal = new IllegalStateException("the queue is down");
     assertThat(charge(rt.instance(FN), "o-1").statusCode()).isEqualTo(500);
-    refusal = null;
+    sender.refusal = null;
 
     HttpResponse retried = charge(rt.instance(FN), "o-1");
 

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anyfn.HttpResponse;
 import dev.anyfn.QueueMessage;
+import dev.anyfn.conformance.RecordingSender;
 import dev.anyfn.core.fixtures.SendingFunction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,38 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SendTest {
   private final TestRuntime rt = new TestRuntime();
-  private final List<String> sent = new ArrayList<>();
-  private int maxBytes = 1024;
-  private RuntimeException refusal;
-
-  private final MessageSender sender =
-      new MessageSender() {
-        @Override
-        public int maxMessageBytes() {
-          return maxBytes;
-        }
-
-        @Override
-        public int maxTopicMessageBytes() {
-          return maxBytes * 2;
-        }
-
-        @Override
-        public void send(String queue, List<String> messages) {
-          if (refusal != null) {
-            throw refusal;
-          }
-          messages.forEach(m -> sent.add(queue + ": " + m));
-        }
-
-        @Override
-        public void publish(String topic, List<String> messages) {
-          if (refusal != null) {
-            throw refusal;
-          }
-          messages.forEach(m -> sent.add("topic " + topic + ": " + m));
-        }
-      };
+  private final RecordingSender sender = new RecordingSender();
+  private final List<String> sent = sender.sent;
 
   private InvocationContext context(String function) {
     return InvocationContext.builder()
@@ -93,7 +63,7 @@ class SendTest {
 
   @Test
   void aRefusedSendIsA500WithTheRequestIdAndTheCauseLogged() {
-    refusal = new IllegalStateException("queue does not exist");
+    sender.refusal = new IllegalStateException("queue does not exist");
 
     HttpResponse r = post("/sending/orders", "{\"id\":\"o-1\",\"quantity\":2}");
 
@@ -132,7 +102,7 @@ class SendTest {
 
   @Test
   void aMessageLargerThanTheProviderTakesIsRefusedWhenSentCountingUtf8Bytes() {
-    maxBytes = 10;
+    sender.maxBytes = 10;
     HttpResponse ok =
         rt.instance("fx-sending")
             .handleHttp(
@@ -174,7 +144,7 @@ class SendTest {
 
   @Test
   void aRefusedSendFailsTheEventSoThatItIsRetried() {
-    refusal = new IllegalStateException("throttled");
+    sender.refusal = new IllegalStateException("throttled");
 
     BatchOutcome o =
         rt.instance("fx-sending")
@@ -212,7 +182,7 @@ class SendTest {
     InvokeOutcome failed =
         rt.instance("fx-sending")
             .invoke(bytes("{\"id\":\"b\",\"quantity\":0}"), context("fx-sending"));
-    refusal = new IllegalStateException("gone");
+    sender.refusal = new IllegalStateException("gone");
     InvokeOutcome refused =
         rt.instance("fx-sending")
             .invoke(bytes("{\"id\":\"c\",\"quantity\":1}"), context("fx-sending"));
@@ -271,7 +241,7 @@ class SendTest {
 
   @Test
   void aRefusedPublishIsA500NamingTheTopicInTheLog() {
-    refusal = new IllegalStateException("no such topic");
+    sender.refusal = new IllegalStateException("no such topic");
 
     assertThat(post("/sending/events", "{\"id\":\"o-1\",\"quantity\":2}").statusCode())
         .isEqualTo(500);
@@ -281,7 +251,7 @@ class SendTest {
 
   @Test
   void aTopicMessageIsMeasuredAgainstTheTopicsLimit() {
-    maxBytes = 20; // queues 20, topics 40
+    sender.maxBytes = 20; // queues 20, topics 40
     String order = "{\"id\":\"" + "x".repeat(15) + "\",\"quantity\":1}"; // 37 bytes
 
     assertThat(post("/sending/events", order).statusCode()).isEqualTo(500);

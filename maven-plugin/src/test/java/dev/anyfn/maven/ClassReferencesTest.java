@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +89,7 @@ class ClassReferencesTest {
   @Test
   void packagingWarnsWhenAClassCallsOnceAndNoneSetsAnIdempotencyStore() throws IOException {
     Path classes =
-        compileOnClassPath(
+        compile(
             "com/example/Orders.java",
             "package com.example; public class Orders {"
                 + " public void run(dev.anyfn.Context c) { c.once(\"k\", () -> {}); } }");
@@ -104,7 +103,7 @@ class ClassReferencesTest {
                     .startsWith("anyfn: com/example/Orders.class calls Context.once, but no class")
                     .contains("init.useIdempotencyStore(store, keepResults)"));
 
-    compileOnClassPath(
+    compile(
         "com/example/Setup.java",
         "package com.example; public class Setup { public void init(dev.anyfn.InitContext i,"
             + " dev.anyfn.IdempotencyStore s) {"
@@ -116,29 +115,12 @@ class ClassReferencesTest {
   @Test
   void aMethodOnlyNamedLikeOnceElsewhereIsNotACall() throws IOException {
     Path classes =
-        compileOnClassPath(
+        compile(
             "com/example/Other.java",
             "package com.example; public class Other {"
                 + " String onceMore(dev.anyfn.Context c) { return c.requestId(); } }");
 
     assertThat(PackageMojo.idempotencyStoreWarning(classes)).isEmpty();
-  }
-
-  private Path compileOnClassPath(String path, String text) throws IOException {
-    source(path, text);
-    Path out = dir.resolve("classes");
-    Files.createDirectories(out);
-    List<String> files;
-    try (var walk = Files.walk(dir.resolve("src"))) {
-      files = walk.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
-    }
-    String[] args =
-        Stream.concat(
-                Stream.of("-d", out.toString(), "-cp", System.getProperty("java.class.path")),
-                files.stream())
-            .toArray(String[]::new);
-    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args)).isZero();
-    return out;
   }
 
   private Path compile(String path, String text) throws IOException {
@@ -149,10 +131,13 @@ class ClassReferencesTest {
     try (var walk = Files.walk(dir.resolve("src"))) {
       files = walk.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
     }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    // on the test class path, so that a source may use anyfn's API
     String[] args =
-        Stream.concat(Stream.of("-d", out.toString()), files.stream()).toArray(String[]::new);
-    assertThat(javac.run(null, null, null, args)).isZero();
+        Stream.concat(
+                Stream.of("-d", out.toString(), "-cp", System.getProperty("java.class.path")),
+                files.stream())
+            .toArray(String[]::new);
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, args)).isZero();
     return out;
   }
 }

@@ -8,10 +8,10 @@ import dev.anyfn.HttpResponse;
 import dev.anyfn.IdempotencyStore;
 import dev.anyfn.Provider;
 import dev.anyfn.conformance.IdempotencyStoreContract;
+import dev.anyfn.conformance.RecordingSender;
 import dev.anyfn.core.FunctionInstance;
 import dev.anyfn.core.FunctionRuntime;
 import dev.anyfn.core.InvocationContext;
-import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
 import dev.anyfn.core.fixtures.OnceFunction;
@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -128,24 +127,7 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
             .provider(Provider.AWS)
             .timeout(Duration.ofSeconds(30))
             .logSink(line -> {})
-            .messageSender(
-                new MessageSender() {
-                  @Override
-                  public int maxMessageBytes() {
-                    return 1024;
-                  }
-
-                  @Override
-                  public int maxTopicMessageBytes() {
-                    return 1024;
-                  }
-
-                  @Override
-                  public void send(String queue, List<String> messages) {}
-
-                  @Override
-                  public void publish(String topic, List<String> messages) {}
-                })
+            .messageSender(new RecordingSender())
             .build();
     return instance.handleHttp(
         HttpRequest.builder().method("POST").rawPath("/once/charges/" + id).build(), context);
