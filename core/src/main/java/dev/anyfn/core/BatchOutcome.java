@@ -26,7 +26,8 @@ public record BatchOutcome(List<ItemFailure> failures) {
    * @param eventId the event's id
    * @param permanent {@code true} when retrying cannot help (a {@code PermanentFailureException} or
    *     a body that cannot be bound): dead-letter it
-   * @param code {@code handler_error}, {@code permanent_failure} or {@code unbindable}
+   * @param code {@code handler_error}, {@code permanent_failure}, {@code unbindable} or {@code
+   *     in_progress} (its {@code Context.once} work runs in another invocation)
    * @param reason a one-line reason for logs and dead-letter records
    */
   public record ItemFailure(

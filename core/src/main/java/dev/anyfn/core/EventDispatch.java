@@ -177,6 +177,11 @@ final class EventDispatch {
     if (t instanceof Error) {
       instance.markUnhealthy();
     }
+    if (t instanceof AlreadyInProgressException busy) {
+      // a duplicate of an event whose work runs elsewhere: retried, nothing went wrong here
+      context.log().warn("Event's work runs in another invocation; retried", "eventId", event.id());
+      return new ItemFailure(index, event.id(), false, "in_progress", busy.getMessage());
+    }
     boolean permanent = t instanceof PermanentFailureException;
     context
         .log()

@@ -208,7 +208,14 @@ class OnceTest {
     QueueMessage copy =
         QueueMessage.builder().id("m-2").queue("charges").body("o-10").deliveryAttempt(1).build();
     BatchOutcome busy = instance.handleEvents(List.of(copy), context());
-    assertThat(busy.failures()).singleElement().satisfies(f -> assertThat(f.permanent()).isFalse());
+    assertThat(busy.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.permanent()).isFalse();
+              assertThat(f.code()).isEqualTo("in_progress");
+            });
+    assertThat(rt.logs).anyMatch(l -> l.contains("Event's work runs in another invocation"));
     assertThat(OnceFunction.CHARGES).hasValue(1);
   }
 
