@@ -110,6 +110,21 @@ public interface Context {
             + " the emulator can.");
   }
 
+  /**
+   * {@link #once(String, Class, Supplier)} that also checks that a repeat is the same request: the
+   * SHA-256 of {@code payload} (as JSON, a String as it is) is kept with the key, and a later call
+   * with the same key and another payload throws {@link IdempotencyKeyReusedException} instead of
+   * returning the first request's result (a client reusing a key for a new request).
+   *
+   * @throws IdempotencyKeyReusedException when the key was used for a different payload
+   */
+  default <T> T once(String key, Object payload, Class<T> resultType, Supplier<T> work) {
+    throw new UnsupportedOperationException(
+        getClass().getName()
+            + " cannot run work once; the contexts anyfn gives handlers on every provider and on"
+            + " the emulator can.");
+  }
+
   /** {@link #once(String, Class, Supplier)} for work without a result. */
   default void once(String key, Runnable work) {
     once(

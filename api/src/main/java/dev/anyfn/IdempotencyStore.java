@@ -22,8 +22,10 @@ public interface IdempotencyStore {
    * the live record.
    *
    * @param claimant unique to this claim; {@link #complete} and {@link #release} name it again
+   * @param fingerprint what identifies the payload the work is for, kept with the record and given
+   *     back in {@link Done}; null when the caller gave none
    */
-  Claim claim(String key, String claimant, Instant now, Instant leaseUntil);
+  Claim claim(String key, String claimant, String fingerprint, Instant now, Instant leaseUntil);
 
   /**
    * Records that the work of {@code key} is done, with its result as JSON, if {@code claimant}
@@ -60,8 +62,9 @@ public interface IdempotencyStore {
    * The work was done; {@code result} is its result as JSON.
    *
    * @param result the result as JSON, as {@link #complete} received it
+   * @param fingerprint the fingerprint its claim gave; null when it gave none
    */
-  record Done(byte[] result) implements Claim {
+  record Done(byte[] result, String fingerprint) implements Claim {
     /** Checks the argument. */
     public Done {
       Objects.requireNonNull(result, "result");

@@ -5,6 +5,7 @@ import dev.anyfn.BatchResult;
 import dev.anyfn.Context;
 import dev.anyfn.DataChange;
 import dev.anyfn.Event;
+import dev.anyfn.IdempotencyKeyReusedException;
 import dev.anyfn.PermanentFailureException;
 import dev.anyfn.QueueMessage;
 import dev.anyfn.ScheduleEvent;
@@ -182,7 +183,9 @@ final class EventDispatch {
       context.log().warn("Event's work runs in another invocation; retried", "eventId", event.id());
       return new ItemFailure(index, event.id(), false, "in_progress", busy.getMessage());
     }
-    boolean permanent = t instanceof PermanentFailureException;
+    // a reused idempotency key stays reused on every retry
+    boolean permanent =
+        t instanceof PermanentFailureException || t instanceof IdempotencyKeyReusedException;
     context
         .log()
         .error(

@@ -79,4 +79,9 @@ abstract class ForwardingContext implements Context {
   public <T> T once(String key, Class<T> resultType, Supplier<T> work) {
     return context.once(key, resultType, work);
   }
+
+  @Override
+  public <T> T once(String key, Object payload, Class<T> resultType, Supplier<T> work) {
+    return context.once(key, payload, resultType, work);
+  }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
   /** One key's record: {@code claimant}'s, running until {@code until}, or done until then. */
-  private record Entry(String claimant, byte[] result, Instant until) {
+  private record Entry(String claimant, String fingerprint, byte[] result, Instant until) {
     boolean liveAt(Instant now) {
       return until.isAfter(now);
     }
@@ -25,17 +25,21 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
   private volatile int sweepAt = 1024;
 
   @Override
-  public Claim claim(String key, String claimant, Instant now, Instant leaseUntil) {
+  public Claim claim(
+      String key, String claimant, String fingerprint, Instant now, Instant leaseUntil) {
     Claim[] found = new Claim[1];
     entries.compute(
         key,
         (k, e) -> {
           if (e != null && e.liveAt(now)) {
-            found[0] = e.result() == null ? new Running(e.until()) : new Done(e.result().clone());
+            found[0] =
+                e.result() == null
+                    ? new Running(e.until())
+                    : new Done(e.result().clone(), e.fingerprint());
             return e;
           }
           found[0] = new Claimed();
-          return new Entry(claimant, null, leaseUntil);
+          return new Entry(claimant, fingerprint, null, leaseUntil);
         });
     if (entries.size() >= sweepAt) {
       entries.values().removeIf(e -> !e.liveAt(now));
@@ -51,7 +55,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         key,
         (k, e) ->
             e.result() == null && e.claimant().equals(claimant)
-                ? new Entry(claimant, copy, keepUntil)
+                ? new Entry(claimant, e.fingerprint(), copy, keepUntil)
                 : e);
   }
 

@@ -2,9 +2,14 @@ package dev.anyfn.core;
 
 import dev.anyfn.AlreadyInProgressException;
 import dev.anyfn.Context;
+import dev.anyfn.IdempotencyKeyReusedException;
 import dev.anyfn.IdempotencyStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,15 +25,15 @@ final class OnceContext extends ForwardingContext {
   /** The longest key, as the handler gives it; stores key by it. */
   static final int MAX_KEY_LENGTH = 250;
 
-  /** Stands for a claimed key whose work is still running in this call. */
-  private static final byte[] RUNNING = new byte[0];
+  /** A key this call claimed: its payload's fingerprint, and its result as JSON once done. */
+  private record Mine(String fingerprint, byte[] result) {}
 
   private final IdempotencyStore store;
   private final Duration keepResults;
   private final JsonCodec json;
 
-  /** The keys this call claimed (namespaced), with their results as JSON once done. */
-  private final Map<String, byte[]> claimed = new LinkedHashMap<>();
+  /** The keys this call claimed (namespaced). */
+  private final Map<String, Mine> claimed = new LinkedHashMap<>();
 
   /** Names this call's claims to the store; made on the first claim. */
   private String claimant;
@@ -71,6 +76,15 @@ final class OnceContext extends ForwardingContext {
 
   @Override
   public <T> T once(String key, Class<T> resultType, Supplier<T> work) {
+    return run(key, null, resultType, work);
+  }
+
+  @Override
+  public <T> T once(String key, Object payload, Class<T> resultType, Supplier<T> work) {
+    return run(key, fingerprint(payload), resultType, work);
+  }
+
+  private <T> T run(String key, String fingerprint, Class<T> resultType, Supplier<T> work) {
     if (key == null || key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
       throw new IllegalArgumentException(
           "An idempotency key has 1 to "
@@ -91,19 +105,22 @@ final class OnceContext extends ForwardingContext {
     }
     String namespaced = functionName() + ":" + key;
     synchronized (claimed) {
-      byte[] mine = claimed.get(namespaced);
-      if (mine == RUNNING) {
+      Mine mine = claimed.get(namespaced);
+      if (mine != null && mine.result() == null) {
         throw new IllegalStateException(
             "context.once(\"" + key + "\", ...) was called again inside its own work.");
       }
       if (mine != null) {
-        return read(mine, resultType, key);
+        checkSame(key, mine.fingerprint(), fingerprint);
+        return read(mine.result(), resultType, key);
       }
     }
     Instant now = deadline().minus(remainingTime());
     Instant leaseUntil = deadline().isAfter(now) ? deadline() : now.plusSeconds(1);
-    IdempotencyStore.Claim claim = store.claim(namespaced, claimant(), now, leaseUntil);
+    IdempotencyStore.Claim claim =
+        store.claim(namespaced, claimant(), fingerprint, now, leaseUntil);
     if (claim instanceof IdempotencyStore.Done done) {
+      checkSame(key, done.fingerprint(), fingerprint);
       return read(done.result(), resultType, key);
     }
     if (claim instanceof IdempotencyStore.Running running) {
@@ -111,7 +128,7 @@ final class OnceContext extends ForwardingContext {
       throw new AlreadyInProgressException(key, wait.isNegative() ? Duration.ZERO : wait);
     }
     synchronized (claimed) {
-      claimed.put(namespaced, RUNNING);
+      claimed.put(namespaced, new Mine(fingerprint, null));
     }
     T result;
     byte[] stored;
@@ -126,9 +143,29 @@ final class OnceContext extends ForwardingContext {
       throw e;
     }
     synchronized (claimed) {
-      claimed.put(namespaced, stored);
+      claimed.put(namespaced, new Mine(fingerprint, stored));
     }
     return result;
+  }
+
+  /** Refuses a repeat whose payload differs from the first's, when both gave one. */
+  private static void checkSame(String key, String first, String again) {
+    if (first != null && again != null && !first.equals(again)) {
+      throw new IdempotencyKeyReusedException(key);
+    }
+  }
+
+  /** The SHA-256 of a payload: a String's UTF-8, bytes as they are, anything else's JSON. */
+  private String fingerprint(Object payload) {
+    byte[] bytes =
+        payload instanceof String text
+            ? text.getBytes(StandardCharsets.UTF_8)
+            : payload instanceof byte[] raw ? raw : json.write(payload);
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
   }
 
   private <T> T read(byte[] stored, Class<T> resultType, String key) {
@@ -148,17 +185,17 @@ final class OnceContext extends ForwardingContext {
   }
 
   private void finish(boolean succeeded) {
-    Map<String, byte[]> done;
+    Map<String, Mine> done;
     synchronized (claimed) {
       done = new LinkedHashMap<>(claimed);
       claimed.clear();
     }
     Instant now = deadline().minus(remainingTime());
     done.forEach(
-        (key, result) -> {
-          if (succeeded && result != RUNNING) {
+        (key, mine) -> {
+          if (succeeded && mine.result() != null) {
             try {
-              store.complete(key, claimant, result, now.plus(keepResults));
+              store.complete(key, claimant, mine.result(), now.plus(keepResults));
             } catch (RuntimeException e) {
               log().error("Could not store the result of idempotency key " + key, e);
             }

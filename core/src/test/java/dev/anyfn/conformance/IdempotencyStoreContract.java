@@ -33,10 +33,11 @@ public abstract class IdempotencyStoreContract {
   void theFirstClaimWinsAndAnotherSeesItRunningUntilItsLeaseEnds() {
     IdempotencyStore store = store();
 
-    IdempotencyStore.Claim first = store.claim("k", "a", T0, T0.plusSeconds(30));
-    IdempotencyStore.Claim second = store.claim("k", "b", T0.plusSeconds(29), T0.plusSeconds(59));
+    IdempotencyStore.Claim first = store.claim("k", "a", null, T0, T0.plusSeconds(30));
+    IdempotencyStore.Claim second =
+        store.claim("k", "b", null, T0.plusSeconds(29), T0.plusSeconds(59));
     IdempotencyStore.Claim afterLease =
-        store.claim("k", "c", T0.plusSeconds(30), T0.plusSeconds(60));
+        store.claim("k", "c", null, T0.plusSeconds(30), T0.plusSeconds(60));
 
     assertThat(first).isInstanceOf(IdempotencyStore.Claimed.class);
     assertThat(second).isEqualTo(new IdempotencyStore.Running(T0.plusSeconds(30)));
@@ -47,54 +48,70 @@ public abstract class IdempotencyStoreContract {
   void aDoneRecordGivesItsResultUntilItIsNoLongerKept() {
     IdempotencyStore store = store();
     byte[] result = {'{', '"', (byte) 0xc3, (byte) 0xa9, '"', '}'};
-    store.claim("k", "a", T0, T0.plusSeconds(30));
+    store.claim("k", "a", null, T0, T0.plusSeconds(30));
 
     store.complete("k", "a", result, T0.plusSeconds(3600));
 
-    assertThat(store.claim("k", "b", T0.plusSeconds(3599), T0.plusSeconds(3629)))
+    assertThat(store.claim("k", "b", null, T0.plusSeconds(3599), T0.plusSeconds(3629)))
         .isInstanceOfSatisfying(
             IdempotencyStore.Done.class, d -> assertThat(d.result()).isEqualTo(result));
-    assertThat(store.claim("k", "c", T0.plusSeconds(3600), T0.plusSeconds(3630)))
+    assertThat(store.claim("k", "c", null, T0.plusSeconds(3600), T0.plusSeconds(3630)))
         .isInstanceOf(IdempotencyStore.Claimed.class);
+  }
+
+  @Test
+  void aDoneRecordGivesBackTheFingerprintItsClaimGave() {
+    IdempotencyStore store = store();
+    store.claim("k", "a", "f1", T0, T0.plusSeconds(30));
+    store.complete("k", "a", bytes("1"), T0.plusSeconds(3600));
+    store.claim("none", "a", null, T0, T0.plusSeconds(30));
+    store.complete("none", "a", bytes("2"), T0.plusSeconds(3600));
+
+    assertThat(store.claim("k", "b", "f2", T0, T0.plusSeconds(30)))
+        .isInstanceOfSatisfying(
+            IdempotencyStore.Done.class, d -> assertThat(d.fingerprint()).isEqualTo("f1"));
+    assertThat(store.claim("none", "b", "f2", T0, T0.plusSeconds(30)))
+        .isInstanceOfSatisfying(
+            IdempotencyStore.Done.class, d -> assertThat(d.fingerprint()).isNull());
   }
 
   @Test
   void aReleasedKeyCanBeClaimedAgainAndKeysAreIndependent() {
     IdempotencyStore store = store();
-    store.claim("k", "a", T0, T0.plusSeconds(30));
-    store.claim("other", "x", T0, T0.plusSeconds(30));
+    store.claim("k", "a", null, T0, T0.plusSeconds(30));
+    store.claim("other", "x", null, T0, T0.plusSeconds(30));
 
     store.release("k", "a");
 
-    assertThat(store.claim("k", "b", T0, T0.plusSeconds(30)))
+    assertThat(store.claim("k", "b", null, T0, T0.plusSeconds(30)))
         .isInstanceOf(IdempotencyStore.Claimed.class);
-    assertThat(store.claim("other", "y", T0, T0.plusSeconds(30)))
+    assertThat(store.claim("other", "y", null, T0, T0.plusSeconds(30)))
         .isInstanceOf(IdempotencyStore.Running.class);
   }
 
   @Test
   void aClaimantWhoseLeaseEndedCannotCompleteOrReleaseTheClaimThatReplacedIt() {
     IdempotencyStore store = store();
-    store.claim("k", "late", T0, T0.plusSeconds(1));
+    store.claim("k", "late", null, T0, T0.plusSeconds(1));
     Instant later = T0.plusSeconds(2);
-    store.claim("k", "next", later, later.plusSeconds(30));
+    store.claim("k", "next", null, later, later.plusSeconds(30));
 
     store.complete("k", "late", bytes("1"), later.plusSeconds(3600));
     store.release("k", "late");
 
-    assertThat(store.claim("k", "third", later, later.plusSeconds(30)))
+    assertThat(store.claim("k", "third", null, later, later.plusSeconds(30)))
         .isEqualTo(new IdempotencyStore.Running(later.plusSeconds(30)));
   }
 
   @Test
   void aDoneRecordIsNotReleased() {
     IdempotencyStore store = store();
-    store.claim("k", "a", T0, T0.plusSeconds(30));
+    store.claim("k", "a", null, T0, T0.plusSeconds(30));
     store.complete("k", "a", bytes("7"), T0.plusSeconds(3600));
 
     store.release("k", "a");
 
-    assertThat(store.claim("k", "b", T0, T0.plusSeconds(30)))
+    assertThat(store.claim("k", "b", null, T0, T0.plusSeconds(30)))
         .isInstanceOf(IdempotencyStore.Done.class);
   }
 
@@ -113,7 +130,7 @@ public abstract class IdempotencyStoreContract {
               pool.submit(
                   () -> {
                     go.await();
-                    return store.claim(key, claimant, T0, T0.plusSeconds(30));
+                    return store.claim(key, claimant, null, T0, T0.plusSeconds(30));
                   }));
         }
         go.countDown();

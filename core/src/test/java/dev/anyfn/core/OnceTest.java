@@ -124,7 +124,7 @@ class OnceTest {
   @Test
   void workThatThrowsReleasesTheKey() {
     assertThat(charge(rt.instance(FN), "fail-in-1").statusCode()).isEqualTo(500);
-    assertThat(store.claim(FN + ":charge-fail-in-1", "test", T0, T0.plusSeconds(1)))
+    assertThat(store.claim(FN + ":charge-fail-in-1", "test", null, T0, T0.plusSeconds(1)))
         .isInstanceOf(IdempotencyStore.Claimed.class);
   }
 
@@ -204,7 +204,7 @@ class OnceTest {
     assertThat(OnceFunction.CHARGES).hasValue(1);
 
     // a copy delivered while the first runs fails as retryable, not permanent
-    store.claim(FN + ":charge-o-10", "other", T0, T0.plusSeconds(30));
+    store.claim(FN + ":charge-o-10", "other", null, T0, T0.plusSeconds(30));
     QueueMessage copy =
         QueueMessage.builder().id("m-2").queue("charges").body("o-10").deliveryAttempt(1).build();
     BatchOutcome busy = instance.handleEvents(List.of(copy), context());
@@ -217,6 +217,52 @@ class OnceTest {
             });
     assertThat(rt.logs).anyMatch(l -> l.contains("Event's work runs in another invocation"));
     assertThat(OnceFunction.CHARGES).hasValue(1);
+  }
+
+  @Test
+  void aKeyReusedForAnotherPayloadFailsForGoodAndTheSamePayloadGetsTheResult() {
+    FunctionInstance instance = rt.instance(FN);
+
+    BatchOutcome first = instance.handleEvents(List.of(payment("m-1", "p-1:10")), context());
+    BatchOutcome same = instance.handleEvents(List.of(payment("m-2", "p-1:10")), context());
+    BatchOutcome other = instance.handleEvents(List.of(payment("m-3", "p-1:20")), context());
+
+    assertThat(first.allSucceeded()).isTrue();
+    assertThat(same.allSucceeded()).isTrue();
+    assertThat(other.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.permanent()).isTrue();
+              assertThat(f.reason())
+                  .contains(
+                      "The idempotency key 'pay-p-1' was used before for a different request");
+            });
+    assertThat(OnceFunction.CHARGES).hasValue(1);
+  }
+
+  @Test
+  void aKeyReusedForAnotherPayloadIsA422AndWithinOneCallToo() {
+    OnceContext first = OnceContext.of(context(), store, Duration.ofHours(1), rt.runtime.json());
+    assertThat(first.once("k", new Amount(10), Integer.class, () -> 1)).isEqualTo(1);
+    assertThatThrownBy(() -> first.once("k", new Amount(20), Integer.class, () -> 2))
+        .isInstanceOfSatisfying(
+            dev.anyfn.IdempotencyKeyReusedException.class,
+            e -> assertThat(e.status()).isEqualTo(422));
+    OnceContext.finish(first, true);
+
+    OnceContext later = OnceContext.of(context(), store, Duration.ofHours(1), rt.runtime.json());
+    assertThat(later.once("k", new Amount(10), Integer.class, () -> 3)).isEqualTo(1);
+    assertThat(later.once("k", Integer.class, () -> 4)).isEqualTo(1); // no payload: no check
+    assertThatThrownBy(() -> later.once("k", new Amount(11), Integer.class, () -> 5))
+        .isInstanceOf(dev.anyfn.IdempotencyKeyReusedException.class);
+  }
+
+  /** A payload. */
+  public record Amount(int cents) {}
+
+  private static QueueMessage payment(String id, String body) {
+    return QueueMessage.builder().id(id).queue("payments").body(body).deliveryAttempt(1).build();
   }
 
   @Test
@@ -262,11 +308,11 @@ class OnceTest {
   @Test
   void theStoreKeepsADoneResultAsItsOwnCopy() {
     byte[] result = "1".getBytes(StandardCharsets.UTF_8);
-    store.claim("k", "a", T0, T0.plusSeconds(1));
+    store.claim("k", "a", null, T0, T0.plusSeconds(1));
     store.complete("k", "a", result, T0.plusSeconds(60));
     result[0] = '2';
 
-    assertThat(store.claim("k", "b", T0, T0.plusSeconds(1)))
+    assertThat(store.claim("k", "b", null, T0, T0.plusSeconds(1)))
         .isInstanceOfSatisfying(
             IdempotencyStore.Done.class,
             d -> assertThat(new String(d.result(), StandardCharsets.UTF_8)).isEqualTo("1"));

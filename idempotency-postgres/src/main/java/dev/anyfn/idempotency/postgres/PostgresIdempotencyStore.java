@@ -73,10 +73,11 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
     this.claimSql =
         "INSERT INTO "
             + table
-            + " AS r (key, claimant, result, until_ms) VALUES (?, ?, NULL, ?)"
-            + " ON CONFLICT (key) DO UPDATE SET claimant = EXCLUDED.claimant, result = NULL,"
-            + " until_ms = EXCLUDED.until_ms WHERE r.until_ms <= ? RETURNING 1";
-    this.readSql = "SELECT result, until_ms FROM " + table + " WHERE key = ?";
+            + " AS r (key, claimant, fingerprint, result, until_ms) VALUES (?, ?, ?, NULL, ?)"
+            + " ON CONFLICT (key) DO UPDATE SET claimant = EXCLUDED.claimant,"
+            + " fingerprint = EXCLUDED.fingerprint, result = NULL, until_ms = EXCLUDED.until_ms"
+            + " WHERE r.until_ms <= ? RETURNING 1";
+    this.readSql = "SELECT result, until_ms, fingerprint FROM " + table + " WHERE key = ?";
     this.completeSql =
         "UPDATE "
             + table
@@ -88,7 +89,8 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
   public String createTableSql() {
     return "CREATE TABLE IF NOT EXISTS "
         + table
-        + " (key TEXT PRIMARY KEY, claimant TEXT NOT NULL, result BYTEA, until_ms BIGINT NOT NULL)";
+        + " (key TEXT PRIMARY KEY, claimant TEXT NOT NULL, fingerprint TEXT, result BYTEA,"
+        + " until_ms BIGINT NOT NULL)";
   }
 
   /** Creates the table unless it exists. */
@@ -102,14 +104,16 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
   }
 
   @Override
-  public Claim claim(String key, String claimant, Instant now, Instant leaseUntil) {
+  public Claim claim(
+      String key, String claimant, String fingerprint, Instant now, Instant leaseUntil) {
     try (Connection c = dataSource.getConnection()) {
       for (int i = 0; i < CLAIM_TRIES; i++) {
         try (PreparedStatement claim = c.prepareStatement(claimSql)) {
           claim.setString(1, key);
           claim.setString(2, claimant);
-          claim.setLong(3, leaseUntil.toEpochMilli());
-          claim.setLong(4, now.toEpochMilli());
+          claim.setString(3, fingerprint);
+          claim.setLong(4, leaseUntil.toEpochMilli());
+          claim.setLong(5, now.toEpochMilli());
           try (ResultSet won = claim.executeQuery()) {
             if (won.next()) {
               return new Claimed();
@@ -123,7 +127,9 @@ public final class PostgresIdempotencyStore implements IdempotencyStore {
               byte[] result = row.getBytes(1);
               long until = row.getLong(2);
               if (until > now.toEpochMilli()) {
-                return result == null ? new Running(Instant.ofEpochMilli(until)) : new Done(result);
+                return result == null
+                    ? new Running(Instant.ofEpochMilli(until))
+                    : new Done(result, row.getString(3));
               }
             }
           }

@@ -59,8 +59,8 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
     store.createTable();
     store.createTable(); // IF NOT EXISTS
     Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
-    store.claim("running", "a", t0, t0.plusSeconds(30));
-    store.claim("done", "b", t0, t0.plusSeconds(30));
+    store.claim("running", "a", null, t0, t0.plusSeconds(30));
+    store.claim("done", "b", null, t0, t0.plusSeconds(30));
     store.complete("done", "b", "1".getBytes(), t0.plusSeconds(3600));
 
     int deleted = store.deleteExpired(t0.plusSeconds(60));
@@ -89,7 +89,7 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
     PostgresIdempotencyStore missing = new PostgresIdempotencyStore(dataSource, "no_such_table");
     Instant t0 = Instant.now();
 
-    assertThatThrownBy(() -> missing.claim("k", "a", t0, t0.plusSeconds(1)))
+    assertThatThrownBy(() -> missing.claim("k", "a", null, t0, t0.plusSeconds(1)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("could not claim key 'k' (SQLState 42P01)");
   }
