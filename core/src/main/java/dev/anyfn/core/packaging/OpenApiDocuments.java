@@ -75,22 +75,22 @@ public final class OpenApiDocuments {
       return documents.get(0);
     }
     ObjectNode merged = object(documents.get(0));
+    ObjectNode paths = merged.withObjectProperty("paths");
+    ArrayNode tags = merged.withArrayProperty("tags");
+    Set<String> tagNames = new HashSet<>();
+    tags.forEach(t -> tagNames.add(t.path("name").asText()));
+    ObjectNode schemas = merged.withObjectProperty("components").withObjectProperty("schemas");
     for (byte[] document : documents.subList(1, documents.size())) {
       ObjectNode next = object(document);
-      ObjectNode paths = merged.withObjectProperty("paths");
       for (Map.Entry<String, JsonNode> path : next.path("paths").properties()) {
         ObjectNode item = paths.withObjectProperty(path.getKey());
         path.getValue().properties().forEach(op -> addIfAbsent(item, op));
       }
-      ArrayNode tags = merged.withArrayProperty("tags");
-      Set<String> tagNames = new HashSet<>();
-      tags.forEach(t -> tagNames.add(t.path("name").asText()));
       for (JsonNode tag : next.path("tags")) {
         if (tagNames.add(tag.path("name").asText())) {
           tags.add(tag);
         }
       }
-      ObjectNode schemas = merged.withObjectProperty("components").withObjectProperty("schemas");
       next.path("components").path("schemas").properties().forEach(s -> addIfAbsent(schemas, s));
     }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(merged);
