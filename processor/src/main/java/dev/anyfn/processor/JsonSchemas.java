@@ -43,6 +43,17 @@ final class JsonSchemas {
   private static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
   private static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
 
+  /** Boxes described as their primitives are; {@code Character} stays a text type, as before. */
+  private static final Set<String> NUMBER_AND_BOOLEAN_BOXES =
+      Set.of(
+          "java.lang.Boolean",
+          "java.lang.Byte",
+          "java.lang.Short",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Float",
+          "java.lang.Double");
+
   private static final Set<String> TEXT_TYPES =
       Set.of(
           "java.lang.String",
@@ -197,6 +208,9 @@ final class JsonSchemas {
   private Map<String, Object> declared(DeclaredType type) {
     TypeElement element = TypeNames.element(type);
     String name = element.getQualifiedName().toString();
+    if (NUMBER_AND_BOOLEAN_BOXES.contains(name)) {
+      return primitive(types.unboxedType(type).getKind());
+    }
     Map<String, Object> known = jdk(name);
     if (known != null) {
       return known;
@@ -236,13 +250,7 @@ final class JsonSchemas {
       return map("type", "string");
     }
     return switch (name) {
-      case "java.lang.Boolean" -> map("type", "boolean");
-      case "java.lang.Byte", "java.lang.Short", "java.lang.Integer" ->
-          map("type", "integer", "format", "int32");
-      case "java.lang.Long" -> map("type", "integer", "format", "int64");
       case "java.math.BigInteger" -> map("type", "integer");
-      case "java.lang.Float" -> map("type", "number", "format", "float");
-      case "java.lang.Double" -> map("type", "number", "format", "double");
       case "java.lang.Number", "java.math.BigDecimal" -> map("type", "number");
       case "java.util.UUID" -> map("type", "string", "format", "uuid");
       case "java.net.URI", "java.net.URL" -> map("type", "string", "format", "uri");
