@@ -60,6 +60,7 @@ final class ClassReferences {
     if (!Files.isDirectory(classes)) {
       return Optional.empty();
     }
+    byte[] ownerName = owner.getBytes(StandardCharsets.US_ASCII);
     byte[] name = member.getBytes(StandardCharsets.US_ASCII);
     // a CONSTANT_Utf8 entry: tag 1, the length in two bytes, the characters
     byte[] constant = new byte[name.length + 3];
@@ -73,7 +74,7 @@ final class ClassReferences {
     }
     for (Path file : files) {
       byte[] bytes = Files.readAllBytes(file);
-      if (contains(bytes, owner.getBytes(StandardCharsets.US_ASCII)) && contains(bytes, constant)) {
+      if (contains(bytes, ownerName) && contains(bytes, constant)) {
         return Optional.of(classes.relativize(file).toString().replace('\\', '/'));
       }
     }
