@@ -26,7 +26,12 @@ final class Binders {
     return switch (p.source()) {
       case REQUEST -> inv -> inv.request;
       case CONTEXT -> inv -> inv.context;
-      case PATH -> text(p, types, "Path parameter '" + p.name() + "'", PathSource.INSTANCE);
+      case PATH ->
+          text(
+              p,
+              types,
+              "Path parameter '" + p.name() + "'",
+              p.list() ? PathSegmentsSource.INSTANCE : PathSource.INSTANCE);
       case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
       case FORM -> form(p, types);
       case RECORD -> RecordBinder.create(p, types);
@@ -65,6 +70,20 @@ final class Binders {
     @Override
     public List<String> values(HttpRequest r, String name) {
       return r.pathParam(name).map(List::of).orElse(List.of());
+    }
+  }
+
+  /**
+   * A greedy path parameter bound to a {@code List}: its segments, each one value. The value joins
+   * them with '/', which no segment holds (a request whose segment encodes a slash is refused when
+   * built), so splitting it gives them back.
+   */
+  private enum PathSegmentsSource implements TextSource {
+    INSTANCE;
+
+    @Override
+    public List<String> values(HttpRequest r, String name) {
+      return r.pathParam(name).map(v -> List.of(v.split("/"))).orElse(List.of());
     }
   }
 

@@ -126,6 +126,11 @@ public class ConformanceFunction {
     return "file:" + path;
   }
 
+  @Route("/sum/{numbers+}")
+  public String sum(@PathParam("numbers") List<Integer> numbers) {
+    return numbers.size() + " numbers, sum " + numbers.stream().mapToInt(n -> n).sum();
+  }
+
   @Route(value = "/bytes", method = HttpMethod.POST)
   public byte[] bytes(byte[] body) {
     byte[] out = body.clone();

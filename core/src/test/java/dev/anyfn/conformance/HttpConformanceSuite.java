@@ -281,6 +281,15 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void greedyParameterBoundToAListTakesOneConvertedValuePerSegment() throws Exception {
+    assertThat(get("/sum/4/-1/10").bodyText()).isEqualTo("3 numbers, sum 13");
+    assertThat(get("/sum/7").bodyText()).isEqualTo("1 numbers, sum 7");
+    HttpResponse bad = get("/sum/4/x/10");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.bodyText()).contains("Path parameter 'numbers' must be an integer.");
+  }
+
+  @Test
   void binaryBodiesRoundTripUnchanged() throws Exception {
     byte[] in = new byte[256];
     for (int i = 0; i < in.length; i++) {

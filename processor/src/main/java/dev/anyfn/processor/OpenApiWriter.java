@@ -290,9 +290,22 @@ final class OpenApiWriter {
   private Map<String, Object> pathParameter(Parameter p, TypeMirror type, RouteTemplate template) {
     Map<String, Object> parameter = parameter("path", p, type);
     parameter.put("required", true);
-    if (template.greedyParameter().filter(p.name()::equals).isPresent()) {
-      parameter.put("description", "The rest of the path, slashes included.");
+    if (template.greedyParameter().filter(p.name()::equals).isEmpty()) {
+      return parameter;
     }
+    if (!p.list()) {
+      parameter.put("description", "The rest of the path, slashes included.");
+      return parameter;
+    }
+    // An array path parameter is sent comma-separated (style simple); this one is the segments.
+    Map<String, Object> segment = schemas.of(JsonSchemas.unwrapped(type));
+    parameter.put("schema", map("type", "string"));
+    parameter.put(
+        "description",
+        "The rest of the path, slashes included; each segment is one value ("
+            + segment.getOrDefault("type", "string")
+            + (segment.containsKey("format") ? ", " + segment.get("format") : "")
+            + ").");
     return parameter;
   }
 

@@ -90,6 +90,11 @@ class OpenApiDocumentTest {
           return new byte[0];
         }
 
+        @Route("/sum/{numbers+}")
+        public String sum(@PathParam("numbers") List<Integer> numbers) {
+          return "";
+        }
+
         @Route("/search")
         public String search(@QueryParam Search search) {
           return "";
@@ -151,6 +156,7 @@ class OpenApiDocumentTest {
             "/users/{id}/name",
             "/users/{id}/avatar",
             "/files/{path}",
+            "/sum/{numbers}",
             "/search",
             "/contact",
             "/upload",
@@ -297,6 +303,19 @@ class OpenApiDocumentTest {
         .isEqualTo("The rest of the path, slashes included.");
     assertThat(get.at("/responses/200/content").toString())
         .isEqualTo("{\"application/octet-stream\":{}}");
+  }
+
+  @Test
+  void describesAGreedyPathParameterBoundToAListAsThePathTextNotAnArray() {
+    JsonNode sum = operation(document(FILES), "/sum/{numbers}", "get");
+
+    // A path parameter's array would be sent comma-separated (style simple); this one is the
+    // segments, slashes included.
+    assertThat(sum.at("/parameters/0/schema").toString()).isEqualTo("{\"type\":\"string\"}");
+    assertThat(sum.at("/parameters/0/description").asText())
+        .isEqualTo(
+            "The rest of the path, slashes included; each segment is one value (integer, int32).");
+    assertThat(sum.at("/parameters/0/required").asBoolean()).isTrue();
   }
 
   @Test
