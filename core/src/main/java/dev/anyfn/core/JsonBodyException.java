@@ -14,8 +14,9 @@ public final class JsonBodyException extends RuntimeException {
   }
 
   /**
-   * A machine-readable code: {@code invalid_json}, {@code invalid_body}, {@code duplicate_key},
-   * {@code body_too_deep}, {@code limit_exceeded} or {@code body_required}.
+   * A machine-readable code: {@code invalid_json}, {@code invalid_encoding} (bytes that are not
+   * UTF-8), {@code invalid_body}, {@code duplicate_key}, {@code body_too_deep}, {@code
+   * limit_exceeded} or {@code body_required}.
    */
   public String code() {
     return code;

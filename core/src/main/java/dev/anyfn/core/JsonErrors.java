@@ -38,6 +38,14 @@ final class JsonErrors {
             "The JSON body has a duplicate field" + quotedName(m) + where + ".",
             e);
       }
+      if (m.startsWith("Invalid UTF-")) { // "Invalid UTF-8 start byte 0xe9", "... middle byte"
+        return new JsonBodyException(
+            "invalid_encoding",
+            "The body is not valid UTF-8"
+                + where
+                + "; JSON is read as UTF-8 (RFC 8259), whatever charset the Content-Type names.",
+            e);
+      }
       return new JsonBodyException("invalid_json", "The body is not valid JSON" + where + ".", e);
     }
     if (e instanceof UnrecognizedPropertyException u) {

@@ -103,7 +103,27 @@ class BadInputTest {
                   '}'
                 })
             .build();
-    assertProblem(rt.http("conformance", r), 400, "invalid_json");
+    HttpResponse response = rt.http("conformance", r);
+    assertProblem(response, 400, "invalid_encoding");
+    assertThat(response.bodyText())
+        .contains("The body is not valid UTF-8 (line 1, column ")
+        .doesNotContain("0xc3", "0x28");
+  }
+
+  @Test
+  void row4Latin1JsonIsRefusedAsNotUtf8EvenWhenTheContentTypeNamesLatin1() {
+    byte[] latin1 = "{\"message\":\"café\",\"count\":1}".getBytes(StandardCharsets.ISO_8859_1);
+    HttpRequest r =
+        request("POST", "/echo")
+            .headers(
+                Headers.builder()
+                    .add("Content-Type", "application/json; charset=iso-8859-1")
+                    .build())
+            .body(latin1)
+            .build();
+    HttpResponse response = rt.http("conformance", r);
+    assertProblem(response, 400, "invalid_encoding");
+    assertThat(response.bodyText()).contains("JSON is read as UTF-8 (RFC 8259)");
   }
 
   @Test
