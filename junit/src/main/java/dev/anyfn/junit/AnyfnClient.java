@@ -48,19 +48,50 @@ public final class AnyfnClient {
     return send(HttpRequest.newBuilder(uri(path)).GET().build());
   }
 
-  /** Sends {@code POST path} with a JSON body. */
+  /** Sends {@code POST path} with a JSON body, the text as it is. */
   public Response post(String path, String json) {
     return sendJson("POST", path, json);
   }
 
-  /** Sends {@code PUT path} with a JSON body. */
+  /**
+   * Sends {@code POST path} with {@code body} written as JSON, as anyfn writes a handler's answer
+   * (a record by its components, {@code java.time} values as ISO-8601 strings, an empty {@code
+   * Optional} as {@code null}): {@code client.post("/orders", new Order(2, 3))}. A {@code String}
+   * is sent as it is, as JSON text (the overload above).
+   *
+   * @throws IllegalArgumentException when Jackson cannot write {@code body}
+   */
+  public Response post(String path, Object body) {
+    return sendJson("POST", path, json(body));
+  }
+
+  /** Sends {@code PUT path} with a JSON body, the text as it is. */
   public Response put(String path, String json) {
     return sendJson("PUT", path, json);
   }
 
-  /** Sends {@code PATCH path} with a JSON body. */
+  /** Sends {@code PUT path} with {@code body} written as JSON, as {@link #post(String, Object)}. */
+  public Response put(String path, Object body) {
+    return sendJson("PUT", path, json(body));
+  }
+
+  /** Sends {@code PATCH path} with a JSON body, the text as it is. */
   public Response patch(String path, String json) {
     return sendJson("PATCH", path, json);
+  }
+
+  /**
+   * Sends {@code PATCH path} with {@code body} written as JSON, as {@link #post(String, Object)}.
+   */
+  public Response patch(String path, Object body) {
+    return sendJson("PATCH", path, json(body));
+  }
+
+  private static String json(Object body) {
+    if (body instanceof String text) {
+      return text; // an Object-typed String: still JSON text, as the String overloads take it
+    }
+    return ClientJson.write(body);
   }
 
   /** Sends {@code DELETE path}, without a body. */
@@ -181,6 +212,19 @@ public final class AnyfnClient {
     /** The body as UTF-8 text. */
     public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The body read as JSON into {@code type}, as anyfn reads a request body ({@code java.time}
+     * values from ISO-8601 strings), unknown fields ignored: {@code
+     * client.get("/orders/1").json(Order.class)}; for a JSON array, an array type such as {@code
+     * Order[].class}.
+     *
+     * @throws AssertionError when the body is not JSON of that type, saying why and showing the
+     *     status and the start of the body
+     */
+    public <T> T json(Class<T> type) {
+      return ClientJson.read(body, type, status);
     }
 
     /** The first value of a header, by case-insensitive name. */

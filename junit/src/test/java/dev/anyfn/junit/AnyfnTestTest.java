@@ -1,15 +1,19 @@
 package dev.anyfn.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anyfn.Upload;
 import dev.anyfn.junit.fixtures.Greeter;
 import dev.anyfn.local.Emulator;
 import dev.anyfn.local.EventApi;
 import dev.anyfn.local.Profile;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @AnyfnTest(profile = Profile.GCP, environment = "GREETING=hey", retryBackoffMillis = 5)
@@ -40,6 +44,55 @@ class AnyfnTestTest {
     assertThat(put.bodyText()).isEqualTo("{\"text\":\"replaced by Ada\"}");
     assertThat(patch.bodyText()).isEqualTo("{\"text\":\"amended by Grace\"}");
     assertThat(delete.status()).isEqualTo(204);
+  }
+
+  /** A value with what JSON writers disagree on: a date and an empty Optional. */
+  record Dated(String name, LocalDate on, Optional<String> note) {}
+
+  @Test
+  void postsAnObjectAsJsonAndReadsTheAnswerIntoARecord(AnyfnClient client) {
+    AnyfnClient.Response r = client.post("/greet", new Greeter.Name("Ada"));
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json(Greeter.Greeting.class)).isEqualTo(new Greeter.Greeting("hey, Ada"));
+    assertThat(client.put("/greet", new Greeter.Name("Ada")).json(Greeter.Greeting.class))
+        .isEqualTo(new Greeter.Greeting("replaced by Ada"));
+    assertThat(client.patch("/greet", new Greeter.Name("Grace")).json(Greeter.Greeting.class))
+        .isEqualTo(new Greeter.Greeting("amended by Grace"));
+  }
+
+  @Test
+  void writesObjectsAsTheFunctionsWriteJsonAndSendsAStringAsItIs(AnyfnClient client) {
+    Dated dated = new Dated("ada", LocalDate.of(2026, 1, 31), Optional.empty());
+    Object text = "{\"name\": \"as typed\"}";
+
+    assertThat(client.post("/echo", dated).bodyText())
+        .isEqualTo("{\"name\":\"ada\",\"on\":\"2026-01-31\",\"note\":null}");
+    assertThat(client.post("/echo", text).bodyText()).isEqualTo("{\"name\": \"as typed\"}");
+  }
+
+  @Test
+  void readsJsonArraysAndDatesIntoTheirTypes() {
+    AnyfnClient.Response r =
+        new AnyfnClient.Response(
+            200,
+            Map.of(),
+            "[{\"name\":\"ada\",\"on\":\"2026-01-31\",\"extra\":1}]"
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(r.json(Dated[].class))
+        .containsExactly(new Dated("ada", LocalDate.of(2026, 1, 31), Optional.empty()));
+  }
+
+  @Test
+  void aBodyThatIsNotJsonOfTheTypeFailsTheTestSayingWhatCameBack(AnyfnClient client) {
+    AnyfnClient.Response text = client.get("/greet");
+
+    assertThatThrownBy(() -> text.json(Greeter.Greeting.class))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith(
+            "The response body is not JSON of Greeting: Unrecognized token 'hey'")
+        .hasMessageEndingWith("Status 200, body: hey");
   }
 
   @Test

@@ -22,7 +22,8 @@ class GreetingFunctionTest {
     var response = client.get("/hello/ada");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.bodyText()).isEqualTo("{\"name\":\"ada\",\"message\":\"Hello, ada!\"}");
+    assertThat(response.json(GreetingFunction.Greeting.class))
+        .isEqualTo(new GreetingFunction.Greeting("ada", "Hello, ada!"));
   }
 
   @Test

@@ -10,17 +10,18 @@ import org.junit.jupiter.api.Test;
 class LoginFunctionTest {
   @Test
   void goodCredentialsAnswerASessionAsJson(AnyfnClient client) {
-    var response = client.post("/login", "{\"username\":\"ada\",\"password\":\"open-sesame\"}");
+    var response = client.post("/login", new LoginFunction.Login("ada", "open-sesame"));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.header("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-    assertThat(response.bodyText()).isEqualTo("{\"username\":\"ada\",\"token\":\"token-ada\"}");
+    assertThat(response.json(LoginFunction.Session.class))
+        .isEqualTo(new LoginFunction.Session("ada", "token-ada"));
   }
 
   @Test
   void aWrongPasswordIs401WithAProblem(AnyfnClient client) {
-    var response = client.post("/login", "{\"username\":\"ada\",\"password\":\"x\"}");
+    var response = client.post("/login", new LoginFunction.Login("ada", "x"));
 
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.header("Content-Type")).hasValue("application/problem+json");
@@ -29,7 +30,7 @@ class LoginFunctionTest {
 
   @Test
   void anUnknownUserIs401Too(AnyfnClient client) {
-    var response = client.post("/login", "{\"username\":\"eve\",\"password\":\"open-sesame\"}");
+    var response = client.post("/login", new LoginFunction.Login("eve", "open-sesame"));
 
     assertThat(response.status()).isEqualTo(401);
   }
