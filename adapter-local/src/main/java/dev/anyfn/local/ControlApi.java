@@ -22,27 +22,62 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The control API under {@code /_anyfn/}, loopback only:
- *
- * <pre>
- * POST   /_anyfn/queues/{queue}/messages          body = message; query parameters = attributes
- * GET    /_anyfn/queues/{queue}/messages          what functions sent to a queue none reads
- * GET    /_anyfn/topics/{topic}/messages          what functions published to a topic none reads
- * POST   /_anyfn/topics/{topic}/messages          body = message; query parameters = attributes
- * PUT    /_anyfn/buckets/{bucket}/objects/{key..} body = object bytes (Content-Type kept)
- * DELETE /_anyfn/buckets/{bucket}/objects/{key..}
- * PUT    /_anyfn/tables/{table}/rows              {"keys":{...},"image":{...}}
- * DELETE /_anyfn/tables/{table}/rows              {"keys":{...}}
- * POST   /_anyfn/schedules/{function}/fire
- * POST   /_anyfn/functions/{function}/invoke      body = JSON payload
- * GET    /_anyfn/dead-letters?queue=...
- * POST   /_anyfn/dead-letters/redrive?queue=...
- * POST   /_anyfn/reset                            drops every event, dead letter, object and row
- * GET    /_anyfn/metrics
- * GET    /_anyfn/openapi.json                     the routes' OpenAPI document, as compiled
- * </pre>
+ * The control API under {@code /_anyfn/}, loopback only: the endpoints of {@link #ENDPOINTS}, which
+ * {@code GET /_anyfn/} lists.
  */
 final class ControlApi {
+  /** Every endpoint: its method, its path and what it does, in the order the index lists them. */
+  static final List<List<String>> ENDPOINTS =
+      List.of(
+          List.of("GET", "/_anyfn/", "Lists these endpoints."),
+          List.of(
+              "POST",
+              "/_anyfn/queues/{queue}/messages",
+              "Sends the body to a queue as a message; query parameters are its attributes."),
+          List.of(
+              "GET",
+              "/_anyfn/queues/{queue}/messages",
+              "What functions sent to a queue that no function reads."),
+          List.of(
+              "POST",
+              "/_anyfn/topics/{topic}/messages",
+              "Publishes the body to a topic; query parameters are its attributes."),
+          List.of(
+              "GET",
+              "/_anyfn/topics/{topic}/messages",
+              "What functions published to a topic that no function subscribes to."),
+          List.of(
+              "PUT",
+              "/_anyfn/buckets/{bucket}/objects/{key}",
+              "Uploads the body as an object (its Content-Type kept); the key may hold slashes."),
+          List.of("DELETE", "/_anyfn/buckets/{bucket}/objects/{key}", "Deletes an object."),
+          List.of(
+              "PUT",
+              "/_anyfn/tables/{table}/rows",
+              "Writes a row: {\"keys\": {...}, \"image\": {...}}."),
+          List.of("DELETE", "/_anyfn/tables/{table}/rows", "Deletes a row: {\"keys\": {...}}."),
+          List.of("POST", "/_anyfn/schedules/{function}/fire", "Fires a function's schedules now."),
+          List.of(
+              "POST",
+              "/_anyfn/functions/{function}/invoke",
+              "Invokes a function directly with the body as its JSON payload."),
+          List.of(
+              "GET",
+              "/_anyfn/dead-letters?queue={queue}",
+              "The events of a queue, topic, bucket or table that were set aside."),
+          List.of(
+              "POST",
+              "/_anyfn/dead-letters/redrive?queue={queue}",
+              "Sends the dead letters of a queue back to it."),
+          List.of(
+              "POST", "/_anyfn/reset", "Drops every queued event, dead letter, object and row."),
+          List.of(
+              "GET",
+              "/_anyfn/metrics",
+              "Invocations, cold starts, latency percentiles and estimated cost per function."),
+          List.of(
+              "GET", "/_anyfn/openapi.json", "The OpenAPI document of the routes, as compiled."));
+
   /** How long a reset waits for deliveries still running. */
   static final Duration RESET_WAIT = Duration.ofSeconds(10);
 
@@ -61,6 +96,9 @@ final class ControlApi {
       List<String> seg = segments(rawPath);
       Map<String, String> query = query(rawQuery);
       String root = seg.get(0);
+      if (root.isEmpty() && seg.size() == 1) {
+        return only(method, "GET", () -> ok(200, index()), id);
+      }
       if (root.equals("metrics") && seg.size() == 1) {
         return only(method, "GET", () -> ok(200, emulator.metrics()), id);
       }
@@ -161,7 +199,11 @@ final class ControlApi {
             id);
       }
       return done(
-          Problems.response(404, "not_found", "No control API endpoint " + rawPath + ".", id));
+          Problems.response(
+              404,
+              "not_found",
+              "No control API endpoint " + rawPath + "; GET /_anyfn/ lists them.",
+              id));
     } catch (EventTooLargeException e) {
       return done(tooLarge(e, id));
     } catch (JsonBodyException e) {
@@ -208,6 +250,19 @@ final class ControlApi {
     return Problems.builder(405, "method_not_allowed", "This endpoint answers " + allow + ".", id)
         .header("Allow", allow)
         .build();
+  }
+
+  /** {@link #ENDPOINTS} as JSON objects. */
+  private static Map<String, Object> index() {
+    List<Map<String, String>> endpoints = new ArrayList<>();
+    for (List<String> e : ENDPOINTS) {
+      Map<String, String> endpoint = new LinkedHashMap<>();
+      endpoint.put("method", e.get(0));
+      endpoint.put("path", e.get(1));
+      endpoint.put("does", e.get(2));
+      endpoints.add(endpoint);
+    }
+    return Map.of("endpoints", endpoints);
   }
 
   private HttpResponse ok(int status, Object value) {

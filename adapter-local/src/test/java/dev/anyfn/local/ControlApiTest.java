@@ -2,6 +2,8 @@ package dev.anyfn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anyfn.local.fixtures.Probe;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,6 +30,35 @@ class ControlApiTest {
           .contains("\"reason\":\"max_attempts\"");
       HttpResponse<String> redriven = h.post("/_anyfn/dead-letters/redrive?queue=orders", "");
       assertThat(redriven.body()).isEqualTo("{\"redriven\":1}");
+    }
+  }
+
+  @Test
+  void theAddressTheBannerPrintsListsEveryEndpointAndEachListedOneIsServed() throws Exception {
+    try (Harness h = new Harness(Harness.fast())) {
+      HttpResponse<String> index = h.get("/_anyfn/");
+
+      assertThat(index.statusCode()).isEqualTo(200);
+      JsonNode endpoints = new ObjectMapper().readTree(index.body()).get("endpoints");
+      assertThat(endpoints).hasSize(ControlApi.ENDPOINTS.size());
+      assertThat(endpoints.get(1).toString())
+          .isEqualTo(
+              "{\"method\":\"POST\",\"path\":\"/_anyfn/queues/{queue}/messages\",\"does\":"
+                  + "\"Sends the body to a queue as a message; query parameters are its"
+                  + " attributes.\"}");
+      for (JsonNode e : endpoints) {
+        String path = e.get("path").asText().replaceAll("\\{[a-z]+}", "x");
+        HttpResponse<String> r =
+            h.send(
+                HttpRequest.newBuilder(h.uri(path))
+                    .method(e.get("method").asText(), HttpRequest.BodyPublishers.ofString("{}"))
+                    .build());
+        assertThat(r.body()).as(e.toString()).doesNotContain("No control API endpoint");
+        assertThat(r.statusCode()).as(e.toString()).isNotEqualTo(405);
+      }
+      assertThat(h.post("/_anyfn/", "").statusCode()).isEqualTo(405);
+      assertThat(h.get("/_anyfn/queue/orders").body())
+          .contains("No control API endpoint /_anyfn/queue/orders; GET /_anyfn/ lists them.");
     }
   }
 
