@@ -5,6 +5,7 @@ import dev.anyfn.StorageEvent;
 import dev.anyfn.TopicMessage;
 import dev.anyfn.core.InitFailedException;
 import dev.anyfn.core.InvokeOutcome;
+import dev.anyfn.core.index.TriggerSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -167,12 +168,25 @@ public final class EventApi {
    * throttled call fails with code {@code throttled}, a timeout with {@code timeout}, a failed init
    * with {@code init_failed}.
    *
-   * @throws IllegalArgumentException when there is no function by that name
+   * @throws IllegalArgumentException when there is no function by that name, or it has no {@code
+   *     OnInvoke} handler; nothing is invoked
    * @throws EventTooLargeException when the payload is larger than the profile's invocation limit;
    *     the function is not invoked
    */
   public InvokeOutcome invoke(String functionName, byte[] json) {
     InstancePool pool = emulator.pool(functionName);
+    if (!invocable(pool)) {
+      throw new IllegalArgumentException(
+          "Function '"
+              + functionName
+              + "' has no @OnInvoke handler; functions with one: "
+              + emulator.pools().values().stream()
+                  .filter(EventApi::invocable)
+                  .map(InstancePool::name)
+                  .sorted()
+                  .toList()
+              + ".");
+    }
     EventLimits.check(
         limits().invoke(), emulator.profile(), "function '" + functionName + "'", json.length);
     var lease = pool.tryAcquire();
@@ -208,6 +222,11 @@ public final class EventApi {
       }
       throw e;
     }
+  }
+
+  private static boolean invocable(InstancePool pool) {
+    return pool.function().spec().triggers().stream()
+        .anyMatch(t -> t instanceof TriggerSpec.Invoke);
   }
 
   private EventLimits limits() {

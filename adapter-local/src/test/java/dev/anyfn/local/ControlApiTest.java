@@ -234,6 +234,20 @@ class ControlApiTest {
   }
 
   @Test
+  void invokingAFunctionWithoutOnInvokeIs404NamingThoseWithOneAndStartsNoInstance() {
+    try (Harness h = Harness.start()) {
+      HttpResponse<String> r = h.post("/_anyfn/functions/hello/invoke", "{}");
+
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.body())
+          .contains("Function 'hello' has no @OnInvoke handler; functions with one: [calculator");
+      FunctionMetrics hello = h.emulator.metrics().function("hello");
+      assertThat(hello.coldStarts()).isZero();
+      assertThat(hello.errors()).isZero();
+    }
+  }
+
+  @Test
   void metricsAndStartBannerSayTheCostIsAnEstimateFromADatedPriceList() {
     try (Harness h = Harness.start()) {
       String note =
