@@ -80,7 +80,10 @@ enum EventSource {
       }
     }
     if (event.has("detail-type") && event.has("source") && event.has("detail")) {
-      return "aws.events".equals(text(event, "source"))
+      String source = text(event, "source");
+      // aws.events: a scheduled rule; aws.scheduler: the Input SamTemplate gives EventBridge
+      // Scheduler's cron schedules (SamTemplate.SCHEDULER_INPUT)
+      return ("aws.events".equals(source) || "aws.scheduler".equals(source))
               && "Scheduled Event".equals(text(event, "detail-type"))
           ? SCHEDULED_EVENT
           : EVENTBRIDGE;

@@ -365,6 +365,19 @@ final class SamTemplate {
     // INVOKE needs no event: it is called through the Lambda Invoke API.
   }
 
+  /**
+   * What EventBridge Scheduler sends the function for a cron schedule: without an {@code Input} it
+   * sends a payload of its own that is no scheduled event (the adapter would take it for a direct
+   * invocation), so the template gives one in the shape of a scheduled rule's event, which
+   * Scheduler completes with the occurrence's context attributes. {@link EventSource} recognises it
+   * by its {@code source}.
+   */
+  static final String SCHEDULER_INPUT =
+      "{\"version\":\"0\",\"id\":\"<aws.scheduler.execution-id>\","
+          + "\"detail-type\":\"Scheduled Event\",\"source\":\"aws.scheduler\","
+          + "\"time\":\"<aws.scheduler.scheduled-time>\","
+          + "\"resources\":[\"<aws.scheduler.schedule-arn>\"],\"detail\":{}}";
+
   private void schedule(TriggerSpec.Schedule s, String head, String p, StringBuilder e) {
     if (s.cron() != null && !s.cron().isEmpty()) {
       String expression = CronExpressions.toAws(s.cron()).orElse(null);
@@ -374,6 +387,7 @@ final class SamTemplate {
       e.append(head).append("          Type: ScheduleV2\n          Properties:\n");
       e.append(p).append("ScheduleExpression: ").append(quote(expression)).append('\n');
       e.append(p).append("ScheduleExpressionTimezone: ").append(quote(s.zone())).append('\n');
+      e.append(p).append("Input: ").append(quote(SCHEDULER_INPUT)).append('\n');
     } else {
       String rate = CronExpressions.rate(s.rateSeconds()).orElse(null);
       if (rate == null) {

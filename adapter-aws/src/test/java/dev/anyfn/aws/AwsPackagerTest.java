@@ -3,6 +3,7 @@ package dev.anyfn.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.anyfn.core.index.CorsSpec;
 import dev.anyfn.core.index.FunctionIndex;
@@ -422,6 +423,11 @@ class AwsPackagerTest {
         .isEqualTo("cron(30 9 ? * 2-6 *)");
     assertThat(events.at("/H5Schedule/Properties/ScheduleExpressionTimezone").asText())
         .isEqualTo("Europe/Paris");
+    // Without an Input, Scheduler's own payload would not reach the schedule's handler.
+    assertThat(events.at("/H5Schedule/Properties/Input").asText())
+        .isEqualTo(SamTemplate.SCHEDULER_INPUT);
+    assertThat(new ObjectMapper().readTree(SamTemplate.SCHEDULER_INPUT).get("time").asText())
+        .isEqualTo("<aws.scheduler.scheduled-time>");
   }
 
   @Test

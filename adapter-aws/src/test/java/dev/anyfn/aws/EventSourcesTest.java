@@ -113,6 +113,29 @@ class EventSourcesTest {
   }
 
   @Test
+  void theSchedulerInputOfTheSamTemplateReachesTheScheduleHandlerWithTheScheduledTime()
+      throws Exception {
+    String fired = schedulerFiring("2024-05-01T10:00:00Z");
+
+    assertThat(EventSource.of(Lambda.JSON.readTree(fired))).isEqualTo(EventSource.SCHEDULED_EVENT);
+    assertThat(lambda.callText(fired)).isEmpty();
+    // At the epoch the fixture throws: the scheduled time is passed through.
+    assertThatThrownBy(() -> lambda.callText(schedulerFiring("1970-01-01T00:00:00Z")))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessageContaining("an EventBridge Scheduled Event failed");
+  }
+
+  /** The template's Input as EventBridge Scheduler completes it for one occurrence. */
+  private static String schedulerFiring(String scheduledTime) {
+    return SamTemplate.SCHEDULER_INPUT
+        .replace("<aws.scheduler.execution-id>", "d32c5kddcf5bb8c3")
+        .replace("<aws.scheduler.scheduled-time>", scheduledTime)
+        .replace(
+            "<aws.scheduler.schedule-arn>",
+            "arn:aws:scheduler:us-east-1:123456789012:schedule/default/nightly");
+  }
+
+  @Test
   void customEventBridgeEventReachesTheTopicNamedByItsSource() {
     assertThat(lambda.callText(Lambda.event("eventbridge-custom.json").toString())).isEmpty();
     ObjectNode e = Lambda.event("eventbridge-custom.json");
