@@ -57,6 +57,24 @@ public final class EventApi {
   }
 
   /**
+   * Sends {@code message} to a queue as JSON, written as a function's {@code Context.send} writes
+   * it ({@code events.send("orders", new Order("o-1", 2))}), so that an {@code @OnQueue} handler
+   * taking that type reads it; a {@code String} is sent as it is. Returns the message id.
+   *
+   * @throws IllegalArgumentException when no function consumes the queue or sends to it, or Jackson
+   *     cannot write {@code message}
+   * @throws EventTooLargeException when the message is larger than the profile allows
+   */
+  public String send(String queue, Object message) {
+    return send(queue, text(message), Map.of());
+  }
+
+  /** A String as it is, anything else as JSON. */
+  private static String text(Object message) {
+    return message instanceof String s ? s : CallerJson.write(message);
+  }
+
+  /**
    * Sends a UTF-8 message with attributes to a queue; returns the message id.
    *
    * @throws IllegalArgumentException when no function consumes the queue or sends to it
@@ -89,6 +107,17 @@ public final class EventApi {
    */
   public String publish(String topic, String body) {
     return publish(topic, body.getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  /**
+   * Publishes {@code message} to every subscriber of a topic as JSON, as {@link #send(String,
+   * Object)} writes it; a {@code String} is published as it is. Returns the message id.
+   *
+   * @throws IllegalArgumentException when Jackson cannot write {@code message}
+   * @throws EventTooLargeException when the message is larger than the profile allows
+   */
+  public String publish(String topic, Object message) {
+    return publish(topic, text(message));
   }
 
   /**

@@ -8,8 +8,10 @@ import dev.anyfn.local.fixtures.Probe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -167,6 +169,28 @@ class EventDeliveryTest {
       h.emulator.events().publish("news", "extra");
       h.emulator.events().awaitIdle(IDLE);
       assertThat(Probe.seen).containsExactlyInAnyOrder("a:extra", "b:extra");
+    }
+  }
+
+  /** A test's own record: not public, as records in tests seldom are. */
+  record Headline(String title, LocalDate day, Optional<String> by) {}
+
+  @Test
+  void aValuePublishedFromATestArrivesAsTheJsonFunctionsWriteAndAStringAsItIs() {
+    try (Harness h = new Harness(Harness.fast())) {
+      h.emulator
+          .events()
+          .publish("news", new Headline("Snow", LocalDate.of(2026, 11, 28), Optional.empty()));
+      Object text = "plain";
+      h.emulator.events().publish("news", text);
+      h.emulator.events().awaitIdle(IDLE);
+
+      assertThat(Probe.seen)
+          .containsExactlyInAnyOrder(
+              "a:{\"title\":\"Snow\",\"day\":\"2026-11-28\",\"by\":null}",
+              "b:{\"title\":\"Snow\",\"day\":\"2026-11-28\",\"by\":null}",
+              "a:plain",
+              "b:plain");
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.anyfn.junit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.anyfn.Upload;
+import dev.anyfn.local.CallerJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,7 +93,7 @@ public final class AnyfnClient {
     if (body instanceof String text) {
       return text; // an Object-typed String: still JSON text, as the String overloads take it
     }
-    return ClientJson.write(body);
+    return CallerJson.write(body);
   }
 
   /** Sends {@code DELETE path}, without a body. */
@@ -224,7 +226,23 @@ public final class AnyfnClient {
      *     status and the start of the body
      */
     public <T> T json(Class<T> type) {
-      return ClientJson.read(body, type, status);
+      try {
+        return CallerJson.read(body, type);
+      } catch (IOException e) {
+        String text = bodyText();
+        String reason =
+            e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        throw new AssertionError(
+            "The response body is not JSON of "
+                + type.getSimpleName()
+                + ": "
+                + reason
+                + ". Status "
+                + status
+                + ", body: "
+                + (text.length() > 500 ? text.substring(0, 500) + "..." : text),
+            e);
+      }
     }
 
     /** The first value of a header, by case-insensitive name. */

@@ -124,6 +124,14 @@ class AnyfnTestTest {
   }
 
   @Test
+  void sendsATestsOwnRecordToAQueueAsJsonThatTheHandlersTypeReads(EventApi events) {
+    Greeter.received.clear();
+    events.send("people", new Dated("Ada", LocalDate.of(2026, 1, 31), Optional.empty()));
+    events.awaitIdle(Duration.ofSeconds(10));
+    assertThat(Greeter.received).containsExactly("person Ada");
+  }
+
+  @Test
   void appliesTheAnnotationsOptionsAndListensOnALoopbackFreePort(Emulator emulator) {
     assertThat(emulator.profile()).isEqualTo(Profile.GCP);
     assertThat(emulator.baseUri().getHost()).isEqualTo("127.0.0.1");

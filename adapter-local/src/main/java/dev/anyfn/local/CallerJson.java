@@ -1,4 +1,4 @@
-package dev.anyfn.junit;
+package dev.anyfn.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -9,17 +9,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The JSON of the test's side of the wire. It writes values as the functions' codec does ({@code
- * java.time} values as ISO-8601 strings, an empty {@code Optional} as {@code null}) and reads as
- * strictly (duplicate fields, trailing data and a null for a primitive refused), ignoring unknown
- * fields so that a test may read the part of an answer it checks. Unlike the functions' codec it
- * reaches the non-public records tests declare (a record nested in a package-private test class).
- * No default typing. Thread-safe.
+ * The JSON of the caller's side of the emulator: what a test sends ({@link EventApi#send(String,
+ * Object)}, {@code anyfn-junit}'s client) and reads back. It writes values as the functions' codec
+ * does ({@code java.time} values as ISO-8601 strings, an empty {@code Optional} as {@code null})
+ * and reads as strictly (duplicate fields, trailing data and a null for a primitive refused),
+ * ignoring unknown fields so that a test may read the part of an answer it checks. Unlike the
+ * functions' codec it reaches the non-public records tests declare (a record nested in a
+ * package-private test class). No default typing. Thread-safe.
  */
-final class ClientJson {
+public final class CallerJson {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -32,14 +32,14 @@ final class ClientJson {
           .addModule(new JavaTimeModule())
           .build();
 
-  private ClientJson() {}
+  private CallerJson() {}
 
   /**
    * {@code value} as JSON text.
    *
    * @throws IllegalArgumentException when Jackson cannot write it, saying why
    */
-  static String write(Object value) {
+  public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -51,26 +51,9 @@ final class ClientJson {
   /**
    * {@code json} read into {@code type}.
    *
-   * @throws AssertionError when it is not JSON of that type, with Jackson's reason and {@code
-   *     status} and the start of the body
+   * @throws IOException when it is not JSON of that type, with Jackson's reason
    */
-  static <T> T read(byte[] json, Class<T> type, int status) {
-    try {
-      return MAPPER.readValue(json, type);
-    } catch (IOException e) {
-      String text = new String(json, StandardCharsets.UTF_8);
-      String reason =
-          e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-      throw new AssertionError(
-          "The response body is not JSON of "
-              + type.getSimpleName()
-              + ": "
-              + reason
-              + ". Status "
-              + status
-              + ", body: "
-              + (text.length() > 500 ? text.substring(0, 500) + "..." : text),
-          e);
-    }
+  public static <T> T read(byte[] json, Class<T> type) throws IOException {
+    return MAPPER.readValue(json, type);
   }
 }
