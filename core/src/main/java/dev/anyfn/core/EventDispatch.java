@@ -16,9 +16,12 @@ import dev.anyfn.core.index.HandlerSpec.ReturnKind;
 import dev.anyfn.core.index.ParameterSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Picks the handler for a batch of events or a direct invocation, and runs it item by item. */
@@ -37,7 +40,52 @@ final class EventDispatch {
     if (batch.isEmpty()) {
       return new BatchOutcome(List.of());
     }
-    return run(select(kindOf(batch.get(0)), nameOf(batch.get(0))), batch, context);
+    TriggerSpec.Kind kind = kindOf(batch.get(0));
+    String name = nameOf(batch.get(0));
+    List<ResolvedHandler> byKinds = splitByEventKind(candidates(kind, name));
+    if (byKinds.isEmpty()) {
+      return run(select(kind, name), batch, context);
+    }
+    // Handlers of one bucket or table that take different kinds of change (created and deleted
+    // files, inserts and removals): each gets the events of its kinds, in order.
+    List<ItemFailure> failures = new ArrayList<>();
+    Set<Integer> failed = new HashSet<>();
+    for (ResolvedHandler handler : byKinds) {
+      List<Integer> indexes = new ArrayList<>();
+      List<Event> wanted = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        if (wanted(handler.spec().trigger(), batch.get(i))) {
+          indexes.add(i);
+          wanted.add(batch.get(i));
+        }
+      }
+      if (wanted.isEmpty()) {
+        continue;
+      }
+      for (ItemFailure f : run(handler, wanted, context).failures()) {
+        int index = indexes.get(f.index());
+        if (failed.add(index)) {
+          failures.add(new ItemFailure(index, f.eventId(), f.permanent(), f.code(), f.reason()));
+        }
+      }
+    }
+    failures.sort(Comparator.comparingInt(ItemFailure::index));
+    return new BatchOutcome(failures);
+  }
+
+  /**
+   * The handlers among {@code candidates} when they are several, and all storage or data-change
+   * handlers, which the events' kinds tell apart; otherwise none.
+   */
+  private static List<ResolvedHandler> splitByEventKind(List<ResolvedHandler> candidates) {
+    boolean byKinds =
+        candidates.size() > 1
+            && candidates.stream()
+                .allMatch(
+                    h ->
+                        h.spec().trigger() instanceof TriggerSpec.Storage
+                            || h.spec().trigger() instanceof TriggerSpec.DataChange);
+    return byKinds ? candidates : List.of();
   }
 
   BatchOutcome handle(TriggerSpec trigger, List<? extends Event> batch, Context context) {
@@ -247,16 +295,22 @@ final class EventDispatch {
     }
   }
 
-  private ResolvedHandler select(TriggerSpec.Kind kind, String name) {
-    List<ResolvedHandler> candidates =
+  /** The handlers of this kind, narrowed to those of this name when any has it. */
+  private List<ResolvedHandler> candidates(TriggerSpec.Kind kind, String name) {
+    List<ResolvedHandler> ofKind =
         definition.handlers().stream().filter(h -> h.spec().trigger().kind() == kind).toList();
     if (name != null) {
       List<ResolvedHandler> byName =
-          candidates.stream().filter(h -> name.equals(triggerName(h.spec().trigger()))).toList();
-      if (byName.size() == 1) {
-        return byName.get(0);
+          ofKind.stream().filter(h -> name.equals(triggerName(h.spec().trigger()))).toList();
+      if (!byName.isEmpty()) {
+        return byName;
       }
     }
+    return ofKind;
+  }
+
+  private ResolvedHandler select(TriggerSpec.Kind kind, String name) {
+    List<ResolvedHandler> candidates = candidates(kind, name);
     if (candidates.size() == 1) {
       return candidates.get(0);
     }
