@@ -90,19 +90,4 @@ final class CloudEventPayloads {
   static Instant eventTime(CloudEvent event, Instant fallback) {
     return event.getTime() == null ? fallback : event.getTime().toInstant();
   }
-
-  /** The last path segment after {@code marker} in a resource name, e.g. a topic name. */
-  static Optional<String> after(String resource, String marker) {
-    if (resource == null) {
-      return Optional.empty();
-    }
-    int i = resource.lastIndexOf(marker);
-    if (i < 0) {
-      return Optional.empty();
-    }
-    String rest = resource.substring(i + marker.length());
-    int slash = rest.indexOf('/');
-    String name = slash < 0 ? rest : rest.substring(0, slash);
-    return name.isEmpty() ? Optional.empty() : Optional.of(name);
-  }
 }

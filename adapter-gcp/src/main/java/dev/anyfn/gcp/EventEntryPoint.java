@@ -113,7 +113,9 @@ public final class EventEntryPoint implements CloudEventsFunction {
       throw new EventFailedException(
           "Event " + event.getId() + " cannot be read (" + e.getMessage() + "); " + afterFailure());
     }
-    BatchOutcome outcome = function.instance().handleEvents(List.of(neutral), context);
+    // This deployment serves exactly this trigger: its handler, even beside others of its kind.
+    BatchOutcome outcome =
+        function.instance().handleEvents(trigger.spec(), List.of(neutral), context);
     for (BatchOutcome.ItemFailure failure : outcome.failures()) {
       throw new EventFailedException(
           "Handler for "

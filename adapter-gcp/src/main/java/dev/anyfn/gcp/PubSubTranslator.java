@@ -30,16 +30,16 @@ final class PubSubTranslator implements EventTranslator {
   }
 
   private final Target target;
-  private final String fallbackName;
+  private final String name;
 
   /**
    * @param target what to translate messages into
-   * @param fallbackName the trigger's queue or topic name, used when the event's source names no
-   *     topic
+   * @param name the trigger's queue or topic name as the handler declares it: the deployment
+   *     listens to that queue or topic only, whose Pub/Sub topic carries the stage's prefix
    */
-  PubSubTranslator(Target target, String fallbackName) {
+  PubSubTranslator(Target target, String name) {
     this.target = target;
-    this.fallbackName = fallbackName;
+    this.name = name;
   }
 
   @Override
@@ -60,7 +60,6 @@ final class PubSubTranslator implements EventTranslator {
         CloudEventPayloads.time(message, "publishTime", event)
             .orElseGet(() -> CloudEventPayloads.eventTime(event, Instant.EPOCH));
     String source = event.getSource() == null ? "" : event.getSource().toString();
-    String name = CloudEventPayloads.after(source, "/topics/").orElse(fallbackName);
     int attempt = Math.max(1, data.path("deliveryAttempt").asInt(1));
     return switch (target) {
       case SCHEDULE ->

@@ -216,7 +216,7 @@ class EventTranslationTest {
                     .getBytes(StandardCharsets.UTF_8))
             .build();
     TopicMessage m =
-        (TopicMessage) new PubSubTranslator(PubSubTranslator.Target.TOPIC, "fallback").translate(e);
+        (TopicMessage) new PubSubTranslator(PubSubTranslator.Target.TOPIC, "news").translate(e);
     assertThat(m.topic()).isEqualTo("news");
     assertThat(m.body()).isEmpty();
     assertThat(m.attributes()).containsEntry("a", "1");

@@ -88,6 +88,9 @@ class GcpPackagerTest {
             "gcp-publishing-topic-order-events",
             "gcp-sending",
             "gcp-sending-topic-sending-in",
+            "gcp-twins-schedule-1",
+            "gcp-twins-schedule-2",
+            "gcp-twins-queue-jobs",
             "gcp-web");
   }
 
@@ -221,10 +224,10 @@ class GcpPackagerTest {
                 "--max-delivery-attempts",
                 "5"));
     assertThat(calls)
-        .as("only queue deployments retry, so only they get a dead-letter topic")
+        .as("only queue deployments (orders, jobs) retry, so only they get a dead-letter topic")
         .filteredOn(
             c -> c.size() > 2 && c.get(1).equals("subscriptions") && c.get(2).equals("update"))
-        .hasSize(1);
+        .hasSize(2);
   }
 
   @Test
