@@ -5,6 +5,7 @@ import com.microsoft.azure.functions.TraceContext;
 import dev.anyfn.Event;
 import dev.anyfn.Provider;
 import dev.anyfn.core.BatchOutcome;
+import dev.anyfn.core.ConfigurationException;
 import dev.anyfn.core.FunctionDefinition;
 import dev.anyfn.core.FunctionInstance;
 import dev.anyfn.core.FunctionRuntime;
@@ -12,6 +13,8 @@ import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.TriggerSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -144,21 +147,44 @@ final class AzureApp {
    * Delivers a batch of events and throws when any failed, so that the host retries the delivery
    * (and, for queues, eventually moves the message to the poison queue).
    *
+   * @param trigger the description of the trigger the entry serves ({@code TriggerSpec.describe}),
+   *     whose handler takes the events even beside others of its kind
    * @param sender the invocation's queue and topic outputs; null for a function that sends nothing
    * @throws EventFailedException naming each failed event and whether retrying can help
    */
   void deliver(
-      String function, List<? extends Event> events, ExecutionContext azure, MessageSender sender) {
+      String function,
+      String trigger,
+      List<? extends Event> events,
+      ExecutionContext azure,
+      MessageSender sender) {
     Call call = call(function, azure, sender);
     BatchOutcome outcome;
     try {
-      outcome = call.instance().handleEvents(events, call.context());
+      outcome = call.instance().handleEvents(spec(call, trigger), events, call.context());
     } finally {
       retireIfUnhealthy(function, call.instance());
     }
     if (!outcome.allSucceeded()) {
       throw new EventFailedException(function, outcome.failures());
     }
+  }
+
+  /** The trigger an entry names; a build whose entries and index disagree is a startup error. */
+  private static TriggerSpec spec(Call call, String trigger) {
+    FunctionSpec function = call.instance().definition().spec();
+    return function.triggers().stream()
+        .filter(t -> t.describe().equals(trigger))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ConfigurationException(
+                    "The Azure entry names trigger '"
+                        + trigger
+                        + "' of function '"
+                        + function.name()
+                        + "', which its function index does not declare; the entry classes and"
+                        + " the index come from different builds. Package again (mvn package)."));
   }
 
   private static long timeout(FunctionDefinition definition) {

@@ -91,6 +91,7 @@ public final class AzureBridge {
    */
   public static void storageQueue(
       String function,
+      String trigger,
       String queue,
       String message,
       String id,
@@ -101,6 +102,7 @@ public final class AzureBridge {
         .app
         .deliver(
             function,
+            trigger,
             List.of(
                 StorageQueueTranslator.message(
                     queue, message, id, dequeueCount, context.getInvocationId())),
@@ -117,6 +119,7 @@ public final class AzureBridge {
    */
   public static void serviceBusQueue(
       String function,
+      String trigger,
       String queue,
       String message,
       String messageId,
@@ -127,6 +130,7 @@ public final class AzureBridge {
         .app
         .deliver(
             function,
+            trigger,
             List.of(
                 ServiceBusTranslator.queueMessage(
                     queue, message, messageId, deliveryCount, context.getInvocationId())),
@@ -143,6 +147,7 @@ public final class AzureBridge {
    */
   public static void serviceBusTopic(
       String function,
+      String trigger,
       String topic,
       String message,
       String messageId,
@@ -153,6 +158,7 @@ public final class AzureBridge {
         .app
         .deliver(
             function,
+            trigger,
             List.of(
                 ServiceBusTranslator.topicMessage(
                     topic, message, messageId, deliveryCount, context.getInvocationId())),
@@ -169,6 +175,7 @@ public final class AzureBridge {
    */
   public static void blobCreated(
       String function,
+      String trigger,
       String bucket,
       byte[] content,
       String name,
@@ -177,6 +184,7 @@ public final class AzureBridge {
     AzureBridge b = shared();
     b.app.deliver(
         function,
+        trigger,
         List.of(
             BlobTriggerTranslator.created(
                 bucket, name, content, context.getInvocationId(), b.app.clock().instant())),
@@ -194,11 +202,12 @@ public final class AzureBridge {
    */
   public static void eventGridBlob(
       String function,
+      String trigger,
       String bucket,
       String event,
       ExecutionContext context,
       QueueOutputs outputs) {
-    shared().handleEventGrid(function, bucket, event, context, outputs);
+    shared().handleEventGrid(function, trigger, bucket, event, context, outputs);
   }
 
   /**
@@ -209,10 +218,15 @@ public final class AzureBridge {
    * @throws RuntimeException when the handler failed (the next firing runs as scheduled)
    */
   public static void timer(
-      String function, String timer, ExecutionContext context, QueueOutputs outputs) {
+      String function,
+      String trigger,
+      String timer,
+      ExecutionContext context,
+      QueueOutputs outputs) {
     AzureBridge b = shared();
     b.app.deliver(
         function,
+        trigger,
         List.of(
             TimerTranslator.event(function, context.getInvocationId(), b.app.clock().instant())),
         context,
@@ -231,6 +245,7 @@ public final class AzureBridge {
    */
   public static void cosmosDocuments(
       String function,
+      String trigger,
       String table,
       String documents,
       ExecutionContext context,
@@ -238,6 +253,7 @@ public final class AzureBridge {
     AzureBridge b = shared();
     b.app.deliver(
         function,
+        trigger,
         CosmosChangeTranslator.changes(table, documents, b.app.runtime().json()),
         context,
         outputs);
@@ -296,6 +312,7 @@ public final class AzureBridge {
 
   void handleEventGrid(
       String function,
+      String trigger,
       String bucket,
       String event,
       ExecutionContext context,
@@ -309,7 +326,7 @@ public final class AzureBridge {
       }
       return;
     }
-    app.deliver(function, List.of(e.get()), context, outputs);
+    app.deliver(function, trigger, List.of(e.get()), context, outputs);
   }
 
   private HttpResponseMessage startFailed(

@@ -122,7 +122,10 @@ final class EntrySource {
           "@BindingName(\"DeliveryCount\") Long deliveryCount");
       call(
           "serviceBusQueue",
-          "FUNCTION, " + literal(q.name()) + ", message, messageId, deliveryCount, context",
+          "FUNCTION, "
+              + trigger(t)
+              + literal(q.name())
+              + ", message, messageId, deliveryCount, context",
           false);
     } else if (t instanceof TriggerSpec.Queue q) {
       signature(
@@ -136,7 +139,7 @@ final class EntrySource {
           "@BindingName(\"DequeueCount\") Long dequeueCount");
       call(
           "storageQueue",
-          "FUNCTION, " + literal(q.name()) + ", message, id, dequeueCount, context",
+          "FUNCTION, " + trigger(t) + literal(q.name()) + ", message, id, dequeueCount, context",
           false);
     } else if (t instanceof TriggerSpec.Topic p) {
       signature(
@@ -152,7 +155,10 @@ final class EntrySource {
           "@BindingName(\"DeliveryCount\") Long deliveryCount");
       call(
           "serviceBusTopic",
-          "FUNCTION, " + literal(p.name()) + ", message, messageId, deliveryCount, context",
+          "FUNCTION, "
+              + trigger(t)
+              + literal(p.name())
+              + ", message, messageId, deliveryCount, context",
           false);
     } else if (t instanceof TriggerSpec.Storage s && s.events().equals(List.of("CREATED"))) {
       signature(
@@ -163,17 +169,23 @@ final class EntrySource {
               + STORAGE_CONNECTION
               + "\") byte[] content",
           "@BindingName(\"name\") String name");
-      call("blobCreated", "FUNCTION, " + literal(s.bucket()) + ", content, name, context", false);
+      call(
+          "blobCreated",
+          "FUNCTION, " + trigger(t) + literal(s.bucket()) + ", content, name, context",
+          false);
     } else if (t instanceof TriggerSpec.Storage s) {
       signature(m, "@EventGridTrigger(name = \"event\") String event");
-      call("eventGridBlob", "FUNCTION, " + literal(s.bucket()) + ", event, context", false);
+      call(
+          "eventGridBlob",
+          "FUNCTION, " + trigger(t) + literal(s.bucket()) + ", event, context",
+          false);
     } else if (t instanceof TriggerSpec.Schedule) {
       signature(
           m,
           "@TimerTrigger(name = \"timer\", schedule = "
               + literal(schedule.expression())
               + ") String timer");
-      call("timer", "FUNCTION, timer, context", false);
+      call("timer", "FUNCTION, " + trigger(t) + "timer, context", false);
     } else if (t instanceof TriggerSpec.DataChange d) {
       out.append(
           "  @ExponentialBackoffRetry(maxRetryCount = 5, minimumInterval = \"00:00:05\","
@@ -185,11 +197,26 @@ final class EntrySource {
               + ", containerName = "
               + literal(d.table())
               + ", connection = \"CosmosDBConnection\", leaseContainerName = \"leases\","
-              + " createLeaseContainerIfNotExists = true) String documents");
-      call("cosmosDocuments", "FUNCTION, " + literal(d.table()) + ", documents, context", false);
+              // one lease container, each function's leases apart: without a prefix the functions
+              // watching one container would take the changes from one another
+              + " leaseContainerPrefix = "
+              + literal(e.azureName() + "-")
+              + ", createLeaseContainerIfNotExists = true) String documents");
+      call(
+          "cosmosDocuments",
+          "FUNCTION, " + trigger(t) + literal(d.table()) + ", documents, context",
+          false);
     } else {
       throw new IllegalStateException("No Azure entry for trigger " + t.describe());
     }
+  }
+
+  /**
+   * The trigger's description and a comma: the bridge delivers to that trigger's handler, even
+   * beside others of its kind in the function (two schedules, say).
+   */
+  private static String trigger(TriggerSpec t) {
+    return literal(t.describe()) + ", ";
   }
 
   private void httpEntry(String method, String methods, String authLevel, String route) {

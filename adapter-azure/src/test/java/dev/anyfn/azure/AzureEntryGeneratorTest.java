@@ -116,6 +116,7 @@ class AzureEntryGeneratorTest {
             "worker-storage-uploads",
             "worker-storage-archive",
             "worker-schedule",
+            "worker-schedule-2",
             "worker-data-stock");
     QueueTrigger queue = trigger(worker.get("worker-queue-orders"), QueueTrigger.class);
     assertThat(queue.queueName()).isEqualTo("orders");
@@ -136,7 +137,11 @@ class AzureEntryGeneratorTest {
     assertThat(cosmos.databaseName()).isEqualTo("anyfn");
     assertThat(cosmos.containerName()).isEqualTo("stock");
     assertThat(cosmos.connection()).isEqualTo("CosmosDBConnection");
+    assertThat(trigger(worker.get("worker-schedule-2"), TimerTrigger.class).schedule())
+        .isEqualTo("0 0 * * * *");
     assertThat(cosmos.leaseContainerName()).isEqualTo("leases");
+    // Functions watching one container share the lease container, each with leases of its own.
+    assertThat(cosmos.leaseContainerPrefix()).isEqualTo("worker-data-stock-");
     assertThat(cosmos.createLeaseContainerIfNotExists()).isTrue();
   }
 

@@ -227,6 +227,7 @@ class AzurePackagingIT {
     assertThat(cosmos.get("containerName").asText()).isEqualTo("stock");
     assertThat(cosmos.get("databaseName").asText()).isEqualTo("anyfn");
     assertThat(cosmos.get("leaseContainerName").asText()).isEqualTo("leases");
+    assertThat(cosmos.get("leaseContainerPrefix").asText()).isEqualTo("backoffice-data-stock-");
   }
 
   @Test

@@ -135,6 +135,16 @@ class GeneratedEventEntryTest {
   }
 
   @Test
+  void eachTimerOfAFunctionWithTwoSchedulesRunsItsOwnHandler() throws Throwable {
+    call("schedule2", "{\"IsPastDue\":false}", context());
+    call("schedule", "{\"IsPastDue\":false}", context());
+
+    assertThat(Worker.RECEIVED).hasSize(2);
+    assertThat(Worker.RECEIVED.get(0)).isEqualTo("hourly");
+    assertThat(Worker.RECEIVED.get(1)).isInstanceOf(ScheduleEvent.class);
+  }
+
+  @Test
   void cosmosDocumentsAreModifyChangesBoundToTheImageType() throws Throwable {
     call(
         "dataStock",
