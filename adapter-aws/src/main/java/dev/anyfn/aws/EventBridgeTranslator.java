@@ -42,6 +42,10 @@ final class EventBridgeTranslator implements RecordTranslator {
         s.time(time).scheduledTime(time);
       }
       batch.add(s.build(), id);
+      JsonNode trigger = event.path("detail").path("trigger");
+      if (trigger.isTextual()) { // SamTemplate.schedulerInput: which of the schedules fired
+        batch.forTrigger(trigger.asText());
+      }
       return batch;
     }
     Map<String, String> attributes = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ final class RecordBatch {
 
   private final boolean ordered;
   private final List<Entry> entries = new ArrayList<>();
+  private String trigger;
 
   /**
    * @param ordered whether the records must be processed in order, stopping at the first failure
@@ -30,6 +31,19 @@ final class RecordBatch {
 
   void fail(String itemIdentifier, String reason) {
     entries.add(new Entry(itemIdentifier, null, reason));
+  }
+
+  /**
+   * Names the trigger whose handler takes the batch ({@code TriggerSpec.describe}), for events that
+   * say which (the template's schedule inputs); without one the core chooses by the events.
+   */
+  void forTrigger(String trigger) {
+    this.trigger = trigger;
+  }
+
+  /** The trigger named by {@link #forTrigger}, or null. */
+  String trigger() {
+    return trigger;
   }
 
   boolean ordered() {

@@ -9,6 +9,7 @@ import dev.anyfn.core.FunctionInstance;
 import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.JsonCodec;
 import dev.anyfn.core.NoMatchingTriggerException;
+import dev.anyfn.core.index.TriggerSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,9 +41,13 @@ final class RecordBatchAnswer {
       FunctionInstance target,
       InvocationContext context) {
     RecordBatch batch = translator.translate(event);
+    TriggerSpec trigger = trigger(batch, source);
     List<String> failed;
     try {
-      failed = batch.ordered() ? inOrder(batch, target, context) : together(batch, target, context);
+      failed =
+          batch.ordered()
+              ? inOrder(batch, target, context)
+              : together(batch, trigger, target, context);
     } catch (NoMatchingTriggerException e) {
       throw new BadEventException(
           "Lambda delivered " + source.description() + ". " + e.getMessage(), e);
@@ -71,9 +76,31 @@ final class RecordBatchAnswer {
     return new byte[0];
   }
 
+  /** The trigger the batch names, or null when it names none. */
+  private TriggerSpec trigger(RecordBatch batch, EventSource source) {
+    if (batch.trigger() == null) {
+      return null;
+    }
+    return function.spec().triggers().stream()
+        .filter(t -> t.describe().equals(batch.trigger()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new BadEventException(
+                    "Lambda delivered "
+                        + source.description()
+                        + " for trigger '"
+                        + batch.trigger()
+                        + "', which function '"
+                        + function.name()
+                        + "' does not declare; its triggers are: "
+                        + function.spec().triggers().stream().map(TriggerSpec::describe).toList()
+                        + ". Deploy the template packaged with this build."));
+  }
+
   /** Every translated event in one call; failures and untranslatable records reported. */
   private static List<String> together(
-      RecordBatch batch, FunctionInstance target, InvocationContext context) {
+      RecordBatch batch, TriggerSpec trigger, FunctionInstance target, InvocationContext context) {
     List<Event> events = new ArrayList<>();
     List<String> identifiers = new ArrayList<>();
     List<String> failed = new ArrayList<>();
@@ -87,9 +114,10 @@ final class RecordBatchAnswer {
       }
     }
     if (!events.isEmpty()) {
-      target.handleEvents(events, context).failures().stream()
-          .map(f -> identifiers.get(f.index()))
-          .forEach(failed::add);
+      (trigger == null
+              ? target.handleEvents(events, context)
+              : target.handleEvents(trigger, events, context))
+          .failures().stream().map(f -> identifiers.get(f.index())).forEach(failed::add);
     }
     return failed;
   }

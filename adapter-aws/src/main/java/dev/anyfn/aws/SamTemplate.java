@@ -1,5 +1,6 @@
 package dev.anyfn.aws;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
@@ -200,8 +201,11 @@ final class SamTemplate {
     }
     StringBuilder events = new StringBuilder();
     Set<String> eventIds = new HashSet<>();
+    Set<String> sources = new HashSet<>();
     for (HandlerSpec h : fn.handlers()) {
-      event(h, events, eventIds);
+      if (sources.add(source(h.trigger()))) {
+        event(fn, h, events, eventIds);
+      }
     }
     if (fn.cors() != null) {
       corsPreflights(fn, events, eventIds);
@@ -279,7 +283,25 @@ final class SamTemplate {
         || t instanceof TriggerSpec.Schedule;
   }
 
-  private void event(HandlerSpec h, StringBuilder e, Set<String> ids) {
+  /**
+   * The source a trigger's event reads: one event per queue, bucket and table of a function, as
+   * Lambda refuses a second mapping of one queue or stream to a function and S3 two overlapping
+   * notifications; the core hands each handler of that source the events of its kinds.
+   */
+  private static String source(TriggerSpec t) {
+    if (t instanceof TriggerSpec.Queue q) {
+      return "queue " + q.name();
+    }
+    if (t instanceof TriggerSpec.Storage s) {
+      return "bucket " + s.bucket();
+    }
+    if (t instanceof TriggerSpec.DataChange d) {
+      return "table " + d.table();
+    }
+    return t.describe() + " " + System.identityHashCode(t); // every other trigger its own event
+  }
+
+  private void event(FunctionSpec fn, HandlerSpec h, StringBuilder e, Set<String> ids) {
     TriggerSpec t = h.trigger();
     String id = pascal(h.method()) + pascal(t.kind().name().toLowerCase().replace('_', '-'));
     String unique = id;
@@ -335,10 +357,16 @@ final class SamTemplate {
       e.append(head).append("          Type: S3\n          Properties:\n");
       e.append(p).append("Bucket: !Ref ").append(bucket).append('\n');
       e.append(p).append("Events:\n");
-      if (s.events().contains("CREATED")) {
+      Set<String> kinds = new HashSet<>();
+      for (TriggerSpec other : fn.triggers()) {
+        if (other instanceof TriggerSpec.Storage o && o.bucket().equals(s.bucket())) {
+          kinds.addAll(o.events());
+        }
+      }
+      if (kinds.contains("CREATED")) {
         e.append(p).append("  - s3:ObjectCreated:*\n");
       }
-      if (s.events().contains("DELETED")) {
+      if (kinds.contains("DELETED")) {
         e.append(p).append("  - s3:ObjectRemoved:*\n");
       }
     } else if (t instanceof TriggerSpec.Schedule s) {
@@ -366,36 +394,43 @@ final class SamTemplate {
   }
 
   /**
-   * What EventBridge Scheduler sends the function for a cron schedule: without an {@code Input} it
-   * sends a payload of its own that is no scheduled event (the adapter would take it for a direct
+   * What EventBridge Scheduler sends the function for a schedule: without an {@code Input} it sends
+   * a payload of its own that is no scheduled event (the adapter would take it for a direct
    * invocation), so the template gives one in the shape of a scheduled rule's event, which
    * Scheduler completes with the occurrence's context attributes. {@link EventSource} recognises it
-   * by its {@code source}.
+   * by its {@code source}; its {@code detail.trigger} names the schedule, for a function with
+   * several.
    */
-  static final String SCHEDULER_INPUT =
-      "{\"version\":\"0\",\"id\":\"<aws.scheduler.execution-id>\","
-          + "\"detail-type\":\"Scheduled Event\",\"source\":\"aws.scheduler\","
-          + "\"time\":\"<aws.scheduler.scheduled-time>\","
-          + "\"resources\":[\"<aws.scheduler.schedule-arn>\"],\"detail\":{}}";
+  static String schedulerInput(TriggerSpec.Schedule s) {
+    return "{\"version\":\"0\",\"id\":\"<aws.scheduler.execution-id>\","
+        + "\"detail-type\":\"Scheduled Event\",\"source\":\"aws.scheduler\","
+        + "\"time\":\"<aws.scheduler.scheduled-time>\","
+        + "\"resources\":[\"<aws.scheduler.schedule-arn>\"],"
+        + "\"detail\":{\"trigger\":\""
+        + new String(JsonStringEncoder.getInstance().quoteAsString(s.describe()))
+        + "\"}}";
+  }
 
+  /**
+   * Every schedule is an EventBridge Scheduler schedule, which takes cron with a time zone and
+   * rates alike and the input above; named by CloudFormation ({@code OmitName}), as SAM's own name
+   * would be the same in every stage of one account.
+   */
   private void schedule(TriggerSpec.Schedule s, String head, String p, StringBuilder e) {
-    if (s.cron() != null && !s.cron().isEmpty()) {
-      String expression = CronExpressions.toAws(s.cron()).orElse(null);
-      if (expression == null) {
-        return; // reported by portabilityProblems
-      }
-      e.append(head).append("          Type: ScheduleV2\n          Properties:\n");
-      e.append(p).append("ScheduleExpression: ").append(quote(expression)).append('\n');
-      e.append(p).append("ScheduleExpressionTimezone: ").append(quote(s.zone())).append('\n');
-      e.append(p).append("Input: ").append(quote(SCHEDULER_INPUT)).append('\n');
-    } else {
-      String rate = CronExpressions.rate(s.rateSeconds()).orElse(null);
-      if (rate == null) {
-        return;
-      }
-      e.append(head).append("          Type: Schedule\n          Properties:\n");
-      e.append(p).append("Schedule: ").append(quote(rate)).append('\n');
+    String expression =
+        s.cron() != null && !s.cron().isEmpty()
+            ? CronExpressions.toAws(s.cron()).orElse(null)
+            : CronExpressions.rate(s.rateSeconds()).orElse(null);
+    if (expression == null) {
+      return; // reported by portabilityProblems
     }
+    e.append(head).append("          Type: ScheduleV2\n          Properties:\n");
+    e.append(p).append("ScheduleExpression: ").append(quote(expression)).append('\n');
+    if (s.cron() != null && !s.cron().isEmpty()) {
+      e.append(p).append("ScheduleExpressionTimezone: ").append(quote(s.zone())).append('\n');
+    }
+    e.append(p).append("Input: ").append(quote(schedulerInput(s))).append('\n');
+    e.append(p).append("OmitName: true\n");
   }
 
   private String resource(

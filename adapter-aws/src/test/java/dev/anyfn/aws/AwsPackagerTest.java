@@ -416,18 +416,21 @@ class AwsPackagerTest {
         .isEqualTo("ReportBatchItemFailures");
     assertThat(t.at("/Resources/UsersTable/Properties/StreamSpecification/StreamViewType").asText())
         .isEqualTo("NEW_AND_OLD_IMAGES");
-    assertThat(events.at("/H4Schedule/Type").asText()).isEqualTo("Schedule");
-    assertThat(events.at("/H4Schedule/Properties/Schedule").asText()).isEqualTo("rate(5 minutes)");
+    assertThat(events.at("/H4Schedule/Type").asText()).isEqualTo("ScheduleV2");
+    assertThat(events.at("/H4Schedule/Properties/ScheduleExpression").asText())
+        .isEqualTo("rate(5 minutes)");
     assertThat(events.at("/H5Schedule/Type").asText()).isEqualTo("ScheduleV2");
     assertThat(events.at("/H5Schedule/Properties/ScheduleExpression").asText())
         .isEqualTo("cron(30 9 ? * 2-6 *)");
     assertThat(events.at("/H5Schedule/Properties/ScheduleExpressionTimezone").asText())
         .isEqualTo("Europe/Paris");
     // Without an Input, Scheduler's own payload would not reach the schedule's handler.
-    assertThat(events.at("/H5Schedule/Properties/Input").asText())
-        .isEqualTo(SamTemplate.SCHEDULER_INPUT);
-    assertThat(new ObjectMapper().readTree(SamTemplate.SCHEDULER_INPUT).get("time").asText())
-        .isEqualTo("<aws.scheduler.scheduled-time>");
+    JsonNode input =
+        new ObjectMapper().readTree(events.at("/H5Schedule/Properties/Input").asText());
+    assertThat(input.get("time").asText()).isEqualTo("<aws.scheduler.scheduled-time>");
+    assertThat(input.get("source").asText()).isEqualTo("aws.scheduler");
+    // SAM would name it after logical ids, the same in every stage of an account.
+    assertThat(events.at("/H5Schedule/Properties/OmitName").asBoolean()).isTrue();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.core.ConfigurationException;
+import dev.anyfn.core.index.TriggerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,14 +126,10 @@ class EventSourcesTest {
         .hasMessageContaining("an EventBridge Scheduled Event failed");
   }
 
-  /** The template's Input as EventBridge Scheduler completes it for one occurrence. */
+  /** The template's Input for the shop's schedule, as EventBridge Scheduler completes it. */
   private static String schedulerFiring(String scheduledTime) {
-    return SamTemplate.SCHEDULER_INPUT
-        .replace("<aws.scheduler.execution-id>", "d32c5kddcf5bb8c3")
-        .replace("<aws.scheduler.scheduled-time>", scheduledTime)
-        .replace(
-            "<aws.scheduler.schedule-arn>",
-            "arn:aws:scheduler:us-east-1:123456789012:schedule/default/nightly");
+    return SeveralHandlersOfOneKindTest.fired(
+        new TriggerSpec.Schedule("", "5m", 300, "UTC"), scheduledTime);
   }
 
   @Test
