@@ -5,7 +5,9 @@ import dev.anyfn.OnShutdown;
 import dev.anyfn.ServerlessFunction;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -56,6 +58,7 @@ final class FunctionReader {
     List<HandlerModel> handlers = new ArrayList<>();
     List<RouteConflicts.DeclaredRoute> routes = new ArrayList<>();
     List<ExecutableElement> invokeHandlers = new ArrayList<>();
+    Map<String, ExecutableElement> readers = new LinkedHashMap<>();
     boolean hasTriggers = false;
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       List<Class<? extends Annotation>> present = MethodAnnotations.on(method);
@@ -75,6 +78,7 @@ final class FunctionReader {
         if (kind == TriggerKind.INVOKE) {
           invokeHandlers.add(method);
         }
+        trigger.ifPresent(t -> checkReadOnce(function, t, method, readers));
         signatures.read(method, kind, trigger).ifPresent(handlers::add);
       }
     }
@@ -163,6 +167,42 @@ final class FunctionReader {
           subject
               + MethodAnnotations.labels(present)
               + "; expected one of them. Keep one and move the others to methods of their own.");
+    }
+  }
+
+  /**
+   * A queue or topic has one reader per function: every cloud delivers each of its messages to the
+   * function once, with nothing to tell two handlers apart (a bucket's or table's handlers differ
+   * by the kinds of change they take, schedules by their deployments).
+   */
+  private void checkReadOnce(
+      String function,
+      Trigger trigger,
+      ExecutableElement method,
+      Map<String, ExecutableElement> readers) {
+    String source =
+        trigger instanceof Trigger.Queue q
+            ? "queue '" + q.name() + "'"
+            : trigger instanceof Trigger.Topic t ? "topic '" + t.name() + "'" : null;
+    if (source == null) {
+      return;
+    }
+    ExecutableElement first = readers.putIfAbsent(source, method);
+    if (first != null) {
+      reporter.error(
+          method,
+          "Function '"
+              + function
+              + "' reads "
+              + source
+              + " in two handlers, "
+              + first.getSimpleName()
+              + " and "
+              + method.getSimpleName()
+              + "; each message reaches a function once. Read it in one handler, or in two"
+              + " functions (each then gets "
+              + (trigger instanceof Trigger.Queue ? "a share of the messages" : "every message")
+              + ").");
     }
   }
 

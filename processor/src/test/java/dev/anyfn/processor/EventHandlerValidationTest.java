@@ -228,6 +228,41 @@ class EventHandlerValidationTest {
   }
 
   @Test
+  void rejectsAQueueReadByTwoHandlersOfOneFunction() {
+    handler(
+            """
+              @OnQueue("orders")
+              public void take(Order order) {}
+
+              @OnQueue("orders")
+              public void audit(String order) {}
+            """)
+        .assertError(
+            "Function 'worker' reads queue 'orders' in two handlers, take and audit; each message"
+                + " reaches a function once. Read it in one handler, or in two functions (each then"
+                + " gets a share of the messages).");
+  }
+
+  @Test
+  void acceptsABucketsCreatedAndDeletedFilesAndTwoSchedulesInHandlersOfTheirOwn() {
+    handler(
+            """
+              @OnStorage(bucket = "docs", events = StorageEvent.Kind.CREATED)
+              public void created(StorageEvent e) {}
+
+              @OnStorage(bucket = "docs", events = StorageEvent.Kind.DELETED)
+              public void deleted(StorageEvent e) {}
+
+              @OnSchedule(rate = "5m")
+              public void often(ScheduleEvent e) {}
+
+              @OnSchedule(cron = "0 3 * * *")
+              public void nightly(ScheduleEvent e) {}
+            """)
+        .assertIndex();
+  }
+
+  @Test
   void rejectsInvokeHandlerWithTwoPayloads() {
     handler(
             """
