@@ -43,7 +43,7 @@ final class QueueTopicClashes {
       fn.sendsTo().forEach(q -> use(queues, q, "@SendsTo of function '" + fn.name() + "'"));
       fn.publishesTo().forEach(p -> use(topics, p, "@SendsTo of function '" + fn.name() + "'"));
     }
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(sharedQueues(functions));
     queues.forEach(
         (name, queueUses) -> {
           Set<String> topicUses = topics.get(name);
@@ -60,6 +60,39 @@ final class QueueTopicClashes {
                     + ") would be one Pub/Sub topic on Google, which names queues and topics"
                     + " alike, so each would receive the other's messages. Rename the queue or"
                     + " the topic so that their names differ.");
+          }
+        });
+    return problems;
+  }
+
+  /**
+   * One problem per queue that several functions read. Its messages would go to every one of them
+   * on Google, where each function's trigger is a subscription of its own to the queue's Pub/Sub
+   * topic, while AWS, Azure and the emulator share them out (competing consumers).
+   */
+  private static List<String> sharedQueues(List<FunctionSpec> functions) {
+    Map<String, Set<String>> readers = new LinkedHashMap<>();
+    for (FunctionSpec fn : functions) {
+      for (TriggerSpec t : fn.triggers()) {
+        if (t instanceof TriggerSpec.Queue q) {
+          use(readers, q.name(), "'" + fn.name() + "'");
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    readers.forEach(
+        (queue, fns) -> {
+          if (fns.size() > 1) {
+            problems.add(
+                "Queue '"
+                    + queue
+                    + "' is read by functions "
+                    + String.join(", ", fns)
+                    + ". On Google a queue is a Pub/Sub topic and each function's trigger a"
+                    + " subscription of its own, so every one of them would get every message,"
+                    + " where AWS, Azure and the emulator give each message to one. Read the queue"
+                    + " in one function, or publish to a topic (@OnTopic) if each should get"
+                    + " every message.");
           }
         });
     return problems;

@@ -49,6 +49,21 @@ class QueueTopicClashesTest {
   private static final TriggerSpec HTTP = new TriggerSpec.Http("POST", "/");
 
   @Test
+  void aQueueReadByTwoFunctionsIsRefusedAsEachWouldGetEveryMessageOnGoogle() {
+    assertThat(
+            problems(
+                reading("picker", new TriggerSpec.Queue("orders", 10)),
+                reading("packer", new TriggerSpec.Queue("orders", 10)),
+                reading("alone", new TriggerSpec.Queue("returns", 10))))
+        .containsExactly(
+            "Queue 'orders' is read by functions 'picker', 'packer'. On Google a queue is a"
+                + " Pub/Sub topic and each function's trigger a subscription of its own, so every"
+                + " one of them would get every message, where AWS, Azure and the emulator give"
+                + " each message to one. Read the queue in one function, or publish to a topic"
+                + " (@OnTopic) if each should get every message.");
+  }
+
+  @Test
   void aTopicPublishedToAndAQueueReadUnderTheSameNameAreRefusedNamingEachUse() {
     assertThat(
             problems(
