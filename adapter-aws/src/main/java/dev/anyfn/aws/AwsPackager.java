@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -279,7 +280,45 @@ public final class AwsPackager implements ProviderPackager {
       }
     }
     problems.addAll(sharedCorsPaths(index));
+    problems.addAll(sharedBucketEvents(index));
     return List.copyOf(problems);
+  }
+
+  /**
+   * One problem per bucket and kind of change that several functions take: S3 refuses two
+   * notifications of one bucket for overlapping events, so the template would not deploy.
+   */
+  private static List<String> sharedBucketEvents(FunctionIndex index) {
+    Map<String, Set<String>> takers = new TreeMap<>();
+    for (FunctionSpec fn : index.functions()) {
+      for (TriggerSpec t : fn.triggers()) {
+        if (t instanceof TriggerSpec.Storage s) {
+          for (String kind : s.events()) {
+            takers
+                .computeIfAbsent(s.bucket() + " " + kind, k -> new LinkedHashSet<>())
+                .add("'" + fn.name() + "'");
+          }
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    takers.forEach(
+        (bucketAndKind, fns) -> {
+          if (fns.size() > 1) {
+            int space = bucketAndKind.lastIndexOf(' ');
+            problems.add(
+                "Functions "
+                    + String.join(", ", fns)
+                    + " all take "
+                    + bucketAndKind.substring(space + 1)
+                    + " files of bucket '"
+                    + bucketAndKind.substring(0, space)
+                    + "'; S3 sends a bucket's events of one kind to one target and refuses the"
+                    + " template's overlapping notifications. Take them in one function, which may"
+                    + " publish to a topic (@SendsTo, @OnTopic) that the others read.");
+          }
+        });
+    return problems;
   }
 
   /**

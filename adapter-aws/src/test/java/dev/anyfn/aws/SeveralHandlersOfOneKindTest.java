@@ -104,6 +104,43 @@ class SeveralHandlersOfOneKindTest {
         .isEqualTo("[\"s3:ObjectCreated:*\",\"s3:ObjectRemoved:*\"]");
   }
 
+  @Test
+  void twoFunctionsTakingOneBucketsCreatedFilesAreRefusedAsS3WouldRefuseTheTemplate() {
+    FunctionIndex index =
+        new FunctionIndex(
+            1,
+            List.of(
+                new FunctionSpec(
+                    "thumbs",
+                    "a.Thumbs",
+                    512,
+                    30,
+                    10,
+                    List.of(),
+                    List.of(),
+                    List.of(
+                        handler(
+                            "made",
+                            new TriggerSpec.Storage("uploads", List.of("CREATED", "DELETED"))))),
+                new FunctionSpec(
+                    "scan",
+                    "a.Scan",
+                    512,
+                    30,
+                    10,
+                    List.of(),
+                    List.of(),
+                    List.of(
+                        handler("scan", new TriggerSpec.Storage("uploads", List.of("CREATED")))))));
+
+    assertThat(new AwsPackager().portabilityProblems(index))
+        .containsExactly(
+            "Functions 'thumbs', 'scan' all take CREATED files of bucket 'uploads'; S3 sends a"
+                + " bucket's events of one kind to one target and refuses the template's"
+                + " overlapping notifications. Take them in one function, which may publish to a"
+                + " topic (@SendsTo, @OnTopic) that the others read.");
+  }
+
   private JsonNode template(FunctionIndex index) throws Exception {
     Path out = project.resolve("target/anyfn/aws");
     new AwsPackager()
