@@ -50,8 +50,24 @@ public final class AwsPackager implements ProviderPackager {
 
   @Override
   public List<String> warnings(FunctionIndex index) {
-    return HttpTimeouts.longerThanFrontDoor(
-        index, HTTP_API_TIMEOUT_SECONDS, "API Gateway's HTTP API", 503);
+    List<String> warnings =
+        new ArrayList<>(
+            HttpTimeouts.longerThanFrontDoor(
+                index, HTTP_API_TIMEOUT_SECONDS, "API Gateway's HTTP API", 503));
+    for (FunctionSpec fn : index.functions()) {
+      if (fn.maxInstances() == 1
+          && fn.triggers().stream().anyMatch(t -> t instanceof TriggerSpec.Queue)) {
+        warnings.add(
+            "Function '"
+                + fn.name()
+                + "' reads a queue with maxInstances = 1. Lambda's SQS poller can be limited to"
+                + " no fewer than 2 concurrent calls (ScalingConfig.MaximumConcurrency), so it may"
+                + " take a message while the one instance is busy; the throttled message counts a"
+                + " receive and may reach the dead-letter queue unprocessed after 5. Use"
+                + " maxInstances = 2 or more for a queue's reader on AWS.");
+      }
+    }
+    return warnings;
   }
 
   /** Lambda's limit on a function's environment variables, measured as their JSON, in bytes. */

@@ -329,6 +329,16 @@ final class SamTemplate {
           .append("BatchSize: ")
           .append(Math.max(1, Math.min(10, q.batchSize())))
           .append('\n');
+      if (fn.maxInstances() >= 2) {
+        // The poller does not heed reserved concurrency: it would take more messages than the
+        // function may run, and each throttled one counts a receive towards the dead-letter queue.
+        e.append(p)
+            .append("ScalingConfig:\n")
+            .append(p)
+            .append("  MaximumConcurrency: ")
+            .append(Math.min(1000, fn.maxInstances()))
+            .append('\n');
+      }
       e.append(p)
           .append("FunctionResponseTypes:\n")
           .append(p)

@@ -98,6 +98,23 @@ class AwsPackagerTest {
   }
 
   @Test
+  void aQueueReaderWithOneInstanceIsWarnedAboutThrottledMessagesAndGetsNoScalingConfig()
+      throws Exception {
+    FunctionIndex one = index(1, new TriggerSpec.Queue("jobs", 10));
+
+    assertThat(new AwsPackager().warnings(one))
+        .singleElement()
+        .asString()
+        .startsWith("Function 'order-api' reads a queue with maxInstances = 1.")
+        .contains("Use maxInstances = 2 or more");
+    assertThat(
+            write(one, Map.of())
+                .at("/Resources/OrderApiFunction/Properties/Events/H0Queue/Properties")
+                .has("ScalingConfig"))
+        .isFalse();
+  }
+
+  @Test
   void environmentVariablesOverLambdasFourKilobytesAsJsonAreAProblem() {
     FunctionIndex index = index(new TriggerSpec.Http("GET", "/"));
     // {"ANYFN_FUNCTION":"order-api","ANYFN_NAME_PREFIX":"","BIG":"xxx..."}: 62 bytes around
@@ -396,6 +413,9 @@ class AwsPackagerTest {
     assertThat(events.at("/H0Queue/Properties/FunctionResponseTypes/0").asText())
         .isEqualTo("ReportBatchItemFailures");
     assertThat(events.at("/H0Queue/Properties/BatchSize").asInt()).isEqualTo(5);
+    // The poller does not heed ReservedConcurrentExecutions; maxInstances (10) caps it.
+    assertThat(events.at("/H0Queue/Properties/ScalingConfig/MaximumConcurrency").asInt())
+        .isEqualTo(10);
     assertThat(t.at("/Resources/OrdersQueue/Type").asText()).isEqualTo("AWS::SQS::Queue");
     assertThat(t.at("/Resources/OrdersQueue/Properties/VisibilityTimeout").asInt()).isEqualTo(180);
     assertThat(events.at("/H6Queue/Properties/Queue").toString()).contains("PaymentsFifoQueue");
