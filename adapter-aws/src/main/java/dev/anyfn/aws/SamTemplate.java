@@ -203,7 +203,8 @@ final class SamTemplate {
     Set<String> eventIds = new HashSet<>();
     Set<String> sources = new HashSet<>();
     for (HandlerSpec h : fn.handlers()) {
-      if (sources.add(source(h.trigger()))) {
+      String source = source(h.trigger());
+      if (source == null || sources.add(source)) {
         event(fn, h, events, eventIds);
       }
     }
@@ -284,9 +285,10 @@ final class SamTemplate {
   }
 
   /**
-   * The source a trigger's event reads: one event per queue, bucket and table of a function, as
-   * Lambda refuses a second mapping of one queue or stream to a function and S3 two overlapping
-   * notifications; the core hands each handler of that source the events of its kinds.
+   * The source a trigger's event reads, or null for a trigger with an event of its own: one event
+   * per queue, bucket and table of a function, as Lambda refuses a second mapping of one queue or
+   * stream to a function and S3 two overlapping notifications; the core hands each handler of that
+   * source the events of its kinds.
    */
   private static String source(TriggerSpec t) {
     if (t instanceof TriggerSpec.Queue q) {
@@ -298,7 +300,7 @@ final class SamTemplate {
     if (t instanceof TriggerSpec.DataChange d) {
       return "table " + d.table();
     }
-    return t.describe() + " " + System.identityHashCode(t); // every other trigger its own event
+    return null;
   }
 
   private void event(FunctionSpec fn, HandlerSpec h, StringBuilder e, Set<String> ids) {
