@@ -21,9 +21,11 @@ import java.util.logging.Logger;
  * <p>The functions are loaded once per worker process, on the first invocation, from the function
  * index on this class's class loader, with settings read from the function app's environment. HTTP
  * entries never throw: failures become RFC 9457 problem responses. Event entries throw when a
- * handler failed so that the host retries. The entries of a function with {@code @SendsTo} pass the
- * invocation's {@link QueueOutputs}, through which the core sends what the handlers gave {@code
- * Context.send} and {@code Context.publish}; the others pass {@code null}. Thread-safe.
+ * handler failed so that the host retries; each names the trigger it serves (its {@code
+ * TriggerSpec.describe}), whose handler takes the events even beside others of that kind in the
+ * function. The entries of a function with {@code @SendsTo} pass the invocation's {@link
+ * QueueOutputs}, through which the core sends what the handlers gave {@code Context.send} and
+ * {@code Context.publish}; the others pass {@code null}. Thread-safe.
  */
 public final class AzureBridge {
   private static volatile AzureBridge shared;
