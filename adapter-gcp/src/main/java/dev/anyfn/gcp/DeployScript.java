@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -45,6 +46,9 @@ final class DeployScript {
     if (plan.deployments().stream().anyMatch(DeployScript::hasDeadLetters)) {
       s.append(DEAD_LETTERS_FUNCTION);
     }
+    if (plan.deployments().stream().anyMatch(d -> bucket(d).isPresent())) {
+      s.append(BUCKET_LOCATION_FUNCTION);
+    }
     SendsToScript.topics(s, plan.sentTopics());
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
@@ -75,6 +79,12 @@ final class DeployScript {
                         .collect(Collectors.joining(", ")));
     s.append(comment("# function '" + d.function().name() + "': " + triggers)).append('\n');
     List<String> lines = new ArrayList<>();
+    Optional<String> bucket = bucket(d);
+    bucket.ifPresent(
+        b ->
+            s.append("LOCATION=\"$(bucket_location ")
+                .append(word(NAME_PREFIX + b))
+                .append(")\"\n"));
     lines.add("gcloud functions deploy " + word(NAME_PREFIX + d.name()));
     lines.add("--gen2");
     lines.add("--project \"$PROJECT\"");
@@ -83,6 +93,9 @@ final class DeployScript {
     lines.add("--source \"$SOURCE\"");
     lines.add("--entry-point " + quote(d.entryPoint()));
     d.triggerFlags().forEach(f -> lines.add(word(f)));
+    if (bucket.isPresent()) {
+      lines.add("--trigger-location \"$LOCATION\"");
+    }
     if (d.trigger().isEmpty()) {
       lines.add("\"$AUTH\"");
     }
@@ -109,6 +122,36 @@ final class DeployScript {
     lines.add("--concurrency " + CONCURRENCY);
     s.append(String.join(" \\\n  ", lines)).append('\n');
   }
+
+  /** The bucket of a storage deployment. */
+  private static Optional<String> bucket(GcpDeployment d) {
+    return d.trigger()
+        .filter(TriggerSpec.Storage.class::isInstance)
+        .map(t -> ((TriggerSpec.Storage) t).bucket());
+  }
+
+  /**
+   * Eventarc takes a bucket's events only in the bucket's location, which may be a multi-region
+   * ({@code us}, {@code eu}) where no function can run, so a storage deployment's trigger is placed
+   * where its bucket is ({@code --trigger-location}), read from the bucket; a bucket that does not
+   * exist stops the script before that deployment.
+   */
+  private static final String BUCKET_LOCATION_FUNCTION =
+      """
+
+      # bucket_location BUCKET: where BUCKET is, in lower case (us-central1, us, eu), where the
+      # Eventarc trigger of its events must be.
+      bucket_location() {
+        local location
+        if ! location="$(gcloud storage buckets describe "gs://$1" --project "$PROJECT" \\
+            --format='value(location)')"; then
+          echo "deploy.sh: bucket gs://$1 was not found in project $PROJECT; create it first" \\
+            "(gcloud storage buckets create gs://$1 --location <region>)." >&2
+          return 1
+        fi
+        echo "$location" | tr '[:upper:]' '[:lower:]'
+      }
+      """;
 
   /** Requests one instance serves at once: Google's default for functions. */
   static final int CONCURRENCY = 1;

@@ -246,6 +246,33 @@ class GcpPackagerTest {
   }
 
   @Test
+  void storageTriggerIsPlacedWhereItsBucketIsAsEventarcRequires() {
+    List<List<String>> calls = script.calls();
+    int asked =
+        calls.indexOf(
+            List.of(
+                "storage",
+                "buckets",
+                "describe",
+                "gs://uploads",
+                "--project",
+                "demo-project",
+                "--format=value(location)"));
+    int deployed =
+        calls.indexOf(
+            calls.stream()
+                .filter(
+                    c -> c.size() > 2 && c.get(2).equals("gcp-events-storage-uploads-finalized"))
+                .findFirst()
+                .orElseThrow());
+
+    assertThat(asked).isNotNegative().isLessThan(deployed);
+    // Cloud Storage says "US" for the multi-region; Eventarc's location is "us".
+    assertThat(script.deploy("gcp-events-storage-uploads-finalized").args())
+        .containsSequence("--trigger-location", "us");
+  }
+
+  @Test
   void firestoreTriggerFiltersOnTheDefaultDatabaseAndTheCollection() {
     assertThat(script.deploy("gcp-events-firestore-users").args())
         .containsSequence(
