@@ -70,19 +70,18 @@ class SeveralHandlersOfOneKindTest {
 
   @Test
   void theTemplateGivesOneEventPerBucketAndEachScheduleAnInputNamingIt() throws Exception {
-    List<HandlerSpec> handlers =
-        List.of(
-            handler("often", OFTEN),
-            handler("nightly", NIGHTLY),
-            handler("created", new TriggerSpec.Storage("uploads", List.of("CREATED"))),
-            handler("deleted", new TriggerSpec.Storage("uploads", List.of("DELETED"))),
-            handler("inserted", new TriggerSpec.DataChange("rows", List.of("INSERT"))),
-            handler("removed", new TriggerSpec.DataChange("rows", List.of("REMOVE"))));
     FunctionIndex index =
         new FunctionIndex(
             1,
             List.of(
-                new FunctionSpec("twins", "a.Twins", 512, 30, 10, List.of(), List.of(), handlers)));
+                function(
+                    "twins",
+                    handler("often", OFTEN),
+                    handler("nightly", NIGHTLY),
+                    handler("created", new TriggerSpec.Storage("uploads", List.of("CREATED"))),
+                    handler("deleted", new TriggerSpec.Storage("uploads", List.of("DELETED"))),
+                    handler("inserted", new TriggerSpec.DataChange("rows", List.of("INSERT"))),
+                    handler("removed", new TriggerSpec.DataChange("rows", List.of("REMOVE"))))));
 
     JsonNode events = template(index).at("/Resources/TwinsFunction/Properties/Events");
 
@@ -110,28 +109,13 @@ class SeveralHandlersOfOneKindTest {
         new FunctionIndex(
             1,
             List.of(
-                new FunctionSpec(
+                function(
                     "thumbs",
-                    "a.Thumbs",
-                    512,
-                    30,
-                    10,
-                    List.of(),
-                    List.of(),
-                    List.of(
-                        handler(
-                            "made",
-                            new TriggerSpec.Storage("uploads", List.of("CREATED", "DELETED"))))),
-                new FunctionSpec(
+                    handler(
+                        "made", new TriggerSpec.Storage("uploads", List.of("CREATED", "DELETED")))),
+                function(
                     "scan",
-                    "a.Scan",
-                    512,
-                    30,
-                    10,
-                    List.of(),
-                    List.of(),
-                    List.of(
-                        handler("scan", new TriggerSpec.Storage("uploads", List.of("CREATED")))))));
+                    handler("scan", new TriggerSpec.Storage("uploads", List.of("CREATED"))))));
 
     assertThat(new AwsPackager().portabilityProblems(index))
         .containsExactly(
@@ -149,6 +133,11 @@ class SeveralHandlersOfOneKindTest {
             new PackagingContext(
                 out, project, "twins", project.resolve("target/twins-aws.jar"), Map.of(), 17));
     return new YAMLMapper().readTree(Files.readString(out.resolve("template.yaml")));
+  }
+
+  private static FunctionSpec function(String name, HandlerSpec... handlers) {
+    return new FunctionSpec(
+        name, "a." + name, 512, 30, 10, List.of(), List.of(), List.of(handlers));
   }
 
   private static HandlerSpec handler(String method, TriggerSpec trigger) {
