@@ -71,9 +71,25 @@ final class EventHub {
    * A delivery queue of events of {@code kind} for {@code consumer}, with the kind's attempts and
    * the events of it one instance takes at once; add it with {@link #add}.
    */
-  EventQueue newQueue(String name, InstancePool consumer, int batchSize, TriggerSpec.Kind kind) {
+  /** A queue of {@code trigger}'s events, whose handler in {@code consumer} takes them. */
+  EventQueue newQueue(String name, InstancePool consumer, int batchSize, TriggerSpec trigger) {
+    TriggerSpec.Kind kind = trigger.kind();
     return new EventQueue(
-        name, consumer, batchSize, maxAttempts(kind), perInstance.applyAsInt(kind));
+        name, consumer, trigger, batchSize, maxAttempts(kind), perInstance.applyAsInt(kind));
+  }
+
+  /**
+   * {@code name}, or, when another trigger of {@code consumer} reads the same bucket or table
+   * ({@code sameSource}), {@code name} with the trigger's kinds, so that each trigger has a queue
+   * of its own.
+   */
+  static String apart(
+      String name,
+      InstancePool consumer,
+      java.util.function.Predicate<TriggerSpec> sameSource,
+      List<String> kinds) {
+    long readers = consumer.function().spec().triggers().stream().filter(sameSource).count();
+    return readers > 1 ? name + "/" + String.join(",", kinds) : name;
   }
 
   synchronized void add(EventQueue q) {
@@ -187,7 +203,10 @@ final class EventHub {
       }
       String requestId = "evt-req-" + ids.incrementAndGet();
       q.consumer
-          .invoke(lease.get(), requestId, (instance, ctx) -> instance.handleEvents(events, ctx))
+          .invoke(
+              lease.get(),
+              requestId,
+              (instance, ctx) -> instance.handleEvents(q.trigger, events, ctx))
           .whenComplete((outcome, failure) -> completed(q, batch, outcome, failure));
     }
   }

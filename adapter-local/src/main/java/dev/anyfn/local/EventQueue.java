@@ -1,5 +1,6 @@
 package dev.anyfn.local;
 
+import dev.anyfn.core.index.TriggerSpec;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ import java.util.function.Consumer;
 final class EventQueue {
   final String name;
   final InstancePool consumer;
+
+  /** The trigger whose handler takes this queue's events, beside others of its kind. */
+  final TriggerSpec trigger;
+
   final int batchSize;
   final int maxAttempts;
 
@@ -41,9 +46,16 @@ final class EventQueue {
 
   private Consumer<Envelope> forward;
 
-  EventQueue(String name, InstancePool consumer, int batchSize, int maxAttempts, int perInstance) {
+  EventQueue(
+      String name,
+      InstancePool consumer,
+      TriggerSpec trigger,
+      int batchSize,
+      int maxAttempts,
+      int perInstance) {
     this.name = name;
     this.consumer = consumer;
+    this.trigger = trigger;
     this.batchSize = Math.max(1, batchSize);
     this.maxAttempts = maxAttempts;
     this.perInstance = perInstance;

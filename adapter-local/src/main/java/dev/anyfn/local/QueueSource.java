@@ -45,8 +45,7 @@ final class QueueSource {
           List<EventQueue> queues = new ArrayList<>();
           for (var c : list) {
             String qname = list.size() == 1 ? name : name + "/" + c.getKey().name();
-            EventQueue q =
-                hub.newQueue(qname, c.getKey(), c.getValue().batchSize(), TriggerSpec.Kind.QUEUE);
+            EventQueue q = hub.newQueue(qname, c.getKey(), c.getValue().batchSize(), c.getValue());
             hub.add(q);
             queues.add(q);
           }

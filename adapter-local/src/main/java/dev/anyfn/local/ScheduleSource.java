@@ -77,7 +77,7 @@ final class ScheduleSource {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.Schedule s) {
           String name = "schedule/" + pool.name() + (n++ == 0 ? "" : "#" + n);
-          EventQueue q = hub.newQueue(name, pool, 1, TriggerSpec.Kind.SCHEDULE);
+          EventQueue q = hub.newQueue(name, pool, 1, s);
           if (oneAtATime) {
             q.maxInFlight = 1;
           }

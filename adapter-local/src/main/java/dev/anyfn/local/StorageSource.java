@@ -33,9 +33,17 @@ final class StorageSource {
     for (InstancePool pool : pools) {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.Storage s) {
+          String name = "storage/" + s.bucket() + "/" + pool.name();
           EventQueue q =
               hub.newQueue(
-                  "storage/" + s.bucket() + "/" + pool.name(), pool, 1, TriggerSpec.Kind.STORAGE);
+                  EventHub.apart(
+                      name,
+                      pool,
+                      o -> o instanceof TriggerSpec.Storage b && b.bucket().equals(s.bucket()),
+                      s.events()),
+                  pool,
+                  1,
+                  s);
           hub.add(q);
           subscribers
               .computeIfAbsent(s.bucket(), k -> new ArrayList<>())

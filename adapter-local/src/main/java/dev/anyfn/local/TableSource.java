@@ -31,9 +31,17 @@ final class TableSource {
     for (InstancePool pool : pools) {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.DataChange d) {
+          String name = "table/" + d.table() + "/" + pool.name();
           EventQueue q =
               hub.newQueue(
-                  "table/" + d.table() + "/" + pool.name(), pool, 1, TriggerSpec.Kind.DATA_CHANGE);
+                  EventHub.apart(
+                      name,
+                      pool,
+                      o -> o instanceof TriggerSpec.DataChange c && c.table().equals(d.table()),
+                      d.kinds()),
+                  pool,
+                  1,
+                  d);
           hub.add(q);
           subscribers
               .computeIfAbsent(d.table(), k -> new ArrayList<>())

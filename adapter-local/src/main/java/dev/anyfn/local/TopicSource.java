@@ -23,9 +23,7 @@ final class TopicSource {
     for (InstancePool pool : pools) {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.Topic topic) {
-          EventQueue q =
-              hub.newQueue(
-                  "topic/" + topic.name() + "/" + pool.name(), pool, 1, TriggerSpec.Kind.TOPIC);
+          EventQueue q = hub.newQueue("topic/" + topic.name() + "/" + pool.name(), pool, 1, topic);
           hub.add(q);
           subscribers.computeIfAbsent(topic.name(), k -> new ArrayList<>()).add(q);
         }

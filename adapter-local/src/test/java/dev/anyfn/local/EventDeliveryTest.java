@@ -252,6 +252,29 @@ class EventDeliveryTest {
     }
   }
 
+  @Test
+  void eachOfAFunctionsTwoSchedulesRunsItsOwnHandler() {
+    EmulatorClock clock = EmulatorClock.manual(Instant.parse("2026-03-01T00:00:00Z"));
+    try (Harness h = new Harness(Harness.fast().clock(clock))) {
+      clock.advance(Duration.ofDays(1));
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(Probe.seen)
+          .filteredOn(s -> s.startsWith("nightly") || s.startsWith("noon"))
+          .containsExactlyInAnyOrder("nightly 2026-03-01T02:30:00Z", "noon 2026-03-01T12:00:00Z");
+    }
+  }
+
+  @Test
+  void aBucketsCreatedAndDeletedFilesReachTheirOwnHandlers() {
+    try (Harness h = new Harness(Harness.fast())) {
+      h.emulator.events().putObject("archive", "a.txt", new byte[] {1}, "text/plain");
+      h.emulator.events().awaitIdle(IDLE);
+      h.emulator.events().deleteObject("archive", "a.txt");
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(Probe.seen).containsExactly("kept a.txt", "dropped a.txt");
+    }
+  }
+
   /** Three hourly occurrences while the first run is still going; the runs there were. */
   private static List<String> reportsWhileTheFirstRunHangs(Profile profile) throws Exception {
     EmulatorClock clock = EmulatorClock.manual(Instant.parse("2026-03-01T00:00:00Z"));
