@@ -56,7 +56,20 @@ final class AzureHttpTranslator {
 
   Translated request(
       HttpRequestMessage<Optional<byte[]>> message, String functionRoutePrefix, String requestId) {
-    URI uri = message.getUri();
+    URI uri;
+    try {
+      // The Java worker parses the host's URL only here (URI.create), and the host passes on
+      // characters a browser leaves unencoded in a query ({, }, |, ^) that java.net.URI refuses.
+      uri = message.getUri();
+    } catch (IllegalArgumentException e) {
+      return problem(
+          400,
+          "invalid_url",
+          "The request URL cannot be read: it holds a character that must be percent-encoded"
+              + " (such as {, }, |, ^ or a space in the query) or a malformed %-escape. Encode it"
+              + " and send the request again.",
+          requestId);
+    }
     String rawQuery = uri.getRawQuery();
     if (rawQuery != null && rawQuery.length() > AzureRuntimeOptions.MAX_QUERY_LENGTH) {
       return problem(

@@ -12,7 +12,6 @@ import com.microsoft.azure.functions.HttpStatusType;
 import dev.anyfn.core.JsonCodec;
 import dev.anyfn.core.RuntimeSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,12 +35,9 @@ class AzureInputFuzzTest {
   @FuzzTest(maxDuration = "60s")
   void anyHttpRequestIsAnsweredWithAValidStatusAndNoTrace(FuzzedDataProvider data) {
     HttpMethod method = METHODS[data.consumeInt(0, METHODS.length - 1)];
-    URI uri;
-    try {
-      uri = new URI("https://app.azurewebsites.net" + data.consumeString(300));
-    } catch (URISyntaxException e) {
-      return; // the host only hands over URLs that parse
-    }
+    // any text: the worker parses the host's URL only when asked (URI.create), and the host passes
+    // on characters URI refuses
+    String uri = "https://app.azurewebsites.net" + data.consumeString(300);
     Map<String, String> headers = new LinkedHashMap<>();
     int count = data.consumeInt(0, 4);
     for (int i = 0; i < count; i++) {
@@ -59,7 +55,7 @@ class AzureInputFuzzTest {
                 new Request(method, uri, headers, body),
                 AzureMocks.context("inv-fuzz"),
                 null);
-    assertThat(r.getStatusCode()).as(uri.toString()).isBetween(100, 599);
+    assertThat(r.getStatusCode()).as(uri).isBetween(100, 599);
     if (r.getStatusCode() >= 500) {
       assertThat(r.text()).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -88,11 +84,11 @@ class AzureInputFuzzTest {
   /**
    * A request as the Java worker builds it, without Mockito's recording (fuzzing calls it a lot).
    */
-  private record Request(HttpMethod method, URI uri, Map<String, String> headers, byte[] body)
+  private record Request(HttpMethod method, String uri, Map<String, String> headers, byte[] body)
       implements HttpRequestMessage<Optional<byte[]>> {
     @Override
     public URI getUri() {
-      return uri;
+      return URI.create(uri);
     }
 
     @Override

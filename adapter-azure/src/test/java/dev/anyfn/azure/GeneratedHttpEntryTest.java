@@ -1,11 +1,13 @@
 package dev.anyfn.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
 
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -157,6 +159,23 @@ class GeneratedHttpEntryTest {
         .contains("The query string has 4097 characters; Azure Functions accepts at most 4096.");
     assertThat(get("https://app/hello?q=" + "a".repeat(4094), Map.of()).getStatusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aUrlTheWorkerCannotParseIsA400ProblemNotAnException() throws Exception {
+    // The worker builds the URI when asked, with URI.create, as the host's URL comes.
+    HttpRequestMessage<Optional<byte[]>> request =
+        AzureMocks.request("GET", "https://app/hello", Map.of(), null);
+    when(request.getUri()).thenAnswer(inv -> URI.create("https://app/hello?q=a|b"));
+
+    AzureMocks.Response r =
+        (AzureMocks.Response) http.invoke(shop, request, AzureMocks.context("inv-1"));
+
+    assertThat(r.getStatusCode()).isEqualTo(400);
+    assertThat(r.text())
+        .contains("\"error\":\"invalid_url\"")
+        .contains("must be percent-encoded")
+        .doesNotContain("Illegal character");
   }
 
   @Test
