@@ -72,6 +72,24 @@ final class AlbTranslator implements HttpTranslator {
     };
   }
 
+  /**
+   * Why {@code response} cannot be answered to {@code event}, or null: a target group without
+   * multi-value headers takes one value per header, and cookies cannot be joined into one (a client
+   * would read them as one cookie), so all but one would be lost.
+   */
+  static String cookiesLost(HttpResponse response, JsonNode event) {
+    int cookies = response.headers().all("Set-Cookie").size();
+    if (cookies <= 1 || multiValue(event)) {
+      return null;
+    }
+    return "The response sets "
+        + cookies
+        + " cookies, but the load balancer's target group takes one value per header"
+        + " (multi-value headers are off), so all but one would be lost; answered 500 instead."
+        + " Turn on multi-value headers for the target group"
+        + " (lambda.multi_value_headers.enabled), or set one cookie per response.";
+  }
+
   @Override
   public void response(HttpResponse response, JsonNode event, JsonGenerator out)
       throws IOException {
@@ -91,8 +109,13 @@ final class AlbTranslator implements HttpTranslator {
     } else {
       out.writeObjectFieldStart("headers");
       for (Map.Entry<String, List<String>> h : response.headers().asMap().entrySet()) {
-        // Single-value mode can carry one value per name; the last is what a client would keep.
-        out.writeStringField(h.getKey(), h.getValue().get(h.getValue().size() - 1));
+        // One value per name: a list header's values joined as RFC 9110 allows (cookies cannot
+        // be, see cookiesLost, so the one left is written).
+        out.writeStringField(
+            h.getKey(),
+            h.getKey().equalsIgnoreCase("Set-Cookie")
+                ? h.getValue().get(h.getValue().size() - 1)
+                : String.join(", ", h.getValue()));
       }
     }
     out.writeEndObject();

@@ -322,6 +322,11 @@ public final class LambdaHandler implements RequestStreamHandler {
   private byte[] httpAnswer(
       EventSource source, JsonNode event, HttpResponse response, InvocationContext context) {
     HttpTranslator translator = httpTranslators.get(source);
+    String lost = source == EventSource.ALB ? AlbTranslator.cookiesLost(response, event) : null;
+    if (lost != null) {
+      context.log().error(lost, null, "status", response.statusCode());
+      response = Problems.internalError(context.requestId());
+    }
     byte[] answer = proxyResponse(translator, response, event);
     if (answer.length <= MAX_RESPONSE_BYTES) {
       return answer;

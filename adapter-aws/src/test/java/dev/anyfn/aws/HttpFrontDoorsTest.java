@@ -81,10 +81,23 @@ class HttpFrontDoorsTest {
 
   @Test
   void albSingleValueRequestIsAnsweredWithSingleValueHeaders() {
-    JsonNode r = lambda.callJson(Lambda.event("alb-single.json"));
+    ObjectNode e = Lambda.event("alb-single.json");
+    e.put("path", "/vary");
+    JsonNode r = lambda.callJson(e);
+    assertThat(r.get("statusCode").asInt()).isEqualTo(200);
     assertThat(r.has("multiValueHeaders")).isFalse();
     assertThat(r.at("/headers/X-Query").asText()).isEqualTo("{tag=[a,b]}");
+    assertThat(r.at("/headers/Vary").asText()).isEqualTo("Origin, Accept");
     assertThat(r.at("/headers/Set-Cookie").asText()).startsWith("theme=dark");
+  }
+
+  @Test
+  void albSingleValueAnswerSettingTwoCookiesIsA500RatherThanLosingOne() {
+    // /echo sets session and theme; single-value headers could carry only one of them.
+    JsonNode r = lambda.callJson(Lambda.event("alb-single.json"));
+    assertThat(r.get("statusCode").asInt()).isEqualTo(500);
+    assertThat(r.get("body").asText()).contains("\"error\":\"internal_error\"");
+    assertThat(r.at("/headers/Set-Cookie").isMissingNode()).isTrue();
   }
 
   @Test
