@@ -92,6 +92,9 @@ final class DeployScript {
     lines.add("--runtime " + runtime);
     lines.add("--source \"$SOURCE\"");
     lines.add("--entry-point " + quote(d.entryPoint()));
+    // Google's Java buildpack runs a jar-only source on java-function-invoker 1.4.1 unless this is
+    // set; anyfn is built and tested against 2.0.0 (Jetty 12), which it then runs on.
+    lines.add("--set-build-env-vars " + INVOKER_2);
     d.triggerFlags().forEach(f -> lines.add(word(f)));
     if (bucket.isPresent()) {
       lines.add("--trigger-location \"$LOCATION\"");
@@ -152,6 +155,13 @@ final class DeployScript {
         echo "$location" | tr '[:upper:]' '[:lower:]'
       }
       """;
+
+  /**
+   * The build variable that makes Google's Java buildpack install java-function-invoker 2.0.0 for a
+   * source holding a built jar ({@code GoogleCloudPlatform/buildpacks},
+   * cmd/java/functions_framework: {@code defaultFrameworkVersion = "1.4.1"}, 2.0.0 only with it).
+   */
+  static final String INVOKER_2 = "USE_JAVA_FF_2=true";
 
   /** Requests one instance serves at once: Google's default for functions. */
   static final int CONCURRENCY = 1;

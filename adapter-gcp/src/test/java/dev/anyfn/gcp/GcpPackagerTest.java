@@ -47,7 +47,10 @@ class GcpPackagerTest {
         "--source",
         script.outputDirectory().resolve("source").toString(),
         "--entry-point",
-        entryPoint);
+        entryPoint,
+        // without it Google's buildpack would run the jar on invoker 1.4.1, not 2.0.0
+        "--set-build-env-vars",
+        "USE_JAVA_FF_2=true");
   }
 
   @Test
