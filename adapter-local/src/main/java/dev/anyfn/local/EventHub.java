@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
 /**
@@ -68,10 +69,10 @@ final class EventHub {
   }
 
   /**
-   * A delivery queue of events of {@code kind} for {@code consumer}, with the kind's attempts and
-   * the events of it one instance takes at once; add it with {@link #add}.
+   * A delivery queue of {@code trigger}'s events for {@code consumer}, whose handler of that
+   * trigger takes them, with the trigger kind's attempts and the events of it one instance takes at
+   * once; add it with {@link #add}.
    */
-  /** A queue of {@code trigger}'s events, whose handler in {@code consumer} takes them. */
   EventQueue newQueue(String name, InstancePool consumer, int batchSize, TriggerSpec trigger) {
     TriggerSpec.Kind kind = trigger.kind();
     return new EventQueue(
@@ -84,10 +85,7 @@ final class EventHub {
    * of its own.
    */
   static String apart(
-      String name,
-      InstancePool consumer,
-      java.util.function.Predicate<TriggerSpec> sameSource,
-      List<String> kinds) {
+      String name, InstancePool consumer, Predicate<TriggerSpec> sameSource, List<String> kinds) {
     long readers = consumer.function().spec().triggers().stream().filter(sameSource).count();
     return readers > 1 ? name + "/" + String.join(",", kinds) : name;
   }
