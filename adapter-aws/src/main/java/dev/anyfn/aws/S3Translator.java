@@ -29,15 +29,19 @@ final class S3Translator implements RecordTranslator {
       StorageEvent.Kind kind;
       if (eventName.startsWith("ObjectCreated:")) {
         kind = StorageEvent.Kind.CREATED;
-      } else if (eventName.startsWith("ObjectRemoved:")) {
+      } else if (eventName.startsWith("ObjectRemoved:")
+          || eventName.startsWith("LifecycleExpiration:")) {
+        // a lifecycle rule's deletions come only as LifecycleExpiration:Delete and
+        // :DeleteMarkerCreated; Cloud Storage's and Azure's deletion events include them
         kind = StorageEvent.Kind.DELETED;
       } else {
         throw new BadEventException(
             where
                 + ".eventName is '"
                 + eventName
-                + "'; anyfn takes only ObjectCreated:* and ObjectRemoved:* notifications. Limit"
-                + " the bucket's notification configuration to those events.");
+                + "'; anyfn takes only ObjectCreated:*, ObjectRemoved:* and LifecycleExpiration:*"
+                + " notifications. Limit the bucket's notification configuration to those"
+                + " events.");
       }
       JsonNode s3 = r.path("s3");
       String bucket = EventFields.text(s3.path("bucket"), "name", where + ".s3.bucket");

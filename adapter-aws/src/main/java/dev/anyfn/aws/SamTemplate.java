@@ -380,6 +380,7 @@ final class SamTemplate {
       }
       if (kinds.contains("DELETED")) {
         e.append(p).append("  - s3:ObjectRemoved:*\n");
+        e.append(p).append("  - s3:LifecycleExpiration:*\n"); // deletions by lifecycle rules
       }
     } else if (t instanceof TriggerSpec.Schedule s) {
       schedule(s, head, p, e);

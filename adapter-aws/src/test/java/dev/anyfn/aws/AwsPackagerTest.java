@@ -429,7 +429,7 @@ class AwsPackagerTest {
     assertThat(t.at("/Resources/AlertsTopic/Type").asText()).isEqualTo("AWS::SNS::Topic");
     assertThat(events.at("/H2Storage/Type").asText()).isEqualTo("S3");
     assertThat(events.at("/H2Storage/Properties/Events").toString())
-        .isEqualTo("[\"s3:ObjectCreated:*\",\"s3:ObjectRemoved:*\"]");
+        .isEqualTo("[\"s3:ObjectCreated:*\",\"s3:ObjectRemoved:*\",\"s3:LifecycleExpiration:*\"]");
     assertThat(t.at("/Resources/UploadsBucket/Type").asText()).isEqualTo("AWS::S3::Bucket");
     assertThat(events.at("/H3DataChange/Type").asText()).isEqualTo("DynamoDB");
     assertThat(events.at("/H3DataChange/Properties/FunctionResponseTypes/0").asText())

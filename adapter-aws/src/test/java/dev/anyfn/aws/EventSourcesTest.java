@@ -98,8 +98,8 @@ class EventSourcesTest {
         .isInstanceOf(BadEventException.class)
         .hasMessage(
             "The S3 event's Records[0].eventName is 'ObjectRestore:Completed'; anyfn takes only"
-                + " ObjectCreated:* and ObjectRemoved:* notifications. Limit the bucket's"
-                + " notification configuration to those events.");
+                + " ObjectCreated:*, ObjectRemoved:* and LifecycleExpiration:* notifications."
+                + " Limit the bucket's notification configuration to those events.");
   }
 
   @Test

@@ -69,6 +69,20 @@ class SeveralHandlersOfOneKindTest {
   }
 
   @Test
+  void aLifecycleRulesDeletionsReachTheDeletedHandler() {
+    // S3 sends a lifecycle rule's deletions only as LifecycleExpiration:*, not ObjectRemoved:*.
+    for (String name :
+        List.of("LifecycleExpiration:Delete", "LifecycleExpiration:DeleteMarkerCreated")) {
+      ObjectNode expired = Lambda.event("s3-put.json");
+      ((ObjectNode) expired.withArray("Records").get(0)).put("eventName", name);
+      lambda.callText(expired.toString());
+    }
+
+    assertThat(TwinsFunction.seen)
+        .containsExactly("deleted photos/my summer(pic).jpg", "deleted photos/my summer(pic).jpg");
+  }
+
+  @Test
   void theTemplateGivesOneEventPerBucketAndEachScheduleAnInputNamingIt() throws Exception {
     FunctionIndex index =
         new FunctionIndex(
@@ -100,7 +114,7 @@ class SeveralHandlersOfOneKindTest {
     events.forEach(event -> types.add(event.get("Type").asText()));
     assertThat(types).containsExactlyInAnyOrder("ScheduleV2", "ScheduleV2", "S3", "DynamoDB");
     assertThat(events.at("/CreatedStorage/Properties/Events").toString())
-        .isEqualTo("[\"s3:ObjectCreated:*\",\"s3:ObjectRemoved:*\"]");
+        .isEqualTo("[\"s3:ObjectCreated:*\",\"s3:ObjectRemoved:*\",\"s3:LifecycleExpiration:*\"]");
   }
 
   @Test
