@@ -64,13 +64,15 @@ public enum Profile {
    * host.json sets; the Java worker runs them on an unbounded thread pool), 600 s timeout cap
    * (Consumption plan) of which an HTTP caller waits 230 s (the load balancer's idle timeout); the
    * storage queue's {@code maxDequeueCount} of 5 (then {@code <queue>-poison}), Service Bus's
-   * {@code MaxDeliveryCount} of 10 for topics, the blob trigger's 5 tries, a timer never retried.
+   * {@code MaxDeliveryCount} of 10 for topics, the blob trigger's 5 tries, a timer never retried, a
+   * Cosmos DB change tried once and retried 5 times ({@code @ExponentialBackoffRetry(maxRetryCount
+   * = 5)} of the generated entry: retries per execution).
    */
   AZURE(
       100 * 1024 * 1024,
       100,
       600,
-      new Attempts(5, 10, 5, 1, 5),
+      new Attempts(5, 10, 5, 1, 6),
       new Gateway(
           230,
           502,
