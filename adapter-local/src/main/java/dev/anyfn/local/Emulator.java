@@ -96,7 +96,7 @@ public final class Emulator implements AutoCloseable {
     }
     this.pools = Map.copyOf(byName);
     List<InstancePool> list = new ArrayList<>(byName.values());
-    this.queues = new QueueSource(hub, list, b.profile::deadLetterQueue);
+    this.queues = new QueueSource(hub, list, b.profile::deadLetterQueue, b.profile.queueBatches());
     this.topics = new TopicSource(hub, list);
     StorageSource storage = new StorageSource(hub, list);
     TableSource tables = new TableSource(hub, list, runtime.json());

@@ -228,6 +228,15 @@ public enum Profile {
   }
 
   /**
+   * Whether a queue's handler gets up to its {@code batchSize} messages per call: Lambda's SQS
+   * event source does; a Pub/Sub push through Eventarc and an Azure queue trigger call a function
+   * once per message.
+   */
+  boolean queueBatches() {
+    return this == AWS;
+  }
+
+  /**
    * Whether each schedule runs one occurrence at a time across all instances, an occurrence that
    * comes due meanwhile running once after it: Azure's timer trigger, a singleton (a storage lease)
    * whose next run waits for the last and is then past due (azure-functions-host#556). AWS's and

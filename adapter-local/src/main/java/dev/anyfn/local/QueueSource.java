@@ -29,8 +29,14 @@ final class QueueSource {
   /**
    * @param deadLetterQueue where the cloud moves a queue's dead letters; when a function reads that
    *     queue, dead letters are sent to it instead of being kept
+   * @param batches whether the cloud hands a handler up to its {@code batchSize} messages per call
+   *     ({@link Profile#queueBatches}); otherwise each message is a call of its own
    */
-  QueueSource(EventHub hub, List<InstancePool> pools, UnaryOperator<String> deadLetterQueue) {
+  QueueSource(
+      EventHub hub,
+      List<InstancePool> pools,
+      UnaryOperator<String> deadLetterQueue,
+      boolean batches) {
     this.hub = hub;
     Map<String, List<Map.Entry<InstancePool, TriggerSpec.Queue>>> consumers = new LinkedHashMap<>();
     for (InstancePool pool : pools) {
@@ -45,7 +51,8 @@ final class QueueSource {
           List<EventQueue> queues = new ArrayList<>();
           for (var c : list) {
             String qname = list.size() == 1 ? name : name + "/" + c.getKey().name();
-            EventQueue q = hub.newQueue(qname, c.getKey(), c.getValue().batchSize(), c.getValue());
+            int batchSize = batches ? c.getValue().batchSize() : 1;
+            EventQueue q = hub.newQueue(qname, c.getKey(), batchSize, c.getValue());
             hub.add(q);
             queues.add(q);
           }

@@ -93,6 +93,34 @@ class EventDeliveryTest {
   }
 
   @Test
+  void aQueueHandlerTakingAListGetsBatchesOnlyWhereTheCloudBatches() throws Exception {
+    for (Profile profile : Profile.values()) {
+      try (Harness h = new Harness(Harness.fast().profile(profile))) {
+        Probe.entered = new CountDownLatch(1);
+        Probe.holdBatches = true;
+        h.emulator.events().send("batch", "first");
+        try {
+          assertThat(Probe.entered.await(10, TimeUnit.SECONDS)).isTrue();
+          for (int i = 0; i < 5; i++) {
+            h.emulator.events().send("batch", "queued-" + i);
+          }
+        } finally {
+          Probe.holdBatches = false;
+          Probe.gate.countDown();
+        }
+        h.emulator.events().awaitIdle(IDLE);
+        // Lambda hands the five waiting messages over in one call; Pub/Sub and Azure one by one.
+        assertThat(Probe.seen)
+            .as(profile.name())
+            .containsExactlyElementsOf(
+                profile == Profile.AWS
+                    ? List.of("batch:1", "batch:5")
+                    : List.of("batch:1", "batch:1", "batch:1", "batch:1", "batch:1", "batch:1"));
+      }
+    }
+  }
+
+  @Test
   void partialBatchFailureRetriesOnlyTheFailedMessages() {
     try (Harness h = new Harness(Harness.fast())) {
       Probe.entered = new CountDownLatch(0);
