@@ -98,7 +98,7 @@ public final class Emulator implements AutoCloseable {
     List<InstancePool> list = new ArrayList<>(byName.values());
     this.queues = new QueueSource(hub, list, b.profile::deadLetterQueue, b.profile.queueBatches());
     this.topics = new TopicSource(hub, list);
-    StorageSource storage = new StorageSource(hub, list);
+    StorageSource storage = new StorageSource(hub, list, b.profile.overwriteReportsDeletion());
     TableSource tables = new TableSource(hub, list, runtime.json());
     this.schedules =
         new ScheduleSource(hub, list, b.clock, log, b.profile.schedulesRunOneAtATime());

@@ -228,6 +228,15 @@ public enum Profile {
   }
 
   /**
+   * Whether overwriting an object also reports the replaced content as deleted: Cloud Storage's
+   * {@code deleted} event "includes objects that are overwritten" in a bucket without versioning;
+   * S3 and Azure report only the new object.
+   */
+  boolean overwriteReportsDeletion() {
+    return this == GCP;
+  }
+
+  /**
    * Whether a queue's handler gets up to its {@code batchSize} messages per call: Lambda's SQS
    * event source does; a Pub/Sub push through Eventarc and an Azure queue trigger call a function
    * once per message.

@@ -28,8 +28,15 @@ final class StorageSource {
   /** An object in a bucket. */
   record StoredObject(byte[] bytes, String contentType, String etag) {}
 
-  StorageSource(EventHub hub, List<InstancePool> pools) {
+  private final boolean overwriteReportsDeletion;
+
+  /**
+   * @param overwriteReportsDeletion whether an overwrite also fires {@code DELETED} for the
+   *     replaced content, as Cloud Storage does
+   */
+  StorageSource(EventHub hub, List<InstancePool> pools, boolean overwriteReportsDeletion) {
     this.hub = hub;
+    this.overwriteReportsDeletion = overwriteReportsDeletion;
     for (InstancePool pool : pools) {
       for (TriggerSpec t : pool.function().spec().triggers()) {
         if (t instanceof TriggerSpec.Storage s) {
@@ -53,12 +60,26 @@ final class StorageSource {
     }
   }
 
-  /** Stores an object and fires {@code CREATED}; returns the event id. */
+  /**
+   * Stores an object and fires {@code CREATED}; returns the event id. Where the cloud reports an
+   * overwritten object's replaced content as deleted ({@link Profile#overwriteReportsDeletion}), an
+   * overwrite fires {@code DELETED} for it first.
+   */
   synchronized String put(String bucket, String key, byte[] bytes, String contentType) {
     String etag = md5(bytes);
-    buckets
-        .computeIfAbsent(bucket, b -> new ConcurrentHashMap<>())
-        .put(key, new StoredObject(bytes.clone(), contentType, etag));
+    StoredObject old =
+        buckets
+            .computeIfAbsent(bucket, b -> new ConcurrentHashMap<>())
+            .put(key, new StoredObject(bytes.clone(), contentType, etag));
+    if (old != null && overwriteReportsDeletion) {
+      fire(
+          bucket,
+          key,
+          old.bytes().length,
+          old.contentType(),
+          old.etag(),
+          StorageEvent.Kind.DELETED);
+    }
     return fire(bucket, key, bytes.length, contentType, etag, StorageEvent.Kind.CREATED);
   }
 

@@ -303,6 +303,25 @@ class EventDeliveryTest {
     }
   }
 
+  @Test
+  void overwritingAFileReportsTheReplacedContentDeletedOnlyUnderTheGcpProfile() {
+    for (Profile profile : Profile.values()) {
+      try (Harness h = new Harness(Harness.fast().profile(profile))) {
+        h.emulator.events().putObject("archive", "a.txt", new byte[] {1}, "text/plain");
+        h.emulator.events().awaitIdle(IDLE);
+        h.emulator.events().putObject("archive", "a.txt", new byte[] {2}, "text/plain");
+        h.emulator.events().awaitIdle(IDLE);
+
+        assertThat(Probe.seen)
+            .as(profile.name())
+            .containsExactlyInAnyOrderElementsOf(
+                profile == Profile.GCP
+                    ? List.of("kept a.txt", "dropped a.txt", "kept a.txt")
+                    : List.of("kept a.txt", "kept a.txt"));
+      }
+    }
+  }
+
   /** Three hourly occurrences while the first run is still going; the runs there were. */
   private static List<String> reportsWhileTheFirstRunHangs(Profile profile) throws Exception {
     EmulatorClock clock = EmulatorClock.manual(Instant.parse("2026-03-01T00:00:00Z"));
