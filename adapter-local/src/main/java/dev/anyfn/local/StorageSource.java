@@ -72,13 +72,7 @@ final class StorageSource {
             .computeIfAbsent(bucket, b -> new ConcurrentHashMap<>())
             .put(key, new StoredObject(bytes.clone(), contentType, etag));
     if (old != null && overwriteReportsDeletion) {
-      fire(
-          bucket,
-          key,
-          old.bytes().length,
-          old.contentType(),
-          old.etag(),
-          StorageEvent.Kind.DELETED);
+      deleted(bucket, key, old);
     }
     return fire(bucket, key, bytes.length, contentType, etag, StorageEvent.Kind.CREATED);
   }
@@ -95,14 +89,13 @@ final class StorageSource {
     if (old == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        fire(
-            bucket,
-            key,
-            old.bytes().length,
-            old.contentType(),
-            old.etag(),
-            StorageEvent.Kind.DELETED));
+    return Optional.of(deleted(bucket, key, old));
+  }
+
+  /** Fires {@code DELETED} for {@code old}, the content that was at {@code key}. */
+  private String deleted(String bucket, String key, StoredObject old) {
+    return fire(
+        bucket, key, old.bytes().length, old.contentType(), old.etag(), StorageEvent.Kind.DELETED);
   }
 
   Optional<StoredObject> get(String bucket, String key) {
