@@ -28,9 +28,11 @@ final class QueueTopicClashes {
   static List<String> problems(List<FunctionSpec> functions) {
     Map<String, Set<String>> queues = new LinkedHashMap<>();
     Map<String, Set<String>> topics = new LinkedHashMap<>();
+    Map<String, Set<String>> readers = new LinkedHashMap<>();
     for (FunctionSpec fn : functions) {
       for (TriggerSpec t : fn.triggers()) {
         if (t instanceof TriggerSpec.Queue q) {
+          use(readers, q.name(), "'" + fn.name() + "'");
           use(queues, q.name(), "@OnQueue of function '" + fn.name() + "'");
           use(
               queues,
@@ -43,7 +45,7 @@ final class QueueTopicClashes {
       fn.sendsTo().forEach(q -> use(queues, q, "@SendsTo of function '" + fn.name() + "'"));
       fn.publishesTo().forEach(p -> use(topics, p, "@SendsTo of function '" + fn.name() + "'"));
     }
-    List<String> problems = new ArrayList<>(sharedQueues(functions));
+    List<String> problems = new ArrayList<>(sharedQueues(readers));
     queues.forEach(
         (name, queueUses) -> {
           Set<String> topicUses = topics.get(name);
@@ -66,19 +68,12 @@ final class QueueTopicClashes {
   }
 
   /**
-   * One problem per queue that several functions read. Its messages would go to every one of them
-   * on Google, where each function's trigger is a subscription of its own to the queue's Pub/Sub
-   * topic, while AWS, Azure and the emulator share them out (competing consumers).
+   * One problem per queue that several functions read ({@code readers}: the functions reading each
+   * queue). Its messages would go to every one of them on Google, where each function's trigger is
+   * a subscription of its own to the queue's Pub/Sub topic, while AWS, Azure and the emulator share
+   * them out (competing consumers).
    */
-  private static List<String> sharedQueues(List<FunctionSpec> functions) {
-    Map<String, Set<String>> readers = new LinkedHashMap<>();
-    for (FunctionSpec fn : functions) {
-      for (TriggerSpec t : fn.triggers()) {
-        if (t instanceof TriggerSpec.Queue q) {
-          use(readers, q.name(), "'" + fn.name() + "'");
-        }
-      }
-    }
+  private static List<String> sharedQueues(Map<String, Set<String>> readers) {
     List<String> problems = new ArrayList<>();
     readers.forEach(
         (queue, fns) -> {
