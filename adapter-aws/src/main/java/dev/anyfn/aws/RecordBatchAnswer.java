@@ -81,9 +81,8 @@ final class RecordBatchAnswer {
     if (batch.trigger() == null) {
       return null;
     }
-    return function.spec().triggers().stream()
-        .filter(t -> t.describe().equals(batch.trigger()))
-        .findFirst()
+    return function
+        .trigger(batch.trigger())
         .orElseThrow(
             () ->
                 new BadEventException(

@@ -13,7 +13,6 @@ import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.RuntimeSettings;
 import dev.anyfn.core.StartupContext;
-import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,10 +171,9 @@ final class AzureApp {
 
   /** The trigger an entry names; a build whose entries and index disagree is a startup error. */
   private static TriggerSpec spec(Call call, String trigger) {
-    FunctionSpec function = call.instance().definition().spec();
-    return function.triggers().stream()
-        .filter(t -> t.describe().equals(trigger))
-        .findFirst()
+    FunctionDefinition function = call.instance().definition();
+    return function
+        .trigger(trigger)
         .orElseThrow(
             () ->
                 new ConfigurationException(

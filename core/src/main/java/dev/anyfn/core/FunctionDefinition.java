@@ -9,7 +9,10 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One function, resolved once from the index: its class, constructor, lifecycle methods, handlers
@@ -26,6 +29,9 @@ public final class FunctionDefinition {
   private final Router<ResolvedHandler> router;
   private final RuntimeSettings settings;
   private final JsonCodec json;
+
+  /** The triggers by description, made on the first {@link #trigger} (events that name one). */
+  private volatile Map<String, TriggerSpec> triggersByDescription;
 
   FunctionDefinition(FunctionSpec spec, Types types, RuntimeSettings settings, JsonCodec json) {
     this.spec = spec;
@@ -80,6 +86,24 @@ public final class FunctionDefinition {
   /** The index entry. */
   public FunctionSpec spec() {
     return spec;
+  }
+
+  /**
+   * The trigger of this function whose {@link TriggerSpec#describe} is {@code description}: how a
+   * deployment or an event names the trigger it serves. Looked up in a map made once, not by
+   * describing every trigger per call.
+   */
+  public Optional<TriggerSpec> trigger(String description) {
+    Map<String, TriggerSpec> byDescription = triggersByDescription;
+    if (byDescription == null) {
+      Map<String, TriggerSpec> made = new HashMap<>();
+      for (TriggerSpec t : spec.triggers()) {
+        made.putIfAbsent(t.describe(), t);
+      }
+      byDescription = Map.copyOf(made);
+      triggersByDescription = byDescription; // a racing second make is harmless
+    }
+    return Optional.ofNullable(byDescription.get(description));
   }
 
   List<ResolvedHandler> handlers() {
