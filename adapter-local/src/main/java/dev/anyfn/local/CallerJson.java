@@ -35,6 +35,16 @@ public final class CallerJson {
   private CallerJson() {}
 
   /**
+   * What a caller sends for {@code value}: a {@code String} as it is (JSON or any text), anything
+   * else written as JSON, as {@code Context.send} treats a message.
+   *
+   * @throws IllegalArgumentException when Jackson cannot write it, saying why
+   */
+  public static String text(Object value) {
+    return value instanceof String s ? s : write(value);
+  }
+
+  /**
    * {@code value} as JSON text.
    *
    * @throws IllegalArgumentException when Jackson cannot write it, saying why

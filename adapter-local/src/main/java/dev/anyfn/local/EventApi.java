@@ -66,12 +66,7 @@ public final class EventApi {
    * @throws EventTooLargeException when the message is larger than the profile allows
    */
   public String send(String queue, Object message) {
-    return send(queue, text(message), Map.of());
-  }
-
-  /** A String as it is, anything else as JSON. */
-  private static String text(Object message) {
-    return message instanceof String s ? s : CallerJson.write(message);
+    return send(queue, CallerJson.text(message), Map.of());
   }
 
   /**
@@ -117,7 +112,7 @@ public final class EventApi {
    * @throws EventTooLargeException when the message is larger than the profile allows
    */
   public String publish(String topic, Object message) {
-    return publish(topic, text(message));
+    return publish(topic, CallerJson.text(message));
   }
 
   /**

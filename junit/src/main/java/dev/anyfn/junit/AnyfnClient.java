@@ -64,7 +64,7 @@ public final class AnyfnClient {
    * @throws IllegalArgumentException when Jackson cannot write {@code body}
    */
   public Response post(String path, Object body) {
-    return sendJson("POST", path, json(body));
+    return sendJson("POST", path, CallerJson.text(body));
   }
 
   /** Sends {@code PUT path} with a JSON body, the text as it is. */
@@ -74,7 +74,7 @@ public final class AnyfnClient {
 
   /** Sends {@code PUT path} with {@code body} written as JSON, as {@link #post(String, Object)}. */
   public Response put(String path, Object body) {
-    return sendJson("PUT", path, json(body));
+    return sendJson("PUT", path, CallerJson.text(body));
   }
 
   /** Sends {@code PATCH path} with a JSON body, the text as it is. */
@@ -86,14 +86,7 @@ public final class AnyfnClient {
    * Sends {@code PATCH path} with {@code body} written as JSON, as {@link #post(String, Object)}.
    */
   public Response patch(String path, Object body) {
-    return sendJson("PATCH", path, json(body));
-  }
-
-  private static String json(Object body) {
-    if (body instanceof String text) {
-      return text; // an Object-typed String: still JSON text, as the String overloads take it
-    }
-    return CallerJson.write(body);
+    return sendJson("PATCH", path, CallerJson.text(body));
   }
 
   /** Sends {@code DELETE path}, without a body. */
