@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,55 +28,56 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ControlApi {
   /** Every endpoint: its method, its path and what it does, in the order the index lists them. */
-  static final List<List<String>> ENDPOINTS =
+  static final List<Map<String, String>> ENDPOINTS =
       List.of(
-          List.of("GET", "/_anyfn/", "Lists these endpoints."),
-          List.of(
+          endpoint("GET", "/_anyfn/", "Lists these endpoints."),
+          endpoint(
               "POST",
               "/_anyfn/queues/{queue}/messages",
               "Sends the body to a queue as a message; query parameters are its attributes."),
-          List.of(
+          endpoint(
               "GET",
               "/_anyfn/queues/{queue}/messages",
               "What functions sent to a queue that no function reads."),
-          List.of(
+          endpoint(
               "POST",
               "/_anyfn/topics/{topic}/messages",
               "Publishes the body to a topic; query parameters are its attributes."),
-          List.of(
+          endpoint(
               "GET",
               "/_anyfn/topics/{topic}/messages",
               "What functions published to a topic that no function subscribes to."),
-          List.of(
+          endpoint(
               "PUT",
               "/_anyfn/buckets/{bucket}/objects/{key}",
               "Uploads the body as an object (its Content-Type kept); the key may hold slashes."),
-          List.of("DELETE", "/_anyfn/buckets/{bucket}/objects/{key}", "Deletes an object."),
-          List.of(
+          endpoint("DELETE", "/_anyfn/buckets/{bucket}/objects/{key}", "Deletes an object."),
+          endpoint(
               "PUT",
               "/_anyfn/tables/{table}/rows",
               "Writes a row: {\"keys\": {...}, \"image\": {...}}."),
-          List.of("DELETE", "/_anyfn/tables/{table}/rows", "Deletes a row: {\"keys\": {...}}."),
-          List.of("POST", "/_anyfn/schedules/{function}/fire", "Fires a function's schedules now."),
-          List.of(
+          endpoint("DELETE", "/_anyfn/tables/{table}/rows", "Deletes a row: {\"keys\": {...}}."),
+          endpoint(
+              "POST", "/_anyfn/schedules/{function}/fire", "Fires a function's schedules now."),
+          endpoint(
               "POST",
               "/_anyfn/functions/{function}/invoke",
               "Invokes a function directly with the body as its JSON payload."),
-          List.of(
+          endpoint(
               "GET",
               "/_anyfn/dead-letters?queue={queue}",
               "The events of a queue, topic, bucket or table that were set aside."),
-          List.of(
+          endpoint(
               "POST",
               "/_anyfn/dead-letters/redrive?queue={queue}",
               "Sends the dead letters of a queue back to it."),
-          List.of(
+          endpoint(
               "POST", "/_anyfn/reset", "Drops every queued event, dead letter, object and row."),
-          List.of(
+          endpoint(
               "GET",
               "/_anyfn/metrics",
               "Invocations, cold starts, latency percentiles and estimated cost per function."),
-          List.of(
+          endpoint(
               "GET", "/_anyfn/openapi.json", "The OpenAPI document of the routes, as compiled."));
 
   /** How long a reset waits for deliveries still running. */
@@ -97,7 +99,7 @@ final class ControlApi {
       Map<String, String> query = query(rawQuery);
       String root = seg.get(0);
       if (root.isEmpty() && seg.size() == 1) {
-        return only(method, "GET", () -> ok(200, index()), id);
+        return only(method, "GET", () -> ok(200, Map.of("endpoints", ENDPOINTS)), id);
       }
       if (root.equals("metrics") && seg.size() == 1) {
         return only(method, "GET", () -> ok(200, emulator.metrics()), id);
@@ -252,17 +254,13 @@ final class ControlApi {
         .build();
   }
 
-  /** {@link #ENDPOINTS} as JSON objects. */
-  private static Map<String, Object> index() {
-    List<Map<String, String>> endpoints = new ArrayList<>();
-    for (List<String> e : ENDPOINTS) {
-      Map<String, String> endpoint = new LinkedHashMap<>();
-      endpoint.put("method", e.get(0));
-      endpoint.put("path", e.get(1));
-      endpoint.put("does", e.get(2));
-      endpoints.add(endpoint);
-    }
-    return Map.of("endpoints", endpoints);
+  /** One endpoint as the index lists it. */
+  private static Map<String, String> endpoint(String method, String path, String does) {
+    Map<String, String> endpoint = new LinkedHashMap<>();
+    endpoint.put("method", method);
+    endpoint.put("path", path);
+    endpoint.put("does", does);
+    return Collections.unmodifiableMap(endpoint);
   }
 
   private HttpResponse ok(int status, Object value) {
