@@ -3,6 +3,7 @@ package dev.anyfn.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anyfn.core.ResourceNames;
+import dev.anyfn.core.SharedRoutes;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
@@ -294,6 +295,12 @@ public final class AwsPackager implements ProviderPackager {
                 + fn.timeoutSeconds()
                 + " is outside Lambda's 1-900 s.");
       }
+    }
+    for (String clash : SharedRoutes.in(index)) {
+      problems.add(
+          clash
+              + " On AWS the functions' routes share one HTTP API, which sends a method and path"
+              + " to one function only (SAM refuses the template).");
     }
     problems.addAll(sharedCorsPaths(index));
     problems.addAll(sharedBucketEvents(index));

@@ -1,6 +1,7 @@
 package dev.anyfn.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -257,6 +258,24 @@ class AwsPackagerTest {
             "Path /items is served by functions ['reader', 'writer'], one with @Cors; API"
                 + " Gateway sends a browser's preflight (OPTIONS) for a path to one function"
                 + " only. Serve the path from one function.");
+  }
+
+  @Test
+  void aRouteTwoFunctionsServeIsAProblemAsTheHttpApiSendsItToOneOfThem() {
+    FunctionIndex index =
+        new FunctionIndex(
+            1,
+            List.of(
+                function("reader", null, new TriggerSpec.Http("GET", "/items/{id}")),
+                function("archive", null, new TriggerSpec.Http("GET", "/items/{key}")),
+                function("writer", null, new TriggerSpec.Http("POST", "/items/{id}"))));
+
+    assertThat(new AwsPackager().portabilityProblems(index))
+        .singleElement(STRING)
+        .contains("Route GET /items/{key} is served twice")
+        .contains("function 'reader'")
+        .contains("function 'archive'")
+        .contains("share one HTTP API");
   }
 
   @Test
