@@ -199,6 +199,7 @@ public final class FunctionProcessor extends AbstractProcessor {
     functions.sort(
         Comparator.comparing(FunctionModel::name).thenComparing(FunctionModel::className));
     reportDuplicateNames();
+    RouteConflicts.checkAcross(functions, reporter);
     if (otherErrors || reporter.hasErrors()) {
       return;
     }

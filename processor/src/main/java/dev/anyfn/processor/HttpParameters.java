@@ -53,6 +53,24 @@ final class HttpParameters {
     if (!fields.isEmpty()) {
       ok &= checkForm(method, fields, bodies);
     }
+    Route route = method.getAnnotation(Route.class);
+    if (!bodies.isEmpty()
+        && fields.isEmpty()
+        && route != null
+        && (route.method() == HttpMethod.GET || route.method() == HttpMethod.HEAD)) {
+      reporter.error(
+          method,
+          "@Route handler "
+              + method.getSimpleName()
+              + " takes "
+              + Prose.and(bodies)
+              + " as the request body on a "
+              + route.method()
+              + " route, whose requests carry none. Bind a record of query parameters with"
+              + " @QueryParam (e.g. @QueryParam Search search), annotate the parameter with"
+              + " @PathParam, @QueryParam or @HeaderParam, or route a POST.");
+      ok = false;
+    }
     if (bodies.size() > 1) {
       reporter.error(
           method,

@@ -60,4 +60,52 @@ final class RouteConflicts {
       }
     }
   }
+
+  /**
+   * Reports each route that a later function serves again (or ambiguously): on AWS and in the
+   * emulator every function's routes are behind one front door, which sends a request to one
+   * function.
+   */
+  static void checkAcross(List<FunctionModel> functions, Reporter reporter) {
+    for (int later = 1; later < functions.size(); later++) {
+      FunctionModel b = functions.get(later);
+      for (HandlerModel hb : b.handlers()) {
+        if (!(hb.trigger() instanceof Trigger.Http rb)) {
+          continue;
+        }
+        earlier:
+        for (int earlier = 0; earlier < later; earlier++) {
+          FunctionModel a = functions.get(earlier);
+          for (HandlerModel ha : a.handlers()) {
+            if (ha.trigger() instanceof Trigger.Http ra
+                && ra.method() == rb.method()
+                && ra.template().sameShapeAs(rb.template())) {
+              reporter.error(
+                  hb.element(),
+                  "Route "
+                      + rb.method()
+                      + " "
+                      + rb.template().path()
+                      + " of function '"
+                      + b.name()
+                      + "' (on "
+                      + hb.method()
+                      + ") matches the requests of route "
+                      + ra.method()
+                      + " "
+                      + ra.template().path()
+                      + " of function '"
+                      + a.name()
+                      + "' (on "
+                      + ha.method()
+                      + "). On AWS and in the emulator the functions' routes share one front"
+                      + " door, which sends a request to one function only. Give one of them"
+                      + " another path or method, or serve both from one function.");
+              break earlier;
+            }
+          }
+        }
+      }
+    }
+  }
 }

@@ -77,6 +77,13 @@ final class RouteTemplates {
         throw new SyntaxProblem(
             "segment '" + text + "' contains '" + c + "' and is neither a literal nor a {name}");
       }
+      if (c == '%') {
+        throw new SyntaxProblem(
+            "segment '"
+                + text
+                + "' contains '%': paths are matched after percent-decoding, so a literal"
+                + " segment is written decoded (write 'a b' for a request to /a%20b)");
+      }
       if (c == '\\' || Character.isISOControl(c)) {
         throw new SyntaxProblem(
             "segment '"

@@ -138,7 +138,21 @@ final class Schedules {
   private boolean checkZone(ExecutableElement method, String m, String zone) {
     try {
       ZoneId.of(zone);
-      return true;
+      if (ZoneId.getAvailableZoneIds().contains(zone)) {
+        return true;
+      }
+      // an offset such as +02:00 or GMT+2: EventBridge, Cloud Scheduler and Azure take
+      // time-zone database names only
+      reporter.error(
+          method,
+          "Zone '"
+              + zone
+              + "' on "
+              + m
+              + " is an offset, not a time-zone database name; the clouds' schedulers take names"
+              + " only. Use an IANA name such as 'UTC' or 'Europe/Berlin' (or 'Etc/GMT-2' for a"
+              + " fixed UTC+2).");
+      return false;
     } catch (DateTimeException e) {
       reporter.error(
           method,

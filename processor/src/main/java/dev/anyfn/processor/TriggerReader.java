@@ -135,10 +135,23 @@ final class TriggerReader {
   }
 
   private boolean named(ExecutableElement method, String problem, String example, String value) {
-    if (!value.isBlank()) {
-      return true;
+    if (value.isBlank()) {
+      reporter.error(method, problem + ". Name it, for example " + example + ".");
+      return false;
     }
-    reporter.error(method, problem + ". Name it, for example " + example + ".");
-    return false;
+    if (!value.strip().equals(value)) {
+      reporter.error(
+          method,
+          "'"
+              + value
+              + "' on "
+              + method.getSimpleName()
+              + " begins or ends with whitespace, which no queue, topic, bucket or table name"
+              + " has; write '"
+              + value.strip()
+              + "'.");
+      return false;
+    }
+    return true;
   }
 }

@@ -110,6 +110,18 @@ class EventHandlerValidationTest {
   }
 
   @Test
+  void rejectsAQueueNameWithSpacesAtItsEnds() {
+    handler(
+            """
+              @OnQueue("orders ")
+              public void process(QueueMessage message) {}
+            """)
+        .assertError(
+            "'orders ' on process begins or ends with whitespace, which no queue, topic, bucket or"
+                + " table name has; write 'orders'.");
+  }
+
+  @Test
   void rejectsEmptyQueueNameAndBatchSizeOutOfRange() {
     handler(
             """

@@ -303,6 +303,35 @@ class FunctionClassValidationTest {
   }
 
   @Test
+  void rejectsARouteTwoFunctionsServeAsTheySharedOneFrontDoor() {
+    compile(
+            """
+            @ServerlessFunction("users")
+            public class Users {
+              @Route("/users/{id}")
+              public String get(@PathParam("id") String id) { return id; }
+              @Route(value = "/users/{id}", method = HttpMethod.DELETE)
+              public void delete(@PathParam("id") String id) {}
+            }
+            """,
+            """
+            @ServerlessFunction("profiles")
+            public class Profiles {
+              @Route("/users/{name}")
+              public String get(@PathParam("name") String name) { return name; }
+              @Route(value = "/users/{name}", method = HttpMethod.PUT)
+              public void put(@PathParam("name") String name) {}
+            }
+            """)
+        .assertError(
+            "Route GET /users/{id} of function 'users' (on get) matches the requests of route"
+                + " GET /users/{name} of function 'profiles' (on get). On AWS and in the emulator"
+                + " the functions' routes share one front door, which sends a request to one"
+                + " function only. Give one of them another path or method, or serve both from"
+                + " one function.");
+  }
+
+  @Test
   void rejectsDerivedNameClashingWithExplicitName() {
     compile(
             """

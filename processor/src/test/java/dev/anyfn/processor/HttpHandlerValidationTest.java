@@ -99,6 +99,21 @@ class HttpHandlerValidationTest {
   }
 
   @Test
+  void rejectsABodyParameterOnAGetRouteSuggestingAQueryRecord() {
+    handler(
+            """
+              public record Search(String q, int page) {}
+              @Route("/search")
+              public String search(Search search) { return search.q(); }
+            """)
+        .assertError(
+            "@Route handler search takes search as the request body on a GET route, whose"
+                + " requests carry none. Bind a record of query parameters with @QueryParam (e.g."
+                + " @QueryParam Search search), annotate the parameter with @PathParam, @QueryParam"
+                + " or @HeaderParam, or route a POST.");
+  }
+
+  @Test
   void rejectsAParameterThatIsBothAQueryAndAFormValue() {
     handler(
             """

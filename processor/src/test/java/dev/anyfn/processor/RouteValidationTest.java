@@ -136,7 +136,7 @@ class RouteValidationTest {
   }
 
   @Test
-  void allowsSameRouteInDifferentFunctions() {
+  void rejectsTheSameRouteInTwoFunctionsWhichAwsAndTheEmulatorServeFromOneFrontDoor() {
     compile(
             """
             @ServerlessFunction
@@ -154,6 +154,33 @@ class RouteValidationTest {
               public String health() {
                 return "";
               }
+            }
+            """)
+        .assertError(
+            "Route GET /health of function 'second' (on health) matches the requests of route GET"
+                + " /health of function 'first' (on health). On AWS and in the emulator the"
+                + " functions' routes share one front door, which sends a request to one function"
+                + " only. Give one of them another path or method, or serve both from one"
+                + " function.");
+  }
+
+  @Test
+  void allowsOnePathInTwoFunctionsWithDifferentMethods() {
+    compile(
+            """
+            @ServerlessFunction
+            public class Reader {
+              @Route("/items")
+              public String list() {
+                return "";
+              }
+            }
+            """,
+            """
+            @ServerlessFunction
+            public class Writer {
+              @Route(value = "/items", method = HttpMethod.POST)
+              public void add(String item) {}
             }
             """)
         .assertIndex();
@@ -224,6 +251,16 @@ class RouteValidationTest {
         .assertError(
             "Invalid path template '/search?q' on get: segment 'search?q' contains '?' and is"
                 + " neither a literal nor a {name}"
+                + GRAMMAR);
+  }
+
+  @Test
+  void rejectsAPercentEscapeInALiteralSegmentAsPathsAreMatchedDecoded() {
+    route("/files/a%20b")
+        .assertError(
+            "Invalid path template '/files/a%20b' on get: segment 'a%20b' contains '%': paths are"
+                + " matched after percent-decoding, so a literal segment is written decoded (write"
+                + " 'a b' for a request to /a%20b)"
                 + GRAMMAR);
   }
 }

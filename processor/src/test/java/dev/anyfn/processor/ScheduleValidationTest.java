@@ -95,6 +95,15 @@ class ScheduleValidationTest {
   }
 
   @Test
+  void rejectsAnOffsetForAZoneAsTheSchedulersTakeNamesOnly() {
+    schedule("cron = \"0 2 * * *\", zone = \"+02:00\"")
+        .assertError(
+            "Zone '+02:00' on nightly is an offset, not a time-zone database name; the clouds'"
+                + " schedulers take names only. Use an IANA name such as 'UTC' or 'Europe/Berlin'"
+                + " (or 'Etc/GMT-2' for a fixed UTC+2).");
+  }
+
+  @Test
   void rejectsScheduleHandlerTakingQueueMessage() {
     compile(
             """
