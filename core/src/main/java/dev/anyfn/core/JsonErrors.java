@@ -21,12 +21,12 @@ final class JsonErrors {
     StreamConstraintsException limit = limitCause(e);
     if (limit != null) {
       String m = String.valueOf(limit.getOriginalMessage());
+      String max = maximum(m);
       if (m.contains("nesting depth")) {
         return new JsonBodyException(
-            "body_too_deep", "The JSON body is nested too deeply; " + firstSentence(m), e);
+            "body_too_deep", "The JSON body is nested more than " + max + " levels deep.", e);
       }
-      return new JsonBodyException(
-          "limit_exceeded", "The JSON body exceeds a size limit: " + firstSentence(m), e);
+      return new JsonBodyException("limit_exceeded", limitExceeded(m, max), e);
     }
     String where = location(e);
     JsonParseException p = parseCause(e);
@@ -183,9 +183,40 @@ final class JsonErrors {
     return found == null ? "" : "; found " + found;
   }
 
-  private static String firstSentence(String m) {
-    int dot = m.indexOf(". ");
-    String s = dot > 0 ? m.substring(0, dot) : m;
-    return s.length() > 200 ? s.substring(0, 200) : s;
+  /**
+   * The limit a {@code StreamConstraintsException} names ("... exceeds the maximum allowed (1000,
+   * from `StreamReadConstraints.getMaxNumberLength()`)"), or "the allowed number of".
+   */
+  private static String maximum(String m) {
+    int at = m.indexOf("maximum allowed (");
+    if (at < 0) {
+      return "the allowed number of";
+    }
+    int start = at + "maximum allowed (".length();
+    int end = start;
+    while (end < m.length() && Character.isDigit(m.charAt(end))) {
+      end++;
+    }
+    return end > start ? m.substring(start, end) : "the allowed number of";
+  }
+
+  /** Which limit the body broke, in the caller's terms, without Jackson's class names. */
+  private static String limitExceeded(String m, String max) {
+    if (m.startsWith("Number value length")) {
+      return "A number in the JSON body has more than " + max + " digits.";
+    }
+    if (m.startsWith("String value length")) {
+      return "A string in the JSON body is longer than " + max + " characters.";
+    }
+    if (m.startsWith("Name length")) {
+      return "A field name in the JSON body is longer than " + max + " characters.";
+    }
+    if (m.startsWith("Document length")) {
+      return "The JSON body is longer than " + max + " bytes.";
+    }
+    if (m.startsWith("Token count")) {
+      return "The JSON body has more than " + max + " tokens.";
+    }
+    return "The JSON body exceeds a size limit.";
   }
 }

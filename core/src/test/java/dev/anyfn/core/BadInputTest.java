@@ -129,7 +129,11 @@ class BadInputTest {
   @Test
   void row5DeepNestingIs400NotStackOverflow() {
     String deep = "{\"a\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
-    assertProblem(rt.http("fx-faults", jsonPost("/fx/any", deep)), 400, "body_too_deep");
+    HttpResponse r = rt.http("fx-faults", jsonPost("/fx/any", deep));
+    assertProblem(r, 400, "body_too_deep");
+    assertThat(r.bodyText())
+        .contains("The JSON body is nested more than 200 levels deep.")
+        .doesNotContain("StreamReadConstraints");
   }
 
   @Test
@@ -142,13 +146,20 @@ class BadInputTest {
 
   @Test
   void row7HugeNumberIsALimitError() {
-    assertProblem(
-        echo("{\"message\":\"x\",\"count\":" + "9".repeat(5_000) + "}"), 400, "limit_exceeded");
+    HttpResponse r = echo("{\"message\":\"x\",\"count\":" + "9".repeat(5_000) + "}");
+    assertProblem(r, 400, "limit_exceeded");
+    assertThat(r.bodyText())
+        .contains("A number in the JSON body has more than 1000 digits.")
+        .doesNotContain("StreamReadConstraints");
   }
 
   @Test
   void row7HugePropertyNameIsALimitError() {
-    assertProblem(echo("{\"" + "k".repeat(5_000) + "\":1}"), 400, "limit_exceeded");
+    HttpResponse r = echo("{\"" + "k".repeat(5_000) + "\":1}");
+    assertProblem(r, 400, "limit_exceeded");
+    assertThat(r.bodyText())
+        .containsPattern("A field name in the JSON body is longer than \\d+ characters\\.")
+        .doesNotContain("StreamReadConstraints");
   }
 
   @Test
