@@ -96,18 +96,18 @@ final class HttpTranslator {
     if (body == null) {
       return Translated.problem(tooLarge("more bytes", maxBodyBytes, requestId));
     }
+    HttpRequest.Builder b = HttpRequest.builder().method(google.getMethod());
     try {
-      return Translated.of(
-          HttpRequest.builder()
-              .method(google.getMethod())
-              .rawPath(rawPath(google))
-              .rawQuery(google.getQuery().orElse(null))
-              .headers(headers)
-              .body(body)
-              .build());
+      b.rawPath(rawPath(google));
     } catch (IllegalArgumentException e) {
       return Translated.problem(Problems.response(400, "invalid_path", e.getMessage(), requestId));
     }
+    try {
+      b.rawQuery(google.getQuery().orElse(null));
+    } catch (IllegalArgumentException e) {
+      return Translated.problem(Problems.response(400, "invalid_query", e.getMessage(), requestId));
+    }
+    return Translated.of(b.headers(headers).body(body).build());
   }
 
   private static boolean isMultipartForm(Headers headers) {

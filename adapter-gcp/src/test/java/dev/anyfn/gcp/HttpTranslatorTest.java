@@ -39,6 +39,14 @@ class HttpTranslatorTest {
   }
 
   @Test
+  void aMalformedEscapeInTheQueryIs400InvalidQueryAsOnTheOtherClouds() throws Exception {
+    FakeGoogleHttp.Response r =
+        call(new FakeGoogleHttp.Request("GET", "/files/a?tag=%zz", Map.of(), new byte[0]));
+    assertThat(r.status).isEqualTo(400);
+    assertThat(r.bodyText()).contains("\"error\":\"invalid_query\"");
+  }
+
+  @Test
   void aMultipartBodyWhosePartsTheInvokerCannotReadIs400() throws Exception {
     // The fake, like the invoker for a body Jetty refused, throws from getParts().
     FakeGoogleHttp.Response r =
