@@ -28,14 +28,22 @@ final class DeadlineWatchdog {
   private static final int FINISHED = 1;
   private static final int TIMED_OUT = 2;
 
-  /** One running invocation. Guarded by its own monitor for the state change and interrupt. */
-  private static final class Watch {
+  /**
+   * One invocation on the thread that made it. Guarded by its own monitor for the state change and
+   * interrupt.
+   */
+  static final class Watch {
     final Thread caller = Thread.currentThread();
     final long alarmNanos;
     int state = RUNNING;
 
-    Watch(long alarmNanos) {
+    private Watch(long alarmNanos) {
       this.alarmNanos = alarmNanos;
+    }
+
+    /** Whether the alarm has fired: the invocation is answered as timed out. */
+    synchronized boolean timedOut() {
+      return state == TIMED_OUT;
     }
   }
 
@@ -50,8 +58,19 @@ final class DeadlineWatchdog {
    * {@code remainingMillis} from now.
    */
   <T> Outcome<T> run(long remainingMillis, Supplier<T> work) {
+    return run(watch(remainingMillis), work);
+  }
+
+  /** A watch for an invocation on this thread, {@code remainingMillis} from its deadline. */
+  Watch watch(long remainingMillis) {
     long left = TimeUnit.MILLISECONDS.toNanos(remainingMillis) - MARGIN_NANOS;
-    Watch watch = new Watch(System.nanoTime() + Math.max(0, left));
+    return new Watch(System.nanoTime() + Math.max(0, left));
+  }
+
+  /**
+   * Runs {@code work} on this thread, the watch's, interrupting it when the watch's alarm fires.
+   */
+  <T> Outcome<T> run(Watch watch, Supplier<T> work) {
     startTicker();
     running.add(watch);
     T value = null;

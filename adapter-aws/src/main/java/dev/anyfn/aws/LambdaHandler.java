@@ -186,7 +186,8 @@ public final class LambdaHandler implements RequestStreamHandler {
     FunctionInstance target = instance();
     nextIsColdStart = false;
     long remainingMillis = lambda.getRemainingTimeInMillis();
-    InvocationContext context = context(lambda, coldStart, remainingMillis);
+    DeadlineWatchdog.Watch watch = watchdog.watch(remainingMillis);
+    InvocationContext context = context(lambda, coldStart, remainingMillis, watch);
     // The most frequent event in one streaming pass; anything else as a tree.
     HttpApiEventReader.Recognised httpApi = httpApiEvents.read(payload);
     JsonNode event = httpApi == null ? parse(payload) : null;
@@ -195,8 +196,7 @@ public final class LambdaHandler implements RequestStreamHandler {
             ? httpApi.source()
             : event == null ? EventSource.RAW : EventSource.of(event);
     DeadlineWatchdog.Outcome<byte[]> outcome =
-        watchdog.run(
-            remainingMillis, () -> dispatch(source, event, httpApi, payload, target, context));
+        watchdog.run(watch, () -> dispatch(source, event, httpApi, payload, target, context));
     if (outcome.timedOut()) {
       context
           .log()
@@ -230,6 +230,11 @@ public final class LambdaHandler implements RequestStreamHandler {
     }
     synchronized (instanceLock) {
       if (instance == null || !instance.healthy()) {
+        FunctionInstance unhealthy = instance;
+        instance = null;
+        if (unhealthy != null) {
+          unhealthy.retire(); // a handler threw an Error: its @OnShutdown runs, as on a timeout
+        }
         nextIsColdStart = true;
         instance = function.newInstance(new StartupContext(function.name(), runtime.settings()));
       }
@@ -247,10 +252,11 @@ public final class LambdaHandler implements RequestStreamHandler {
         instance = null;
       }
     }
-    timedOut.shutdown();
+    timedOut.retire(); // its @OnShutdown runs once the interrupted handler has returned
   }
 
-  private InvocationContext context(Context lambda, boolean coldStart, long remainingMillis) {
+  private InvocationContext context(
+      Context lambda, boolean coldStart, long remainingMillis, DeadlineWatchdog.Watch watch) {
     return InvocationContext.builder()
         .requestId(lambda.getAwsRequestId())
         .functionName(function.name())
@@ -261,6 +267,8 @@ public final class LambdaHandler implements RequestStreamHandler {
         .deploymentId(lambda.getInvokedFunctionArn())
         .logSink(runtime.settings().logSink())
         .messageSender(sender)
+        // a handler that ran on past the alarm, answered as timed out, commits nothing
+        .commitGate(() -> !watch.timedOut())
         .build();
   }
 

@@ -134,11 +134,14 @@ final class AzureApp {
     return new Warm(definition.newInstance(new StartupContext(function, runtime.settings())));
   }
 
-  /** Retires an instance that a handler left unhealthy (it threw an Error). */
+  /**
+   * Retires an instance that a handler left unhealthy (it threw an Error): the next call starts a
+   * new one, and its {@code @OnShutdown} runs once, when its calls still in flight have returned.
+   */
   void retireIfUnhealthy(String function, FunctionInstance instance) {
     if (!instance.healthy()) {
       instances.computeIfPresent(function, (k, w) -> w.instance == instance ? null : w);
-      instance.shutdown();
+      instance.retire();
     }
   }
 

@@ -94,13 +94,16 @@ final class DeployedFunction {
       }
       FunctionInstance old = instance;
       instance = definition.newInstance(startup);
-      old.shutdown();
+      old.retire(); // its @OnShutdown runs once the calls still in flight on it have returned
       return instance;
     }
   }
 
   /** A context for one invocation; the first one made is the cold start. */
   InvocationContext context(Optional<String> requestId, Optional<String> traceId) {
+    // Google answers 504 at the timeout but leaves the handler's thread running: what it does
+    // after that must not take effect (no messages sent, no once result stored).
+    long deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
     return InvocationContext.builder()
         .requestId(
             requestId.isPresent() && !requestId.get().isBlank() ? requestId.get() : newRequestId())
@@ -112,6 +115,7 @@ final class DeployedFunction {
         .deploymentId(deploymentId)
         .logSink(runtimeSettings.logSink())
         .messageSender(sender)
+        .commitGate(() -> System.currentTimeMillis() < deadlineMillis)
         .build();
   }
 

@@ -87,6 +87,7 @@ class GcpPackagerTest {
             "gcp-events-storage-uploads-deleted",
             "gcp-events-schedule-1",
             "gcp-events-firestore-users",
+            "gcp-lifecycle-invoke",
             "gcp-publishing",
             "gcp-publishing-topic-order-events",
             "gcp-sending",

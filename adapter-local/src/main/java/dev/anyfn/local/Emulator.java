@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -66,6 +70,7 @@ public final class Emulator implements AutoCloseable {
             .idempotencyStore(idempotency)
             .build();
     this.runtime = FunctionRuntime.load(b.classLoader, settings);
+    runtime.checkRoutes(); // at start, not on the first request
     this.workers = new Workers(b.maxLeakedThreads, log);
     this.hub =
         new EventHub(
@@ -261,9 +266,11 @@ public final class Emulator implements AutoCloseable {
     long requeued = hub.requeueInFlight();
     hub.stop();
     frontDoor.stopServer();
+    List<CompletableFuture<Void>> shutdownHooks = new ArrayList<>();
     for (InstancePool p : pools.values()) {
-      p.retireAll();
+      shutdownHooks.add(p.retireAll());
     }
+    boolean hooksRan = awaitShutdownHooks(shutdownHooks);
     EventHub.Summary s = hub.summary();
     log.line(
         "anyfn emulator stopped: "
@@ -275,10 +282,28 @@ public final class Emulator implements AutoCloseable {
             + ", dead-lettered "
             + s.deadLettered()
             + ", still queued and discarded (in-memory store) "
-            + s.stillQueued());
+            + s.stillQueued()
+            + (hooksRan ? "" : "; @OnShutdown methods still running were interrupted"));
     workers.shutdown();
     if (console != null) {
       console.close();
+    }
+  }
+
+  /**
+   * Waits, for up to the shutdown grace, for the {@code @OnShutdown} methods of the instances just
+   * retired, before the worker threads running them are stopped; true when they all ended.
+   */
+  private boolean awaitShutdownHooks(List<CompletableFuture<Void>> hooks) {
+    try {
+      CompletableFuture.allOf(hooks.toArray(CompletableFuture[]::new))
+          .get(config.shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
     }
   }
 

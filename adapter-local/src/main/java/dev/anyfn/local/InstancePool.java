@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -147,9 +148,6 @@ final class InstancePool {
    * runs 100 HTTP requests but 24 messages of one Storage queue.
    */
   synchronized java.util.Optional<Lease> tryAcquire(Object group, int perInstance) {
-    if (workers.leakedThreadCapReached()) {
-      return java.util.Optional.empty();
-    }
     if (perInstance >= concurrency) {
       group = null; // the instance's concurrency is the tighter limit: nothing to count per group
     }
@@ -164,7 +162,7 @@ final class InstancePool {
     }
     boolean created = false;
     if (best == null) {
-      if (slots.size() >= maxInstances || perInstance < 1) {
+      if (slots.size() >= maxInstances || perInstance < 1 || workers.leakedThreadCapReached()) {
         return java.util.Optional.empty();
       }
       best = new Slot(nextSlotId++, clock.instant());
@@ -185,9 +183,11 @@ final class InstancePool {
     if (maxInstances == 0) {
       return "Function '" + name() + "' has maxInstances = 0 (disabled); every call is throttled.";
     }
-    if (workers.leakedThreadCapReached()) {
+    if (workers.leakedThreadCapReached() && instances() < maxInstances) {
       return "Too many handler threads ignored interruption after a timeout; new instances are"
-          + " refused until they end.";
+          + " refused until they end, and the warm instances of function '"
+          + name()
+          + "' are busy.";
     }
     return "All "
         + maxInstances
@@ -283,7 +283,7 @@ final class InstancePool {
       t = runner[0];
     }
     retire(lease.slot, "timed out after " + timeout.toMillis() + " ms");
-    release(lease, false, false);
+    release(lease);
     stats.timeout();
     log.line(
         "Task timed out after "
@@ -340,13 +340,16 @@ final class InstancePool {
                 + millis(initNanos)
                 + " ms");
         slot.ready.complete(instance);
+        if (isRetired(slot)) {
+          retireInstance(slot); // timed out while it started: retire() found it not ready
+        }
       } else {
         instance = slot.ready.join();
       }
     } catch (RuntimeException | Error e) {
       if (finished.compareAndSet(false, true)) {
         retire(slot, "init failed");
-        release(lease, false, false);
+        release(lease);
         stats.error();
         Throwable cause =
             e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -362,6 +365,9 @@ final class InstancePool {
       }
       return;
     }
+    if (finished.get()) {
+      return; // answered as timed out while the instance started: the handler is not called
+    }
     InvocationContext context =
         InvocationContext.builder()
             .requestId(requestId)
@@ -371,6 +377,8 @@ final class InstancePool {
             .clock(clock)
             .logSink(settings.logSink())
             .messageSender(sender)
+            // a handler that ran on past its timeout commits nothing (no messages, no once result)
+            .commitGate(() -> !finished.get())
             .build();
     long t0 = System.nanoTime();
     T value;
@@ -380,7 +388,7 @@ final class InstancePool {
       // The core maps handler failures; anything reaching here is an emulator or core bug.
       if (finished.compareAndSet(false, true)) {
         retire(slot, "unexpected " + e.getClass().getName());
-        release(lease, false, true);
+        release(lease);
         stats.error();
         result.completeExceptionally(e);
       }
@@ -390,11 +398,10 @@ final class InstancePool {
     if (!finished.compareAndSet(false, true)) {
       return; // timed out meanwhile: the late result is discarded
     }
-    boolean healthy = instance.healthy();
-    if (!healthy) {
+    if (!instance.healthy()) {
       retire(slot, "a handler threw an Error");
     }
-    release(lease, healthy, true);
+    release(lease);
     stats.invocation(nanos);
     log.line(report(requestId, nanos, lease.mustInitialise ? initNanos : -1));
     result.complete(value);
@@ -423,7 +430,10 @@ final class InstancePool {
     return (hundredths / 100) + (frac < 10 ? ".0" : ".") + frac;
   }
 
-  /** Marks a slot retired: no new work goes to it. */
+  /**
+   * Marks a slot retired: no new work goes to it, and its instance's {@code @OnShutdown} runs once
+   * its last call has returned, a timed-out one included.
+   */
   private void retire(Slot slot, String why) {
     synchronized (this) {
       if (slot.retired) {
@@ -433,11 +443,15 @@ final class InstancePool {
       slots.remove(slot);
     }
     log.line("Instance " + slot.id + " of function '" + name() + "' retired: " + why);
+    retireInstance(slot);
   }
 
-  private void release(Lease lease, boolean healthy, boolean mayShutdown) {
+  private synchronized boolean isRetired(Slot slot) {
+    return slot.retired;
+  }
+
+  private void release(Lease lease) {
     Slot slot = lease.slot;
-    boolean shutdown;
     synchronized (this) {
       slot.inFlight--;
       inFlight--;
@@ -445,11 +459,7 @@ final class InstancePool {
         slot.inFlightByGroup.merge(lease.group, -1, (a, b) -> a + b == 0 ? null : a + b);
       }
       slot.lastUsed = clock.instant();
-      shutdown = !healthy && mayShutdown && slot.inFlight == 0;
       notifyAll();
-    }
-    if (shutdown) {
-      shutdownLater(slot);
     }
     workers.onRelease();
   }
@@ -475,22 +485,25 @@ final class InstancePool {
               + "' retired after "
               + idle.toMillis()
               + " ms idle (scale to zero)");
-      shutdownLater(s);
+      retireInstance(s);
     }
   }
 
-  private void shutdownLater(Slot slot) {
+  /**
+   * Retires the slot's instance, if it started, on a worker thread, so that no caller waits for its
+   * {@code @OnShutdown}; the core runs it then, or when the instance's last call returns.
+   */
+  private CompletableFuture<Void> retireInstance(Slot slot) {
     if (!slot.ready.isDone() || slot.ready.isCompletedExceptionally()) {
-      return;
+      return CompletableFuture.completedFuture(null);
     }
     FunctionInstance instance = slot.ready.join();
-    workers.execute(
-        () -> {
-          for (Throwable t : instance.shutdown()) {
-            log.line(
-                "Shutdown hook of function '" + name() + "' failed: " + t.getClass().getName());
-          }
-        });
+    try {
+      return CompletableFuture.runAsync(instance::retire, workers::execute);
+    } catch (RejectedExecutionException e) { // the emulator has stopped: on this thread, then
+      instance.retire();
+      return CompletableFuture.completedFuture(null);
+    }
   }
 
   /** Current instances (including ones initialising). */
@@ -515,18 +528,18 @@ final class InstancePool {
     return true;
   }
 
-  /** Retires every instance at shutdown, running shutdown hooks of the idle ones. */
-  void retireAll() {
+  /**
+   * Retires every instance at shutdown; the future completes when the {@code @OnShutdown} of the
+   * idle ones has run (a busy one's runs when its last call returns).
+   */
+  CompletableFuture<Void> retireAll() {
     List<Slot> all;
     synchronized (this) {
       all = List.copyOf(slots);
       slots.clear();
+      all.forEach(s -> s.retired = true);
     }
-    for (Slot s : all) {
-      s.retired = true;
-      if (s.inFlight == 0) {
-        shutdownLater(s);
-      }
-    }
+    return CompletableFuture.allOf(
+        all.stream().map(this::retireInstance).toArray(CompletableFuture[]::new));
   }
 }

@@ -154,6 +154,7 @@ final class EventDispatch {
       boolean succeeded = false;
       try {
         handler.call(instance.target(), args);
+        Commit.check(context);
         Outbox.flush(call);
         succeeded = true;
       } catch (Throwable t) {
@@ -174,6 +175,7 @@ final class EventDispatch {
     try {
       result =
           handler.call(instance.target(), handler.bind(Invocation.batch(batch, handlerContext)));
+      Commit.check(context);
       Outbox.flush(call);
       succeeded = true;
     } catch (Throwable t) {
@@ -226,6 +228,10 @@ final class EventDispatch {
     if (t instanceof Error) {
       instance.markUnhealthy();
     }
+    if (t instanceof Commit.TooLateException late) {
+      context.log().warn(late.getMessage(), "eventId", event.id());
+      return new ItemFailure(index, event.id(), false, "timed_out", late.getMessage());
+    }
     if (t instanceof AlreadyInProgressException busy) {
       // a duplicate of an event whose work runs elsewhere: retried, nothing went wrong here
       context.log().warn("Event's work runs in another invocation; retried", "eventId", event.id());
@@ -277,11 +283,15 @@ final class EventDispatch {
           handler.spec().returnKind() == ReturnKind.VOID
               ? "null".getBytes(java.nio.charset.StandardCharsets.UTF_8)
               : json.write(result);
+      Commit.check(context);
       Outbox.flush(call);
       succeeded = true;
       return InvokeOutcome.success(answer);
     } catch (AlreadyInProgressException e) {
       return InvokeOutcome.failure("in_progress", e.getMessage());
+    } catch (Commit.TooLateException e) {
+      context.log().warn(e.getMessage());
+      return InvokeOutcome.failure("timed_out", "The function did not finish in time.");
     } catch (Throwable t) {
       if (t instanceof Error) {
         instance.markUnhealthy();

@@ -149,8 +149,10 @@ public final class FunctionDefinition {
           t);
     }
     return context instanceof StartupContext startup
-        ? new FunctionInstance(this, target, startup.idempotencyStore(), startup.keepResults())
-        : new FunctionInstance(this, target, null, StartupContext.DEFAULT_KEEP_RESULTS);
+        ? new FunctionInstance(
+            this, target, startup.idempotencyStore(), startup.keepResults(), context.log())
+        : new FunctionInstance(
+            this, target, null, StartupContext.DEFAULT_KEEP_RESULTS, context.log());
   }
 
   /** Runs the {@code @OnShutdown} methods of an instance; failures are returned, not thrown. */

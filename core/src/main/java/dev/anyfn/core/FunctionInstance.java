@@ -5,8 +5,11 @@ import dev.anyfn.Event;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.IdempotencyStore;
+import dev.anyfn.Log;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One initialised instance of a function's class: what a cloud keeps warm between invocations. Safe
@@ -17,6 +20,10 @@ import java.util.List;
  * failures become problem responses, event failures become {@link BatchOutcome} entries, invoke
  * failures become {@link InvokeOutcome} errors. An {@link Error} thrown by a handler marks the
  * instance unhealthy; the caller should retire it.
+ *
+ * <p>{@link #retire} runs the {@code @OnShutdown} methods once, when the last call in flight has
+ * returned (at once when none is): never while a handler of this instance still runs, even one that
+ * outlived its timeout.
  */
 public final class FunctionInstance {
   private final FunctionDefinition definition;
@@ -27,12 +34,23 @@ public final class FunctionInstance {
   private final Duration keepResults;
   private volatile boolean healthy = true;
 
+  /** Calls in flight, plus {@link #RETIRED} once {@link #retire} was called. */
+  private final AtomicInteger calls = new AtomicInteger();
+
+  private static final int RETIRED = 1 << 30;
+  private final AtomicBoolean shutDown = new AtomicBoolean();
+
+  /** The instance's log from its start, where failures of its {@code @OnShutdown} methods go. */
+  private final Log log;
+
   FunctionInstance(
       FunctionDefinition definition,
       Object target,
       IdempotencyStore idempotencyStore,
-      Duration keepResults) {
+      Duration keepResults,
+      Log log) {
     this.definition = definition;
+    this.log = log;
     this.target = target;
     this.idempotencyStore = idempotencyStore;
     this.keepResults = keepResults;
@@ -47,7 +65,12 @@ public final class FunctionInstance {
 
   /** Routes the request among this function's routes and answers it. */
   public HttpResponse handleHttp(HttpRequest request, Context context) {
-    return http.handle(request, context);
+    enter();
+    try {
+      return http.handle(request, context);
+    } finally {
+      leave();
+    }
   }
 
   /**
@@ -61,7 +84,12 @@ public final class FunctionInstance {
       throw new IllegalArgumentException(
           "The route match is not for function " + definition.name());
     }
-    return http.handleRouted(match, request, context);
+    enter();
+    try {
+      return http.handleRouted(match, request, context);
+    } finally {
+      leave();
+    }
   }
 
   /**
@@ -71,7 +99,12 @@ public final class FunctionInstance {
    * @throws NoMatchingTriggerException when the function has no trigger for these events
    */
   public BatchOutcome handleEvents(List<? extends Event> batch, Context context) {
-    return events.handle(batch, context);
+    enter();
+    try {
+      return events.handle(batch, context);
+    } finally {
+      leave();
+    }
   }
 
   /**
@@ -82,7 +115,12 @@ public final class FunctionInstance {
    */
   public BatchOutcome handleEvents(
       dev.anyfn.core.index.TriggerSpec trigger, List<? extends Event> batch, Context context) {
-    return events.handle(trigger, batch, context);
+    enter();
+    try {
+      return events.handle(trigger, batch, context);
+    } finally {
+      leave();
+    }
   }
 
   /**
@@ -91,12 +129,48 @@ public final class FunctionInstance {
    * @throws NoMatchingTriggerException when the function has no {@code @OnInvoke} handler
    */
   public InvokeOutcome invoke(byte[] payload, Context context) {
-    return events.invoke(payload, context);
+    enter();
+    try {
+      return events.invoke(payload, context);
+    } finally {
+      leave();
+    }
   }
 
-  /** Runs the {@code @OnShutdown} methods; failures are returned, not thrown. */
-  public List<Throwable> shutdown() {
-    return definition.shutdown(target);
+  /**
+   * Takes this instance out of service: its {@code @OnShutdown} methods run once, on the thread
+   * that calls this when no call is in flight, else on the thread whose call returns last; what one
+   * throws is logged. Later calls of this method do nothing. The caller must not start new calls on
+   * it.
+   */
+  public void retire() {
+    int before = calls.getAndUpdate(c -> c | RETIRED);
+    if (before == 0) {
+      shutDown();
+    }
+  }
+
+  /** Whether {@link #retire} was called. */
+  public boolean retired() {
+    return (calls.get() & RETIRED) != 0;
+  }
+
+  private void enter() {
+    calls.incrementAndGet();
+  }
+
+  private void leave() {
+    if (calls.decrementAndGet() == RETIRED) {
+      shutDown();
+    }
+  }
+
+  private void shutDown() {
+    if (shutDown.compareAndSet(false, true)) {
+      for (Throwable t : definition.shutdown(target)) {
+        log.error("An @OnShutdown method of function '" + definition.name() + "' failed", t);
+      }
+    }
   }
 
   /** False once a handler threw an {@link Error}: retire this instance. */

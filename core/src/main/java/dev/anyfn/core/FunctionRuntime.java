@@ -54,6 +54,15 @@ public final class FunctionRuntime {
     return new FunctionRuntime(settings, JsonCodec.create(settings), index, loader);
   }
 
+  /**
+   * Builds the router {@link #route} uses now rather than on the first request.
+   *
+   * @throws ConfigurationException when two functions serve one method and path
+   */
+  public void checkRoutes() {
+    router();
+  }
+
   private Router<Target> router() {
     Router<Target> r = router;
     if (r == null) {

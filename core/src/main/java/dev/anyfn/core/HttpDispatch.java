@@ -103,6 +103,7 @@ final class HttpDispatch {
       Object[] args = handler.bind(Invocation.http(routed, handlerContext));
       Object result = handler.call(instance.target(), args);
       response = toResponse(handler.spec().returnKind(), result);
+      Commit.check(context);
       Outbox.flush(call);
       succeeded = true;
     } catch (Outbox.SendFailedException e) {
@@ -118,6 +119,10 @@ final class HttpDispatch {
           Problems.response(e.status(), Problems.codeFor(e.status()), e.getMessage(), requestId);
     } catch (JsonBodyException e) {
       response = Problems.response(400, e.code(), e.getMessage(), requestId);
+    } catch (Commit.TooLateException e) {
+      context.log().warn(e.getMessage());
+      response =
+          Problems.response(504, "timed_out", "The function did not finish in time.", requestId);
     } catch (Throwable t) {
       if (t instanceof Error) {
         instance.markUnhealthy();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -51,6 +52,7 @@ public final class InvocationContext implements Context {
   private final Clock clock;
   private final Consumer<String> logSink;
   private final MessageSender messageSender;
+  private final BooleanSupplier commitGate;
 
   /** Made on first use: most invocations never log. Immutable, so a racing second make is fine. */
   private Log log;
@@ -70,6 +72,7 @@ public final class InvocationContext implements Context {
     this.deploymentId = b.deploymentId;
     this.logSink = b.logSink;
     this.messageSender = b.messageSender;
+    this.commitGate = b.commitGate;
   }
 
   /** A builder. */
@@ -173,6 +176,15 @@ public final class InvocationContext implements Context {
     return Optional.ofNullable(messageSender);
   }
 
+  /**
+   * Whether what the handler did may take effect, asked once it has returned and before its
+   * messages are sent and its {@code once} result is stored: false when the invocation has already
+   * been answered as timed out (see {@link Builder#commitGate}).
+   */
+  boolean mayCommit() {
+    return commitGate == null || commitGate.getAsBoolean();
+  }
+
   /** Builds a context; not thread-safe. */
   public static final class Builder {
     private String requestId;
@@ -188,6 +200,7 @@ public final class InvocationContext implements Context {
     private Clock clock = Clock.systemUTC();
     private Consumer<String> logSink = STANDARD_OUT;
     private MessageSender messageSender;
+    private BooleanSupplier commitGate;
 
     private Builder() {}
 
@@ -280,6 +293,19 @@ public final class InvocationContext implements Context {
     /** How the messages of handlers' {@code send} calls are sent; none by default. */
     public Builder messageSender(MessageSender messageSender) {
       this.messageSender = messageSender;
+      return this;
+    }
+
+    /**
+     * Asked once the handler has returned, before its messages are sent and its {@code
+     * Context.once} result is stored: false means the invocation was already answered as timed out
+     * (a thread that ignored the interruption and ran on), so nothing it did takes effect: no
+     * message goes out, the {@code once} claim is released for the retry, and the answer is a
+     * timeout. Asked again for each event of a batch handled one by one. By default every
+     * invocation commits.
+     */
+    public Builder commitGate(BooleanSupplier gate) {
+      this.commitGate = gate;
       return this;
     }
 

@@ -29,8 +29,8 @@ public record InvokeOutcome(byte[] json, String errorCode, String errorMessage) 
   /**
    * The answer to a direct invocation made over HTTP (Google's and Azure's {@code -invoke}
    * endpoints): 200 with the JSON result, a 400 problem naming what did not bind for {@code
-   * invalid_payload}, a 409 for {@code in_progress}, and otherwise the generic 500 problem carrying
-   * only the request id.
+   * invalid_payload}, a 409 for {@code in_progress}, a 504 for {@code timed_out}, and otherwise the
+   * generic 500 problem carrying only the request id.
    */
   public HttpResponse httpResponse(String requestId) {
     if (succeeded()) {
@@ -41,6 +41,9 @@ public record InvokeOutcome(byte[] json, String errorCode, String errorMessage) 
     }
     if ("in_progress".equals(errorCode)) {
       return Problems.response(409, "in_progress", errorMessage, requestId);
+    }
+    if ("timed_out".equals(errorCode)) {
+      return Problems.response(504, "timed_out", errorMessage, requestId);
     }
     return Problems.internalError(requestId);
   }

@@ -58,6 +58,55 @@ class OnceTest {
         .build();
   }
 
+  /** A context whose invocation the adapter already answered as timed out. */
+  private InvocationContext answeredAsTimedOut() {
+    return InvocationContext.builder()
+        .requestId("req-late")
+        .functionName(FN)
+        .clock(clock)
+        .logSink(rt.logs::add)
+        .messageSender(sender)
+        .commitGate(() -> false)
+        .build();
+  }
+
+  @Test
+  void aHandlerReturningAfterItsInvocationTimedOutSendsNothingAndItsRetryRunsTheWorkAgain() {
+    FunctionInstance instance = rt.instance(FN);
+
+    HttpResponse late =
+        instance.handleHttp(
+            TestRuntime.request("POST", "/once/charges/o-1").build(), answeredAsTimedOut());
+
+    assertThat(late.statusCode()).isEqualTo(504);
+    assertThat(late.bodyText()).contains("timed_out").contains("req-late");
+    assertThat(sent).isEmpty();
+    assertThat(rt.logs)
+        .anySatisfy(line -> assertThat(line).contains("after its invocation had timed out"));
+    HttpResponse retry = charge(instance, "o-1");
+    assertThat(retry.bodyText()).isEqualTo("{\"id\":\"o-1\",\"number\":2}");
+    assertThat(sent).containsExactly("receipts: {\"id\":\"o-1\",\"number\":2}");
+  }
+
+  @Test
+  void anEventWhoseInvocationTimedOutIsRetriedWithNothingSent() {
+    QueueMessage message =
+        QueueMessage.builder().id("m-1").queue("charges").body("o-8").deliveryAttempt(1).build();
+
+    BatchOutcome late = rt.instance(FN).handleEvents(List.of(message), answeredAsTimedOut());
+
+    assertThat(late.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.permanent()).isFalse();
+              assertThat(f.code()).isEqualTo("timed_out");
+            });
+    assertThat(sent).isEmpty();
+    assertThat(rt.instance(FN).handleEvents(List.of(message), context()).allSucceeded()).isTrue();
+    assertThat(OnceFunction.CHARGES).hasValue(2);
+  }
+
   private HttpResponse charge(FunctionInstance instance, String id) {
     return instance.handleHttp(
         TestRuntime.request("POST", "/once/charges/" + id).build(), context());

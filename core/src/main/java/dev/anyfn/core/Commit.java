@@ -1,0 +1,42 @@
+package dev.anyfn.core;
+
+import dev.anyfn.Context;
+
+/**
+ * The check between a handler's return and its effects (messages sent, {@code once} result stored):
+ * an invocation already answered as timed out commits nothing, so a handler thread that ignored the
+ * interruption cannot send after the caller was told it failed, nor store a result its retry would
+ * then be given without the work running again. See {@link InvocationContext.Builder#commitGate}.
+ */
+final class Commit {
+  private Commit() {}
+
+  /** Thrown where the handler's effects would go out when the invocation may no longer commit. */
+  static final class TooLateException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLateException() {
+      super(
+          "The handler returned after its invocation had timed out; its messages were not sent"
+              + " and its once result not stored.",
+          null,
+          false,
+          false);
+    }
+  }
+
+  /**
+   * Returns when the invocation of {@code context} may commit.
+   *
+   * @throws TooLateException when it was already answered as timed out
+   */
+  static void check(Context context) {
+    Context c = context;
+    while (c instanceof ForwardingContext f) {
+      c = f.context;
+    }
+    if (c instanceof InvocationContext ic && !ic.mayCommit()) {
+      throw new TooLateException();
+    }
+  }
+}
