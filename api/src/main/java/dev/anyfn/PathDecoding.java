@@ -55,11 +55,11 @@ final class PathDecoding {
     }
     String segment = decode(raw, false);
     if (segment.equals(".") || segment.equals("..")) {
-      throw new IllegalArgumentException("Path has a dot segment ('" + raw + "').");
+      throw new IllegalArgumentException("Path has a dot segment ('" + excerpt(raw) + "').");
     }
     if (segment.indexOf('/') >= 0 || segment.indexOf('\\') >= 0 || segment.indexOf('\0') >= 0) {
       throw new IllegalArgumentException(
-          "Path segment '" + raw + "' encodes a slash, backslash or NUL.");
+          "Path segment '" + excerpt(raw) + "' encodes a slash, backslash or NUL.");
     }
     return segment;
   }
@@ -83,14 +83,23 @@ final class PathDecoding {
         end = raw.length();
       }
       if (end > start) {
-        int eq = raw.indexOf('=', start);
-        boolean hasValue = eq >= 0 && eq < end;
+        int eq = start;
+        while (eq < end && raw.charAt(eq) != '=') {
+          eq++; // within this pair only: a search to the end of the text would make many pairs
+          // without '=' cost the square of the text's length
+        }
+        boolean hasValue = eq < end;
         String name = raw.substring(start, hasValue ? eq : end);
         String value = hasValue ? raw.substring(eq + 1, end) : "";
         pair.accept(formDecode(name), formDecode(value));
       }
       start = end + 1;
     }
+  }
+
+  /** Up to 40 characters of what a caller sent, for an error message that names it. */
+  static String excerpt(String raw) {
+    return raw.length() <= 40 ? raw : raw.substring(0, 40) + "...";
   }
 
   private static String decode(String raw, boolean plusIsSpace) {
@@ -102,12 +111,13 @@ final class PathDecoding {
       char c = raw.charAt(i);
       if (c == '%') {
         if (i + 2 >= raw.length()) {
-          throw new IllegalArgumentException("Truncated percent-encoding in '" + raw + "'.");
+          throw new IllegalArgumentException(
+              "Truncated percent-encoding in '" + excerpt(raw) + "'.");
         }
         int hi = hexDigit(raw.charAt(i + 1));
         int lo = hexDigit(raw.charAt(i + 2));
         if (hi < 0 || lo < 0) {
-          throw new IllegalArgumentException("Invalid percent-encoding in '" + raw + "'.");
+          throw new IllegalArgumentException("Invalid percent-encoding in '" + excerpt(raw) + "'.");
         }
         out.write(hi * 16 + lo);
         i += 2;
@@ -118,7 +128,7 @@ final class PathDecoding {
         if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
           throw new IllegalArgumentException(
               "'"
-                  + raw
+                  + excerpt(raw)
                   + "' has an unpaired surrogate at index "
                   + i
                   + "; it is not Unicode text.");
@@ -131,7 +141,8 @@ final class PathDecoding {
     try {
       return text(out.toByteArray(), StandardCharsets.UTF_8);
     } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("Percent-encoded bytes in '" + raw + "' are not UTF-8.");
+      throw new IllegalArgumentException(
+          "Percent-encoded bytes in '" + excerpt(raw) + "' are not UTF-8.");
     }
   }
 

@@ -63,6 +63,27 @@ class HttpRequestFormTest {
   }
 
   @Test
+  void aBadEscapeIsQuotedByItsFirstFortyCharactersNotWhole() {
+    String value = "%zz" + "x".repeat(10_000);
+
+    assertThatThrownBy(() -> form("a=" + value).form())
+        .hasMessage(
+            "The form body is badly encoded: Invalid percent-encoding in '%zz"
+                + "x".repeat(37)
+                + "...'.");
+  }
+
+  @Test
+  void pairsWithoutAnEqualsSignHaveEmptyValuesWhateverFollows() {
+    assertThat(form("a&b&c=1&d").form())
+        .containsExactly(
+            Map.entry("a", List.of("")),
+            Map.entry("b", List.of("")),
+            Map.entry("c", List.of("1")),
+            Map.entry("d", List.of("")));
+  }
+
+  @Test
   void bytesThatAreNotUtf8Are400() {
     byte[] latin1 = "name=ren\u00e9".getBytes(StandardCharsets.ISO_8859_1);
 

@@ -59,7 +59,15 @@ final class JsonBinders {
       }
       HttpRequest r = inv.request;
       Optional<String> contentType = r.contentType();
-      if (r.bodyLength() > 0 && contentType.isPresent() && !Binders.isJson(contentType.get())) {
+      if (r.bodyLength() > 0 && contentType.isEmpty()) {
+        // Refused rather than assumed: a cross-site page can send a body without a Content-Type
+        // (an untyped Blob) and without a CORS preflight, but cannot send application/json.
+        throw new HttpException(
+            415,
+            "The request has a body but no Content-Type; send it as application/json (or"
+                + " application/*+json).");
+      }
+      if (r.bodyLength() > 0 && !Binders.isJson(contentType.get())) {
         throw new HttpException(
             415,
             "Content-Type "

@@ -128,7 +128,8 @@ final class JsonShapes {
   private static final Pattern TOKEN = Pattern.compile("\\(token `JsonToken\\.([A-Z_]+)`\\)");
   private static final Pattern SHAPE =
       Pattern.compile(
-          "from (Object|Array|String|Number|Integer|Floating-point|Boolean) value( \\(([^)]*)\\))?");
+          "(?:from|Cannot coerce) (Object|Array|String|Number|Integer|Floating-point|Float|Boolean)"
+              + " value( \\(([^)]*)\\))?");
 
   /**
    * What the caller sent, from Jackson's description of a mismatch ({@code ... from Array value
@@ -158,7 +159,7 @@ final class JsonShapes {
       case "START_ARRAY", "Array" -> "an array";
       case "VALUE_STRING", "String" -> "a string";
       case "VALUE_NUMBER_INT", "Integer" -> "an integer";
-      case "VALUE_NUMBER_FLOAT", "Floating-point" -> "a decimal number";
+      case "VALUE_NUMBER_FLOAT", "Floating-point", "Float" -> "a decimal number";
       case "VALUE_TRUE", "VALUE_FALSE", "Boolean" -> "a boolean";
       case "VALUE_NULL" -> "null";
       default -> null;

@@ -260,6 +260,31 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void aJsonBodyWithoutContentTypeIs415() throws Exception {
+    HttpResponse r =
+        send(request("POST", "/echo").body("{\"message\":\"hi\",\"count\":1}").build());
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(r.bodyText()).contains("no Content-Type");
+  }
+
+  @Test
+  void aStringOrABooleanForANumberAndANumberForAStringAre400() throws Exception {
+    HttpResponse quoted =
+        send(json(request("POST", "/echo"), "{\"message\":\"hi\",\"count\":\"5\"}").build());
+    HttpResponse number =
+        send(json(request("POST", "/echo"), "{\"message\":12.5,\"count\":1}").build());
+    HttpResponse bool =
+        send(json(request("POST", "/echo"), "{\"message\":true,\"count\":1}").build());
+
+    assertThat(quoted.statusCode()).isEqualTo(400);
+    assertThat(quoted.bodyText()).contains("'$.count' must be an integer; found a string");
+    assertThat(number.statusCode()).isEqualTo(400);
+    assertThat(number.bodyText()).contains("'$.message'");
+    assertThat(bool.statusCode()).isEqualTo(400);
+    assertThat(bool.bodyText()).contains("'$.message'");
+  }
+
+  @Test
   void repeatedQueryParametersKeepOrder() throws Exception {
     assertThat(get("/tags?tag=b&tag=a&tag=c%2Cd").bodyText()).isEqualTo("[\"b\",\"a\",\"c,d\"]");
   }
