@@ -61,6 +61,12 @@ final class SamTemplate {
   /** Paths with an OPTIONS route of their own, or one already added for a function's CORS. */
   private final Set<String> optionsRoutes = new HashSet<>();
 
+  /**
+   * The queues that keep what failed for good (dead-letter, failed-event and stream-failure
+   * queues): kept for the longest time SQS allows, also when a function reads them.
+   */
+  private final Set<String> failureQueues = new HashSet<>();
+
   /** The longest prefix that keeps every name given so far within its limit. */
   private int prefixRoom = MAX_TOPIC_NAME;
 
@@ -75,7 +81,14 @@ final class SamTemplate {
         if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("OPTIONS")) {
           optionsRoutes.add(http.path());
         }
+        if (h.trigger() instanceof TriggerSpec.Queue q) {
+          failureQueues.add(DeadLetterQueues.aws(q.name()));
+        }
+        if (h.trigger() instanceof TriggerSpec.DataChange d) {
+          failureQueues.add(streamFailuresName(d.table()));
+        }
       }
+      failureQueues.add(fn.name() + "-failed-events");
     }
   }
 
@@ -475,7 +488,8 @@ final class SamTemplate {
    * A queue whose visibility timeout is six times the longest timeout of the functions reading it,
    * as AWS advises; Lambda refuses an event source mapping whose queue's visibility timeout is
    * shorter than the function's timeout. A message received {@link #MAX_RECEIVE_COUNT} times
-   * without success moves to the queue's dead-letter queue, {@code <name>-poison}.
+   * without success moves to the queue's dead-letter queue, {@code <name>-poison}. A failure queue
+   * that a function reads keeps its messages 14 days, as one that none reads does.
    */
   private String queue(String name) {
     String id = queueId(name);
@@ -500,6 +514,7 @@ final class SamTemplate {
             + "\n      VisibilityTimeout: "
             + Math.min(43_200, Math.max(30, 6 * longest))
             + "\n"
+            + (failureQueues.contains(name) ? "      MessageRetentionPeriod: 1209600\n" : "")
             // SQS requires FifoQueue for a name ending in .fifo, and that suffix for FIFO.
             + (fifo ? "      FifoQueue: true\n" : "")
             + "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt "

@@ -514,6 +514,9 @@ class AwsPackagerTest {
     assertThat(read.get("VisibilityTimeout").asInt()).isEqualTo(180);
     assertThat(read.at("/RedrivePolicy/deadLetterTargetArn").asText())
         .isEqualTo("OrdersPoisonPoisonQueue.Arn");
+    // Still the dead-letter queue: it keeps messages 14 days, where the source keeps SQS's 4.
+    assertThat(read.get("MessageRetentionPeriod").asInt()).isEqualTo(14 * 24 * 3600);
+    assertThat(t.at("/Resources/OrdersQueue/Properties").has("MessageRetentionPeriod")).isFalse();
   }
 
   @Test

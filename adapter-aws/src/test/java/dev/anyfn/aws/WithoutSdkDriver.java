@@ -30,7 +30,7 @@ public final class WithoutSdkDriver implements Supplier<List<String>> {
   public List<String> get() {
     List<String> transcript = new ArrayList<>();
     Lambda lambda = new Lambda(ENVIRONMENT);
-    transcript.add(answer(lambda.callJson(request("GET", "/ping"))));
+    transcript.add(answer(lambda.callJson(request("GET", "/sending/ping"))));
     transcript.add(answer(lambda.callJson(request("POST", "/orders"))));
     transcript.add(answer(lambda.callJson(request("POST", "/events"))));
     AwsMessageSender sender =
