@@ -44,7 +44,7 @@ final class OpenApiWriter {
 
   private static final String UPLOAD = "dev.anyfn.Upload";
 
-  private static final Pattern CODE_TAG = Pattern.compile("\\{@(code|literal)\\s([^}]*)}");
+  private static final Pattern CODE_TAG = Pattern.compile("\\{@(code|literal)\\s");
   private static final Pattern LINK_TAG =
       Pattern.compile("\\{@link(?:plain)?\\s+([^\\s}]+)(?:\\s+([^}]*))?}");
 
@@ -271,8 +271,7 @@ final class OpenApiWriter {
    * {@code {@literal x}} as code, {@code {@link A#b label}} as its label, or else what it links to.
    */
   static String markdown(String javadoc) {
-    String code =
-        CODE_TAG.matcher(javadoc).replaceAll(m -> Matcher.quoteReplacement("`" + m.group(2) + "`"));
+    String code = codeTags(javadoc);
     return LINK_TAG
         .matcher(code)
         .replaceAll(
@@ -285,6 +284,33 @@ final class OpenApiWriter {
                       : "`" + target.substring(target.indexOf('#') + 1) + "`";
               return Matcher.quoteReplacement(shown);
             });
+  }
+
+  /**
+   * {@code {@code x}} and {@code {@literal x}} as {@code `x`}, their text running to the brace that
+   * balances the tag's, as in Javadoc ({@code {@code GET /a/{id}}}); a tag left open stays.
+   */
+  private static String codeTags(String javadoc) {
+    StringBuilder out = new StringBuilder(javadoc.length());
+    Matcher tag = CODE_TAG.matcher(javadoc);
+    int from = 0;
+    while (tag.find(from)) {
+      int depth = 1;
+      int end = tag.end();
+      for (; end < javadoc.length() && depth > 0; end++) {
+        char c = javadoc.charAt(end);
+        depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      }
+      if (depth > 0) {
+        break;
+      }
+      out.append(javadoc, from, tag.start())
+          .append('`')
+          .append(javadoc, tag.end(), end - 1)
+          .append('`');
+      from = end;
+    }
+    return out.append(javadoc, from, javadoc.length()).toString();
   }
 
   private Map<String, Object> pathParameter(Parameter p, TypeMirror type, RouteTemplate template) {

@@ -250,6 +250,13 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void aCodeTagRunsToTheBraceThatBalancesItAsInJavadoc() {
+    assertThat(OpenApiWriter.markdown("{@code GET /hello/{name}}: JSON, or {@code {@code x}}."))
+        .isEqualTo("`GET /hello/{name}`: JSON, or `{@code x}`.");
+    assertThat(OpenApiWriter.markdown("An open {@code tag")).isEqualTo("An open {@code tag");
+  }
+
+  @Test
   void describesRecordsByTheirComponentsWithOptionalOnesNullableAndNotRequired() {
     JsonNode schemas = tree(document(USERS)).get("components").get("schemas");
 
