@@ -72,7 +72,10 @@ final class ControlApi {
               "/_anyfn/dead-letters/redrive?queue={queue}",
               "Sends the dead letters of a queue back to it."),
           endpoint(
-              "POST", "/_anyfn/reset", "Drops every queued event, dead letter, object and row."),
+              "POST",
+              "/_anyfn/reset",
+              "Drops every queued event, dead letter, object, row and unread sent message, and"
+                  + " forgets what Context.once ran."),
           endpoint(
               "GET",
               "/_anyfn/metrics",

@@ -312,12 +312,12 @@ public final class EventApi {
   }
 
   /**
-   * Starts afresh: drops every queued event, retry and dead letter, empties the buckets and tables,
-   * firing no event, and forgets what {@code Context.once} ran. Deliveries already running may
-   * finish first, up to the timeout; one still running then is forgotten (its outcome is ignored).
-   * Instances stay warm, and the clock, the schedules and the metrics are unchanged.
-   * {@code @AnyfnTest} calls it before each test method, so that a test does not see the events,
-   * dead letters or objects of another.
+   * Starts afresh: drops every queued event, retry and dead letter and the messages sent to queues
+   * and topics that no function reads, empties the buckets and tables, firing no event, and forgets
+   * what {@code Context.once} ran. Deliveries already running may finish first, up to the timeout;
+   * one still running then is forgotten (its outcome is ignored). Instances stay warm, and the
+   * clock, the schedules and the metrics are unchanged. {@code @AnyfnTest} calls it before each
+   * test method, so that a test does not see the events, dead letters or objects of another.
    *
    * @return whether every running delivery finished within the timeout
    */

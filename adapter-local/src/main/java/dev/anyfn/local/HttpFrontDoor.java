@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -168,6 +169,11 @@ final class HttpFrontDoor extends Handler.Abstract {
     // The core decodes the raw path once and rejects traversal with a problem response; Jetty must
     // pass ambiguous paths through rather than answer them with its own page.
     http.setUriCompliance(UriCompliance.UNSAFE);
+    // Lines end with CRLF: Jetty's RFC 9110 mode also takes a bare LF, which the front doors of
+    // the clouds may read otherwise (request smuggling between two parsers).
+    http.setHttpCompliance(
+        HttpCompliance.RFC9110.without(
+            "RFC9110_CRLF_ONLY", HttpCompliance.Violation.LF_HEADER_TERMINATION));
     connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(config.host);
     connector.setPort(config.port);
@@ -473,8 +479,12 @@ final class HttpFrontDoor extends Handler.Abstract {
       write(response, done, Problems.response(400, refused, e.getMessage(), requestId), false);
       return;
     }
-    HttpRequest neutral = builder.body(body).build();
-    RouteMatch match = emulator.runtime().route(neutral);
+    HttpRequest asked = builder.body(body).build();
+    RouteMatch routed = emulator.runtime().route(asked);
+    // A HEAD that a GET route answers is served as that GET: Jetty sends its headers and length
+    // without the body, as RFC 9110 has a HEAD answer say what the GET's would.
+    HttpRequest neutral = routed.head() ? asked.toBuilder().method("GET").build() : asked;
+    RouteMatch match = routed.head() ? emulator.runtime().route(neutral) : routed;
     if (match.function().isEmpty()) {
       write(response, done, match.missResponse(neutral.method(), requestId), false);
       return;

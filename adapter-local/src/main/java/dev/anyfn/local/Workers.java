@@ -110,7 +110,7 @@ final class Workers {
       if (now - d.atNanos >= 0 && deadlines.remove(d)) {
         try {
           d.onExpiry.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // the sweep must go on: no timeout is missed
           log.warn("Timeout handling failed: " + e);
         }
       }
@@ -122,7 +122,7 @@ final class Workers {
         () -> {
           try {
             task.run();
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | Error e) { // a failure would cancel every later run
             log.warn("Background task failed: " + e);
           }
         },

@@ -188,6 +188,25 @@ class HttpFrontDoorTest {
     assertThat(response).startsWith("HTTP/1.1 400");
   }
 
+  @Test
+  void aBareLfLineEndingIsRejected() throws Exception {
+    assertThat(raw("GET /hello HTTP/1.1\nHost: localhost\n\n")).startsWith("HTTP/1.1 400");
+    assertThat(raw("GET /hello HTTP/1.1\r\nHost: localhost\n\r\n")).startsWith("HTTP/1.1 400");
+  }
+
+  @Test
+  void aHeadAnswerHasTheHeadersAndLengthOfItsGetWithoutTheBody() throws Exception {
+    String get = raw("GET /hello HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    String head = raw("HEAD /hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+    assertThat(get).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Length: 2");
+    assertThat(head)
+        .startsWith("HTTP/1.1 200")
+        .containsIgnoringCase("Content-Length: 2")
+        .containsIgnoringCase("Content-Type: text/plain")
+        .endsWith("\r\n\r\n");
+  }
+
   /** Sends raw bytes, returns everything the server sends until it closes or 2 s pass. */
   static String raw(String request) throws Exception {
     try (Socket s = new Socket("127.0.0.1", h.emulator.baseUri().getPort())) {

@@ -71,7 +71,8 @@ public final class RouteMatch {
     return params;
   }
 
-  boolean head() {
+  /** Whether a GET route answers this HEAD request (the core then answers without the body). */
+  public boolean head() {
     return head;
   }
 

@@ -16,11 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * dev.anyfn.local.EventApi}, {@link dev.anyfn.local.EmulatorClock}, {@link AnyfnClient} and {@link
  * FunctionLog} parameters.
  *
- * <p>Each test method starts with no queued events, retries, dead letters, objects or rows ({@link
- * dev.anyfn.local.EventApi#reset}) and an empty {@link FunctionLog}, whatever the order JUnit runs
- * them in: put what a test needs in the test or a {@code @BeforeEach} method, not in
- * {@code @BeforeAll}. Instances stay warm from one test to the next, and the clock and metrics run
- * on.
+ * <p>Each test method starts with no queued events, retries, dead letters, objects, rows, unread
+ * sent messages or {@code Context.once} records ({@link dev.anyfn.local.EventApi#reset}) and an
+ * empty {@link FunctionLog}, whatever the order JUnit runs them in: put what a test needs in the
+ * test or a {@code @BeforeEach} method, not in {@code @BeforeAll}. Instances stay warm from one
+ * test to the next, and the clock and metrics run on.
  *
  * <pre>{@code
  * @AnyfnTest(environment = "GREETING=hi")
