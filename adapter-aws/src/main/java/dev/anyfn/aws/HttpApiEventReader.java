@@ -46,7 +46,7 @@ final class HttpApiEventReader {
   /** A reader with the limits the core applies to JSON. */
   HttpApiEventReader(RuntimeSettings settings) {
     this.maxBytes = settings.maxBodyBytes();
-    this.factory = JsonLimits.factory(settings);
+    this.factory = JsonLimits.eventFactory(settings);
   }
 
   /** The event's fields, or null when the general path must handle this payload. */

@@ -278,9 +278,19 @@ public final class LambdaHandler implements RequestStreamHandler {
       return null;
     }
     try {
-      return json.readTree(payload);
+      return json.readEvent(payload);
     } catch (JsonBodyException e) {
-      return null;
+      if (e.code().equals("invalid_json") || e.code().equals("invalid_encoding")) {
+        return null; // not JSON: a raw payload for a direct invocation
+      }
+      // JSON past the event limits: never taken for a raw payload (an HTTP event would reach the
+      // @OnInvoke handler)
+      throw new BadEventException(
+          "Function '"
+              + function.name()
+              + "' received an event it cannot read: "
+              + e.getMessage()
+              + " Lambda's own limits keep events far below anyfn's; report this event's source.");
     }
   }
 

@@ -39,6 +39,17 @@ class HttpFrontDoorsTest {
   }
 
   @Test
+  void aHeaderNameLongerThanABodysFieldNameIsStillAnHttpRequest() {
+    // API Gateway takes 10 KB of headers; the 1,000-character limit is for names in a body.
+    ObjectNode e = Lambda.event("http-api-v2.json");
+    e.put("rawPath", "/hello").put("rawQueryString", "");
+    e.withObjectProperty("headers").put("x-" + "a".repeat(2_000), "v");
+    JsonNode r = lambda.callJson(e);
+    assertThat(r.get("statusCode").asInt()).isEqualTo(200);
+    assertThat(r.get("body").asText()).isEqualTo("hello");
+  }
+
+  @Test
   void functionUrlIsRecognisedAndFirstInvocationIsTheColdStart() {
     JsonNode first = lambda.callJson(Lambda.event("function-url.json"));
     JsonNode second = lambda.callJson(Lambda.event("function-url.json"));

@@ -26,7 +26,7 @@ final class CosmosChangeTranslator {
     JsonNode array;
     try {
       array =
-          codec.readTree(
+          codec.readEvent(
               documents == null ? new byte[0] : documents.getBytes(StandardCharsets.UTF_8));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(

@@ -159,6 +159,22 @@ class GeneratedEventEntryTest {
   }
 
   @Test
+  void aCosmosBatchLargerThanARequestBodyIsDeliveredAsItsDocumentsAreWithinCosmosLimits()
+      throws Throwable {
+    // Cosmos DB items reach 2 MB; four of them are past the 6 MB HTTP body limit together.
+    String pad = "x".repeat(1_900_000);
+    StringBuilder batch = new StringBuilder("[");
+    for (int i = 0; i < 4; i++) {
+      batch.append(i == 0 ? "" : ",");
+      batch.append("{\"id\":\"d").append(i).append("\",\"count\":").append(i);
+      batch.append(",\"pad\":\"").append(pad).append("\"}");
+    }
+    call("dataStock", batch.append(']').toString(), context());
+
+    assertThat(Worker.RECEIVED).hasSize(4);
+  }
+
+  @Test
   void cosmosBatchThatIsNotAnArrayThrows() {
     assertThatThrownBy(() -> call("dataStock", "{\"id\":\"a\"}", context()))
         .isInstanceOf(IllegalArgumentException.class)

@@ -43,11 +43,17 @@ public final class JsonCodec {
   private static final class Jackson {
     final ObjectMapper mapper;
     final ObjectReader treeReader;
+    final ObjectReader eventReader;
     final ObjectWriter writer;
 
     Jackson(RuntimeSettings settings) {
       this.mapper = mapper(settings);
       this.treeReader = mapper.reader();
+      this.eventReader =
+          JsonMapper.builder(JsonLimits.eventFactory(settings))
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .build()
+              .reader();
       this.writer = mapper.writer();
     }
 
@@ -187,6 +193,24 @@ public final class JsonCodec {
       JsonNode node = jackson().treeReader.readTree(json);
       if (node == null || node.isMissingNode()) {
         throw new JsonBodyException("body_required", "The body is empty; expected JSON.", null);
+      }
+      return node;
+    } catch (IOException e) {
+      throw JsonErrors.translate(e, null);
+    }
+  }
+
+  /**
+   * Reads a provider's event envelope as a tree, within {@link JsonLimits#eventFactory}'s limits
+   * rather than a caller's body's.
+   *
+   * @throws JsonBodyException when it is not JSON or breaks those limits
+   */
+  public JsonNode readEvent(byte[] json) {
+    try {
+      JsonNode node = jackson().eventReader.readTree(json);
+      if (node == null || node.isMissingNode()) {
+        throw new JsonBodyException("body_required", "The event is empty; expected JSON.", null);
       }
       return node;
     } catch (IOException e) {

@@ -54,47 +54,70 @@ final class JsonLineLog implements Log {
   }
 
   private void write(String level, String message, Throwable error, Object... keyValues) {
+    String trace = null;
+    if (error != null) {
+      StringWriter w = new StringWriter();
+      error.printStackTrace(new PrintWriter(w));
+      trace = w.toString();
+    }
+    String line = line(level, message, error, trace, keyValues, false);
+    if (line.length() > MAX_LINE) {
+      // Each text cut to its share, whole escapes only, so the line stays JSON; the trace's first
+      // line (the exception's message again) cut too, so that the frames are kept.
+      String head = String.valueOf(error);
+      if (trace != null && head.length() > 1_024 && trace.startsWith(head)) {
+        trace = head.substring(0, 1_024) + "...[truncated]" + trace.substring(head.length());
+      }
+      line = line(level, message, error, trace, keyValues, true);
+    }
+    sink.accept(line);
+  }
+
+  private String line(
+      String level,
+      String message,
+      Throwable error,
+      String trace,
+      Object[] keyValues,
+      boolean cut) {
+    int text = cut ? 2_048 : Integer.MAX_VALUE;
+    int value = cut ? 512 : Integer.MAX_VALUE;
     StringBuilder b = new StringBuilder(128);
     b.append("{\"time\":\"").append(clock.instant()).append("\",\"level\":\"").append(level);
     b.append("\",\"function\":");
-    quote(b, functionName);
+    quote(b, functionName, value);
     if (requestId != null) {
       b.append(",\"requestId\":");
-      quote(b, requestId);
+      quote(b, requestId, value);
     }
     b.append(",\"message\":");
-    quote(b, message);
+    quote(b, message, text);
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       String key = String.valueOf(keyValues[i]);
       if (RESERVED_KEYS.contains(key)) {
         key = "_" + key; // one value per key: log tools keep only one of two
       }
       b.append(',');
-      quote(b, key);
+      quote(b, key, value);
       b.append(':');
-      Object value = keyValues[i + 1];
+      Object v = keyValues[i + 1];
       if (isSecret(key)) {
         b.append("\"[redacted]\"");
-      } else if (value instanceof Number || value instanceof Boolean) {
-        b.append(value);
+      } else if (v instanceof Number || v instanceof Boolean) {
+        b.append(v);
       } else {
-        quote(b, String.valueOf(value));
+        quote(b, String.valueOf(v), value);
       }
     }
     if (error != null) {
       b.append(",\"errorType\":");
-      quote(b, error.getClass().getName());
+      quote(b, error.getClass().getName(), value);
       b.append(",\"errorMessage\":");
-      quote(b, String.valueOf(error.getMessage()));
-      StringWriter trace = new StringWriter();
-      error.printStackTrace(new PrintWriter(trace));
+      quote(b, String.valueOf(error.getMessage()), text);
       b.append(",\"stackTrace\":");
-      quote(b, trace.toString());
+      quote(b, trace, cut ? MAX_LINE / 2 : Integer.MAX_VALUE);
     }
-    b.append('}');
-    String line =
-        b.length() > MAX_LINE ? b.substring(0, MAX_LINE) + "...[truncated]\"}" : b.toString();
-    sink.accept(line);
+    return b.append('}').toString();
   }
 
   static boolean isSecret(String key) {
@@ -103,8 +126,21 @@ final class JsonLineLog implements Log {
   }
 
   static void quote(StringBuilder b, String s) {
+    quote(b, s, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@code s} as a JSON string, cut after about {@code max} characters of output (never inside an
+   * escape) and marked {@code ...[truncated]}.
+   */
+  static void quote(StringBuilder b, String s, int max) {
     b.append('"');
+    int limit = max == Integer.MAX_VALUE ? Integer.MAX_VALUE : b.length() + max;
     for (int i = 0; i < s.length(); i++) {
+      if (b.length() >= limit) {
+        b.append("...[truncated]");
+        break;
+      }
       char c = s.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");

@@ -74,4 +74,21 @@ class JsonLineLogTest {
     assertThat(line.get("apiKey").asText()).isEqualTo("[redacted]");
     assertThat(line.get("userPassword").asText()).isEqualTo("[redacted]");
   }
+
+  @Test
+  void aLineOverSixteenKilobytesStaysJsonAndKeepsTheStartOfTheStackTrace() throws Exception {
+    for (int pad = 0; pad < 8; pad++) {
+      lines.clear();
+      String quoted = "x".repeat(pad) + "\"\\\u0001".repeat(6_000);
+      log.error(quoted, new IllegalStateException(quoted), "field", quoted);
+
+      String text = lines.get(0);
+      assertThat(text.length()).isLessThanOrEqualTo(16 * 1024);
+      JsonNode line = STRICT.readTree(text);
+      assertThat(line.get("message").asText()).endsWith("...[truncated]");
+      assertThat(line.get("stackTrace").asText())
+          .startsWith("java.lang.IllegalStateException: x".substring(0, 33))
+          .contains("\tat dev.anyfn.core.JsonLineLogTest");
+    }
+  }
 }
