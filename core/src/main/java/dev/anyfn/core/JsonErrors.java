@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -17,7 +18,26 @@ import java.io.IOException;
 final class JsonErrors {
   private JsonErrors() {}
 
+  /**
+   * The caller's fault as a {@link JsonBodyException}.
+   *
+   * @throws IllegalStateException when the fault is the type's, not the caller's (Jackson cannot
+   *     make or reach it): a 500 and a log line, not a 400 that blames the caller
+   */
   static JsonBodyException translate(IOException e, JavaType target) {
+    if (e instanceof InvalidDefinitionException
+        || causedBy(e, IllegalAccessException.class)
+        || (e instanceof MismatchedInputException mi
+            && unconstructible(String.valueOf(mi.getOriginalMessage())))) {
+      throw new IllegalStateException(
+          "JSON cannot be bound to "
+              + (target == null ? "this type" : target.toCanonical())
+              + ": "
+              + ((JsonProcessingException) e).getOriginalMessage()
+              + ". The type must be public, concrete and constructible (a record, or a class with"
+              + " a public no-argument constructor).",
+          e);
+    }
     StreamConstraintsException limit = limitCause(e);
     if (limit != null) {
       String m = String.valueOf(limit.getOriginalMessage());
@@ -177,6 +197,22 @@ final class JsonErrors {
       return "an 8-bit integer";
     }
     return "its type";
+  }
+
+  /** Jackson's words for a type it has no way to make, whatever the JSON. */
+  private static boolean unconstructible(String message) {
+    return message.startsWith("Cannot construct instance")
+        && (message.contains("no Creators, like default constructor, exist")
+            || message.contains("abstract types either need to be mapped"));
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t.getCause(); c != null && c != t; t = c, c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String foundText(String found) {

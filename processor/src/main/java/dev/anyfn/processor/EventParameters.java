@@ -54,7 +54,27 @@ final class EventParameters {
         ok = false;
         continue;
       }
-      if (binding.get().source() != Parameter.Source.CONTEXT) {
+      Parameter.Source source = binding.get().source();
+      Optional<String> unreadable =
+          source == Parameter.Source.EVENT_BODY
+                  || source == Parameter.Source.BODY
+                  || source == Parameter.Source.DATA_CHANGE
+              ? JsonTypeRules.readProblem(type)
+              : Optional.empty();
+      if (unreadable.isPresent()) {
+        reporter.error(
+            p,
+            kind.label()
+                + " handler "
+                + method.getSimpleName()
+                + " takes "
+                + names.display(type)
+                + " from JSON, but "
+                + unreadable.get());
+        ok = false;
+        continue;
+      }
+      if (source != Parameter.Source.CONTEXT) {
         events.add(p.getSimpleName().toString());
       }
       bindings.add(binding.get());

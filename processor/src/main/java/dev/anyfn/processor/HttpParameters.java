@@ -166,6 +166,18 @@ final class HttpParameters {
     } else if (names.is(type, "dev.anyfn.Context")) {
       return Optional.of(Parameter.of(Parameter.Source.CONTEXT));
     } else if (BindableTypes.isJson(type)) {
+      Optional<String> unreadable = JsonTypeRules.readProblem(type);
+      if (unreadable.isPresent()) {
+        reporter.error(
+            p,
+            "@Route handler "
+                + method.getSimpleName()
+                + " takes "
+                + names.display(type)
+                + " as its JSON body, but "
+                + unreadable.get());
+        return Optional.empty();
+      }
       return Optional.of(
           Parameter.typed(Parameter.Source.BODY, names.erasedName(type), names.canonical(type)));
     }

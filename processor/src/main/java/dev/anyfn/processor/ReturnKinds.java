@@ -25,11 +25,17 @@ final class ReturnKinds {
   Optional<ReturnKind> read(ExecutableElement method, TriggerKind kind, boolean batch) {
     TypeMirror type = method.getReturnType();
     ReturnKind found = classify(type);
-    if (found != null && allowed(kind, batch).contains(found)) {
-      return Optional.of(found);
-    }
     String handler = kind.label() + " handler " + method.getSimpleName();
     String shown = names.display(type);
+    if (found != null && allowed(kind, batch).contains(found)) {
+      Optional<String> unwritable =
+          found == ReturnKind.JSON ? JsonTypeRules.writeProblem(type) : Optional.empty();
+      if (unwritable.isEmpty()) {
+        return Optional.of(found);
+      }
+      reporter.error(method, handler + " returns " + shown + " as JSON, but " + unwritable.get());
+      return Optional.empty();
+    }
     if (kind == TriggerKind.QUEUE && batch) {
       reporter.error(
           method,

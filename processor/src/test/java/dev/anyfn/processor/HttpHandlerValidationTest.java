@@ -114,6 +114,45 @@ class HttpHandlerValidationTest {
   }
 
   @Test
+  void rejectsABodyTypeJsonCannotReachOrMakeSayingWhy() {
+    handler(
+            """
+              record Login(String user) {}
+              public interface Shape {}
+              public static class Pojo { public Pojo(String a) {} }
+              public class Inner {}
+              public record Wrapper(Login login) {}
+              @Route(value = "/a", method = HttpMethod.POST)
+              public void a(Login login) {}
+              @Route(value = "/b", method = HttpMethod.POST)
+              public void b(Shape shape) {}
+              @Route(value = "/c", method = HttpMethod.POST)
+              public void c(Pojo pojo) {}
+              @Route(value = "/d", method = HttpMethod.POST)
+              public void d(Inner inner) {}
+              @Route(value = "/e", method = HttpMethod.POST)
+              public void e(java.util.List<Wrapper> wrappers) {}
+              @Route("/f")
+              public Login f() { return null; }
+            """)
+        .assertErrors(
+            "@Route handler a takes com.example.Api.Login as its JSON body, but Login is not public; anyfn reads"
+                + " and writes JSON through public types only. Declare Login public.",
+            "@Route handler b takes com.example.Api.Shape as its JSON body, but Shape is an interface, and a JSON"
+                + " body does not name the class to make (anyfn takes no type ids). Take a"
+                + " concrete record or class.",
+            "@Route handler c takes com.example.Api.Pojo as its JSON body, but Pojo has no public no-argument"
+                + " constructor for JSON to make it with. Add one, or make Pojo a record.",
+            "@Route handler d takes com.example.Api.Inner as its JSON body, but Inner is an inner class, which"
+                + " JSON cannot make without an instance of Api. Declare it static, or make it a"
+                + " record.",
+            "@Route handler e takes java.util.List<com.example.Api.Wrapper> as its JSON body, but"
+                + " Login is not public; anyfn reads and writes JSON through public types only. Declare Login public.",
+            "@Route handler f returns com.example.Api.Login as JSON, but Login is not public; anyfn reads and writes"
+                + " JSON through public types only. Declare Login public.");
+  }
+
+  @Test
   void rejectsAParameterThatIsBothAQueryAndAFormValue() {
     handler(
             """
