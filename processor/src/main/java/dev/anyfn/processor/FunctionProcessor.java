@@ -29,6 +29,8 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -57,6 +59,12 @@ import javax.tools.StandardLocation;
 public final class FunctionProcessor extends AbstractProcessor {
   private final List<FunctionModel> functions = new ArrayList<>();
   private final Set<String> deferred = new LinkedHashSet<>();
+
+  /**
+   * The classes and interfaces the function classes extend, whose handlers each function reports.
+   */
+  private final Set<String> functionSupertypes = new java.util.HashSet<>();
+
   private Reporter reporter;
   private TypeNames names;
   private FunctionReader reader;
@@ -131,12 +139,27 @@ public final class FunctionProcessor extends AbstractProcessor {
       collectTypes(root, types);
     }
     for (TypeElement type : types) {
+      if (type.getAnnotation(ServerlessFunction.class) != null) {
+        collectSupertypes(type.asType(), functionSupertypes);
+      }
+    }
+    for (TypeElement type : types) {
       if (type.getAnnotation(ServerlessFunction.class) == null) {
         reportTriggersOutsideFunctions(type);
       } else if (names.referencesMissingTypes(type)) {
         deferred.add(type.getQualifiedName().toString());
       } else {
         reader.read(type).ifPresent(functions::add);
+      }
+    }
+  }
+
+  private void collectSupertypes(TypeMirror type, Set<String> into) {
+    for (TypeMirror s : processingEnv.getTypeUtils().directSupertypes(type)) {
+      if (s instanceof DeclaredType d
+          && d.asElement() instanceof TypeElement e
+          && into.add(e.getQualifiedName().toString())) {
+        collectSupertypes(s, into);
       }
     }
   }
@@ -166,6 +189,9 @@ public final class FunctionProcessor extends AbstractProcessor {
               + names.binaryName(type)
               + " has no effect: the class is not a @ServerlessFunction. Put @SendsTo on the"
               + " function class whose handlers send.");
+    }
+    if (functionSupertypes.contains(type.getQualifiedName().toString())) {
+      return; // reported on each function class that inherits them (FunctionReader)
     }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       List<Class<? extends Annotation>> present = MethodAnnotations.on(method);

@@ -24,8 +24,10 @@ final class FunctionReader {
   private final LifecycleMethods lifecycle;
   private final CorsRules cors;
   private final SendsToRules sends;
+  private final Elements elements;
 
   FunctionReader(Reporter reporter, TypeNames names, Elements elements) {
+    this.elements = elements;
     this.reporter = reporter;
     this.names = names;
     this.classes = new FunctionClasses(reporter, elements);
@@ -60,6 +62,7 @@ final class FunctionReader {
     List<ExecutableElement> invokeHandlers = new ArrayList<>();
     Map<String, ExecutableElement> readers = new LinkedHashMap<>();
     boolean hasTriggers = false;
+    reportInheritedHandlers(type, className);
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       List<Class<? extends Annotation>> present = MethodAnnotations.on(method);
       hasTriggers |= present.stream().anyMatch(MethodAnnotations::isTrigger);
@@ -215,6 +218,38 @@ final class FunctionReader {
               + "' has more than one @OnInvoke handler: "
               + Prose.and(handlers.stream().map(m -> m.getSimpleName().toString()).toList())
               + ". Keep one; direct invocation calls a single method.");
+    }
+  }
+
+  /**
+   * Handlers and lifecycle methods inherited from a superclass or interface: the index names the
+   * methods of the function class itself, so an inherited one would be left out without a word (a
+   * base class from a jar), or refused as outside a function (one compiled with it).
+   */
+  private void reportInheritedHandlers(TypeElement type, String className) {
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (method.getEnclosingElement().equals(type)) {
+        continue;
+      }
+      List<Class<? extends Annotation>> present = MethodAnnotations.on(method);
+      if (present.isEmpty()) {
+        continue;
+      }
+      String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
+      reporter.error(
+          type,
+          className
+              + " inherits "
+              + method.getSimpleName()
+              + " from "
+              + owner
+              + ", which has "
+              + MethodAnnotations.labels(present)
+              + "; anyfn reads the handlers declared in the function class itself. Declare it in "
+              + type.getSimpleName()
+              + " (override it and call super), and remove the annotation from "
+              + owner
+              + ".");
     }
   }
 }

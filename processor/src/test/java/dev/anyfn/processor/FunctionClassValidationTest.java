@@ -332,6 +332,29 @@ class FunctionClassValidationTest {
   }
 
   @Test
+  void rejectsAHandlerInheritedFromABaseClassRatherThanDroppingIt() {
+    compile(
+            """
+            public abstract class Base {
+              @Route("/base")
+              public String base() { return "base"; }
+            }
+            """,
+            """
+            @ServerlessFunction("api")
+            public class Api extends Base {
+              @Route("/own")
+              public String own() { return "own"; }
+            }
+            """)
+        .assertError(
+            "com.example.Api inherits base from com.example.Base, which has @Route; anyfn reads"
+                + " the handlers declared in the function class itself. Declare it in Api"
+                + " (override it and call super), and remove the annotation from"
+                + " com.example.Base.");
+  }
+
+  @Test
   void rejectsDerivedNameClashingWithExplicitName() {
     compile(
             """
