@@ -78,6 +78,9 @@ final class JsonTypeRules {
 
   private static Optional<String> own(TypeElement element, boolean read) {
     String simple = element.getSimpleName().toString();
+    if (element.getKind() == ElementKind.ENUM) {
+      return Optional.empty(); // Jackson reads an enum's constants without reflective access
+    }
     // Its own modifier is what reflection checks (a public record inside a package-private class
     // is reachable); the codec never overrides access.
     if (!element.getModifiers().contains(Modifier.PUBLIC)) {
@@ -87,7 +90,7 @@ final class JsonTypeRules {
               + simple
               + " public.");
     }
-    if (element.getKind() == ElementKind.ENUM || element.getKind() == ElementKind.RECORD) {
+    if (element.getKind() == ElementKind.RECORD) {
       return Optional.empty();
     }
     if (element.getNestingKind() == NestingKind.MEMBER

@@ -114,6 +114,18 @@ class HttpHandlerValidationTest {
   }
 
   @Test
+  void acceptsAPublicRecordHoldingAPackagePrivateEnumWhichJacksonReads() {
+    handler(
+            """
+              enum Level { LOW, HIGH }
+              public record Alert(Level level, java.util.List<Level> history) {}
+              @Route(value = "/alerts", method = HttpMethod.POST)
+              public Alert raise(Alert alert) { return alert; }
+            """)
+        .assertIndex();
+  }
+
+  @Test
   void rejectsABodyTypeJsonCannotReachOrMakeSayingWhy() {
     handler(
             """
