@@ -280,8 +280,8 @@ public final class LambdaHandler implements RequestStreamHandler {
     try {
       return json.readEvent(payload);
     } catch (JsonBodyException e) {
-      if (e.code().equals("invalid_json") || e.code().equals("invalid_encoding")) {
-        return null; // not JSON: a raw payload for a direct invocation
+      if (!e.code().equals("limit_exceeded") && !e.code().equals("body_too_deep")) {
+        return null; // not an event: a raw payload for a direct invocation, which reports it
       }
       // JSON past the event limits: never taken for a raw payload (an HTTP event would reach the
       // @OnInvoke handler)

@@ -195,6 +195,11 @@ class EventSourcesTest {
     assertThatThrownBy(() -> lambda.callText("{\"a\":\"x\"}"))
         .isInstanceOf(FunctionFailedException.class)
         .hasMessageStartingWith("invalid_payload: ");
+    // JSON that is not an event (a duplicate key) is still the direct invocation's to refuse
+    assertThatThrownBy(() -> lambda.callText("{\"a\":1,\"a\":2,\"b\":2}"))
+        .isInstanceOf(FunctionFailedException.class)
+        .hasMessageStartingWith("invalid_payload: ")
+        .hasMessageContaining("duplicate field");
   }
 
   @Test

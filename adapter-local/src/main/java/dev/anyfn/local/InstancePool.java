@@ -340,7 +340,7 @@ final class InstancePool {
                 + millis(initNanos)
                 + " ms");
         slot.ready.complete(instance);
-        if (isRetired(slot)) {
+        if (isRetiredAndIdle(slot)) {
           retireInstance(slot); // timed out while it started: retire() found it not ready
         }
       } else {
@@ -432,26 +432,32 @@ final class InstancePool {
 
   /**
    * Marks a slot retired: no new work goes to it, and its instance's {@code @OnShutdown} runs once
-   * its last call has returned, a timed-out one included.
+   * the calls admitted to it have been released (here, or by {@link #release}) and the instance's
+   * last call has returned, a timed-out one included.
    */
   private void retire(Slot slot, String why) {
+    boolean idle;
     synchronized (this) {
       if (slot.retired) {
         return;
       }
       slot.retired = true;
       slots.remove(slot);
+      idle = slot.inFlight == 0;
     }
     log.line("Instance " + slot.id + " of function '" + name() + "' retired: " + why);
-    retireInstance(slot);
+    if (idle) {
+      retireInstance(slot);
+    }
   }
 
-  private synchronized boolean isRetired(Slot slot) {
-    return slot.retired;
+  private synchronized boolean isRetiredAndIdle(Slot slot) {
+    return slot.retired && slot.inFlight == 0;
   }
 
   private void release(Lease lease) {
     Slot slot = lease.slot;
+    boolean lastOfRetired;
     synchronized (this) {
       slot.inFlight--;
       inFlight--;
@@ -459,7 +465,13 @@ final class InstancePool {
         slot.inFlightByGroup.merge(lease.group, -1, (a, b) -> a + b == 0 ? null : a + b);
       }
       slot.lastUsed = clock.instant();
+      // A call admitted to the slot may not have entered the instance yet: the instance retires
+      // once the last admitted call is released, not before.
+      lastOfRetired = slot.retired && slot.inFlight == 0;
       notifyAll();
+    }
+    if (lastOfRetired) {
+      retireInstance(slot);
     }
     workers.onRelease();
   }
@@ -533,13 +545,17 @@ final class InstancePool {
    * idle ones has run (a busy one's runs when its last call returns).
    */
   CompletableFuture<Void> retireAll() {
-    List<Slot> all;
+    List<Slot> idle = new ArrayList<>();
     synchronized (this) {
-      all = List.copyOf(slots);
+      for (Slot s : slots) {
+        s.retired = true;
+        if (s.inFlight == 0) {
+          idle.add(s); // a busy one retires when its last call is released
+        }
+      }
       slots.clear();
-      all.forEach(s -> s.retired = true);
     }
     return CompletableFuture.allOf(
-        all.stream().map(this::retireInstance).toArray(CompletableFuture[]::new));
+        idle.stream().map(this::retireInstance).toArray(CompletableFuture[]::new));
   }
 }

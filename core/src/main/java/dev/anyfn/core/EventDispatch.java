@@ -129,9 +129,15 @@ final class EventDispatch {
       ResolvedHandler handler, List<? extends Event> batch, Context context) {
     List<ItemFailure> failures = new ArrayList<>();
     TriggerSpec trigger = handler.spec().trigger();
+    boolean timedOut = false;
     for (int i = 0; i < batch.size(); i++) {
       Event event = batch.get(i);
       if (!wanted(trigger, event)) {
+        continue;
+      }
+      if (timedOut) { // the invocation is over: the rest of the batch is retried, not run
+        failures.add(
+            new ItemFailure(i, event.id(), false, "timed_out", "the invocation had timed out"));
         continue;
       }
       Object[] args;
@@ -158,6 +164,7 @@ final class EventDispatch {
         Outbox.flush(call);
         succeeded = true;
       } catch (Throwable t) {
+        timedOut = t instanceof Commit.TooLateException;
         failures.add(failure(i, event, t, handler, context));
       } finally {
         OnceContext.finish(handlerContext, succeeded);

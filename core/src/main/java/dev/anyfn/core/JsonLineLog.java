@@ -69,6 +69,10 @@ final class JsonLineLog implements Log {
         trace = head.substring(0, 1_024) + "...[truncated]" + trace.substring(head.length());
       }
       line = line(level, message, error, trace, keyValues, true);
+      if (line.length() > MAX_LINE) {
+        // many fields, each within its share: the caller's fields go, the rest is kept
+        line = line(level, message, error, trace, new Object[] {"truncated", true}, true);
+      }
     }
     sink.accept(line);
   }

@@ -91,4 +91,19 @@ class JsonLineLogTest {
           .contains("\tat dev.anyfn.core.JsonLineLogTest");
     }
   }
+
+  @Test
+  void aLineWithManyLongFieldsKeepsItsMessageAndStaysWithinTheLimit() throws Exception {
+    Object[] fields = new Object[80];
+    for (int i = 0; i < 40; i++) {
+      fields[2 * i] = "field" + i;
+      fields[2 * i + 1] = "v".repeat(600);
+    }
+    log.warn("many fields", fields);
+
+    assertThat(lines.get(0).length()).isLessThanOrEqualTo(16 * 1024);
+    JsonNode line = STRICT.readTree(lines.get(0));
+    assertThat(line.get("message").asText()).isEqualTo("many fields");
+    assertThat(line.get("truncated").asBoolean()).isTrue();
+  }
 }

@@ -89,6 +89,28 @@ class OnceTest {
   }
 
   @Test
+  void afterTheGateRefusesTheRestOfTheBatchIsRetriedWithoutRunning() {
+    List<QueueMessage> batch =
+        List.of("o-21", "o-22", "o-23").stream()
+            .map(
+                id ->
+                    QueueMessage.builder()
+                        .id("m-" + id)
+                        .queue("charges")
+                        .body(id)
+                        .deliveryAttempt(1)
+                        .build())
+            .toList();
+
+    BatchOutcome late = rt.instance(FN).handleEvents(batch, answeredAsTimedOut());
+
+    assertThat(late.failures())
+        .extracting(BatchOutcome.ItemFailure::code)
+        .containsExactly("timed_out", "timed_out", "timed_out");
+    assertThat(OnceFunction.CHARGES).hasValue(1); // the first ran; the others were not started
+  }
+
+  @Test
   void anEventWhoseInvocationTimedOutIsRetriedWithNothingSent() {
     QueueMessage message =
         QueueMessage.builder().id("m-1").queue("charges").body("o-8").deliveryAttempt(1).build();

@@ -1,7 +1,6 @@
 package dev.anyfn.processor;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -93,6 +92,9 @@ final class JsonTypeRules {
     if (element.getKind() == ElementKind.RECORD) {
       return Optional.empty();
     }
+    if (!read) {
+      return Optional.empty(); // written through its public getters, whatever makes it
+    }
     if (element.getNestingKind() == NestingKind.MEMBER
         && !element.getModifiers().contains(Modifier.STATIC)
         && element.getKind() == ElementKind.CLASS) {
@@ -101,9 +103,6 @@ final class JsonTypeRules {
               + " is an inner class, which JSON cannot make without an instance of "
               + element.getEnclosingElement().getSimpleName()
               + ". Declare it static, or make it a record.");
-    }
-    if (!read) {
-      return Optional.empty();
     }
     if (element.getKind() == ElementKind.INTERFACE
         || element.getModifiers().contains(Modifier.ABSTRACT)) {
@@ -114,22 +113,36 @@ final class JsonTypeRules {
               + ", and a JSON body does not name the class to make (anyfn takes no type ids)."
               + " Take a concrete record or class.");
     }
-    List<ExecutableElement> constructors =
-        ElementFilter.constructorsIn(element.getEnclosedElements());
-    boolean usable =
-        constructors.stream()
-            .anyMatch(
-                c ->
-                    c.getModifiers().contains(Modifier.PUBLIC)
-                        && (c.getParameters().isEmpty() || jacksonAnnotated(c)));
-    return usable
+    return constructible(element)
         ? Optional.empty()
         : Optional.of(
             simple
-                + " has no public no-argument constructor for JSON to make it with. Add one, or"
+                + " has no public constructor JSON can use: add a public no-argument one, or"
                 + " make "
                 + simple
                 + " a record.");
+  }
+
+  /**
+   * Whether Jackson can make it: a public constructor without parameters or with one (a delegating
+   * creator: {@code Email(String)}), or a constructor or factory method Jackson annotations mark.
+   */
+  private static boolean constructible(TypeElement element) {
+    for (ExecutableElement c : ElementFilter.constructorsIn(element.getEnclosedElements())) {
+      if (c.getModifiers().contains(Modifier.PUBLIC)
+          && (c.getParameters().size() <= 1 || marked(c))) {
+        return true;
+      }
+    }
+    return ElementFilter.methodsIn(element.getEnclosedElements()).stream()
+        .anyMatch(m -> m.getModifiers().contains(Modifier.STATIC) && jacksonAnnotated(m));
+  }
+
+  /** A creator Jackson annotations mark: on the executable or on each of its parameters. */
+  private static boolean marked(ExecutableElement e) {
+    return jacksonAnnotated(e)
+        || (!e.getParameters().isEmpty()
+            && e.getParameters().stream().allMatch(JsonTypeRules::jacksonAnnotated));
   }
 
   private static boolean jacksonAnnotated(Element element) {

@@ -77,12 +77,17 @@ final class RouteTemplates {
         throw new SyntaxProblem(
             "segment '" + text + "' contains '" + c + "' and is neither a literal nor a {name}");
       }
-      if (c == '%') {
+      if (c == '%'
+          && i + 2 < text.length()
+          && isHex(text.charAt(i + 1))
+          && isHex(text.charAt(i + 2))) {
         throw new SyntaxProblem(
             "segment '"
                 + text
-                + "' contains '%': paths are matched after percent-decoding, so a literal"
-                + " segment is written decoded (write 'a b' for a request to /a%20b)");
+                + "' contains the escape '"
+                + text.substring(i, i + 3)
+                + "': paths are matched after percent-decoding, so a literal segment is written"
+                + " decoded (write 'a b' for a request to /a%20b)");
       }
       if (c == '\\' || Character.isISOControl(c)) {
         throw new SyntaxProblem(
@@ -95,5 +100,9 @@ final class RouteTemplates {
       }
     }
     return new RouteTemplate.Segment(text, false, false);
+  }
+
+  private static boolean isHex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 }

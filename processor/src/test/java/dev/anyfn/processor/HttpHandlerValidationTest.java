@@ -126,12 +126,37 @@ class HttpHandlerValidationTest {
   }
 
   @Test
+  void acceptsTypesJacksonCanMakeWithoutANoArgumentConstructor() {
+    Compilation c =
+        handler(
+            """
+              public static class Email { public Email(String address) {} public String getAddress() { return ""; } }
+              public static class Money {
+                @com.fasterxml.jackson.annotation.JsonCreator
+                public static Money of(String text) { return new Money(); }
+                private Money() {}
+              }
+              public static class Point {
+                public Point(@com.fasterxml.jackson.annotation.JsonProperty("x") int x,
+                    @com.fasterxml.jackson.annotation.JsonProperty("y") int y) {}
+              }
+              public class View { public String getName() { return "n"; } }
+              public record Purchase(Email email, Money price, Point at) {}
+              @Route(value = "/orders", method = HttpMethod.POST)
+              public View place(Purchase purchase) { return new View(); }
+            """);
+    // javac warns that no processor claims Jackson's annotations: not an error
+    assertThat(c.errors()).isEmpty();
+    assertThat(c.index()).isPresent();
+  }
+
+  @Test
   void rejectsABodyTypeJsonCannotReachOrMakeSayingWhy() {
     handler(
             """
               record Login(String user) {}
               public interface Shape {}
-              public static class Pojo { public Pojo(String a) {} }
+              public static class Pojo { public Pojo(String a, int b) {} }
               public class Inner {}
               public record Wrapper(Login login) {}
               @Route(value = "/a", method = HttpMethod.POST)
@@ -153,8 +178,9 @@ class HttpHandlerValidationTest {
             "@Route handler b takes com.example.Api.Shape as its JSON body, but Shape is an interface, and a JSON"
                 + " body does not name the class to make (anyfn takes no type ids). Take a"
                 + " concrete record or class.",
-            "@Route handler c takes com.example.Api.Pojo as its JSON body, but Pojo has no public no-argument"
-                + " constructor for JSON to make it with. Add one, or make Pojo a record.",
+            "@Route handler c takes com.example.Api.Pojo as its JSON body, but Pojo has no public"
+                + " constructor JSON can use: add a public no-argument one, or make Pojo a"
+                + " record.",
             "@Route handler d takes com.example.Api.Inner as its JSON body, but Inner is an inner class, which"
                 + " JSON cannot make without an instance of Api. Declare it static, or make it a"
                 + " record.",

@@ -258,9 +258,14 @@ class RouteValidationTest {
   void rejectsAPercentEscapeInALiteralSegmentAsPathsAreMatchedDecoded() {
     route("/files/a%20b")
         .assertError(
-            "Invalid path template '/files/a%20b' on get: segment 'a%20b' contains '%': paths are"
-                + " matched after percent-decoding, so a literal segment is written decoded (write"
-                + " 'a b' for a request to /a%20b)"
+            "Invalid path template '/files/a%20b' on get: segment 'a%20b' contains the escape"
+                + " '%20': paths are matched after percent-decoding, so a literal segment is"
+                + " written decoded (write 'a b' for a request to /a%20b)"
                 + GRAMMAR);
+  }
+
+  @Test
+  void acceptsAPercentSignThatIsNoEscapeAsTheDecodedFormOfPercent25() {
+    route("/rates/100%").assertIndex();
   }
 }
