@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
@@ -227,29 +229,45 @@ final class FunctionReader {
    * base class from a jar), or refused as outside a function (one compiled with it).
    */
   private void reportInheritedHandlers(TypeElement type, String className) {
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (method.getEnclosingElement().equals(type)) {
-        continue;
+    List<TypeElement> supertypes = new ArrayList<>();
+    collectSupertypes(type, supertypes);
+    List<ExecutableElement> own = ElementFilter.methodsIn(type.getEnclosedElements());
+    for (TypeElement owner : supertypes) {
+      for (ExecutableElement method : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+        List<Class<? extends Annotation>> present = MethodAnnotations.on(method);
+        if (present.isEmpty() || own.stream().anyMatch(m -> elements.overrides(m, method, type))) {
+          continue; // an override in the function class is read as its own
+        }
+        reporter.error(
+            type,
+            className
+                + " inherits "
+                + method.getSimpleName()
+                + " from "
+                + owner.getQualifiedName()
+                + ", which has "
+                + MethodAnnotations.labels(present)
+                + "; anyfn reads the handlers declared in the function class itself. Declare it in "
+                + type.getSimpleName()
+                + " (override it and call super), and remove the annotation from "
+                + owner.getQualifiedName()
+                + ".");
       }
-      List<Class<? extends Annotation>> present = MethodAnnotations.on(method);
-      if (present.isEmpty()) {
-        continue;
+    }
+  }
+
+  /** Every superclass and interface, private methods included where getAllMembers has none. */
+  private static void collectSupertypes(TypeElement type, List<TypeElement> into) {
+    List<TypeMirror> direct = new ArrayList<>(type.getInterfaces());
+    direct.add(type.getSuperclass());
+    for (TypeMirror t : direct) {
+      if (t instanceof DeclaredType d
+          && d.asElement() instanceof TypeElement e
+          && !e.getQualifiedName().contentEquals("java.lang.Object")
+          && !into.contains(e)) {
+        into.add(e);
+        collectSupertypes(e, into);
       }
-      String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
-      reporter.error(
-          type,
-          className
-              + " inherits "
-              + method.getSimpleName()
-              + " from "
-              + owner
-              + ", which has "
-              + MethodAnnotations.labels(present)
-              + "; anyfn reads the handlers declared in the function class itself. Declare it in "
-              + type.getSimpleName()
-              + " (override it and call super), and remove the annotation from "
-              + owner
-              + ".");
     }
   }
 }

@@ -355,6 +355,32 @@ class FunctionClassValidationTest {
   }
 
   @Test
+  void acceptsAHandlerThatOverridesAnAnnotatedBaseMethodAndRefusesAPrivateInheritedOne() {
+    compile(
+            """
+            public abstract class Base {
+              @Route("/base")
+              public String base() { return "base"; }
+              @OnInit
+              private void start() {}
+            }
+            """,
+            """
+            @ServerlessFunction("api")
+            public class Api extends Base {
+              @Override
+              @Route("/base")
+              public String base() { return "mine"; }
+            }
+            """)
+        .assertError(
+            "com.example.Api inherits start from com.example.Base, which has @OnInit; anyfn reads"
+                + " the handlers declared in the function class itself. Declare it in Api"
+                + " (override it and call super), and remove the annotation from"
+                + " com.example.Base.");
+  }
+
+  @Test
   void rejectsDerivedNameClashingWithExplicitName() {
     compile(
             """
