@@ -28,9 +28,9 @@ public final class Headers {
    * name with one value (most of them, so no list per header), an immutable {@code List<String>}
    * for a name with several. Only the first {@code size} slots are used: the arrays are handed over
    * by the {@link Builder}, which copies them before it changes anything once they are shared, so
-   * they never change after construction. Lookups scan with {@link String#equalsIgnoreCase}, which
-   * allocates nothing and, for the few dozen headers of a request, costs less than lower-casing the
-   * name and hashing it.
+   * they never change after construction. Lookups scan with {@link #sameName}, which allocates
+   * nothing and, for the few dozen headers of a request, costs less than lower-casing the name and
+   * hashing it.
    */
   private final String[] names;
 
@@ -97,11 +97,35 @@ public final class Headers {
 
   private int indexOf(String name) {
     for (int i = 0; i < size; i++) {
-      if (names[i].equalsIgnoreCase(name)) {
+      if (sameName(names[i], name)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether {@code name} spells the checked name {@code token} ignoring ASCII case, as RFC 9110
+   * compares field names. Unlike {@link String#equalsIgnoreCase}, no other character folds into an
+   * ASCII letter (the Kelvin sign is not a {@code k}), and it costs a few operations per character
+   * rather than a Unicode case mapping: every lookup of a request runs it.
+   */
+  static boolean sameName(String token, String name) {
+    int n = token.length();
+    if (name == null || name.length() != n) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char a = token.charAt(i);
+      char b = name.charAt(i);
+      if (a != b) {
+        int lower = a | 0x20;
+        if (lower != (b | 0x20) || lower < 'a' || lower > 'z') {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @SuppressWarnings("unchecked")
@@ -225,7 +249,7 @@ public final class Headers {
 
     private int indexOf(String name) {
       for (int i = 0; i < size; i++) {
-        if (names[i].equalsIgnoreCase(name)) {
+        if (sameName(names[i], name)) {
           return i;
         }
       }

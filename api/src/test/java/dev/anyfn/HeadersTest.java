@@ -34,6 +34,21 @@ class HeadersTest {
   }
 
   @Test
+  void namesMatchIgnoringAsciiCaseOnlyAsRfc9110ComparesThem() {
+    Headers h =
+        Headers.builder().add("Set-Cookie", "a=1").add("X-Key", "k").add("X-^", "b").build();
+
+    assertThat(h.first("SET-cookie")).hasValue("a=1");
+    // Java's equalsIgnoreCase folds these into ASCII letters; a field name never does.
+    assertThat(h.first("\u017Fet-Cookie")).isEmpty(); // LATIN SMALL LETTER LONG S
+    assertThat(h.first("X-\u212Aey")).isEmpty(); // KELVIN SIGN
+    // '^' and '~' differ in the case bit, but only letters have a case
+    assertThat(h.first("x-~")).isEmpty();
+    assertThat(h.first("x-^")).hasValue("b");
+    assertThat(h.contains(null)).isFalse();
+  }
+
+  @Test
   void setReplacesEveryValue() {
     Headers h = Headers.builder().add("A", "1").add("a", "2").set("A", "3").build();
     assertThat(h.all("a")).containsExactly("3");

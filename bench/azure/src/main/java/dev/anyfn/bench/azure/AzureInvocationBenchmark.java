@@ -70,7 +70,7 @@ public class AzureInvocationBenchmark {
   private InvocationContext neutralContext;
 
   /** The request both sides answer. */
-  static HttpRequestMessage<Optional<byte[]>> request() {
+  public static HttpRequestMessage<Optional<byte[]>> request() {
     return new BenchRequest(
         HttpMethod.POST,
         "https://bench.azurewebsites.net/hello",

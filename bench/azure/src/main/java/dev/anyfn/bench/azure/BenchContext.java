@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /** A fixed invocation context with a W3C trace parent, shared by both sides. Immutable. */
-final class BenchContext implements ExecutionContext, TraceContext {
+public final class BenchContext implements ExecutionContext, TraceContext {
   private static final Logger LOGGER = Logger.getLogger("bench");
 
   private final String invocationId;
   private final String functionName;
 
-  BenchContext(String invocationId, String functionName) {
+  public BenchContext(String invocationId, String functionName) {
     this.invocationId = invocationId;
     this.functionName = functionName;
   }
