@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 
 /**
@@ -135,6 +136,40 @@ final class AzureApp {
   }
 
   /**
+   * Runs {@code work} on the instance of {@code call}, then retires that instance if the work left
+   * it unhealthy. When another invocation retired the instance between {@link #call} and the start
+   * of the work (its handler threw an {@link Error}), the work runs on the function's current
+   * instance, with a new context: a handler never starts on an instance whose {@code @OnShutdown}
+   * may have run.
+   *
+   * @throws RuntimeException what {@code work} throws, or what starting a new instance throws
+   */
+  <T> T run(
+      String function,
+      Call call,
+      ExecutionContext azure,
+      MessageSender sender,
+      BiFunction<FunctionInstance, InvocationContext, T> work) {
+    Call current = call;
+    for (int attempt = 1; ; attempt++) {
+      FunctionInstance instance = current.instance();
+      try {
+        return work.apply(instance, current.context());
+      } catch (FunctionInstance.RetiredException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e; // instances retired this fast are a bug, not a race: let the host see it
+        }
+      } finally {
+        retireIfUnhealthy(function, instance);
+      }
+      current = call(function, azure, sender);
+    }
+  }
+
+  /** Tries of {@link #run} on instances retired under it before it gives up. */
+  private static final int MAX_ATTEMPTS = 3;
+
+  /**
    * Retires an instance that a handler left unhealthy (it threw an Error): the next call starts a
    * new one, and its {@code @OnShutdown} runs once, when its calls still in flight have returned.
    */
@@ -160,21 +195,21 @@ final class AzureApp {
       List<? extends Event> events,
       ExecutionContext azure,
       MessageSender sender) {
-    Call call = call(function, azure, sender);
-    BatchOutcome outcome;
-    try {
-      outcome = call.instance().handleEvents(spec(call, trigger), events, call.context());
-    } finally {
-      retireIfUnhealthy(function, call.instance());
-    }
+    BatchOutcome outcome =
+        run(
+            function,
+            call(function, azure, sender),
+            azure,
+            sender,
+            (instance, context) -> instance.handleEvents(spec(instance, trigger), events, context));
     if (!outcome.allSucceeded()) {
       throw new EventFailedException(function, outcome.failures());
     }
   }
 
   /** The trigger an entry names; a build whose entries and index disagree is a startup error. */
-  private static TriggerSpec spec(Call call, String trigger) {
-    FunctionDefinition function = call.instance().definition();
+  private static TriggerSpec spec(FunctionInstance instance, String trigger) {
+    FunctionDefinition function = instance.definition();
     return function
         .trigger(trigger)
         .orElseThrow(

@@ -5,6 +5,7 @@ import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.StorageEvent;
+import dev.anyfn.core.InitFailedException;
 import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.core.Problems;
 import java.util.List;
@@ -280,9 +281,15 @@ public final class AzureBridge {
       response = t.problem();
     } else {
       try {
-        response = call.instance().handleHttp(t.request(), call.context());
-      } finally {
-        app.retireIfUnhealthy(function, call.instance());
+        response =
+            app.run(
+                function,
+                call,
+                context,
+                outputs,
+                (instance, c) -> instance.handleHttp(t.request(), c));
+      } catch (InitFailedException e) {
+        return startFailed(function, request, context, e);
       }
     }
     return http.response(request, response, context.getLogger(), requestId);
@@ -301,13 +308,13 @@ public final class AzureBridge {
     }
     String requestId = call.context().requestId();
     Optional<byte[]> body = request.getBody();
+    byte[] payload = body == null ? new byte[0] : body.orElse(new byte[0]);
     InvokeOutcome outcome;
     try {
       outcome =
-          call.instance()
-              .invoke(body == null ? new byte[0] : body.orElse(new byte[0]), call.context());
-    } finally {
-      app.retireIfUnhealthy(function, call.instance());
+          app.run(function, call, context, outputs, (instance, c) -> instance.invoke(payload, c));
+    } catch (InitFailedException e) {
+      return startFailed(function, request, context, e);
     }
     return http.response(request, outcome.httpResponse(requestId), context.getLogger(), requestId);
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * The one function a Google deployment serves: loaded from the index and initialised once, when the
@@ -98,6 +99,29 @@ final class DeployedFunction {
       return instance;
     }
   }
+
+  /**
+   * Runs {@code work} on the instance to call. When another request retired that instance between
+   * taking it and the start of the work (it replaced it after a handler threw an {@link Error}),
+   * the work runs on the replacement: a handler never starts on an instance whose
+   * {@code @OnShutdown} may have run.
+   *
+   * @throws dev.anyfn.core.InitFailedException as {@link #instance()}
+   */
+  <T> T run(Function<FunctionInstance, T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return work.apply(instance());
+      } catch (FunctionInstance.RetiredException e) {
+        if (attempt == MAX_ATTEMPTS) {
+          throw e; // instances retired this fast are a bug, not a race: let it be seen
+        }
+      }
+    }
+  }
+
+  /** Tries of {@link #run} on instances retired under it before it gives up. */
+  private static final int MAX_ATTEMPTS = 3;
 
   /** A context for one invocation; the first one made is the cold start. */
   InvocationContext context(Optional<String> requestId, Optional<String> traceId) {

@@ -115,7 +115,7 @@ public final class EventEntryPoint implements CloudEventsFunction {
     }
     // This deployment serves exactly this trigger: its handler, even beside others of its kind.
     BatchOutcome outcome =
-        function.instance().handleEvents(trigger.spec(), List.of(neutral), context);
+        function.run(i -> i.handleEvents(trigger.spec(), List.of(neutral), context));
     for (BatchOutcome.ItemFailure failure : outcome.failures()) {
       throw new EventFailedException(
           "Handler for "

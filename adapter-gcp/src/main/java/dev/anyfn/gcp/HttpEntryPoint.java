@@ -62,7 +62,7 @@ public final class HttpEntryPoint implements HttpFunction {
             context.log());
     dev.anyfn.HttpResponse out =
         in.request().isPresent()
-            ? function.instance().handleHttp(in.request().get(), context)
+            ? function.run(i -> i.handleHttp(in.request().get(), context))
             : in.problem().orElseThrow();
     HttpTranslator.write(out, response);
   }

@@ -81,7 +81,7 @@ public final class InvokeEntryPoint implements HttpFunction {
       HttpTranslator.write(in.problem().orElseThrow(), response);
       return;
     }
-    InvokeOutcome outcome = function.instance().invoke(in.request().get().body(), context);
+    InvokeOutcome outcome = function.run(i -> i.invoke(in.request().get().body(), context));
     HttpTranslator.write(outcome.httpResponse(requestId), response);
   }
 }

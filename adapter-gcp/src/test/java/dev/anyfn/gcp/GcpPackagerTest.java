@@ -90,6 +90,7 @@ class GcpPackagerTest {
             "gcp-lifecycle-invoke",
             "gcp-publishing",
             "gcp-publishing-topic-order-events",
+            "gcp-retired-race-invoke",
             "gcp-sending",
             "gcp-sending-topic-sending-in",
             "gcp-twins-schedule-1",

@@ -140,8 +140,8 @@ public final class FunctionInstance {
   /**
    * Takes this instance out of service: its {@code @OnShutdown} methods run once, on the thread
    * that calls this when no call is in flight, else on the thread whose call returns last; what one
-   * throws is logged. Later calls of this method do nothing. The caller must not start new calls on
-   * it.
+   * throws is logged. Later calls of this method do nothing. A call that begins after this one is
+   * refused with {@link RetiredException}, its handler not run.
    */
   public void retire() {
     int before = calls.getAndUpdate(c -> c | RETIRED);
@@ -155,8 +155,32 @@ public final class FunctionInstance {
     return (calls.get() & RETIRED) != 0;
   }
 
+  /**
+   * Thrown by a call on an instance that was {@linkplain #retire retired} after the caller took it
+   * and before the call began (another thread retired it, for instance after a handler threw an
+   * {@link Error}). The handler did not run: take the function's current instance and call again.
+   */
+  public static final class RetiredException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    RetiredException(String function) {
+      super(
+          "This instance of function '"
+              + function
+              + "' was retired before the call began; the handler did not run. Call the"
+              + " function's current instance.");
+    }
+  }
+
+  /**
+   * Counts a call in, unless the instance was retired: its {@code @OnShutdown} may have run
+   * already, so no handler may start on it.
+   */
   private void enter() {
-    calls.incrementAndGet();
+    if ((calls.incrementAndGet() & RETIRED) != 0) {
+      leave();
+      throw new RetiredException(definition.name());
+    }
   }
 
   private void leave() {

@@ -1,6 +1,7 @@
 package dev.anyfn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anyfn.core.fixtures.LifecycleFunction;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,37 @@ class RetireTest {
     assertThat(target.shutdowns).hasValue(1);
     assertThat(target.callsWhenShutDown).isZero();
     assertThat(rt.logs).noneMatch(line -> line.contains("@OnShutdown"));
+  }
+
+  @Test
+  void aCallBeginningAfterRetireIsRefusedAndItsHandlerNotRun() {
+    invoke("now");
+    instance.retire();
+
+    assertThatThrownBy(() -> invoke("late"))
+        .isInstanceOf(FunctionInstance.RetiredException.class)
+        .hasMessage(
+            "This instance of function 'fx-lifecycle' was retired before the call began; the"
+                + " handler did not run. Call the function's current instance.");
+
+    assertThat(target.calls).hasValue(1);
+    assertThat(target.shutdowns).hasValue(1);
+  }
+
+  @Test
+  void aRefusedCallDoesNotShutTheInstanceDownUnderOneStillRunning() throws Exception {
+    CompletableFuture<InvokeOutcome> slow = CompletableFuture.supplyAsync(() -> invoke("wait"));
+    assertThat(target.entered.await(5, TimeUnit.SECONDS)).isTrue();
+    instance.retire();
+
+    assertThatThrownBy(() -> invoke("late")).isInstanceOf(FunctionInstance.RetiredException.class);
+    assertThat(target.shutdowns).hasValue(0);
+
+    target.proceed.countDown();
+    slow.get(5, TimeUnit.SECONDS);
+    assertThat(target.shutdowns).hasValue(1);
+    assertThat(target.callsWhenShutDown).isZero();
+    assertThat(target.calls).hasValue(1);
   }
 
   @Test
