@@ -21,7 +21,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * The JUnit 5 extension behind {@link AnyfnTest}; usable directly with
  * {@code @ExtendWith(AnyfnExtension.class)} (then with the defaults). One emulator per test class,
- * closed by JUnit when the class is done.
+ * shared by its {@code @Nested} classes that have no {@code @AnyfnTest} of their own, closed by
+ * JUnit when the class is done.
  */
 public final class AnyfnExtension
     implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -33,18 +34,44 @@ public final class AnyfnExtension
   /** Created by JUnit. */
   public AnyfnExtension() {}
 
+  /**
+   * Starts the class's emulator. A {@code @Nested} class runs on the emulator of its enclosing
+   * class (its settings, clock and state), unless it carries an {@code @AnyfnTest} of its own.
+   */
   @Override
   public void beforeAll(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     Optional<AnyfnTest> options = AnnotationSupport.findAnnotation(testClass, AnyfnTest.class);
+    if (find(context) != null && !AnnotationSupport.isAnnotated(testClass, AnyfnTest.class)) {
+      return; // a nested class without settings of its own: its enclosing class's emulator
+    }
     Emulator.Builder builder = Emulator.builder().port(0).classLoader(classLoaderOf(testClass));
     options.ifPresent(o -> configure(builder, o, testClass));
     FunctionLog log = new FunctionLog();
     builder.logListener(log::add);
     Emulator emulator = builder.build().start();
     log.attach(emulator);
-    context.getStore(NAMESPACE).put(KEY, emulator);
+    context.getStore(NAMESPACE).put(KEY, new Running(emulator));
     context.getStore(NAMESPACE).put(LOG_KEY, log);
+  }
+
+  /**
+   * The class's emulator as its store holds it: a {@code CloseableResource}, which every JUnit 5
+   * and 6 version closes when the class is done (versions before 5.13 close nothing else; a plain
+   * {@code AutoCloseable} would leave the server, its port and its schedules running).
+   */
+  @SuppressWarnings("deprecation") // CloseableResource: the one contract JUnit 5.1 to 6 all honour
+  static final class Running implements ExtensionContext.Store.CloseableResource {
+    final Emulator emulator;
+
+    Running(Emulator emulator) {
+      this.emulator = emulator;
+    }
+
+    @Override
+    public void close() {
+      emulator.close();
+    }
   }
 
   /**
@@ -202,7 +229,8 @@ public final class AnyfnExtension
   }
 
   private static Emulator find(ExtensionContext context) {
-    return find(context, KEY, Emulator.class);
+    Running running = find(context, KEY, Running.class);
+    return running == null ? null : running.emulator;
   }
 
   private static FunctionLog findLog(ExtensionContext context) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Starts the anyfn emulator in-process on a free loopback port once for the annotated test class,
  * over the functions on the test class path, and stops it (draining in-flight work) after the
- * class. Test methods and constructors may take {@link dev.anyfn.local.Emulator}, {@link
+ * class. Its {@code @Nested} classes run on the same emulator unless one is annotated itself. Test
+ * methods and constructors may take {@link dev.anyfn.local.Emulator}, {@link
  * dev.anyfn.local.EventApi}, {@link dev.anyfn.local.EmulatorClock}, {@link AnyfnClient} and {@link
  * FunctionLog} parameters.
  *
