@@ -80,7 +80,7 @@ public final class Emulator implements AutoCloseable {
             b.profile::eventConcurrencyPerInstance,
             b.retryBackoff,
             b.retryBackoffMax,
-            b.maxEventAge,
+            b.maxEventAge != null ? kind -> b.maxEventAge : b.profile::maxEventAge,
             b.visibilityTimeout);
     workers.onRelease(hub::capacityFreed);
     Map<String, InstancePool> byName = new LinkedHashMap<>();
@@ -322,7 +322,7 @@ public final class Emulator implements AutoCloseable {
     int maxAttempts;
     Duration retryBackoff = Duration.ofSeconds(1);
     Duration retryBackoffMax = Duration.ofMinutes(5);
-    Duration maxEventAge = Duration.ofHours(6);
+    Duration maxEventAge;
     Duration visibilityTimeout = Duration.ofSeconds(30);
     Duration shutdownGrace = Duration.ofSeconds(10);
     Duration headerReadTimeout = Duration.ofSeconds(10);
@@ -438,7 +438,11 @@ public final class Emulator implements AutoCloseable {
       return this;
     }
 
-    /** Age past which an undelivered event is dead-lettered as {@code expired}; 6 h default. */
+    /**
+     * Age past which an undelivered event (waiting for a retry, or throttled, or for a disabled
+     * function) is dead-lettered as {@code expired}, for every kind of event; by default the
+     * profile's age for each kind (see {@link Profile}).
+     */
     public Builder maxEventAge(Duration maxEventAge) {
       this.maxEventAge = positive(maxEventAge, "maxEventAge");
       return this;

@@ -11,7 +11,10 @@ final class Envelope {
   final byte[] body;
   final Map<String, String> attributes;
   final IntFunction<Event> event;
-  final Instant firstReceived;
+
+  /** When it was accepted, or redriven from the dead letters (emulator clock). */
+  Instant firstReceived;
+
   int attempts;
   String firstError;
   String lastError;

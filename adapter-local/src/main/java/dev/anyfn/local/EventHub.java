@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 
@@ -32,7 +33,7 @@ final class EventHub {
   private final ToIntFunction<TriggerSpec.Kind> perInstance;
   private final Duration backoffBase;
   private final Duration backoffMax;
-  private final Duration maxEventAge;
+  private final Function<TriggerSpec.Kind, Duration> maxEventAge;
   private final Duration visibilityTimeout;
   private final AtomicLong ids = new AtomicLong();
   private final Thread dispatcher;
@@ -49,7 +50,7 @@ final class EventHub {
       ToIntFunction<TriggerSpec.Kind> perInstance,
       Duration backoffBase,
       Duration backoffMax,
-      Duration maxEventAge,
+      Function<TriggerSpec.Kind, Duration> maxEventAge,
       Duration visibilityTimeout) {
     this.clock = clock;
     this.log = log;
@@ -76,7 +77,13 @@ final class EventHub {
   EventQueue newQueue(String name, InstancePool consumer, int batchSize, TriggerSpec trigger) {
     TriggerSpec.Kind kind = trigger.kind();
     return new EventQueue(
-        name, consumer, trigger, batchSize, maxAttempts(kind), perInstance.applyAsInt(kind));
+        name,
+        consumer,
+        trigger,
+        batchSize,
+        maxAttempts(kind),
+        perInstance.applyAsInt(kind),
+        maxEventAge.apply(kind));
   }
 
   /**
@@ -174,9 +181,9 @@ final class EventHub {
     while (!q.ready.isEmpty()) {
       Instant now = clock.instant();
       Envelope head = q.ready.peek();
-      if (Duration.between(head.firstReceived, now).compareTo(maxEventAge) > 0) {
+      if (Duration.between(head.firstReceived, now).compareTo(q.maxAge) > 0) {
         q.ready.poll();
-        head.failed("older than the maximum event age " + maxEventAge);
+        head.failed("older than the maximum event age " + q.maxAge);
         deadLetter(q, head, "expired");
         continue;
       }
@@ -324,7 +331,9 @@ final class EventHub {
   synchronized int redrive(String queue) {
     EventQueue q = queue(queue);
     int n = q.deadEnvelopes.size();
+    Instant now = clock.instant();
     for (Envelope e : q.deadEnvelopes) {
+      e.firstReceived = now; // a redriven event gets its cloud's whole age again, as attempts
       e.attempts = 0;
       e.firstError = null;
       e.lastError = null;

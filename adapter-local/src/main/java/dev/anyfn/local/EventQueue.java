@@ -1,6 +1,7 @@
 package dev.anyfn.local;
 
 import dev.anyfn.core.index.TriggerSpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,6 +31,9 @@ final class EventQueue {
   /** The events of this queue one instance of its consumer takes at once. */
   final int perInstance;
 
+  /** Age past which an event still waiting here is dead-lettered as {@code expired}. */
+  final Duration maxAge;
+
   final Deque<Envelope> ready = new ArrayDeque<>();
   final PriorityQueue<Envelope> delayed =
       new PriorityQueue<>(Comparator.comparingLong(e -> e.visibleAtNanos));
@@ -52,12 +56,14 @@ final class EventQueue {
       TriggerSpec trigger,
       int batchSize,
       int maxAttempts,
-      int perInstance) {
+      int perInstance,
+      Duration maxAge) {
     this.name = name;
     this.consumer = consumer;
     this.trigger = trigger;
     this.batchSize = Math.max(1, batchSize);
     this.maxAttempts = maxAttempts;
+    this.maxAge = maxAge;
     this.perInstance = perInstance;
   }
 

@@ -6,6 +6,7 @@ import dev.anyfn.HttpRequest;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -286,6 +287,31 @@ public enum Profile {
       case AWS -> DeadLetterQueues.aws(queue);
       case GCP -> DeadLetterQueues.google(queue);
       case AZURE -> DeadLetterQueues.azureStorage(queue);
+    };
+  }
+
+  /** No age limit: the cloud keeps such an event until it is delivered. */
+  static final Duration NO_AGE_LIMIT = Duration.ofSeconds(Long.MAX_VALUE);
+
+  /**
+   * How long the cloud keeps an event of this kind that is not yet delivered (failing, throttled,
+   * or waiting for a disabled function) before it drops it or sets it aside: on AWS an SQS message
+   * for the queue's retention (4 days, the default anyfn's SAM template keeps), an asynchronous
+   * event (SNS, S3, a schedule) for Lambda's maximum event age of 6 hours, a stream record for the
+   * stream's 24 hours; on Google every event for Eventarc's 24 hours; on Azure a Storage queue
+   * message for its default time to live of 7 days, and the other triggers without a limit (Service
+   * Bus keeps messages, the blob trigger finds the blob, the change feed keeps changes).
+   */
+  Duration maxEventAge(TriggerSpec.Kind kind) {
+    return switch (this) {
+      case AWS ->
+          switch (kind) {
+            case QUEUE -> Duration.ofDays(4);
+            case DATA_CHANGE -> Duration.ofHours(24);
+            default -> Duration.ofHours(6);
+          };
+      case GCP -> Duration.ofHours(24);
+      case AZURE -> kind == TriggerSpec.Kind.QUEUE ? Duration.ofDays(7) : NO_AGE_LIMIT;
     };
   }
 
