@@ -3,6 +3,7 @@ package dev.anyfn.local;
 import dev.anyfn.DataChange;
 import dev.anyfn.core.JsonCodec;
 import dev.anyfn.core.index.TriggerSpec;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,8 +84,36 @@ final class TableSource {
     return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(key(keys)));
   }
 
-  private static String key(Map<String, Object> keys) {
-    return new TreeMap<>(keys).toString();
+  /**
+   * The row a key names, as JSON with the names sorted: a string and a number are different keys
+   * ({@code "7"} is not {@code 7}), numbers compare by value ({@code 7} is {@code 7.0}, as in
+   * DynamoDB and Cosmos DB), and no value can spell another set of keys.
+   */
+  static String key(Map<String, Object> keys) {
+    StringBuilder b = new StringBuilder("{");
+    for (Map.Entry<String, Object> e : new TreeMap<>(keys).entrySet()) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append('"').append(Json.escape(e.getKey())).append("\":");
+      Object v = e.getValue();
+      if (v instanceof Number n) {
+        b.append(number(n));
+      } else if (v instanceof Boolean) {
+        b.append(v);
+      } else {
+        b.append('"').append(Json.escape(String.valueOf(v))).append('"');
+      }
+    }
+    return b.append('}').toString();
+  }
+
+  private static String number(Number n) {
+    try {
+      return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException e) {
+      return n.toString(); // NaN or infinity: equal only to itself
+    }
   }
 
   private String fire(
