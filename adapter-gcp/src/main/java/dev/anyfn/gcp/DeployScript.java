@@ -53,7 +53,12 @@ final class DeployScript {
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
-      deploy(s, d, context.environment(), JavaReleases.managedRuntime(context.javaRelease()));
+      deploy(
+          s,
+          d,
+          plan.maxInstances(d),
+          context.environment(),
+          JavaReleases.managedRuntime(context.javaRelease()));
       if (hasDeadLetters(d)) {
         deadLetters(s, d);
       }
@@ -67,7 +72,11 @@ final class DeployScript {
   }
 
   private static void deploy(
-      StringBuilder s, GcpDeployment d, Map<String, String> extraEnv, String runtime) {
+      StringBuilder s,
+      GcpDeployment d,
+      int maxInstances,
+      Map<String, String> extraEnv,
+      String runtime) {
     String triggers =
         d.trigger()
             .map(TriggerSpec::describe)
@@ -119,7 +128,7 @@ final class DeployScript {
             + "=$PREFIX}\"");
     lines.add("--memory " + d.function().memoryMb() + "Mi");
     lines.add("--timeout " + d.function().timeoutSeconds() + "s");
-    lines.add("--max-instances " + d.function().maxInstances());
+    lines.add("--max-instances " + maxInstances);
     // one request per instance, as the emulator's Google profile serves it: written out, so that a
     // change of Google's default does not part the two (more needs a whole vCPU)
     lines.add("--concurrency " + CONCURRENCY);

@@ -43,6 +43,50 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
     problems = List.copyOf(problems);
   }
 
+  /**
+   * The {@code --max-instances} of a deployment: its function's {@code maxInstances} shared out
+   * among the function's deployments, since Google bounds each deployment (each is a function of
+   * its own there) and anyfn's bound is the function's. At least 1: a function with more
+   * deployments than {@code maxInstances} runs up to one instance per deployment ({@link
+   * #overcommitted}).
+   */
+  int maxInstances(GcpDeployment d) {
+    return Math.max(1, d.function().maxInstances() / deploymentsOf(d.function()));
+  }
+
+  private int deploymentsOf(FunctionSpec fn) {
+    return (int) deployments.stream().filter(o -> o.function().name().equals(fn.name())).count();
+  }
+
+  /**
+   * Why a function's {@code maxInstances} cannot bound it on Google, for each function with more
+   * deployments than instances.
+   */
+  List<String> overcommitted() {
+    List<String> out = new ArrayList<>();
+    for (GcpDeployment d : deployments) {
+      FunctionSpec fn = d.function();
+      int n = deploymentsOf(fn);
+      String warning =
+          "Function '"
+              + fn.name()
+              + "' has maxInstances = "
+              + fn.maxInstances()
+              + " but "
+              + n
+              + " Google deployments (one per HTTP function and per event trigger), each of which"
+              + " runs at least one instance: up to "
+              + n
+              + " may run at once. Raise maxInstances to "
+              + n
+              + " or more, or move triggers to another function.";
+      if (n > fn.maxInstances() && !out.contains(warning)) {
+        out.add(warning);
+      }
+    }
+    return out;
+  }
+
   static GcpDeploymentPlan of(FunctionIndex index) {
     List<GcpDeployment> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();

@@ -62,6 +62,11 @@ public final class GcpPackager implements ProviderPackager {
   static final int MAX_HTTP_TIMEOUT_SECONDS = 3600;
 
   @Override
+  public List<String> warnings(FunctionIndex index) {
+    return GcpDeploymentPlan.of(index).overcommitted();
+  }
+
+  @Override
   public List<String> portabilityProblems(FunctionIndex index) {
     List<String> problems = new ArrayList<>(GcpDeploymentPlan.of(index).problems());
     for (FunctionSpec fn : index.functions()) {

@@ -146,7 +146,7 @@ class GcpPackagerTest {
             "--timeout",
             "30s",
             "--max-instances",
-            "10",
+            "1", // gcp-events: maxInstances 10 shared out among its 6 deployments
             "--concurrency",
             "1"));
     assertThat(d.args()).isEqualTo(expected);
@@ -349,6 +349,52 @@ class GcpPackagerTest {
     return new FunctionIndex(
         1,
         List.of(new FunctionSpec("jobs", "x.Jobs", 512, 30, 10, List.of(), List.of(), handlers)));
+  }
+
+  private static FunctionIndex bounded(int maxInstances, TriggerSpec... triggers) {
+    List<HandlerSpec> handlers =
+        Stream.of(triggers)
+            .map(
+                t ->
+                    new HandlerSpec(
+                        "h", List.of(), "void", HandlerSpec.ReturnKind.VOID, t, List.of()))
+            .toList();
+    return new FunctionIndex(
+        1,
+        List.of(
+            new FunctionSpec(
+                "jobs", "x.Jobs", 512, 30, maxInstances, List.of(), List.of(), handlers)));
+  }
+
+  @Test
+  void maxInstancesIsSharedOutAmongAFunctionsDeploymentsSoTheyTogetherKeepIt() {
+    TriggerSpec http = new TriggerSpec.Http("GET", "/");
+    TriggerSpec queue = new TriggerSpec.Queue("jobs", 1);
+    TriggerSpec topic = new TriggerSpec.Topic("prices");
+    GcpDeploymentPlan plan = GcpDeploymentPlan.of(bounded(10, http, queue, topic));
+
+    assertThat(plan.deployments()).hasSize(3);
+    assertThat(plan.deployments()).allSatisfy(d -> assertThat(plan.maxInstances(d)).isEqualTo(3));
+    assertThat(new GcpPackager().warnings(bounded(10, http, queue, topic))).isEmpty();
+  }
+
+  @Test
+  void aFunctionWithMoreDeploymentsThanInstancesIsWarnedAbout() {
+    FunctionIndex index =
+        bounded(
+            2,
+            new TriggerSpec.Http("GET", "/"),
+            new TriggerSpec.Queue("jobs", 1),
+            new TriggerSpec.Topic("prices"));
+
+    assertThat(GcpDeploymentPlan.of(index).deployments())
+        .allSatisfy(d -> assertThat(GcpDeploymentPlan.of(index).maxInstances(d)).isEqualTo(1));
+    assertThat(new GcpPackager().warnings(index))
+        .containsExactly(
+            "Function 'jobs' has maxInstances = 2 but 3 Google deployments (one per HTTP function"
+                + " and per event trigger), each of which runs at least one instance: up to 3 may"
+                + " run at once. Raise maxInstances to 3 or more, or move triggers to another"
+                + " function.");
   }
 
   @Test
