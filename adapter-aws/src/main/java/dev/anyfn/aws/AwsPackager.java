@@ -67,6 +67,23 @@ public final class AwsPackager implements ProviderPackager {
                 + " receive and may reach the dead-letter queue unprocessed after 5. Use"
                 + " maxInstances = 2 or more for a queue's reader on AWS.");
       }
+      int queues = SamTemplate.queues(fn);
+      if (fn.maxInstances() >= 2 && queues > 1 && fn.maxInstances() < 2 * queues) {
+        warnings.add(
+            "Function '"
+                + fn.name()
+                + "' reads "
+                + queues
+                + " queues with maxInstances = "
+                + fn.maxInstances()
+                + ". Lambda polls each queue with at least 2 concurrent calls, "
+                + 2 * queues
+                + " in all, more than the function's reserved concurrency: a throttled message"
+                + " counts a receive and may reach the dead-letter queue unprocessed after 5. Use"
+                + " maxInstances = "
+                + 2 * queues
+                + " or more, or read the queues from separate functions.");
+      }
     }
     return warnings;
   }

@@ -298,6 +298,24 @@ final class SamTemplate {
   }
 
   /**
+   * The {@code MaximumConcurrency} of each of a function's SQS event sources: its {@code
+   * maxInstances} shared out among its queues, at least 2 ({@link #queues} counts them).
+   */
+  static int queueConcurrency(FunctionSpec fn) {
+    return Math.min(1000, Math.max(2, fn.maxInstances() / Math.max(1, queues(fn))));
+  }
+
+  /** The distinct queues a function reads, one SQS event source each. */
+  static int queues(FunctionSpec fn) {
+    return (int)
+        fn.triggers().stream()
+            .filter(t -> t instanceof TriggerSpec.Queue)
+            .map(t -> ((TriggerSpec.Queue) t).name())
+            .distinct()
+            .count();
+  }
+
+  /**
    * The source a trigger's event reads, or null for a trigger with an event of its own: one event
    * per queue, bucket and table of a function, as Lambda refuses a second mapping of one queue or
    * stream to a function and S3 two overlapping notifications; the core hands each handler of that
@@ -344,14 +362,20 @@ final class SamTemplate {
           .append("BatchSize: ")
           .append(Math.max(1, Math.min(10, q.batchSize())))
           .append('\n');
-      if (fn.maxInstances() >= 2) {
+      if (fn.maxInstances() == 0) {
+        // A disabled function: every poll would be throttled, counting a receive each time, and
+        // its messages would reach the dead-letter queue unprocessed. Kept in the queue instead.
+        e.append(p).append("Enabled: false\n");
+      } else if (fn.maxInstances() >= 2) {
         // The poller does not heed reserved concurrency: it would take more messages than the
         // function may run, and each throttled one counts a receive towards the dead-letter queue.
+        // The function's queues share its reserved concurrency (AWS: it must be at least the sum
+        // of their maximum concurrencies), each at least 2, Lambda's least.
         e.append(p)
             .append("ScalingConfig:\n")
             .append(p)
             .append("  MaximumConcurrency: ")
-            .append(Math.min(1000, fn.maxInstances()))
+            .append(queueConcurrency(fn))
             .append('\n');
       }
       e.append(p)
@@ -402,6 +426,10 @@ final class SamTemplate {
       e.append(head).append("          Type: DynamoDB\n          Properties:\n");
       e.append(p).append("Stream: !GetAtt ").append(table).append(".StreamArn\n");
       e.append(p).append("StartingPosition: LATEST\n");
+      if (fn.maxInstances() == 0) {
+        // Throttled records would be retried, then sent to the failure queue: not read at all.
+        e.append(p).append("Enabled: false\n");
+      }
       // Five attempts in all, as for queues; then the batch's location goes to the queue.
       e.append(p).append("MaximumRetryAttempts: ").append(MAX_RECEIVE_COUNT - 1).append('\n');
       e.append(p).append("DestinationConfig:\n");

@@ -116,6 +116,49 @@ class AwsPackagerTest {
   }
 
   @Test
+  void queuesOfOneFunctionShareItsInstancesAndTooFewForTwoEachAreWarnedAbout() throws Exception {
+    FunctionIndex three =
+        index(3, new TriggerSpec.Queue("jobs", 10), new TriggerSpec.Queue("jobs-poison", 10));
+
+    assertThat(new AwsPackager().warnings(three))
+        .singleElement()
+        .asString()
+        .startsWith("Function 'order-api' reads 2 queues with maxInstances = 3.")
+        .contains("Use maxInstances = 4 or more");
+    JsonNode events = write(three, Map.of()).at("/Resources/OrderApiFunction/Properties/Events");
+    assertThat(events.at("/H0Queue/Properties/ScalingConfig/MaximumConcurrency").asInt())
+        .isEqualTo(2); // Lambda's least
+    assertThat(
+            new AwsPackager()
+                .warnings(index(4, new TriggerSpec.Queue("a", 1), new TriggerSpec.Queue("b", 1))))
+        .isEmpty();
+  }
+
+  @Test
+  void aDisabledFunctionsQueueAndStreamEventsAreDisabledSoNothingIsReadAndDeadLettered()
+      throws Exception {
+    JsonNode t =
+        write(
+            index(
+                0,
+                new TriggerSpec.Queue("jobs", 10),
+                new TriggerSpec.DataChange("users", List.of("INSERT"))),
+            Map.of());
+
+    JsonNode events = t.at("/Resources/OrderApiFunction/Properties/Events");
+    assertThat(t.at("/Resources/OrderApiFunction/Properties/ReservedConcurrentExecutions").asInt())
+        .isZero();
+    assertThat(events.at("/H0Queue/Properties/Enabled").isBoolean()).isTrue();
+    assertThat(events.at("/H0Queue/Properties/Enabled").asBoolean()).isFalse();
+    assertThat(events.at("/H1DataChange/Properties/Enabled").asBoolean(true)).isFalse();
+    assertThat(
+            write(index(new TriggerSpec.Queue("jobs", 10)), Map.of())
+                .at("/Resources/OrderApiFunction/Properties/Events/H0Queue/Properties")
+                .has("Enabled"))
+        .isFalse();
+  }
+
+  @Test
   void environmentVariablesOverLambdasFourKilobytesAsJsonAreAProblem() {
     FunctionIndex index = index(new TriggerSpec.Http("GET", "/"));
     // {"ANYFN_FUNCTION":"order-api","ANYFN_NAME_PREFIX":"","BIG":"xxx..."}: 62 bytes around
@@ -432,9 +475,12 @@ class AwsPackagerTest {
     assertThat(events.at("/H0Queue/Properties/FunctionResponseTypes/0").asText())
         .isEqualTo("ReportBatchItemFailures");
     assertThat(events.at("/H0Queue/Properties/BatchSize").asInt()).isEqualTo(5);
-    // The poller does not heed ReservedConcurrentExecutions; maxInstances (10) caps it.
+    // The poller does not heed ReservedConcurrentExecutions; maxInstances (10) caps it, shared
+    // by the function's two queues so that together they stay within it.
     assertThat(events.at("/H0Queue/Properties/ScalingConfig/MaximumConcurrency").asInt())
-        .isEqualTo(10);
+        .isEqualTo(5);
+    assertThat(events.at("/H6Queue/Properties/ScalingConfig/MaximumConcurrency").asInt())
+        .isEqualTo(5);
     assertThat(t.at("/Resources/OrdersQueue/Type").asText()).isEqualTo("AWS::SQS::Queue");
     assertThat(t.at("/Resources/OrdersQueue/Properties/VisibilityTimeout").asInt()).isEqualTo(180);
     assertThat(events.at("/H6Queue/Properties/Queue").toString()).contains("PaymentsFifoQueue");
