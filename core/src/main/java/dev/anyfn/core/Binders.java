@@ -189,6 +189,10 @@ final class Binders {
   }
 
   private static Binder eventBody(ParameterSpec p, Types types, JsonCodec json) {
+    if (byte[].class.getName().equals(p.type())) {
+      return inv ->
+          inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
+    }
     if (String.class.getName().equals(p.type())) {
       return inv ->
           inv.event instanceof QueueMessage q

@@ -66,6 +66,13 @@ class EventDispatchTest {
   }
 
   @Test
+  void aByteArrayQueueBodyIsTheRawMessageAsForHttpAndInvoke() {
+    byte[] notJson = {(byte) 0xff, 'a', 0, '{'};
+    deliver(List.of(QueueMessage.builder().id("r1").queue("raw").body(notJson).build()));
+    assertThat(target.seen).containsExactly("raw:4:\u00ffa\u0000{");
+  }
+
+  @Test
   void topicBodyBindsAsText() {
     deliver(List.of(TopicMessage.builder().id("t1").topic("news").body("hello").build()));
     assertThat(target.seen).containsExactly("news:hello");
