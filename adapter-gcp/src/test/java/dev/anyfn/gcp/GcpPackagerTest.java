@@ -339,31 +339,11 @@ class GcpPackagerTest {
   // ---- portability ------------------------------------------------------------------------------
 
   private static FunctionIndex index(TriggerSpec... triggers) {
-    List<HandlerSpec> handlers =
-        Stream.of(triggers)
-            .map(
-                t ->
-                    new HandlerSpec(
-                        "h", List.of(), "void", HandlerSpec.ReturnKind.VOID, t, List.of()))
-            .toList();
-    return new FunctionIndex(
-        1,
-        List.of(new FunctionSpec("jobs", "x.Jobs", 512, 30, 10, List.of(), List.of(), handlers)));
+    return bounded(10, triggers);
   }
 
   private static FunctionIndex bounded(int maxInstances, TriggerSpec... triggers) {
-    List<HandlerSpec> handlers =
-        Stream.of(triggers)
-            .map(
-                t ->
-                    new HandlerSpec(
-                        "h", List.of(), "void", HandlerSpec.ReturnKind.VOID, t, List.of()))
-            .toList();
-    return new FunctionIndex(
-        1,
-        List.of(
-            new FunctionSpec(
-                "jobs", "x.Jobs", 512, 30, maxInstances, List.of(), List.of(), handlers)));
+    return TestIndexes.of("jobs", maxInstances, triggers);
   }
 
   @Test

@@ -3,11 +3,8 @@ package dev.anyfn.gcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anyfn.core.index.FunctionIndex;
-import dev.anyfn.core.index.FunctionSpec;
-import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Resource names Google would refuse at deploy time are packaging problems. */
@@ -15,18 +12,7 @@ class GoogleNamesTest {
   private static final List<String> BOTH = List.of("CREATED", "DELETED");
 
   private static FunctionIndex index(String function, int maxInstances, TriggerSpec... triggers) {
-    List<HandlerSpec> handlers =
-        Stream.of(triggers)
-            .map(
-                t ->
-                    new HandlerSpec(
-                        "h", List.of(), "void", HandlerSpec.ReturnKind.VOID, t, List.of()))
-            .toList();
-    return new FunctionIndex(
-        1,
-        List.of(
-            new FunctionSpec(
-                function, "x.Jobs", 512, 30, maxInstances, List.of(), List.of(), handlers)));
+    return TestIndexes.of(function, maxInstances, triggers);
   }
 
   private static List<String> problems(TriggerSpec... triggers) {
