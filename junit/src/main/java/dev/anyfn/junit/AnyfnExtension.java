@@ -56,12 +56,13 @@ public final class AnyfnExtension
   }
 
   /**
-   * The class's emulator as its store holds it: a {@code CloseableResource}, which every JUnit 5
-   * and 6 version closes when the class is done (versions before 5.13 close nothing else; a plain
-   * {@code AutoCloseable} would leave the server, its port and its schedules running).
+   * The class's emulator as its store holds it, closed by JUnit when the class is done: as a
+   * {@code CloseableResource} by JUnit before 5.13 (which closes nothing else: a plain {@code
+   * AutoCloseable} would leave the server, its port and its schedules running), as an {@code
+   * AutoCloseable} by later versions (which warn about a value that is only the former), once.
    */
-  @SuppressWarnings("deprecation") // CloseableResource: the one contract JUnit 5.1 to 6 all honour
-  static final class Running implements ExtensionContext.Store.CloseableResource {
+  @SuppressWarnings("deprecation") // CloseableResource: what JUnit before 5.13 closes
+  static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final Emulator emulator;
 
     Running(Emulator emulator) {
