@@ -110,8 +110,16 @@ public final class HttpResponse {
       this.status = status;
     }
 
-    /** Adds a header value. @throws IllegalArgumentException for a non-token name or CR/LF/NUL */
+    /**
+     * Adds a header value; a {@code Content-Type}, which a response has at most once, replaces the
+     * one set before (by {@link #text}, {@link #json} or {@link #body(byte[], String)}).
+     *
+     * @throws IllegalArgumentException for a non-token name or CR/LF/NUL
+     */
     public Builder header(String name, String value) {
+      if (Headers.sameName("Content-Type", name)) {
+        return setHeader(name, value);
+      }
       headers().add(name, value);
       return this;
     }

@@ -9,6 +9,23 @@ import org.junit.jupiter.api.Test;
 
 class HttpResponseTest {
   @Test
+  void aContentTypeHeaderReplacesTheOneTheBodySetForAResponseHasOne() {
+    HttpResponse r =
+        HttpResponse.status(200).text("<p>hi</p>").header("content-type", "text/html").build();
+
+    assertThat(r.headers().all("Content-Type")).containsExactly("text/html");
+    assertThat(r.bodyText()).isEqualTo("<p>hi</p>");
+    assertThat(
+            HttpResponse.status(200)
+                .header("X-A", "1")
+                .header("X-A", "2")
+                .build()
+                .headers()
+                .all("x-a"))
+        .containsExactly("1", "2");
+  }
+
+  @Test
   void statusOutsideTheValidRangeIsRejected() {
     assertThatThrownBy(() -> HttpResponse.status(600))
         .hasMessage("HTTP status 600 is outside 100-599; use a standard status code.");
