@@ -1,35 +1,32 @@
 package dev.anyfn;
 
-import java.util.Set;
-
 /**
- * Thrown by a handler to answer with a client error. The runtime answers the status with an RFC
- * 9457 {@code application/problem+json} body carrying {@link #getMessage()} as {@code detail}, so
- * the message must be safe to show to callers.
+ * Thrown by a handler to answer with an error status (400 to 599). The runtime answers the status
+ * with an RFC 9457 {@code application/problem+json} body carrying {@link #getMessage()} as {@code
+ * detail}, so the message must be safe to show to callers.
  *
  * <p>Any other exception thrown by an HTTP handler is a 500 whose body carries only the request id.
  */
 public class HttpException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The statuses a handler may raise. */
-  public static final Set<Integer> STATUSES =
-      Set.of(400, 401, 403, 404, 405, 409, 413, 415, 422, 429);
-
   private final int status;
 
   /**
-   * A client error.
+   * An error answer.
    *
-   * @param status one of {@link #STATUSES}
+   * @param status an error status, 400 to 599 (for example 404, 410, 412 or 503)
    * @param detail a message safe to show to the caller
    * @throws IllegalArgumentException for any other status
    */
   public HttpException(int status, String detail) {
     super(detail);
-    if (!STATUSES.contains(status)) {
+    if (status < 400 || status > 599) {
       throw new IllegalArgumentException(
-          "HttpException status " + status + " is not one of " + STATUSES + ".");
+          "HttpException status "
+              + status
+              + " is not an error status; use 400 to 599, or return an HttpResponse for any"
+              + " other status.");
     }
     this.status = status;
   }

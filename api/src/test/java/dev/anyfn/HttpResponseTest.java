@@ -78,9 +78,16 @@ class HttpResponseTest {
   }
 
   @Test
-  void httpExceptionOnlyAcceptsClientErrorStatuses() {
+  void httpExceptionTakesEveryErrorStatusAndNoOther() {
     assertThat(HttpException.notFound("x").status()).isEqualTo(404);
-    assertThatThrownBy(() -> new HttpException(500, "x"))
+    assertThat(new HttpException(410, "x").status()).isEqualTo(410);
+    assertThat(new HttpException(503, "x").status()).isEqualTo(503);
+    assertThatThrownBy(() -> new HttpException(302, "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "HttpException status 302 is not an error status; use 400 to 599, or return an"
+                + " HttpResponse for any other status.");
+    assertThatThrownBy(() -> new HttpException(600, "x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -90,7 +90,10 @@ public final class Problems {
       case 415 -> "unsupported_media_type";
       case 422 -> "unprocessable";
       case 429 -> "too_many_requests";
-      default -> "error";
+      case 410 -> "gone";
+      case 412 -> "precondition_failed";
+      case 503 -> "unavailable";
+      default -> status < 500 ? "client_error" : "error";
     };
   }
 }
