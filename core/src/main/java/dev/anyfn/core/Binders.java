@@ -32,7 +32,7 @@ final class Binders {
               types,
               "Path parameter '" + p.name() + "'",
               p.list() ? PathSegmentsSource.INSTANCE : PathSource.INSTANCE);
-      case QUERY -> text(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
+      case QUERY -> formLike(p, types, "Query parameter '" + p.name() + "'", QuerySource.INSTANCE);
       case FORM -> form(p, types);
       case RECORD -> RecordBinder.create(p, types);
       case HEADER -> text(p, types, "Header '" + p.name() + "'", HeaderSource.INSTANCE);
@@ -139,8 +139,35 @@ final class Binders {
           upload -> upload,
           UploadSource.INSTANCE);
     }
-    String what = "Form field '" + p.name() + "'";
-    return text(p, what, Scalars.formConverter(types.load(p.type()), what), FormSource.INSTANCE);
+    return formLike(p, types, "Form field '" + p.name() + "'", FormSource.INSTANCE);
+  }
+
+  /**
+   * A query parameter or form field, as an HTML form sends them: a checked checkbox is {@code on},
+   * and an input left empty sends an empty value, which for any type but {@code String} is no value
+   * (an {@code Optional} is empty, a list skips it, a required one is missing).
+   */
+  private static Binder formLike(ParameterSpec p, Types types, String what, TextSource source) {
+    Class<?> type = types.load(p.type());
+    Function<String, Object> convert = Scalars.formConverter(type, what);
+    if (type == String.class) {
+      return text(p, what, convert, source);
+    }
+    return text(p, what, convert, new NonEmpty(source));
+  }
+
+  /** The values of a source without its empty ones. */
+  private record NonEmpty(TextSource source) implements TextSource {
+    @Override
+    public List<String> values(HttpRequest r, String name) {
+      List<String> values = source.values(r, name);
+      for (String v : values) {
+        if (v.isEmpty()) {
+          return values.stream().filter(x -> !x.isEmpty()).toList();
+        }
+      }
+      return values;
+    }
   }
 
   private static <T> Binder text(

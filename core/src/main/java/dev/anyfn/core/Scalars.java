@@ -10,9 +10,10 @@ final class Scalars {
   private Scalars() {}
 
   /**
-   * A converter for a form field of {@code type}: as {@link #converter}, except that a boolean also
-   * takes {@code on}, the value an HTML checkbox without a {@code value} attribute sends when it is
-   * checked (an unchecked one sends nothing: bind it as {@code Optional<Boolean>}).
+   * A converter for a form field or query parameter of {@code type} (an HTML form sends either): as
+   * {@link #converter}, except that a boolean also takes {@code on}, the value an HTML checkbox
+   * without a {@code value} attribute sends when it is checked (an unchecked one sends nothing:
+   * bind it as {@code Optional<Boolean>}).
    */
   static Function<String, Object> formConverter(Class<?> type, String what) {
     if (type != boolean.class && type != Boolean.class) {

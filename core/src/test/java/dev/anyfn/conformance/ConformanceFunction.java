@@ -116,6 +116,19 @@ public class ConformanceFunction {
     return search.q().orElse("*") + " " + search.pageSize().orElse(10) + " " + search.tag();
   }
 
+  @Route("/filter")
+  public String filter(
+      @QueryParam("in_stock") Optional<Boolean> inStock,
+      @QueryParam("max_price") Optional<Integer> maxPrice,
+      @QueryParam("q") String q) {
+    return inStock.map(String::valueOf).orElse("-")
+        + " "
+        + maxPrice.map(String::valueOf).orElse("-")
+        + " ["
+        + q
+        + "]";
+  }
+
   @Route("/header")
   public String header(@HeaderParam("X-Custom") Optional<String> custom) {
     return custom.orElse("none");

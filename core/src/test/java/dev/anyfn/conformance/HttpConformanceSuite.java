@@ -125,6 +125,20 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void aSearchFormAsBrowsersSendItBindsEmptyInputsAsNoValueAndACheckboxAsTrue() throws Exception {
+    HttpResponse blank = get("/filter?in_stock=on&max_price=&q=");
+    assertThat(blank.statusCode()).isEqualTo(200);
+    assertThat(blank.bodyText()).isEqualTo("true - []");
+
+    HttpResponse set = get("/filter?in_stock=false&max_price=30&q=tea");
+    assertThat(set.bodyText()).isEqualTo("false 30 [tea]");
+
+    assertThat(get("/filter?max_price=cheap&q=").statusCode()).isEqualTo(400);
+    assertThat(get("/filter?in_stock=maybe&q=").bodyText())
+        .contains("Query parameter 'in_stock' must be true, false or on (a checked checkbox).");
+  }
+
+  @Test
   void aMultipartFormGivesItsFieldsAndItsFilesByteForByte() throws Exception {
     String boundary = "----anyfnConformance7MA4YWxkTrZu0gW";
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
