@@ -112,15 +112,33 @@ final class FirestoreTranslator implements EventTranslator {
     if (name.isEmpty() && event.getSubject() != null) {
       name = event.getSubject();
     }
-    int i = name.indexOf("documents/");
-    if (i < 0) {
+    String path = pathBelowDocuments(name);
+    if (path == null) {
       throw new MalformedEventException(
           "Firestore event "
               + event.getId()
-              + " names no document (neither value.name, oldValue.name nor subject has"
-              + " 'documents/...').");
+              + " names no document (neither value.name, oldValue.name nor subject is"
+              + " 'projects/<project>/databases/<database>/documents/...' or 'documents/...').");
     }
-    return name.substring(i + "documents/".length());
+    return path;
+  }
+
+  /**
+   * The path of a document name {@code projects/<p>/databases/<db>/documents/<path>} or subject
+   * {@code documents/<path>}, or null. Read by position: a project or database id may itself end in
+   * "documents" ({@code acme-documents}).
+   */
+  static String pathBelowDocuments(String name) {
+    if (name.startsWith("documents/")) {
+      return name.substring("documents/".length());
+    }
+    String[] parts = name.split("/", 6);
+    boolean named =
+        parts.length == 6
+            && parts[0].equals("projects")
+            && parts[2].equals("databases")
+            && parts[4].equals("documents");
+    return named ? parts[5] : null;
   }
 
   private static Instant updateTime(DocumentEventData data) {

@@ -190,6 +190,36 @@ class EventTranslationTest {
   }
 
   @Test
+  void aFirestoreDocumentIsReadByPositionWhateverItsProjectAndDatabaseAreCalled() {
+    assertThat(
+            FirestoreTranslator.pathBelowDocuments(
+                "projects/acme-documents/databases/(default)/documents/users/u9"))
+        .isEqualTo("users/u9");
+    assertThat(
+            FirestoreTranslator.pathBelowDocuments(
+                "projects/p/databases/mydocuments/documents/users/u9"))
+        .isEqualTo("users/u9");
+    assertThat(FirestoreTranslator.pathBelowDocuments("documents/users/u9")).isEqualTo("users/u9");
+    assertThat(FirestoreTranslator.pathBelowDocuments("projects/p/databases/d/other/users/u9"))
+        .isNull();
+
+    Document doc =
+        Document.newBuilder()
+            .setName("projects/acme-documents/databases/(default)/documents/users/u9")
+            .setUpdateTime(Timestamp.newBuilder().setSeconds(1).build())
+            .build();
+    CloudEvent write =
+        event(
+            FirestoreTranslator.WRITTEN,
+            "application/protobuf",
+            DocumentEventData.newBuilder().setValue(doc).build().toByteArray());
+    DataChange<?> change =
+        (DataChange<?>) new FirestoreTranslator(ResourceNames.NONE).translate(write);
+    assertThat(change.table()).isEqualTo("users");
+    assertThat(change.keys()).containsEntry("id", "u9");
+  }
+
+  @Test
   void storageEventWithoutAnObjectNameIsMalformed() {
     CloudEvent e =
         CloudEventBuilder.v1()
