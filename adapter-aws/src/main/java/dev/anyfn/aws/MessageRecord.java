@@ -15,15 +15,22 @@ import java.util.Map;
  */
 record MessageRecord(String id, String arn, String body, Map<String, String> attributes) {
   /** One source's field names. */
-  record Fields(String id, String arn, String body, String attributes, String attributeValue) {}
+  record Fields(
+      String id,
+      String arn,
+      String body,
+      String attributes,
+      String attributeValue,
+      String attributeType) {}
 
   /** SQS: {@code messageId}, {@code eventSourceARN}, {@code body}, {@code messageAttributes}. */
   static final Fields SQS =
-      new Fields("messageId", "eventSourceARN", "body", "messageAttributes", "stringValue");
+      new Fields(
+          "messageId", "eventSourceARN", "body", "messageAttributes", "stringValue", "dataType");
 
   /** SNS (capitalised): {@code MessageId}, {@code TopicArn}, {@code Message}, ... */
   static final Fields SNS =
-      new Fields("MessageId", "TopicArn", "Message", "MessageAttributes", "Value");
+      new Fields("MessageId", "TopicArn", "Message", "MessageAttributes", "Value", "Type");
 
   /**
    * Reads one message.
@@ -35,8 +42,7 @@ record MessageRecord(String id, String arn, String body, Map<String, String> att
     String id = EventFields.text(message, fields.id(), where);
     String arn = EventFields.optionalText(message, fields.arn());
     String body = EventFields.text(message, fields.body(), where);
-    return new MessageRecord(
-        id, arn, body, attributes(message.get(fields.attributes()), fields.attributeValue()));
+    return new MessageRecord(id, arn, body, attributes(message.get(fields.attributes()), fields));
   }
 
   /** The queue or topic name: the last part of the ARN. */
@@ -44,11 +50,20 @@ record MessageRecord(String id, String arn, String body, Map<String, String> att
     return EventFields.arnName(arn);
   }
 
-  private static Map<String, String> attributes(JsonNode attributes, String valueField) {
+  /**
+   * The string and number attributes; binary ones are skipped on both sources (SNS gives their
+   * base64 in {@code Value}, where SQS gives no {@code stringValue}), so that a handler sees the
+   * same attributes whichever delivered the message.
+   */
+  private static Map<String, String> attributes(JsonNode attributes, Fields fields) {
     Map<String, String> out = new LinkedHashMap<>();
     if (attributes != null && attributes.isObject()) {
       for (Map.Entry<String, JsonNode> e : attributes.properties()) {
-        String value = EventFields.optionalText(e.getValue(), valueField);
+        String type = EventFields.optionalText(e.getValue(), fields.attributeType());
+        if (type != null && type.startsWith("Binary")) {
+          continue;
+        }
+        String value = EventFields.optionalText(e.getValue(), fields.attributeValue());
         if (value != null) {
           out.put(e.getKey(), value);
         }
