@@ -46,7 +46,10 @@ final class TriggerMismatch {
         + what
         + ", and function '"
         + function.name()
-        + "' has no @OnInvoke handler to take it as a raw payload; its triggers are: "
+        + (source == EventSource.RAW
+            ? "' has no @OnInvoke handler to take it as a raw payload"
+            : "' has no trigger for it")
+        + "; its triggers are: "
         + triggers(function)
         + ". Connect this Lambda only to the event sources its triggers name.";
   }

@@ -209,9 +209,13 @@ class EventSourcesTest {
         .isInstanceOf(BadEventException.class)
         .hasMessage(
             "Lambda delivered a record batch whose Records[0].eventSource is 'aws:ses', and"
-                + " function 'web-only' has no @OnInvoke handler to take it as a raw payload; its"
-                + " triggers are: HTTP GET /ping. Connect this Lambda only to the event sources"
-                + " its triggers name.");
+                + " function 'web-only' has no trigger for it; its triggers are: HTTP GET /ping."
+                + " Connect this Lambda only to the event sources its triggers name.");
+    // a function with @OnInvoke is not told it has none: a record batch is no raw payload
+    assertThatThrownBy(() -> lambda.callText(ses))
+        .isInstanceOf(BadEventException.class)
+        .hasMessageContaining("has no trigger for it; its triggers are: ")
+        .hasMessageContaining("INVOKE");
   }
 
   @Test

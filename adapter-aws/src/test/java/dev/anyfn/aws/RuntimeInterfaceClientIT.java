@@ -182,6 +182,8 @@ class RuntimeInterfaceClientIT {
     assertThat(invokeFailure.isError()).isTrue();
     assertThat(JSON.readTree(invokeFailure.body()).get("errorMessage").asText())
         .startsWith("handler_error:");
+    // the caller gets no frames of anyfn's (SECURITY.md: no stack traces in answers)
+    assertThat(JSON.readTree(invokeFailure.body()).path("stackTrace")).isEmpty();
 
     Posted unknown =
         invoke(
@@ -190,6 +192,7 @@ class RuntimeInterfaceClientIT {
     assertThat(unknown.isError()).isTrue();
     assertThat(JSON.readTree(unknown.body()).get("errorType").asText())
         .isEqualTo("dev.anyfn.aws.BadEventException");
+    assertThat(JSON.readTree(unknown.body()).path("stackTrace")).isEmpty();
 
     ObjectNode slow = Lambda.event("http-api-v2.json");
     slow.put("rawPath", "/slow").put("rawQueryString", "");
