@@ -44,7 +44,7 @@ final class JsonBinders {
     ObjectReader get() {
       ObjectReader r = reader;
       if (r == null) {
-        r = json.readerFor(types.javaType(spec));
+        r = json.inputReaderFor(types.javaType(spec));
         reader = r;
       }
       return r;

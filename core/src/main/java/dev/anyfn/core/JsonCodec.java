@@ -130,6 +130,17 @@ public final class JsonCodec {
   }
 
   /**
+   * A reader of what a caller sends a handler (an HTTP body, a message body, an invocation
+   * payload): as {@link #readerFor}, and a record component that is not {@code Optional} is
+   * required, as the OpenAPI document says, so that a missing or null one is refused naming it
+   * rather than handed over as a null the handler trips over. Data the runtime reads back (stored
+   * results) and table images (rows may lack attributes) keep the lenient reader.
+   */
+  ObjectReader inputReaderFor(JavaType type) {
+    return mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+  }
+
+  /**
    * Reads a value of {@code type}.
    *
    * @throws JsonBodyException with a caller-safe message when the bytes are not valid JSON for it

@@ -74,10 +74,7 @@ final class JsonErrors {
     }
     if (e instanceof ValueInstantiationException v) {
       Throwable cause = v.getCause();
-      String reason =
-          cause instanceof IllegalArgumentException && cause.getMessage() != null
-              ? ": " + cause.getMessage()
-              : ".";
+      String reason = userReason(cause) != null ? ": " + userReason(cause) : ".";
       return new JsonBodyException("invalid_body", "The body could not be bound" + reason, e);
     }
     InputCoercionException range = coercionCause(e);
@@ -105,6 +102,17 @@ final class JsonErrors {
         return new JsonBodyException(
             "invalid_body", at(at) + " is missing or null; expected " + expected + ".", e);
       }
+      java.util.regex.Matcher creator = NULL_CREATOR_PROPERTY.matcher(m);
+      if (creator.lookingAt()) { // a record component absent or null
+        String field = at.endsWith("." + creator.group(1)) ? at : at + "." + creator.group(1);
+        return new JsonBodyException(
+            "invalid_body",
+            at(field)
+                + " is missing or null; expected "
+                + expected
+                + " (declare it Optional if it may be left out).",
+            e);
+      }
       String found =
           mi instanceof InvalidFormatException f
               ? JsonShapes.describeValue(f.getValue())
@@ -116,6 +124,31 @@ final class JsonErrors {
       return new JsonBodyException("invalid_body", "The body could not be bound" + where + ".", e);
     }
     return new JsonBodyException("invalid_json", "The body could not be read as JSON.", e);
+  }
+
+  /** Jackson's words for a creator property (a record component) that is missing or null. */
+  private static final java.util.regex.Pattern NULL_CREATOR_PROPERTY =
+      java.util.regex.Pattern.compile("Null value for creator property '([^']*)'");
+
+  /**
+   * The message a record's constructor gave for refusing the value, when it is the user's own: an
+   * {@code IllegalArgumentException}'s, or {@code Objects.requireNonNull}'s; never the JVM's text
+   * of another exception (a helpful NPE message names code, not input).
+   */
+  private static String userReason(Throwable cause) {
+    if (cause == null || cause.getMessage() == null) {
+      return null;
+    }
+    if (cause instanceof IllegalArgumentException) {
+      return cause.getMessage();
+    }
+    StackTraceElement[] frames = cause.getStackTrace();
+    boolean requireNonNull =
+        cause.getClass() == NullPointerException.class
+            && frames.length > 0
+            && frames[0].getClassName().equals("java.util.Objects")
+            && frames[0].getMethodName().startsWith("requireNonNull");
+    return requireNonNull ? cause.getMessage() : null;
   }
 
   /** Databind wraps parser failures met while binding (bad UTF-8 inside a field, for example). */

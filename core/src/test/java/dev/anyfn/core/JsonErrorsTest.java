@@ -45,6 +45,69 @@ class JsonErrorsTest {
 
   private final JsonCodec json = JsonCodec.create(RuntimeSettings.builder().build());
 
+  public record Named(String name, Optional<String> note, Address address) {}
+
+  public record Checked(String name) {
+    public Checked {
+      java.util.Objects.requireNonNull(name, "name is required");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+    }
+  }
+
+  public record Measured(String name) {
+    public Measured {
+      name.length(); // a helpful NPE's text names code, not input: never shown
+    }
+  }
+
+  private Object input(String body, Class<?> type) {
+    return json.read(
+        json.inputReaderFor(json.typeFactory().constructType(type)),
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String inputError(String body, Class<?> type) {
+    return assertThatThrownBy(() -> input(body, type))
+        .isInstanceOf(JsonBodyException.class)
+        .actual()
+        .getMessage();
+  }
+
+  @Test
+  void aRecordComponentThatIsNotOptionalIsRequiredInWhatACallerSends() {
+    assertThat(inputError("{\"note\":\"n\",\"address\":{\"city\":\"Oslo\"}}", Named.class))
+        .isEqualTo(
+            "Field '$.name' is missing or null; expected a string (declare it Optional if it may"
+                + " be left out).");
+    assertThat(inputError("{\"name\":\"a\",\"address\":{\"city\":null}}", Named.class))
+        .startsWith("Field '$.address.city' is missing or null");
+    assertThat(input("{\"name\":\"a\",\"address\":{\"city\":\"Oslo\"}}", Named.class))
+        .isEqualTo(new Named("a", Optional.empty(), new Address("Oslo")));
+    // what the runtime reads back (stored results, table rows) stays lenient
+    assertThat(json.read("{}".getBytes(StandardCharsets.UTF_8), Named.class))
+        .isEqualTo(new Named(null, Optional.empty(), null));
+  }
+
+  @Test
+  void aConstructorsOwnRefusalIsQuotedAndTheJvmsTextIsNot() {
+    assertThat(inputError("{\"name\":\" \"}", Checked.class))
+        .isEqualTo("The body could not be bound: name must not be blank");
+    assertThat(
+            assertThatThrownBy(
+                    () -> json.read("{}".getBytes(StandardCharsets.UTF_8), Checked.class))
+                .actual()
+                .getMessage())
+        .isEqualTo("The body could not be bound: name is required");
+    assertThat(
+            assertThatThrownBy(
+                    () -> json.read("{}".getBytes(StandardCharsets.UTF_8), Measured.class))
+                .actual()
+                .getMessage())
+        .isEqualTo("The body could not be bound.");
+  }
+
   private String error(String body, JavaType type) {
     return assertThatThrownBy(() -> json.read(body.getBytes(StandardCharsets.UTF_8), type))
         .isInstanceOf(JsonBodyException.class)

@@ -31,7 +31,14 @@ class SeedScenariosTest {
         .isEqualTo(401);
     HttpResponse missing = rt.http("seed-login", jsonPost("/login", "{\"username\":\"ada\"}"));
     assertThat(missing.statusCode()).isEqualTo(400);
-    assertThat(missing.bodyText()).contains("username and password are required.");
+    assertThat(missing.bodyText())
+        .contains(
+            "Field '$.password' is missing or null; expected a string (declare it Optional if it"
+                + " may be left out).");
+    HttpResponse nulled =
+        rt.http("seed-login", jsonPost("/login", "{\"username\":null,\"password\":\"x\"}"));
+    assertThat(nulled.statusCode()).isEqualTo(400);
+    assertThat(nulled.bodyText()).contains("Field '$.username' is missing or null");
   }
 
   @Test

@@ -56,8 +56,8 @@ public final class AnyfnExtension
   }
 
   /**
-   * The class's emulator as its store holds it, closed by JUnit when the class is done: as a
-   * {@code CloseableResource} by JUnit before 5.13 (which closes nothing else: a plain {@code
+   * The class's emulator as its store holds it, closed by JUnit when the class is done: as a {@code
+   * CloseableResource} by JUnit before 5.13 (which closes nothing else: a plain {@code
    * AutoCloseable} would leave the server, its port and its schedules running), as an {@code
    * AutoCloseable} by later versions (which warn about a value that is only the former), once.
    */

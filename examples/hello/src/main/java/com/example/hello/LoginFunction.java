@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The seed's login endpoint: {@code POST /login} with a JSON body. Good credentials answer a
- * session as JSON; wrong ones answer {@code 401}; a body that is not the expected JSON is answered
- * {@code 400} by anyfn before this code runs.
+ * session as JSON; wrong ones answer {@code 401}; a body that is not the expected JSON, or lacks a
+ * field, is answered {@code 400} by anyfn before this code runs.
  */
 @ServerlessFunction("login")
 public class LoginFunction {
@@ -28,9 +28,6 @@ public class LoginFunction {
   /** Checks the credentials. */
   @Route(value = "/login", method = HttpMethod.POST)
   public Session login(Login login) {
-    if (login.username() == null || login.password() == null) {
-      throw HttpException.badRequest("username and password are required.");
-    }
     String expected = PASSWORDS.get(login.username());
     if (expected == null || !constantTimeEquals(expected, login.password())) {
       throw HttpException.unauthorized("Wrong username or password.");

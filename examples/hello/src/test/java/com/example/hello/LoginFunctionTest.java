@@ -36,11 +36,11 @@ class LoginFunctionTest {
   }
 
   @Test
-  void missingFieldsAre400(AnyfnClient client) {
+  void aMissingFieldIs400NamingItBeforeTheFunctionRuns(AnyfnClient client) {
     var response = client.post("/login", "{\"username\":\"ada\"}");
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.bodyText()).contains("username and password are required.");
+    assertThat(response.bodyText()).contains("Field '$.password' is missing or null");
   }
 
   @Test
