@@ -55,6 +55,9 @@ final class EventParameters {
         continue;
       }
       Parameter.Source source = binding.get().source();
+      if (kind == TriggerKind.QUEUE && source == Parameter.Source.EVENT_BODY) {
+        warnIfList(method, p, type);
+      }
       Optional<String> unreadable =
           source == Parameter.Source.EVENT_BODY
                   || source == Parameter.Source.BODY
@@ -80,6 +83,36 @@ final class EventParameters {
       bindings.add(binding.get());
     }
     return ok && checkCount(method, kind, events) ? Optional.of(bindings) : Optional.empty();
+  }
+
+  /**
+   * A queue handler taking {@code List<Order>} looks like a batch handler, as in other frameworks,
+   * but binds one message whose body is a JSON array: said, with the way to each.
+   */
+  private void warnIfList(ExecutableElement method, VariableElement p, TypeMirror type) {
+    names
+        .argumentOf(type, "java.util.List")
+        .ifPresent(
+            item ->
+                reporter.warning(
+                    p,
+                    "Queue handler "
+                        + method.getSimpleName()
+                        + " takes List<"
+                        + simpleName(item)
+                        + ">"
+                        + ": that binds ONE message whose body is a JSON array, not a batch of"
+                        + " messages. For a batch, take List<QueueMessage> (read each body with"
+                        + " bodyText() or your JSON library) and return BatchResult naming the"
+                        + " failed ones; for one message, take "
+                        + simpleName(item)
+                        + "."));
+  }
+
+  private String simpleName(TypeMirror type) {
+    return type instanceof javax.lang.model.type.DeclaredType d
+        ? d.asElement().getSimpleName().toString()
+        : names.display(type);
   }
 
   private Optional<Parameter> event(TriggerKind kind, TypeMirror type) {

@@ -25,6 +25,11 @@ final class Reporter {
     messager.printMessage(Diagnostic.Kind.ERROR, message);
   }
 
+  /** Warns, with this message on this element; the compilation goes on. */
+  void warning(Element element, String message) {
+    messager.printMessage(Diagnostic.Kind.WARNING, message, element);
+  }
+
   boolean hasErrors() {
     return errors > 0;
   }

@@ -33,6 +33,31 @@ class EventHandlerValidationTest {
   }
 
   @Test
+  void warnsThatAListOfBodiesOnAQueueIsOneMessageNotABatch() {
+    Compilation list =
+        handler(
+            """
+              @OnQueue("orders")
+              public void process(java.util.List<Order> orders) {}
+            """);
+
+    assertThat(list.succeeded()).isTrue();
+    assertThat(list.warnings())
+        .containsExactly(
+            "Queue handler process takes List<Order>: that binds ONE message whose body is a JSON"
+                + " array, not a batch of messages. For a batch, take List<QueueMessage> (read each"
+                + " body with bodyText() or your JSON library) and return BatchResult naming the"
+                + " failed ones; for one message, take Order.");
+    Compilation one =
+        handler(
+            """
+              @OnQueue("orders")
+              public void process(Order order) {}
+            """);
+    assertThat(one.warnings()).isEmpty();
+  }
+
+  @Test
   void rejectsQueueHandlerWithoutMessage() {
     handler(
             """
@@ -339,7 +364,7 @@ class EventHandlerValidationTest {
                     return BatchResult.success();
                   }
 
-                  @OnQueue("typed")
+                  @OnTopic("typed")
                   public void typed(List<Order> orders) {}
 
                   @OnTopic("news")
