@@ -5,8 +5,10 @@ package dev.anyfn;
  * id, the function name and the given key/value pairs. Thread-safe.
  *
  * <p>Key/value pairs are given flat: {@code log.info("order stored", "orderId", id, "items", 3)}.
- * Values of keys that look like secrets ({@code authorization}, {@code password}, {@code token},
- * {@code secret}, {@code key}, {@code cookie}) are written as {@code "[redacted]"}.
+ * Values of keys whose words name a secret ({@code authorization}, {@code password}, {@code token},
+ * {@code secret}, {@code cookie}, {@code credential}, or a {@code key} after {@code api}, {@code
+ * private}, {@code access}, ...: {@code apiKey}, {@code x-api-key}, {@code userPassword}) are
+ * written as {@code "[redacted]"}; {@code key}, {@code objectKey} or {@code keyword} are not.
  */
 public interface Log {
   /** Writes an informational line. */

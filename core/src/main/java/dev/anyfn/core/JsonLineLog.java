@@ -4,14 +4,30 @@ import dev.anyfn.Log;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /** Writes one JSON object per line, redacting values of secret-looking keys. */
 final class JsonLineLog implements Log {
+  /** Words of a key (or their plurals) that mark its value as a secret. */
   private static final Set<String> SECRET_WORDS =
-      Set.of("authorization", "password", "secret", "token", "key", "cookie", "credential");
+      Set.of(
+          "authorization",
+          "password",
+          "passwd",
+          "secret",
+          "token",
+          "cookie",
+          "credential",
+          "apikey",
+          "bearer");
+
+  /** Words before "key" that make it a secret one: apiKey, x-api-key, privateKey, ... */
+  private static final Set<String> KEY_KINDS =
+      Set.of("api", "private", "secret", "access", "signing", "encryption", "master", "client");
+
   private static final int MAX_LINE = 16 * 1024;
 
   /** The keys this log writes itself; a caller's key of the same name gets a {@code _} prefix. */
@@ -124,9 +140,57 @@ final class JsonLineLog implements Log {
     return b.append('}').toString();
   }
 
+  /**
+   * Whether a key names a secret, by its words ({@code userPassword}, {@code x-api-key}, {@code
+   * auth_token}), not by what it contains: {@code monkey}, {@code keyword} or a storage event's
+   * {@code key} are not secrets.
+   */
   static boolean isSecret(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return SECRET_WORDS.stream().anyMatch(k::contains);
+    List<String> words = words(key);
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
+      String singular = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
+      if (SECRET_WORDS.contains(w) || SECRET_WORDS.contains(singular)) {
+        return true;
+      }
+      if (singular.equals("key") && i > 0 && KEY_KINDS.contains(words.get(i - 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lower-case words of a key split at separators and at camel-case humps. */
+  static List<String> words(String key) {
+    List<String> words = new ArrayList<>();
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        flush(words, w);
+        continue;
+      }
+      boolean hump =
+          Character.isUpperCase(c)
+              && i > 0
+              && (Character.isLowerCase(key.charAt(i - 1))
+                  || (i + 1 < key.length()
+                      && Character.isUpperCase(key.charAt(i - 1))
+                      && Character.isLowerCase(key.charAt(i + 1))));
+      if (hump) {
+        flush(words, w);
+      }
+      w.append(Character.toLowerCase(c));
+    }
+    flush(words, w);
+    return words;
+  }
+
+  private static void flush(List<String> words, StringBuilder w) {
+    if (w.length() > 0) {
+      words.add(w.toString());
+      w.setLength(0);
+    }
   }
 
   static void quote(StringBuilder b, String s) {

@@ -76,6 +76,37 @@ class JsonLineLogTest {
   }
 
   @Test
+  void keysAreSecretByTheirWordsNotByWhatTheyContain() {
+    assertThat(
+            java.util.stream.Stream.of(
+                    "apiKey",
+                    "x-api-key",
+                    "API_KEY",
+                    "userPassword",
+                    "auth_token",
+                    "Set-Cookie",
+                    "Authorization",
+                    "privateKey",
+                    "clientSecret",
+                    "tokens",
+                    "APIKey")
+                .filter(k -> !JsonLineLog.isSecret(k)))
+        .isEmpty();
+    assertThat(
+            java.util.stream.Stream.of(
+                    "monkey",
+                    "keyword",
+                    "turkey",
+                    "key",
+                    "objectKey",
+                    "bucket_key",
+                    "keys",
+                    "orderId")
+                .filter(JsonLineLog::isSecret))
+        .isEmpty();
+  }
+
+  @Test
   void aLineOverSixteenKilobytesStaysJsonAndKeepsTheStartOfTheStackTrace() throws Exception {
     for (int pad = 0; pad < 8; pad++) {
       lines.clear();
