@@ -65,6 +65,8 @@ public final class JsonCodec {
           // 1.5 for an int is refused, not truncated to 1; 0 for an enum is not its first constant
           .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+          // "red" for RED, as a query or path parameter takes it
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
           .configure(
               DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, settings.failOnUnknownProperties())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

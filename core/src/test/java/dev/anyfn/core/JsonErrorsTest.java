@@ -155,6 +155,16 @@ class JsonErrorsTest {
   }
 
   @Test
+  void anEnumNameIsTakenWhateverItsCaseAsInAQueryParameter() {
+    Order order =
+        json.read(
+            "{\"quantity\":1,\"total\":2,\"price\":1.5,\"gift\":false,\"grade\":\"A\",\"level\":\"low\"}"
+                .getBytes(StandardCharsets.UTF_8),
+            Order.class);
+    assertThat(order.level()).isEqualTo(Level.LOW);
+  }
+
+  @Test
   void anUnknownEnumNameListsTheNamesTheCallerMaySend() {
     assertThat(orderError("\"level\":\"MID\""))
         .isEqualTo("Field '$.level' must be one of \"LOW\", \"high\"; found a string.");
