@@ -64,6 +64,27 @@ final class Binders {
     }
   }
 
+  /**
+   * The files of a required file field: a form-encoded body can hold none (the form lacks {@code
+   * enctype="multipart/form-data"}), which is a 415 saying so rather than a 400 for a missing file.
+   */
+  private static List<Upload> requiredFiles(HttpRequest r, String name, String what) {
+    List<Upload> files = UploadSource.INSTANCE.values(r, name);
+    Optional<String> type = r.contentType();
+    if (files.isEmpty() && type.isPresent() && type.get().equals(FORM_ENCODED)) {
+      throw new HttpException(
+          415,
+          what
+              + " needs a multipart/form-data body (an HTML form with"
+              + " enctype=\"multipart/form-data\"); found "
+              + FORM_ENCODED
+              + ".");
+    }
+    return files;
+  }
+
+  private static final String FORM_ENCODED = "application/x-www-form-urlencoded";
+
   private enum PathSource implements TextSource {
     INSTANCE;
 
@@ -133,11 +154,12 @@ final class Binders {
 
   private static Binder form(ParameterSpec p, Types types) {
     if (p.type().equals(Upload.class.getName())) {
-      return text(
-          p,
-          "File '" + p.name() + "' (a part of a multipart/form-data body)",
-          upload -> upload,
-          UploadSource.INSTANCE);
+      String what = "File '" + p.name() + "'";
+      ValueSource<Upload> files =
+          p.optional() || p.list()
+              ? UploadSource.INSTANCE
+              : (r, name) -> requiredFiles(r, name, what);
+      return text(p, what + " (a part of a multipart/form-data body)", upload -> upload, files);
     }
     return formLike(p, types, "Form field '" + p.name() + "'", FormSource.INSTANCE);
   }

@@ -83,6 +83,11 @@ public class ConformanceFunction {
         + (signup.terms() ? " terms" : "");
   }
 
+  @Route(value = "/avatar", method = HttpMethod.POST)
+  public String avatar(@FormParam("file") Upload file) {
+    return file.filename();
+  }
+
   @Route(value = "/profile", method = HttpMethod.POST)
   public String profile(
       @FormParam("name") String name,

@@ -139,6 +139,16 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void aRequiredFileSentAsAFormWithoutMultipartIs415SayingSo() throws Exception {
+    HttpResponse r = postForm("/avatar", "application/x-www-form-urlencoded", "file=me.png");
+    assertThat(r.statusCode()).isEqualTo(415);
+    assertThat(r.bodyText())
+        .contains(
+            "File 'file' needs a multipart/form-data body (an HTML form with"
+                + " enctype=\\\"multipart/form-data\\\"); found application/x-www-form-urlencoded.");
+  }
+
+  @Test
   void aMultipartFormGivesItsFieldsAndItsFilesByteForByte() throws Exception {
     String boundary = "----anyfnConformance7MA4YWxkTrZu0gW";
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
