@@ -172,21 +172,25 @@ class EventTranslationTest {
     assertThat(((StorageEvent) new StorageTranslator(dev).translate(upload)).bucket())
         .isEqualTo("uploads");
 
-    Document doc =
-        Document.newBuilder()
-            .setName("projects/p/databases/(default)/documents/dev-users/u1")
-            .setUpdateTime(Timestamp.newBuilder().setSeconds(1).build())
-            .build();
-    CloudEvent write =
-        event(
-            FirestoreTranslator.WRITTEN,
-            "application/protobuf",
-            DocumentEventData.newBuilder().setValue(doc).build().toByteArray());
+    CloudEvent write = firestoreWritten("projects/p/databases/(default)/documents/dev-users/u1");
     assertThat(((DataChange<?>) new FirestoreTranslator(dev).translate(write)).table())
         .isEqualTo("users");
     assertThat(
             ((DataChange<?>) new FirestoreTranslator(ResourceNames.NONE).translate(write)).table())
         .isEqualTo("dev-users");
+  }
+
+  /** A Firestore "written" event of a document of this name. */
+  private static CloudEvent firestoreWritten(String name) {
+    Document doc =
+        Document.newBuilder()
+            .setName(name)
+            .setUpdateTime(Timestamp.newBuilder().setSeconds(1).build())
+            .build();
+    return event(
+        FirestoreTranslator.WRITTEN,
+        "application/protobuf",
+        DocumentEventData.newBuilder().setValue(doc).build().toByteArray());
   }
 
   @Test
@@ -203,16 +207,8 @@ class EventTranslationTest {
     assertThat(FirestoreTranslator.pathBelowDocuments("projects/p/databases/d/other/users/u9"))
         .isNull();
 
-    Document doc =
-        Document.newBuilder()
-            .setName("projects/acme-documents/databases/(default)/documents/users/u9")
-            .setUpdateTime(Timestamp.newBuilder().setSeconds(1).build())
-            .build();
     CloudEvent write =
-        event(
-            FirestoreTranslator.WRITTEN,
-            "application/protobuf",
-            DocumentEventData.newBuilder().setValue(doc).build().toByteArray());
+        firestoreWritten("projects/acme-documents/databases/(default)/documents/users/u9");
     DataChange<?> change =
         (DataChange<?>) new FirestoreTranslator(ResourceNames.NONE).translate(write);
     assertThat(change.table()).isEqualTo("users");

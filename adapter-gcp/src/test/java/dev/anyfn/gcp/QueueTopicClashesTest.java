@@ -7,7 +7,6 @@ import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,13 +16,7 @@ import org.junit.jupiter.api.Test;
 class QueueTopicClashesTest {
   private static FunctionSpec function(
       String name, int maxInstances, List<String> queues, List<String> topics, TriggerSpec... on) {
-    List<HandlerSpec> handlers =
-        Stream.of(on)
-            .map(
-                t ->
-                    new HandlerSpec(
-                        "h", List.of(), "void", HandlerSpec.ReturnKind.VOID, t, List.of()))
-            .toList();
+    List<HandlerSpec> handlers = TestIndexes.handlers(on);
     return new FunctionSpec(
         name,
         "x." + name,

@@ -12,17 +12,25 @@ final class TestIndexes {
   private TestIndexes() {}
 
   static FunctionIndex of(String function, int maxInstances, TriggerSpec... triggers) {
-    List<HandlerSpec> handlers =
-        Stream.of(triggers)
-            .map(
-                t ->
-                    new HandlerSpec(
-                        "h", List.of(), "void", HandlerSpec.ReturnKind.VOID, t, List.of()))
-            .toList();
     return new FunctionIndex(
         1,
         List.of(
             new FunctionSpec(
-                function, "x.Jobs", 512, 30, maxInstances, List.of(), List.of(), handlers)));
+                function,
+                "x.Jobs",
+                512,
+                30,
+                maxInstances,
+                List.of(),
+                List.of(),
+                handlers(triggers))));
+  }
+
+  /** One void handler {@code h} per trigger. */
+  static List<HandlerSpec> handlers(TriggerSpec... triggers) {
+    return Stream.of(triggers)
+        .map(
+            t -> new HandlerSpec("h", List.of(), "void", HandlerSpec.ReturnKind.VOID, t, List.of()))
+        .toList();
   }
 }
