@@ -115,8 +115,16 @@ final class HttpDispatch {
               .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
               .build();
     } catch (HttpException e) {
-      response =
-          Problems.response(e.status(), Problems.codeFor(e.status()), e.getMessage(), requestId);
+      HttpResponse.Builder problem =
+          Problems.builder(e.status(), Problems.codeFor(e.status()), e.getMessage(), requestId);
+      e.headers()
+          .forEach(
+              (name, value) -> {
+                if (!"Content-Type".equalsIgnoreCase(name)) {
+                  problem.header(name, value);
+                }
+              });
+      response = problem.build();
     } catch (JsonBodyException e) {
       response = Problems.response(400, e.code(), e.getMessage(), requestId);
     } catch (Commit.TooLateException e) {

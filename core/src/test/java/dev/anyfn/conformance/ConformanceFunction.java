@@ -83,6 +83,22 @@ public class ConformanceFunction {
         + (signup.terms() ? " terms" : "");
   }
 
+  @Route("/busy")
+  public String busy() {
+    throw HttpException.tooManyRequests("Slow down.", java.time.Duration.ofMillis(1500));
+  }
+
+  @Route("/private")
+  public String privateArea() {
+    throw new HttpException(
+        401,
+        "Sign in first.",
+        dev.anyfn.Headers.builder()
+            .add("WWW-Authenticate", "Bearer realm=\"api\"")
+            .add("Content-Type", "text/html")
+            .build());
+  }
+
   @Route(value = "/avatar", method = HttpMethod.POST)
   public String avatar(@FormParam("file") Upload file) {
     return file.filename();

@@ -139,6 +139,19 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void anHttpExceptionsOwnHeadersGoOutWithItsProblem() throws Exception {
+    HttpResponse busy = get("/busy");
+    assertThat(busy.statusCode()).isEqualTo(429);
+    assertThat(busy.headers().first("Retry-After")).hasValue("2");
+    assertThat(busy.bodyText()).contains("\"detail\":\"Slow down.\"");
+
+    HttpResponse signIn = get("/private");
+    assertThat(signIn.statusCode()).isEqualTo(401);
+    assertThat(signIn.headers().first("WWW-Authenticate")).hasValue("Bearer realm=\"api\"");
+    assertThat(signIn.headers().all("Content-Type")).containsExactly("application/problem+json");
+  }
+
+  @Test
   void aRequiredFileSentAsAFormWithoutMultipartIs415SayingSo() throws Exception {
     HttpResponse r = postForm("/avatar", "application/x-www-form-urlencoded", "file=me.png");
     assertThat(r.statusCode()).isEqualTo(415);
