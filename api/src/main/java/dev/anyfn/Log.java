@@ -4,7 +4,8 @@ package dev.anyfn;
  * A structured logger: each call writes one JSON line carrying the level, the message, the request
  * id, the function name and the given key/value pairs. Thread-safe.
  *
- * <p>Key/value pairs are given flat: {@code log.info("order stored", "orderId", id, "items", 3)}.
+ * <p>Key/value pairs are given flat: {@code log.info("order stored", "orderId", id, "items", 3)};
+ * an odd last argument, without its value, is not written (it might be a value meant for a key).
  * Values of keys whose words name a secret ({@code authorization}, {@code password}, {@code token},
  * {@code secret}, {@code cookie}, {@code credential}, or a {@code key} after {@code api}, {@code
  * private}, {@code access}, ...: {@code apiKey}, {@code x-api-key}, {@code userPassword}) are
