@@ -263,13 +263,26 @@ public final class LambdaHandler implements RequestStreamHandler {
         .provider(Provider.AWS)
         .deadline(Instant.now().plusMillis(remainingMillis))
         .coldStart(coldStart)
-        .traceId(lambda.getXrayTraceId())
+        .traceId(traceId(lambda))
         .deploymentId(lambda.getInvokedFunctionArn())
         .logSink(runtime.settings().logSink())
         .messageSender(sender)
         // a handler that ran on past the alarm, answered as timed out, commits nothing
         .commitGate(() -> !watch.timedOut())
         .build();
+  }
+
+  /** The runtime interface client's per-invocation property of the X-Ray trace header. */
+  static final String TRACE_HEADER_PROPERTY = "com.amazonaws.xray.traceHeader";
+
+  /**
+   * The invocation's X-Ray trace header: from the context, else from the property the runtime
+   * interface client sets for each invocation (a context whose class predates {@code
+   * getXrayTraceId} answers the interface's default, null).
+   */
+  static String traceId(Context lambda) {
+    String id = lambda.getXrayTraceId();
+    return id != null ? id : System.getProperty(TRACE_HEADER_PROPERTY);
   }
 
   /** The event as JSON, or null when it is not JSON (a raw payload for a direct invocation). */

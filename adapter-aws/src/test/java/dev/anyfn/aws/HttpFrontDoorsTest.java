@@ -11,6 +11,24 @@ class HttpFrontDoorsTest {
   private final Lambda lambda = new Lambda("shop");
 
   @Test
+  void theTraceHeaderComesFromTheRuntimesPropertyWhenTheContextHasNone() {
+    String before = System.getProperty(LambdaHandler.TRACE_HEADER_PROPERTY);
+    System.setProperty(LambdaHandler.TRACE_HEADER_PROPERTY, "Root=1-prop;Parent=p;Sampled=1");
+    try {
+      JsonNode r =
+          lambda.callJson(
+              Lambda.event("http-api-v2.json"), new TestLambdaContext("req-trace", 10_000, null));
+      assertThat(r.at("/headers/X-Trace").asText()).isEqualTo("Root=1-prop;Parent=p;Sampled=1");
+    } finally {
+      if (before == null) {
+        System.clearProperty(LambdaHandler.TRACE_HEADER_PROPERTY);
+      } else {
+        System.setProperty(LambdaHandler.TRACE_HEADER_PROPERTY, before);
+      }
+    }
+  }
+
+  @Test
   void httpApiV2TakesMultiValueQueryFromRawQueryStringAndCookiesArrayBothWays() {
     JsonNode r = lambda.callJson(Lambda.event("http-api-v2.json"));
     assertThat(r.get("statusCode").asInt()).isEqualTo(200);
