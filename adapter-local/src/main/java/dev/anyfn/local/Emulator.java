@@ -104,7 +104,8 @@ public final class Emulator implements AutoCloseable {
     this.queues = new QueueSource(hub, list, b.profile::deadLetterQueue, b.profile.queueBatches());
     this.topics = new TopicSource(hub, list);
     StorageSource storage = new StorageSource(hub, list, b.profile.overwriteReportsDeletion());
-    TableSource tables = new TableSource(hub, list, runtime.json());
+    TableSource tables =
+        new TableSource(hub, list, runtime.json(), b.profile.tableChangesInOrder());
     this.schedules =
         new ScheduleSource(hub, list, b.clock, log, b.profile.schedulesRunOneAtATime());
     this.events = new EventApi(this, queues, topics, storage, tables, schedules, hub);

@@ -190,6 +190,9 @@ final class EventHub {
       if (q.inFlight.size() >= q.maxInFlight) {
         return; // a singleton still running: completed() wakes the dispatcher
       }
+      if (q.ordered && !q.delayed.isEmpty()) {
+        return; // an earlier event waits for its retry: the later ones wait behind it
+      }
       // Set before trying: capacity freed after a failed try then sees it and wakes us.
       capacityWanted = true;
       var lease = q.consumer.tryAcquire(q, q.perInstance);

@@ -45,6 +45,12 @@ final class EventQueue {
   /** The most events of this queue in flight at once across all instances (1: a singleton). */
   int maxInFlight = Integer.MAX_VALUE;
 
+  /**
+   * Whether its events go in order: none is handed over while an earlier one waits for its retry,
+   * which goes first (a stream shard, a change feed); with {@link #maxInFlight} 1.
+   */
+  boolean ordered;
+
   /** The queue whose consumer takes this queue's dead letters, as the cloud moves them; or null. */
   String deadLetterQueue;
 
@@ -86,7 +92,11 @@ final class EventQueue {
   /** Moves events whose backoff has passed to the ready list. */
   void promote(long nowNanos) {
     while (!delayed.isEmpty() && delayed.peek().visibleAtNanos - nowNanos <= 0) {
-      ready.add(delayed.poll());
+      if (ordered) {
+        ready.addFirst(delayed.poll());
+      } else {
+        ready.add(delayed.poll());
+      }
     }
   }
 

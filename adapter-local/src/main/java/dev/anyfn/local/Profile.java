@@ -290,6 +290,15 @@ public enum Profile {
     };
   }
 
+  /**
+   * Whether a table's changes reach a function in order, one batch at a time, a failing batch
+   * retried before the next: a DynamoDB stream shard and a Cosmos DB change feed do (the emulator
+   * treats a table as one shard); Eventarc delivers Firestore events each on its own.
+   */
+  boolean tableChangesInOrder() {
+    return this != GCP;
+  }
+
   /** No age limit: the cloud keeps such an event until it is delivered. */
   static final Duration NO_AGE_LIMIT = Duration.ofSeconds(Long.MAX_VALUE);
 

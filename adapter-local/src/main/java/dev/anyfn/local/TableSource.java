@@ -26,7 +26,12 @@ final class TableSource {
 
   private record Subscriber(EventQueue queue, List<String> kinds) {}
 
-  TableSource(EventHub hub, List<InstancePool> pools, JsonCodec json) {
+  /**
+   * @param inOrder whether each table's changes go to a function one batch at a time, in order, a
+   *     failing one holding back the rest until it succeeds or is set aside ({@link
+   *     Profile#tableChangesInOrder})
+   */
+  TableSource(EventHub hub, List<InstancePool> pools, JsonCodec json, boolean inOrder) {
     this.hub = hub;
     this.json = json;
     for (InstancePool pool : pools) {
@@ -43,6 +48,10 @@ final class TableSource {
                   pool,
                   1,
                   d);
+          if (inOrder) {
+            q.ordered = true;
+            q.maxInFlight = 1;
+          }
           hub.add(q);
           subscribers
               .computeIfAbsent(d.table(), k -> new ArrayList<>())
