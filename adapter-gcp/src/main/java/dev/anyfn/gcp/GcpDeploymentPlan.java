@@ -64,24 +64,22 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
    */
   List<String> overcommitted() {
     List<String> out = new ArrayList<>();
-    for (GcpDeployment d : deployments) {
-      FunctionSpec fn = d.function();
+    for (FunctionSpec fn : deployments.stream().map(GcpDeployment::function).distinct().toList()) {
       int n = deploymentsOf(fn);
-      String warning =
-          "Function '"
-              + fn.name()
-              + "' has maxInstances = "
-              + fn.maxInstances()
-              + " but "
-              + n
-              + " Google deployments (one per HTTP function and per event trigger), each of which"
-              + " runs at least one instance: up to "
-              + n
-              + " may run at once. Raise maxInstances to "
-              + n
-              + " or more, or move triggers to another function.";
-      if (n > fn.maxInstances() && !out.contains(warning)) {
-        out.add(warning);
+      if (n > fn.maxInstances()) {
+        out.add(
+            "Function '"
+                + fn.name()
+                + "' has maxInstances = "
+                + fn.maxInstances()
+                + " but "
+                + n
+                + " Google deployments (one per HTTP function and per event trigger), each of which"
+                + " runs at least one instance: up to "
+                + n
+                + " may run at once. Raise maxInstances to "
+                + n
+                + " or more, or move triggers to another function.");
       }
     }
     return out;

@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns Jackson's exceptions into caller-safe {@link JsonBodyException}s. */
 final class JsonErrors {
@@ -74,7 +76,8 @@ final class JsonErrors {
     }
     if (e instanceof ValueInstantiationException v) {
       Throwable cause = v.getCause();
-      String reason = userReason(cause) != null ? ": " + userReason(cause) : ".";
+      String reason = userReason(cause);
+      reason = reason != null ? ": " + reason : ".";
       return new JsonBodyException("invalid_body", "The body could not be bound" + reason, e);
     }
     InputCoercionException range = coercionCause(e);
@@ -102,7 +105,7 @@ final class JsonErrors {
         return new JsonBodyException(
             "invalid_body", at(at) + " is missing or null; expected " + expected + ".", e);
       }
-      java.util.regex.Matcher creator = NULL_CREATOR_PROPERTY.matcher(m);
+      Matcher creator = NULL_CREATOR_PROPERTY.matcher(m);
       if (creator.lookingAt()) { // a record component absent or null
         String field = at.endsWith("." + creator.group(1)) ? at : at + "." + creator.group(1);
         return new JsonBodyException(
@@ -127,8 +130,8 @@ final class JsonErrors {
   }
 
   /** Jackson's words for a creator property (a record component) that is missing or null. */
-  private static final java.util.regex.Pattern NULL_CREATOR_PROPERTY =
-      java.util.regex.Pattern.compile("Null value for creator property '([^']*)'");
+  private static final Pattern NULL_CREATOR_PROPERTY =
+      Pattern.compile("Null value for creator property '([^']*)'");
 
   /**
    * The message a record's constructor gave for refusing the value, when it is the user's own: an
