@@ -8,6 +8,7 @@ import dev.anyfn.HttpRequest;
 import dev.anyfn.QueueMessage;
 import dev.anyfn.TopicMessage;
 import dev.anyfn.core.index.ParameterSpec;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -28,12 +29,19 @@ final class JsonBinders {
 
   private JsonBinders() {}
 
-  /** A reader for one parameter, made once on first use; a racing second make is harmless. */
+  /**
+   * Reads one parameter's JSON: a plain record ({@link RecordJson}) without databind where it can,
+   * otherwise with a databind reader made on first use. Racing first uses are harmless.
+   */
   private static final class LazyReader {
+    /** {@link #plain}'s value for a parameter that is not a plain record. */
+    private static final Class<?> NOT_PLAIN = Void.class;
+
     private final ParameterSpec spec;
     private final Types types;
     private final JsonCodec json;
     private volatile ObjectReader reader;
+    private volatile Class<?> plain;
 
     LazyReader(ParameterSpec spec, Types types, JsonCodec json) {
       this.spec = spec;
@@ -41,7 +49,36 @@ final class JsonBinders {
       this.json = json;
     }
 
-    ObjectReader get() {
+    /** The value in {@code bytes}: see {@link JsonCodec#read(ObjectReader, byte[])}. */
+    Object read(byte[] bytes) {
+      Class<?> type = plain();
+      if (type != NOT_PLAIN) {
+        Object value = json.readPlainInput(bytes, type);
+        if (value != RecordJson.MISS) {
+          return value;
+        }
+      }
+      return json.read(get(), bytes);
+    }
+
+    Object read(InputStream stream) {
+      return json.read(get(), stream);
+    }
+
+    private Class<?> plain() {
+      Class<?> p = plain;
+      if (p == null) {
+        p = NOT_PLAIN;
+        if (spec.genericType() == null || spec.genericType().equals(spec.type())) {
+          Class<?> raw = types.load(spec.type());
+          p = RecordJson.isPlain(raw) ? raw : NOT_PLAIN;
+        }
+        plain = p;
+      }
+      return p;
+    }
+
+    private ObjectReader get() {
       ObjectReader r = reader;
       if (r == null) {
         r = json.inputReaderFor(types.javaType(spec));
@@ -55,7 +92,7 @@ final class JsonBinders {
     LazyReader reader = new LazyReader(p, types, json);
     return inv -> {
       if (inv.request == null) {
-        return present(json.read(reader.get(), inv.payload), "payload");
+        return present(reader.read(inv.payload), "payload");
       }
       HttpRequest r = inv.request;
       Optional<String> contentType = r.contentType();
@@ -78,9 +115,7 @@ final class JsonBinders {
         throw new JsonBodyException("body_required", "A JSON body is required.", null);
       }
       return present(
-          r.bodyLength() <= COPY_LIMIT
-              ? json.read(reader.get(), r.body())
-              : json.read(reader.get(), r.bodyStream()),
+          r.bodyLength() <= COPY_LIMIT ? reader.read(r.body()) : reader.read(r.bodyStream()),
           "body");
     };
   }
@@ -90,7 +125,7 @@ final class JsonBinders {
     return inv -> {
       byte[] body =
           inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
-      return present(json.read(reader.get(), body), "body");
+      return present(reader.read(body), "body");
     };
   }
 

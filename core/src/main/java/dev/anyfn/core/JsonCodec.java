@@ -1,5 +1,6 @@
 package dev.anyfn.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -37,6 +38,11 @@ import java.io.InputStream;
  */
 public final class JsonCodec {
   private final RuntimeSettings settings;
+
+  /** The streaming factory of every caller's document, shared by databind and {@link #records}. */
+  private final JsonFactory factory;
+
+  private final RecordJson records;
   private volatile Jackson jackson;
 
   /** The mapper and its shared reader and writer, built together. */
@@ -46,8 +52,8 @@ public final class JsonCodec {
     final ObjectReader eventReader;
     final ObjectWriter writer;
 
-    Jackson(RuntimeSettings settings) {
-      this.mapper = mapper(settings);
+    Jackson(RuntimeSettings settings, JsonFactory factory) {
+      this.mapper = mapper(settings, factory);
       this.treeReader = mapper.reader();
       this.eventReader =
           JsonMapper.builder(JsonLimits.eventFactory(settings))
@@ -57,8 +63,8 @@ public final class JsonCodec {
       this.writer = mapper.writer();
     }
 
-    private static ObjectMapper mapper(RuntimeSettings settings) {
-      return JsonMapper.builder(JsonLimits.factory(settings))
+    private static ObjectMapper mapper(RuntimeSettings settings, JsonFactory factory) {
+      return JsonMapper.builder(factory)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -91,6 +97,8 @@ public final class JsonCodec {
 
   private JsonCodec(RuntimeSettings settings) {
     this.settings = settings;
+    this.factory = JsonLimits.factory(settings);
+    this.records = new RecordJson(factory, settings.failOnUnknownProperties());
   }
 
   /** A codec whose limits follow these settings. Cheap: the mapper is built on first use. */
@@ -104,7 +112,7 @@ public final class JsonCodec {
       synchronized (this) {
         j = jackson;
         if (j == null) {
-          j = new Jackson(settings);
+          j = new Jackson(settings, factory);
           jackson = j;
         }
       }
@@ -171,6 +179,15 @@ public final class JsonCodec {
     } catch (IOException e) {
       throw JsonErrors.translate(e, reader.getValueType());
     }
+  }
+
+  /**
+   * What a caller sent, when it is a plain record ({@link RecordJson}) in the plain case, read
+   * without databind; otherwise {@link RecordJson#MISS}, and the caller reads it with its {@link
+   * #inputReaderFor} reader, which decides the value or the error.
+   */
+  Object readPlainInput(byte[] json, Class<?> type) {
+    return records.read(json, type);
   }
 
   /** Reads a value with a reader made once by {@link #readerFor(JavaType)}. */
@@ -265,6 +282,19 @@ public final class JsonCodec {
    * @throws IllegalStateException when the value cannot be serialised (a handler bug)
    */
   public byte[] write(Object value) {
+    try {
+      byte[] plain = records.write(value);
+      if (plain != null) {
+        return plain;
+      }
+    } catch (IOException e) {
+      // an accessor threw or the output broke a limit: databind writes it again and reports it
+    }
+    return writeWithDatabind(value);
+  }
+
+  /** {@link #write} without the plain-record path: what {@link RecordJson} must match. */
+  byte[] writeWithDatabind(Object value) {
     try {
       return jackson().writer.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {

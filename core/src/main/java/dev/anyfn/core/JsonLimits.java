@@ -2,6 +2,7 @@ package dev.anyfn.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteConstraints;
 
 /**
@@ -13,9 +14,13 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 public final class JsonLimits {
   private JsonLimits() {}
 
-  /** A streaming factory with the limits for these settings; thread-safe, build once and reuse. */
+  /**
+   * A streaming factory with the limits for these settings, refusing a name repeated in an object;
+   * thread-safe, build once and reuse.
+   */
   public static JsonFactory factory(RuntimeSettings settings) {
     return JsonFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .streamReadConstraints(
             StreamReadConstraints.builder()
                 .maxNestingDepth(settings.maxJsonDepth())

@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cold start: a text-only function must answer without jackson-databind. The runtime runs in a
- * class loader over anyfn-core, anyfn-api, jackson-core and the fixture only (parent: the platform
- * loader), so any databind class the text path touches, even through bytecode verification, is a
- * {@link NoClassDefFoundError}.
+ * Cold start: a function answering text, bytes or plain records (JSON read and written by {@link
+ * RecordJson}) must answer without jackson-databind. The runtime runs in a class loader over
+ * anyfn-core, anyfn-api, jackson-core and the fixture only (parent: the platform loader), so any
+ * databind class the text path touches, even through bytecode verification, is a {@link
+ * NoClassDefFoundError}.
  */
 class TextPathWithoutDatabindTest {
   @TempDir Path fixture;
@@ -76,8 +77,10 @@ class TextPathWithoutDatabindTest {
                 "GET /fail",
                 "GET /nowhere",
                 "DELETE /greeting/ada",
-                "OPTIONS /greeting"));
-    assertThat(transcript.subList(0, 11))
+                "OPTIONS /greeting",
+                "GET /json",
+                "POST /reply {\"text\":\"h\\u00e9\"}"));
+    assertThat(transcript.subList(0, 13))
         .containsExactly(
             "GET /greeting/ada?times=2 -> 200 {Content-Type=[text/plain; charset=utf-8]}"
                 + " Hello ada! Hello ada!",
@@ -104,8 +107,12 @@ class TextPathWithoutDatabindTest {
                 + " Allow=[GET, HEAD]} {\"type\":\"about:blank\",\"title\":\"Method Not Allowed\","
                 + "\"status\":405,\"detail\":\"This path answers GET, HEAD.\","
                 + "\"error\":\"method_not_allowed\",\"requestId\":\"req-9\"}",
-            "OPTIONS /greeting -> 204 {Allow=[POST, PUT]} ");
-    assertThat(transcript.subList(11, transcript.size()))
+            "OPTIONS /greeting -> 204 {Allow=[POST, PUT]} ",
+            "GET /json -> 200 {Content-Type=[application/json]} {\"text\":\"hello\"}",
+            "POST /reply {\"text\":\"h\\u00e9\"} -> 200 {Content-Type=[application/json]}"
+                + " {\"text\":\"h\u00e9!\",\"length\":2,\"shouted\":false,"
+                + "\"echo\":{\"text\":\"h\u00e9\"}}");
+    assertThat(transcript.subList(13, transcript.size()))
         .contains(
             "{\"time\":\"1970-01-01T00:00:00Z\",\"level\":\"INFO\",\"function\":\"greeting\","
                 + "\"requestId\":\"req-0\",\"message\":\"greeting\",\"name\":\"ada\","
@@ -117,11 +124,14 @@ class TextPathWithoutDatabindTest {
                     .contains("\"errorType\":\"java.lang.IllegalStateException\""));
   }
 
-  /** The control: the isolation is real, so the first JSON answer is where databind is missed. */
+  /**
+   * The control: the isolation is real, so the first JSON answer that is not a plain record is
+   * where databind is missed.
+   */
   @Test
-  void theFirstJsonAnswerIsWhereDatabindIsNeeded() throws Exception {
-    List<String> transcript = runIsolated(List.of("GET /json"));
-    assertThat(transcript.get(0)).startsWith("GET /json -> 500 ");
+  void theFirstJsonAnswerBeyondPlainRecordsIsWhereDatabindIsNeeded() throws Exception {
+    List<String> transcript = runIsolated(List.of("GET /list"));
+    assertThat(transcript.get(0)).startsWith("GET /list -> 500 ");
     assertThat(transcript.get(1))
         .contains("\"errorType\":\"java.lang.NoClassDefFoundError\"")
         .contains("com/fasterxml/jackson/databind/");

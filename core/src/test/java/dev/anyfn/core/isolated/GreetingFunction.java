@@ -11,8 +11,11 @@ import java.util.Optional;
  * processor must not put it in the test index; the test writes its own index for it.
  */
 public class GreetingFunction {
-  /** The one JSON value, for the control case. */
+  /** A JSON value that is a plain record, read and written without databind. */
   public record Greeting(String text) {}
+
+  /** A plain record holding another, and an optional one. */
+  public record Reply(String text, int length, boolean shouted, Optional<Greeting> echo) {}
 
   public String greet(String name, Optional<Integer> times, String punctuation, Context context) {
     context.log().info("greeting", "name", name, "token", "s3cret");
@@ -41,5 +44,14 @@ public class GreetingFunction {
 
   public Greeting json() {
     return new Greeting("hello");
+  }
+
+  public Reply reply(Greeting greeting) {
+    return new Reply(greeting.text() + "!", greeting.text().length(), false, Optional.of(greeting));
+  }
+
+  /** A JSON value that is not a plain record: the control case, which needs databind. */
+  public java.util.List<Greeting> list() {
+    return java.util.List.of(new Greeting("hello"));
   }
 }

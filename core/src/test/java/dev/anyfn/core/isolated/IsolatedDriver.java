@@ -39,7 +39,11 @@ public final class IsolatedDriver implements Function<List<String>, List<String>
               .headers(
                   Headers.builder()
                       .add("X-Punctuation", "!")
-                      .add("Content-Type", "text/plain; charset=utf-8")
+                      .add(
+                          "Content-Type",
+                          parts.length > 2 && parts[2].startsWith("{")
+                              ? "application/json"
+                              : "text/plain; charset=utf-8")
                       .build())
               .body(parts.length > 2 ? parts[2] : "")
               .build();

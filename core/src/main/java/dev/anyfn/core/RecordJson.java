@@ -1,0 +1,409 @@
+package dev.anyfn.core;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The JSON of plain records, read and written with jackson-core's streaming parser and generator
+ * instead of databind: the values most handlers take and return, for a fraction of databind's cost
+ * per call and without loading databind at all when every body is one.
+ *
+ * <p>A record is plain when databind would treat it the way this class does: public (and so are its
+ * enclosing classes), one constructor, no type parameters, no Jackson or {@code java.beans}
+ * annotation on it, its interfaces, components, accessors or constructor, no getter-like method
+ * besides its accessors (databind would write those too), and components of the types below, each
+ * possibly in an {@code Optional}: {@code String}, {@code int}, {@code long}, {@code boolean},
+ * {@code double} and their boxes, and plain records. Any other value goes to databind.
+ *
+ * <p>Reading takes only the plain case: an object holding every component once, each of exactly its
+ * JSON type, and nothing after it. Anything else (a missing or null component, an unknown field, a
+ * number out of range, malformed JSON, a constructor that throws) answers {@link #MISS}, and the
+ * caller reads the same bytes again with databind, whose answer (a value or the error the caller
+ * sees) is then the only one. So this class never decides an error, and a value it returns is the
+ * one databind would have built; {@code RecordJsonTest} compares the two on each case.
+ */
+final class RecordJson {
+  /** What {@link #read} answers when the bytes are not the plain case; read them with databind. */
+  static final Object MISS = new Object();
+
+  private enum Kind {
+    STRING,
+    INT,
+    LONG,
+    BOOLEAN,
+    DOUBLE,
+    RECORD
+  }
+
+  /** One component: its name, how it is read and written, and its accessor. */
+  private record Component(
+      String name,
+      SerializableString jsonName,
+      Kind kind,
+      boolean optional,
+      Class<?> recordType,
+      Method accessor) {}
+
+  /** A plain record's components and canonical constructor. */
+  private record Shape(Component[] components, Constructor<?> constructor) {
+    int indexOf(String name) {
+      for (int i = 0; i < components.length; i++) {
+        if (components[i].name.equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** The shape of each class, or null when it is not a plain record. */
+  private static final ClassValue<Optional<Shape>> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected Optional<Shape> computeValue(Class<?> type) {
+          return Optional.ofNullable(shapeOf(type));
+        }
+      };
+
+  private final JsonFactory factory;
+  private final boolean failOnUnknown;
+
+  RecordJson(JsonFactory factory, boolean failOnUnknown) {
+    this.factory = factory;
+    this.failOnUnknown = failOnUnknown;
+  }
+
+  /** Whether values of {@code type} are plain records, which this class reads and writes. */
+  static boolean isPlain(Class<?> type) {
+    return SHAPES.get(type).isPresent();
+  }
+
+  /**
+   * The value of plain record {@code type} in {@code json}, every component required, or {@link
+   * #MISS} when the bytes are anything but the plain case (see the class comment).
+   */
+  Object read(byte[] json, Class<?> type) {
+    Shape shape = SHAPES.get(type).orElse(null);
+    if (shape == null) {
+      return MISS;
+    }
+    try (JsonParser p = factory.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return MISS;
+      }
+      Object value = readObject(p, shape);
+      return value == MISS || p.nextToken() != null ? MISS : value;
+    } catch (IOException | RuntimeException | ReflectiveOperationException e) {
+      return MISS;
+    }
+  }
+
+  private Object readObject(JsonParser p, Shape shape)
+      throws IOException, ReflectiveOperationException {
+    Component[] components = shape.components;
+    Object[] args = new Object[components.length];
+    int seen = 0;
+    JsonToken t;
+    // a name given twice never gets here: the factory's parser refuses it (as databind does)
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      int i = shape.indexOf(p.currentName());
+      if (i < 0) {
+        if (failOnUnknown) {
+          return MISS;
+        }
+        p.nextToken();
+        p.skipChildren();
+        continue;
+      }
+      Object value = readValue(p, p.nextToken(), components[i]);
+      if (value == MISS) {
+        return MISS;
+      }
+      args[i] = value;
+      seen++;
+    }
+    if (t != JsonToken.END_OBJECT || seen != components.length) {
+      return MISS;
+    }
+    return shape.constructor.newInstance(args);
+  }
+
+  private Object readValue(JsonParser p, JsonToken t, Component c)
+      throws IOException, ReflectiveOperationException {
+    Object value =
+        switch (c.kind) {
+          case STRING -> t == JsonToken.VALUE_STRING ? p.getText() : MISS;
+          case INT ->
+              t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                  ? (Object) p.getIntValue()
+                  : MISS;
+          case LONG ->
+              t == JsonToken.VALUE_NUMBER_INT
+                      && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                  ? (Object) p.getLongValue()
+                  : MISS;
+          case BOOLEAN ->
+              t == JsonToken.VALUE_TRUE
+                  ? Boolean.TRUE
+                  : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : MISS;
+          case DOUBLE -> t == JsonToken.VALUE_NUMBER_FLOAT ? (Object) p.getDoubleValue() : MISS;
+          case RECORD -> {
+            Shape nested = SHAPES.get(c.recordType).orElse(null);
+            yield nested == null || t != JsonToken.START_OBJECT ? MISS : readObject(p, nested);
+          }
+        };
+    return value == MISS || !c.optional ? value : Optional.of(value);
+  }
+
+  /**
+   * The JSON of {@code value} when it is a plain record, as databind writes it; null when it is not
+   * one (write it with databind).
+   *
+   * @throws IOException when the generator fails, or an accessor throws (as databind would)
+   */
+  byte[] write(Object value) throws IOException {
+    Shape shape = value == null ? null : SHAPES.get(value.getClass()).orElse(null);
+    if (shape == null) {
+      return null;
+    }
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(factory._getBufferRecycler())) {
+      try (JsonGenerator g = factory.createGenerator(bytes)) {
+        writeObject(g, value, shape);
+      }
+      byte[] result = bytes.toByteArray();
+      bytes.release();
+      return result;
+    }
+  }
+
+  private static void writeObject(JsonGenerator g, Object value, Shape shape) throws IOException {
+    g.writeStartObject(value);
+    for (Component c : shape.components) {
+      g.writeFieldName(c.jsonName);
+      Object v;
+      try {
+        v = c.accessor.invoke(value);
+      } catch (ReflectiveOperationException e) {
+        throw new IOException("Cannot read component '" + c.name + "'", e);
+      }
+      if (c.optional) {
+        v = ((Optional<?>) v).orElse(null);
+      }
+      if (v == null) {
+        g.writeNull();
+        continue;
+      }
+      switch (c.kind) {
+        case STRING -> g.writeString((String) v);
+        case INT -> g.writeNumber((Integer) v);
+        case LONG -> g.writeNumber((Long) v);
+        case BOOLEAN -> g.writeBoolean((Boolean) v);
+        case DOUBLE -> g.writeNumber((Double) v);
+        case RECORD -> writeObject(g, v, SHAPES.get(c.recordType).orElseThrow());
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /** The shape of a plain record, or null. */
+  private static Shape shapeOf(Class<?> type) {
+    if (!plain(type, new HashSet<>())) {
+      return null;
+    }
+    RecordComponent[] declared = type.getRecordComponents();
+    Component[] components = new Component[declared.length];
+    Class<?>[] parameterTypes = new Class<?>[declared.length];
+    for (int i = 0; i < declared.length; i++) {
+      components[i] = component(declared[i]);
+      parameterTypes[i] = declared[i].getType();
+    }
+    try {
+      return new Shape(components, type.getDeclaredConstructor(parameterTypes));
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether {@code type} is a plain record, and so is every record among its components; {@code
+   * visiting} holds the records being checked further up, taken as plain (a record may hold
+   * itself).
+   */
+  private static boolean plain(Class<?> type, Set<Class<?>> visiting) {
+    if (!visiting.add(type)) {
+      return true;
+    }
+    if (!type.isRecord()
+        || type.getTypeParameters().length > 0
+        || !publicAll(type)
+        || type.getDeclaredConstructors().length != 1
+        || annotated(type)) {
+      return false;
+    }
+    for (Class<?> i : interfaces(type)) {
+      if (annotated(i)) {
+        return false;
+      }
+    }
+    Set<String> accessors = new HashSet<>();
+    for (RecordComponent rc : type.getRecordComponents()) {
+      Method accessor = rc.getAccessor();
+      Component c = component(rc);
+      if (c == null
+          || jackson(rc.getAnnotations())
+          || jackson(accessor.getAnnotations())
+          || beanLike(rc)
+          || (c.kind == Kind.RECORD && !plain(c.recordType, visiting))) {
+        return false;
+      }
+      accessors.add(accessor.getName());
+    }
+    Constructor<?> constructor = type.getDeclaredConstructors()[0];
+    if (!Modifier.isPublic(constructor.getModifiers())
+        || jackson(constructor.getAnnotations())
+        || hasJacksonParameter(constructor)) {
+      return false;
+    }
+    for (Method m : type.getMethods()) {
+      if (m.getDeclaringClass() != Object.class
+          && !Modifier.isStatic(m.getModifiers())
+          && !accessors.contains(m.getName())
+          && (getterLike(m) || jackson(m.getAnnotations()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A component of a kind this class handles, or null. */
+  private static Component component(RecordComponent rc) {
+    Type generic = rc.getGenericType();
+    boolean optional = false;
+    Class<?> raw = rc.getType();
+    if (raw == Optional.class) {
+      if (!(generic instanceof ParameterizedType pt)
+          || !(pt.getActualTypeArguments()[0] instanceof Class<?> inner)) {
+        return null;
+      }
+      optional = true;
+      raw = inner;
+    } else if (!(generic instanceof Class<?>)) {
+      return null;
+    }
+    Kind kind;
+    if (raw == String.class) {
+      kind = Kind.STRING;
+    } else if (raw == int.class || raw == Integer.class) {
+      kind = Kind.INT;
+    } else if (raw == long.class || raw == Long.class) {
+      kind = Kind.LONG;
+    } else if (raw == boolean.class || raw == Boolean.class) {
+      kind = Kind.BOOLEAN;
+    } else if (raw == double.class || raw == Double.class) {
+      kind = Kind.DOUBLE;
+    } else if (raw.isRecord()) {
+      kind = Kind.RECORD;
+    } else {
+      return null;
+    }
+    return new Component(
+        rc.getName(),
+        new SerializedString(rc.getName()),
+        kind,
+        optional,
+        kind == Kind.RECORD ? raw : null,
+        rc.getAccessor());
+  }
+
+  private static boolean publicAll(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      if (!Modifier.isPublic(c.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<Class<?>> interfaces(Class<?> type) {
+    Set<Class<?>> all = new HashSet<>();
+    Deque<Class<?>> todo = new ArrayDeque<>(java.util.List.of(type.getInterfaces()));
+    while (!todo.isEmpty()) {
+      Class<?> i = todo.pop();
+      if (all.add(i)) {
+        todo.addAll(java.util.List.of(i.getInterfaces()));
+      }
+    }
+    return all;
+  }
+
+  private static boolean annotated(Class<?> type) {
+    return jackson(type.getAnnotations());
+  }
+
+  private static boolean hasJacksonParameter(Constructor<?> constructor) {
+    for (Annotation[] annotations : constructor.getParameterAnnotations()) {
+      if (jackson(annotations)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any annotation is one databind reads: Jackson's own or {@code java.beans}'. */
+  private static boolean jackson(Annotation[] annotations) {
+    for (Annotation a : annotations) {
+      String name = a.annotationType().getName();
+      if (name.startsWith("com.fasterxml.jackson.") || name.startsWith("java.beans.")) {
+        return true;
+      }
+      // a meta-annotation such as @JacksonAnnotationsInside bundles Jackson annotations
+      for (Annotation meta : a.annotationType().getAnnotations()) {
+        if (meta.annotationType().getName().startsWith("com.fasterxml.jackson.")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether databind would take a component's accessor for a bean getter of another name ({@code
+   * isActive()} of a boolean as property {@code active}), where record and bean naming disagree.
+   */
+  private static boolean beanLike(RecordComponent rc) {
+    String name = rc.getName();
+    return prefixed(name, "get") || prefixed(name, "is") || prefixed(name, "set");
+  }
+
+  /** Whether databind would write the method's value as a property. */
+  private static boolean getterLike(Method m) {
+    if (m.getParameterCount() != 0 || m.getReturnType() == void.class) {
+      return false;
+    }
+    String name = m.getName();
+    return name.startsWith("get") && name.length() > 3
+        || name.startsWith("is") && name.length() > 2;
+  }
+
+  private static boolean prefixed(String name, String prefix) {
+    return name.length() > prefix.length() && name.startsWith(prefix);
+  }
+}
