@@ -164,6 +164,13 @@ class RecordJsonTest {
         .isEqualTo(
             new Optionals(Optional.of("x"), Optional.of(5), Optional.of(new Nested("n", SCALARS))));
     assertThat(readBoth(CODEC, "{\"s\":\"x\",\"i\":5}", Optionals.class)).isSameAs(RecordJson.MISS);
+    assertThat(
+            readBoth(
+                CODEC,
+                "{\"s\":\"\",\"i\":0,\"n\":{\"name\":\"\",\"inner\":" + json(SCALARS) + "}}",
+                Optionals.class))
+        .isEqualTo(
+            new Optionals(Optional.of(""), Optional.of(0), Optional.of(new Nested("", SCALARS))));
     assertThat(readBoth(CODEC, "{\"value\":\"a\",\"next\":{\"value\":\"b\"}}", Chain.class))
         .isSameAs(RecordJson.MISS);
   }
