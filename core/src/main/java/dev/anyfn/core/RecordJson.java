@@ -6,10 +6,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
+import java.io.Serializable;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -28,10 +31,13 @@ import java.util.Set;
  *
  * <p>A record is plain when databind would treat it the way this class does: public (and so are its
  * enclosing classes), one constructor, no type parameters, no Jackson or {@code java.beans}
- * annotation on it, its interfaces, components, accessors or constructor, no getter-like method
- * besides its accessors (databind would write those too), and components of the types below, each
- * possibly in an {@code Optional}: {@code String}, {@code int}, {@code long}, {@code boolean},
- * {@code double} and their boxes, and plain records. Any other value goes to databind.
+ * annotation on it, its components, fields, methods (static and private ones too), constructor or
+ * their parameters, nor on its interfaces or their methods; no interface of Jackson's, nor of the
+ * JDK's but {@code Serializable} and {@code Comparable} (databind treats some apart: an {@code
+ * Iterable} without properties is an array); no getter-like method besides its accessors (databind
+ * would write those too); and components of the types below, each possibly in an {@code Optional}:
+ * {@code String}, {@code int}, {@code long}, {@code boolean}, {@code double} and their boxes, and
+ * plain records. Any other value goes to databind.
  *
  * <p>Reading takes only the plain case: an object holding every component once, each of exactly its
  * JSON type, and nothing after it. Anything else (a missing or null component, an unknown field, a
@@ -184,13 +190,20 @@ final class RecordJson {
     if (shape == null) {
       return null;
     }
-    try (ByteArrayBuilder bytes = new ByteArrayBuilder(factory._getBufferRecycler())) {
+    // as databind's writeValueAsBytes does: the recycler goes back to the pool, also on failure
+    BufferRecycler recycler = factory._getBufferRecycler();
+    try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
       try (JsonGenerator g = factory.createGenerator(bytes)) {
         writeObject(g, value, shape);
       }
       byte[] result = bytes.toByteArray();
       bytes.release();
       return result;
+    } catch (RuntimeException e) {
+      // a component of the wrong class at run time (an unchecked cast upstream) and the like
+      throw new IOException("Cannot write " + value.getClass().getName(), e);
+    } finally {
+      recycler.releaseToPool();
     }
   }
 
@@ -204,7 +217,7 @@ final class RecordJson {
       } catch (ReflectiveOperationException e) {
         throw new IOException("Cannot read component '" + c.name + "'", e);
       }
-      if (c.optional) {
+      if (c.optional && v != null) {
         v = ((Optional<?>) v).orElse(null);
       }
       if (v == null) {
@@ -259,7 +272,17 @@ final class RecordJson {
       return false;
     }
     for (Class<?> i : interfaces(type)) {
-      if (annotated(i)) {
+      if (annotated(i) || special(i) || annotatedMember(i.getDeclaredMethods())) {
+        return false;
+      }
+    }
+    // annotations databind reads on members a record need not show as components: a field behind
+    // an explicit accessor, a static factory (@JsonCreator), a non-public method
+    if (annotatedMember(type.getDeclaredMethods())) {
+      return false;
+    }
+    for (Field f : type.getDeclaredFields()) {
+      if (jackson(f.getAnnotations())) {
         return false;
       }
     }
@@ -279,7 +302,7 @@ final class RecordJson {
     Constructor<?> constructor = type.getDeclaredConstructors()[0];
     if (!Modifier.isPublic(constructor.getModifiers())
         || jackson(constructor.getAnnotations())
-        || hasJacksonParameter(constructor)) {
+        || jackson(constructor.getParameterAnnotations())) {
       return false;
     }
     for (Method m : type.getMethods()) {
@@ -358,8 +381,31 @@ final class RecordJson {
     return jackson(type.getAnnotations());
   }
 
-  private static boolean hasJacksonParameter(Constructor<?> constructor) {
-    for (Annotation[] annotations : constructor.getParameterAnnotations()) {
+  /**
+   * Whether an interface makes databind write its implementations another way: one of Jackson's own
+   * ({@code JsonSerializable}) or one of the JDK's besides {@code Serializable} and {@code
+   * Comparable} (an {@code Iterable} without properties is written as an array, ...).
+   */
+  private static boolean special(Class<?> i) {
+    String name = i.getName();
+    return name.startsWith("com.fasterxml.jackson.")
+        || (name.startsWith("java.") || name.startsWith("javax."))
+            && i != Serializable.class
+            && i != Comparable.class;
+  }
+
+  /** Whether any method, or any of its parameters, carries an annotation databind reads. */
+  private static boolean annotatedMember(Method[] methods) {
+    for (Method m : methods) {
+      if (jackson(m.getAnnotations()) || jackson(m.getParameterAnnotations())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean jackson(Annotation[][] parameterAnnotations) {
+    for (Annotation[] annotations : parameterAnnotations) {
       if (jackson(annotations)) {
         return true;
       }

@@ -1,6 +1,7 @@
 package dev.anyfn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.anyfn.core.records.Shapes;
@@ -38,6 +39,7 @@ class RecordJsonTest {
     assertThat(RecordJson.isPlain(Optionals.class)).isTrue();
     assertThat(RecordJson.isPlain(Chain.class)).isTrue();
     assertThat(RecordJson.isPlain(Email.class)).isTrue();
+    assertThat(RecordJson.isPlain(Shapes.Ordered.class)).isTrue();
   }
 
   @Test
@@ -56,6 +58,13 @@ class RecordJsonTest {
                 hidden(),
                 Shapes.HoldsRenamed.class,
                 Shapes.Bean.class,
+                Shapes.Secretive.class,
+                Shapes.NamedRecord.class,
+                Shapes.Created.class,
+                Shapes.PrivateProperty.class,
+                Shapes.SelfWriting.class,
+                Shapes.Text.class,
+                Shapes.Letters.class,
                 String.class))
         .allSatisfy(type -> assertThat(RecordJson.isPlain(type)).as(type.getName()).isFalse());
   }
@@ -103,6 +112,66 @@ class RecordJsonTest {
     assertThat(records.write(new Shapes.WithGetter("a"))).isNull();
     assertThat(new String(CODEC.write(new Shapes.WithGetter("a")), StandardCharsets.UTF_8))
         .isEqualTo("{\"a\":\"a\",\"b\":\"ab\"}");
+  }
+
+  /**
+   * What databind makes of records annotated where a component does not show it, or that implement
+   * an interface it treats apart; the codec (which goes to databind for them) agrees.
+   */
+  @Test
+  void recordsAnnotatedOutsideTheirComponentsAreWrittenAndReadAsDatabindDoes() {
+    assertThat(text(CODEC.write(new Shapes.Secretive("n", "pin")))).isEqualTo("{\"name\":\"n\"}");
+    assertThat(text(CODEC.write(new Shapes.NamedRecord("a")))).isEqualTo("{\"n\":\"a\"}");
+    // databind may not call the private method (the mapper does not override access): an error,
+    // where the plain path would have dropped the property
+    assertThatThrownBy(() -> CODEC.write(new Shapes.PrivateProperty("a")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("PrivateProperty")
+        .hasMessageContaining("private");
+    // left to databind all the same (which writes this one as a bean, having properties)
+    assertThat(text(CODEC.write(new Shapes.Letters("ab")))).isEqualTo("{\"a\":\"ab\"}");
+    assertThat(text(CODEC.write(new Shapes.SelfWriting("a")))).isEqualTo("\"self:a\"");
+    // CharSequence's isEmpty() is a getter to databind
+    assertThat(text(CODEC.write(new Shapes.Text("a")))).isEqualTo("{\"a\":\"a\",\"empty\":false}");
+    assertThat(databind(CODEC, "{\"x\":\"b\"}", Shapes.Created.class))
+        .isEqualTo(new Shapes.Created("b"));
+    assertThat(CODEC.readPlainInput(bytes("{\"a\":\"b\"}"), Shapes.Created.class))
+        .isSameAs(RecordJson.MISS);
+    assertThat(
+            CODEC.readPlainInput(
+                bytes("{\"name\":\"n\",\"secret\":\"s\"}"), Shapes.Secretive.class))
+        .isSameAs(RecordJson.MISS);
+  }
+
+  /**
+   * A null Optional is written as null, as databind writes it; a component whose value is of
+   * another class than declared (heap pollution upstream) is not the plain path's to write: it
+   * reports an IOException, never a ClassCastException, and the codec reports the error databind
+   * reports.
+   */
+  @Test
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void aNullOptionalIsWrittenAsNullAndAMistypedComponentFailsAsInDatabind() throws IOException {
+    RecordJson records =
+        new RecordJson(JsonLimits.factory(RuntimeSettings.builder().build()), true);
+    Optionals nulls = new Optionals(null, null, null);
+    assertThat(text(records.write(nulls))).isEqualTo(text(CODEC.writeWithDatabind(nulls)));
+    assertThat(text(records.write(nulls))).isEqualTo("{\"s\":null,\"i\":null,\"n\":null}");
+
+    Optionals polluted = new Optionals((Optional) Optional.of(5), Optional.of(1), Optional.empty());
+    assertThatThrownBy(() -> records.write(polluted)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> CODEC.write(polluted))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("Cannot serialise " + Optionals.class.getName() + " as JSON: ")
+        .hasMessageContaining("cannot be cast");
+  }
+
+  private static String text(byte[] json) {
+    return new String(json, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -1,7 +1,16 @@
 package dev.anyfn.core.records;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,6 +96,92 @@ public final class Shapes {
 
   /** Not plain: holds a record that is not. */
   public record HoldsRenamed(Renamed inner) {}
+
+  /** Not plain: the field alone carries {@code @JsonIgnore} (the accessor is explicit). */
+  public record Secretive(String name, @JsonIgnore String secret) {
+    @Override
+    public String secret() {
+      return secret;
+    }
+  }
+
+  /** Renames the property its implementations' accessors implement. */
+  public interface Named {
+    @JsonProperty("n")
+    String name();
+  }
+
+  /** Not plain: renamed through the interface method its accessor implements. */
+  public record NamedRecord(String name) implements Named {}
+
+  /** Not plain: databind creates it with a static factory. */
+  public record Created(String a) {
+    @JsonCreator
+    public static Created of(@JsonProperty("x") String x) {
+      return new Created(x);
+    }
+  }
+
+  /** Not plain: a private method databind writes as a property. */
+  public record PrivateProperty(String a) {
+    @JsonProperty("b")
+    private String b() {
+      return a + "b";
+    }
+  }
+
+  /** Not plain: it writes itself. */
+  public record SelfWriting(String a) implements JsonSerializable {
+    @Override
+    public void serialize(JsonGenerator g, SerializerProvider p) throws IOException {
+      g.writeString("self:" + a);
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator g, SerializerProvider p, TypeSerializer t)
+        throws IOException {
+      serialize(g, p);
+    }
+  }
+
+  /** Not plain: a {@code CharSequence}, whose {@code isEmpty()} databind writes as a property. */
+  public record Text(String a) implements CharSequence {
+    @Override
+    public int length() {
+      return a.length();
+    }
+
+    @Override
+    public char charAt(int index) {
+      return a.charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return a.subSequence(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return a;
+    }
+  }
+
+  /** Not plain: an {@code Iterable}, which databind writes as an array unless it has properties. */
+  public record Letters(String a) implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return a.chars().mapToObj(Character::toString).iterator();
+    }
+  }
+
+  /** Plain: {@code Serializable} and {@code Comparable} change nothing databind does. */
+  public record Ordered(String a) implements Serializable, Comparable<Ordered> {
+    @Override
+    public int compareTo(Ordered o) {
+      return a.compareTo(o.a);
+    }
+  }
 
   /** Not a record at all. */
   public static final class Bean {
