@@ -50,6 +50,7 @@ final class DeployScript {
       s.append(BUCKET_LOCATION_FUNCTION);
     }
     SendsToScript.topics(s, plan.sentTopics());
+    plan.held().forEach(h -> hold(s, h));
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
@@ -196,7 +197,7 @@ final class DeployScript {
           || gcloud pubsub topics create "$topic" --project "$PROJECT"
         gcloud pubsub subscriptions describe "$kept" --project "$PROJECT" >/dev/null 2>&1 \\
           || gcloud pubsub subscriptions create "$kept" --project "$PROJECT" --topic "$topic" \\
-            --message-retention-duration 7d
+            --message-retention-duration 7d --expiration-period never
         trigger="$(gcloud functions describe "$deployment" --gen2 --project "$PROJECT" \\
           --region "$REGION" --format 'value(eventTrigger.trigger)')"
         : "${trigger:?gcloud names no Eventarc trigger for $deployment}"
@@ -222,13 +223,53 @@ final class DeployScript {
     return d.retry() && d.trigger().filter(t -> t instanceof TriggerSpec.Queue).isPresent();
   }
 
+  /**
+   * The subscription that keeps a held queue's messages ({@link GcpDeploymentPlan.HeldQueue}):
+   * {@code <queue>-held}, before the stage's prefix.
+   */
+  static String heldSubscription(String queue) {
+    return subscription(queue, "-held");
+  }
+
+  /** {@code name} and {@code suffix}, {@code name} cut so that both fit Pub/Sub's limit. */
+  private static String subscription(String name, String suffix) {
+    return name.substring(0, Math.min(name.length(), MAX_SUBSCRIPTION_NAME - suffix.length()))
+        + suffix;
+  }
+
+  /**
+   * Creates a held queue's topic and the subscription that keeps what is sent to it for 7 days,
+   * Pub/Sub's longest retention, and that does not expire unused (Pub/Sub's default is 31 days).
+   */
+  private static void hold(StringBuilder s, GcpDeploymentPlan.HeldQueue h) {
+    String topic = word(NAME_PREFIX + h.queue());
+    String held = word(NAME_PREFIX + heldSubscription(h.queue()));
+    s.append('\n')
+        .append(
+            comment(
+                "# queue "
+                    + h.queue()
+                    + ": function '"
+                    + h.function()
+                    + "' is disabled (maxInstances = 0); subscription "
+                    + heldSubscription(h.queue())
+                    + " keeps what is sent for 7 days"))
+        .append('\n');
+    createTopic(s, topic);
+    s.append("gcloud pubsub subscriptions describe ")
+        .append(held)
+        .append(
+            " --project \"$PROJECT\" >/dev/null 2>&1 \\\n  || gcloud pubsub subscriptions create ")
+        .append(held)
+        .append(" --project \"$PROJECT\" --topic ")
+        .append(topic)
+        .append(" \\\n    --message-retention-duration 7d --expiration-period never\n");
+  }
+
   private static void deadLetters(StringBuilder s, GcpDeployment d) {
     String queue = ((TriggerSpec.Queue) d.trigger().orElseThrow()).name();
     String topic = DeadLetterQueues.google(queue);
-    String suffix = "-kept";
-    String kept =
-        topic.substring(0, Math.min(topic.length(), MAX_SUBSCRIPTION_NAME - suffix.length()))
-            + suffix;
+    String kept = subscription(topic, "-kept");
     s.append(comment("# dead letters of queue " + queue + " go to topic " + topic))
         .append('\n')
         .append("dead_letters ")
@@ -324,6 +365,10 @@ final class DeployScript {
     int room = 255;
     for (String topic : plan.sentTopics()) {
       room = Math.min(room, MAX_TOPIC_NAME - topic.length());
+    }
+    for (GcpDeploymentPlan.HeldQueue h : plan.held()) {
+      room = Math.min(room, MAX_TOPIC_NAME - h.queue().length());
+      room = Math.min(room, MAX_SUBSCRIPTION_NAME - heldSubscription(h.queue()).length());
     }
     for (GcpDeployment d : plan.deployments()) {
       room = Math.min(room, GcpDeploymentPlan.MAX_NAME - d.name().length());

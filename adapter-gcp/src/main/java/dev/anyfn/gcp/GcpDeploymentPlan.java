@@ -18,13 +18,16 @@ import java.util.Set;
  * an {@code @OnInvoke} handler gets a private HTTP deployment ({@code <function>-invoke}) called
  * with an authenticated POST. Queue and topic (those of {@code @SendsTo} too), bucket and
  * collection names Google would refuse ({@link GoogleNames}) are problems too, and so is a queue
- * and a topic of one name ({@link QueueTopicClashes}): both would be the same Pub/Sub topic.
- * Immutable.
+ * and a topic of one name ({@link QueueTopicClashes}): both would be the same Pub/Sub topic. A
+ * disabled function ({@code maxInstances = 0}) gets no deployment; a queue only disabled functions
+ * consume is held ({@link HeldQueue}). Immutable.
  *
  * @param deployments the deployments, in index order
+ * @param held the queues no deployment consumes, whose messages a subscription keeps
  * @param problems what cannot be deployed, one sentence each, each once
  */
-record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems) {
+record GcpDeploymentPlan(
+    List<GcpDeployment> deployments, List<HeldQueue> held, List<String> problems) {
   static final String HTTP_ENTRY = HttpEntryPoint.class.getName();
   static final String EVENT_ENTRY = EventEntryPoint.class.getName();
   static final String INVOKE_ENTRY = InvokeEntryPoint.class.getName();
@@ -38,9 +41,39 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
    */
   static final String NAME_PREFIX = "${PREFIX}";
 
+  /**
+   * A queue whose consumers are all disabled ({@code maxInstances = 0}). On AWS and Azure the queue
+   * keeps what is sent to it until a consumer is enabled; a Pub/Sub topic without a subscription
+   * drops it, so deploy.sh gives the topic a subscription that keeps it ({@link
+   * DeployScript#heldSubscription}).
+   *
+   * @param queue the queue's name
+   * @param function the (first) disabled function that consumes it
+   */
+  record HeldQueue(String queue, String function) {}
+
   GcpDeploymentPlan {
     deployments = List.copyOf(deployments);
+    held = List.copyOf(held);
     problems = List.copyOf(problems);
+  }
+
+  /** Why the messages of each held queue wait in a subscription of their own, one per queue. */
+  List<String> heldWarnings() {
+    return held.stream()
+        .map(
+            h ->
+                "Function '"
+                    + h.function()
+                    + "' is disabled (maxInstances = 0), so no Google deployment takes queue '"
+                    + h.queue()
+                    + "': deploy.sh gives its topic the subscription '"
+                    + DeployScript.heldSubscription(h.queue())
+                    + "', which keeps what is sent for 7 days (Pub/Sub drops what a topic without"
+                    + " a subscription gets). An enabled function's deployment gets a new"
+                    + " subscription of its own: publish the held messages to the topic again,"
+                    + " then delete the held subscription.")
+        .toList();
   }
 
   /**
@@ -89,9 +122,11 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
     List<GcpDeployment> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<FunctionSpec> deployed = new ArrayList<>();
+    List<FunctionSpec> disabled = new ArrayList<>();
     for (FunctionSpec fn : index.functions()) {
       if (fn.maxInstances() == 0) {
-        continue; // disabled: nothing to deploy
+        disabled.add(fn); // nothing to deploy
+        continue;
       }
       deployed.add(fn);
       fn.sendsTo()
@@ -151,7 +186,8 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
         }
       }
     }
-    problems.addAll(QueueTopicClashes.problems(deployed));
+    List<HeldQueue> held = held(deployed, disabled, problems);
+    problems.addAll(QueueTopicClashes.problems(deployed, held));
     Set<String> seen = new HashSet<>();
     for (GcpDeployment d : out) {
       if (!seen.add(d.name())) {
@@ -173,7 +209,31 @@ record GcpDeploymentPlan(List<GcpDeployment> deployments, List<String> problems)
                 + " characters; shorten the function or trigger name.");
       }
     }
-    return new GcpDeploymentPlan(out, problems);
+    return new GcpDeploymentPlan(out, held, problems);
+  }
+
+  /** The queues of disabled functions that no deployed function consumes, each once. */
+  private static List<HeldQueue> held(
+      List<FunctionSpec> deployed, List<FunctionSpec> disabled, List<String> problems) {
+    Set<String> consumed = new HashSet<>();
+    deployed.forEach(fn -> consumed.addAll(queues(fn)));
+    List<HeldQueue> held = new ArrayList<>();
+    for (FunctionSpec fn : disabled) {
+      for (TriggerSpec t : fn.triggers()) {
+        if (t instanceof TriggerSpec.Queue q && consumed.add(q.name())) {
+          addOnce(problems, GoogleNames.problem(fn, t));
+          held.add(new HeldQueue(q.name(), fn.name()));
+        }
+      }
+    }
+    return held;
+  }
+
+  private static List<String> queues(FunctionSpec fn) {
+    return fn.triggers().stream()
+        .filter(TriggerSpec.Queue.class::isInstance)
+        .map(t -> ((TriggerSpec.Queue) t).name())
+        .toList();
   }
 
   /**

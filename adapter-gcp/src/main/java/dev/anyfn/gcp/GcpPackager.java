@@ -63,7 +63,10 @@ public final class GcpPackager implements ProviderPackager {
 
   @Override
   public List<String> warnings(FunctionIndex index) {
-    return GcpDeploymentPlan.of(index).overcommitted();
+    GcpDeploymentPlan plan = GcpDeploymentPlan.of(index);
+    List<String> warnings = new ArrayList<>(plan.overcommitted());
+    warnings.addAll(plan.heldWarnings());
+    return warnings;
   }
 
   @Override

@@ -24,11 +24,22 @@ import java.util.Set;
 final class QueueTopicClashes {
   private QueueTopicClashes() {}
 
-  /** One problem per name that {@code functions} use both as a queue and as a topic. */
-  static List<String> problems(List<FunctionSpec> functions) {
+  /**
+   * One problem per name that {@code functions} (the deployed ones) use both as a queue and as a
+   * topic, {@code held} queues counting as queues: deploy.sh holds their messages in a subscription
+   * to their topic, which would fill with the topic's messages.
+   */
+  static List<String> problems(
+      List<FunctionSpec> functions, List<GcpDeploymentPlan.HeldQueue> held) {
     Map<String, Set<String>> queues = new LinkedHashMap<>();
     Map<String, Set<String>> topics = new LinkedHashMap<>();
     Map<String, Set<String>> readers = new LinkedHashMap<>();
+    held.forEach(
+        h ->
+            use(
+                queues,
+                h.queue(),
+                "@OnQueue of disabled function '" + h.function() + "', held for it"));
     for (FunctionSpec fn : functions) {
       for (TriggerSpec t : fn.triggers()) {
         if (t instanceof TriggerSpec.Queue q) {

@@ -180,7 +180,9 @@ class GcpPackagerTest {
                 "--topic",
                 "orders-poison",
                 "--message-retention-duration",
-                "7d"),
+                "7d",
+                "--expiration-period",
+                "never"),
             List.of(
                 "functions",
                 "describe",
@@ -356,6 +358,117 @@ class GcpPackagerTest {
     assertThat(plan.deployments()).hasSize(3);
     assertThat(plan.deployments()).allSatisfy(d -> assertThat(plan.maxInstances(d)).isEqualTo(3));
     assertThat(new GcpPackager().warnings(bounded(10, http, queue, topic))).isEmpty();
+  }
+
+  /**
+   * A disabled function gets no deployment, so its queue's topic would have no subscription and
+   * Pub/Sub would drop what is sent; a queue an enabled function also consumes has one already.
+   */
+  @Test
+  void aQueueOnlyDisabledFunctionsConsumeIsHeldInASubscriptionThatKeepsItsMessages(
+      @TempDir Path held) throws Exception {
+    FunctionIndex index =
+        new FunctionIndex(
+            1,
+            List.of(
+                new FunctionSpec(
+                    "archive",
+                    "x.Archive",
+                    512,
+                    30,
+                    0,
+                    List.of(),
+                    List.of(),
+                    TestIndexes.handlers(
+                        new TriggerSpec.Queue("audit", 1), new TriggerSpec.Queue("orders", 1))),
+                new FunctionSpec(
+                    "jobs",
+                    "x.Jobs",
+                    512,
+                    30,
+                    10,
+                    List.of(),
+                    List.of(),
+                    TestIndexes.handlers(new TriggerSpec.Queue("orders", 1)))));
+
+    GcpDeploymentPlan plan = GcpDeploymentPlan.of(index);
+    assertThat(plan.held()).containsExactly(new GcpDeploymentPlan.HeldQueue("audit", "archive"));
+    assertThat(plan.deployments())
+        .extracting(GcpDeployment::name)
+        .containsExactly("jobs-queue-orders");
+    assertThat(new GcpPackager().warnings(index))
+        .containsExactly(
+            "Function 'archive' is disabled (maxInstances = 0), so no Google deployment takes"
+                + " queue 'audit': deploy.sh gives its topic the subscription 'audit-held', which"
+                + " keeps what is sent for 7 days (Pub/Sub drops what a topic without a"
+                + " subscription gets). An enabled function's deployment gets a new subscription of"
+                + " its own: publish the held messages to the topic again, then delete the held"
+                + " subscription.");
+
+    List<List<String>> calls =
+        ScriptedDeployments.run(index, held, Map.of(), Map.of("PREFIX", "dev-")).calls();
+    assertThat(calls)
+        .containsSubsequence(
+            List.of("pubsub", "topics", "create", "dev-audit", "--project", "demo-project"),
+            List.of(
+                "pubsub",
+                "subscriptions",
+                "create",
+                "dev-audit-held",
+                "--project",
+                "demo-project",
+                "--topic",
+                "dev-audit",
+                "--message-retention-duration",
+                "7d",
+                "--expiration-period",
+                "never"));
+    assertThat(calls)
+        .as("orders has a deployment, whose Eventarc subscription takes its messages")
+        .noneMatch(c -> c.contains("dev-orders-held"));
+  }
+
+  @Test
+  void theLongestPrefixAllowedKeepsAHeldQueuesTopicAndSubscriptionWithinGooglesLimit() {
+    FunctionIndex index = bounded(0, new TriggerSpec.Queue("q".repeat(245), 1));
+    GcpDeploymentPlan plan = GcpDeploymentPlan.of(index);
+
+    assertThat(plan.held()).hasSize(1);
+    // topic: 245 + prefix; subscription: 245 + "-held" + prefix; both at most 255
+    assertThat(DeployScript.prefixRoom(plan)).isEqualTo(5);
+  }
+
+  @Test
+  void aHeldQueueNamedAsADeployedTopicIsRefusedAsItsSubscriptionWouldFillWithTheTopic() {
+    FunctionSpec disabled =
+        new FunctionSpec(
+            "archive",
+            "x.Archive",
+            512,
+            30,
+            0,
+            List.of(),
+            List.of(),
+            TestIndexes.handlers(new TriggerSpec.Queue("prices", 1)));
+    FunctionSpec subscriber =
+        new FunctionSpec(
+            "ticker",
+            "x.Ticker",
+            512,
+            30,
+            10,
+            List.of(),
+            List.of(),
+            TestIndexes.handlers(new TriggerSpec.Topic("prices")));
+
+    assertThat(
+            new GcpPackager()
+                .portabilityProblems(new FunctionIndex(1, List.of(disabled, subscriber))))
+        .containsExactly(
+            "Queue 'prices' (@OnQueue of disabled function 'archive', held for it) and topic"
+                + " 'prices' (@OnTopic of function 'ticker') would be one Pub/Sub topic on Google,"
+                + " which names queues and topics alike, so each would receive the other's"
+                + " messages. Rename the queue or the topic so that their names differ.");
   }
 
   @Test
