@@ -9,7 +9,9 @@ import java.util.SortedSet;
 /**
  * Five-field Unix cron ({@code minute hour day-of-month month day-of-week}) to EventBridge's
  * six-field {@code cron(minutes hours day-of-month month day-of-week year)}, where one of the two
- * day fields must be {@code ?} and days of the week count from 1 (Sunday) instead of 0.
+ * day fields must be {@code ?} and days of the week count from 1 (Sunday) instead of 0. A step from
+ * {@code *} ({@code *}{@code /15}) is written from the field's first value ({@code 0/15}), the form
+ * AWS documents, which means the same.
  */
 final class CronExpressions {
   private CronExpressions() {}
@@ -27,11 +29,31 @@ final class CronExpressions {
       return Optional.empty();
     }
     String awsDow = dowAny ? "?" : awsDays(CronFields.daysOfWeek(f[4]));
-    String awsDom = awsDow.equals("?") ? (domAny ? "*" : dom) : "?";
+    String awsDom = awsDow.equals("?") ? (domAny ? "*" : stepFrom(dom, 1)) : "?";
     // Month names in the upper case EventBridge documents (cron takes them in any case).
-    String month = f[3].toUpperCase(Locale.ROOT);
+    String month = stepFrom(f[3].toUpperCase(Locale.ROOT), 1);
     return Optional.of(
-        "cron(" + f[0] + " " + f[1] + " " + awsDom + " " + month + " " + awsDow + " *)");
+        "cron("
+            + stepFrom(f[0], 0)
+            + " "
+            + stepFrom(f[1], 0)
+            + " "
+            + awsDom
+            + " "
+            + month
+            + " "
+            + awsDow
+            + " *)");
+  }
+
+  /** {@code field} with each step from {@code *} ({@code *}{@code /n}) made {@code first/n}. */
+  private static String stepFrom(String field, int first) {
+    StringBuilder out = new StringBuilder();
+    for (String part : field.split(",", -1)) {
+      out.append(out.length() == 0 ? "" : ",")
+          .append(part.startsWith("*/") ? first + part.substring(1) : part);
+    }
+    return out.toString();
   }
 
   /**

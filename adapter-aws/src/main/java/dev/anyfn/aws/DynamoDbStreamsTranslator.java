@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * DynamoDB Streams batches ({@code eventSource: aws:dynamodb}) become {@link DataChange}s whose
- * images are plain JSON (typed AttributeValues flattened). The table is named by the stream ARN.
- * Failures go back as {@code batchItemFailures} by sequence number; a record with an attribute type
- * DynamoDB does not define fails without reaching the handler.
+ * images are plain JSON (typed AttributeValues flattened). The table is named by the stream ARN;
+ * the id is the record's {@code eventID}, unique across the stream's shards where a sequence number
+ * is unique only within its shard. Failures go back as {@code batchItemFailures} by sequence
+ * number; a record with an attribute type DynamoDB does not define fails without reaching the
+ * handler.
  */
 final class DynamoDbStreamsTranslator implements RecordTranslator {
   private final ResourceNames names;
@@ -40,9 +42,10 @@ final class DynamoDbStreamsTranslator implements RecordTranslator {
         continue;
       }
       String arn = EventFields.optionalText(r, "eventSourceARN");
+      String id = EventFields.optionalText(r, "eventID");
       DataChange.Builder<String> change =
           DataChange.<String>builder()
-              .id(sequence)
+              .id(id == null ? sequence : id)
               .table(names.logical(table(arn)))
               .kind(kind)
               .source(arn)

@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Kinesis batches ({@code eventSource: aws:kinesis}) become {@link QueueMessage}s for
  * {@code @OnQueue} handlers whose queue is the stream's name: the body is the record's decoded
- * {@code data}, the id its sequence number, and {@code partitionKey} an attribute. Failures go back
- * as {@code batchItemFailures} by sequence number. A record whose data is not valid base64 fails
- * without reaching the handler.
+ * {@code data}, the id its {@code eventID} ({@code shardId-...:sequenceNumber}: a sequence number
+ * alone is unique only within its shard), and {@code partitionKey} an attribute. Failures go back
+ * as {@code batchItemFailures} by sequence number, as Lambda expects for Kinesis. A record whose
+ * data is not valid base64 fails without reaching the handler.
  */
 final class KinesisTranslator implements RecordTranslator {
   private final ResourceNames names;
@@ -37,10 +38,11 @@ final class KinesisTranslator implements RecordTranslator {
         continue;
       }
       String arn = EventFields.optionalText(r, "eventSourceARN");
+      String id = EventFields.optionalText(r, "eventID");
       String partitionKey = EventFields.optionalText(k, "partitionKey");
       QueueMessage.Builder m =
           QueueMessage.builder()
-              .id(sequence)
+              .id(id == null ? sequence : id)
               .queue(names.logical(EventFields.arnName(arn)))
               .source(arn)
               .type("aws:kinesis:record")

@@ -720,7 +720,11 @@ class AwsPackagerTest {
 
   @Test
   void unixCronBecomesSixFieldEventBridgeCron() {
-    assertThat(CronExpressions.toAws("*/15 * * * *")).hasValue("cron(*/15 * * * ? *)");
+    assertThat(CronExpressions.toAws("*/15 * * * *")).hasValue("cron(0/15 * * * ? *)");
+    // AWS documents steps from a value (0/15), not from * (*/15, which third-party guides disagree
+    // on): each step from * starts at the field's first value instead, the same times
+    assertThat(CronExpressions.toAws("5 */2 */10 */3 *")).hasValue("cron(5 0/2 1/10 1/3 ? *)");
+    assertThat(CronExpressions.toAws("*/20,7 1-5/2 * * *")).hasValue("cron(0/20,7 1-5/2 * * ? *)");
     assertThat(CronExpressions.toAws("0 3 1 * *")).hasValue("cron(0 3 1 * ? *)");
     assertThat(CronExpressions.toAws("0 0 * * 0,6")).hasValue("cron(0 0 ? * 1,7 *)");
     assertThat(CronExpressions.toAws("0 0 * * 7")).hasValue("cron(0 0 ? * 1 *)");
