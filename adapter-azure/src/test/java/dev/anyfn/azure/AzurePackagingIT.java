@@ -30,10 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Packages the fixture project {@code src/test/resources/projects/azure-app} (a function of every
  * trigger kind, one that sends to queues and publishes to a topic, anyfn-processor and this adapter
  * as dependencies, a host.json with an extension bundle) with Microsoft's real {@code
- * azure-functions-maven-plugin} {@code package} goal, run as a child {@code mvn -q -o package}, and
- * checks the function.json files it wrote from the generated entry classes. Needs {@code
- * anyfn-adapter-azure} and {@code anyfn-processor} installed in the local repository ({@code mvn -o
- * -f adapter-azure/pom.xml install -DskipTests}); skipped when {@code mvn} is not on the PATH.
+ * azure-functions-maven-plugin} {@code package} goal, run as a child {@code mvn -q package}
+ * (offline and on the local repository as the build that runs this test is, so that a fresh machine
+ * downloads the plugin), and checks the function.json files it wrote from the generated entry
+ * classes. Needs {@code anyfn-adapter-azure} and {@code anyfn-processor} installed in the local
+ * repository ({@code mvn -f adapter-azure/pom.xml install -DskipTests}); skipped when {@code mvn}
+ * is not on the PATH.
  */
 class AzurePackagingIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +52,14 @@ class AzurePackagingIT {
     Assumptions.assumeTrue(mvn != null, "mvn is not on the PATH");
     Path project = work.resolve("azure-app");
     copy(fixture(), project);
-    List<String> command = new ArrayList<>(List.of(mvn.toString(), "-q", "-o", "-B"));
+    List<String> command = new ArrayList<>(List.of(mvn.toString(), "-q", "-B", "-ntp"));
+    if (Boolean.getBoolean("anyfn.maven.offline")) {
+      command.add("-o");
+    }
+    String repository = System.getProperty("anyfn.maven.localRepository");
+    if (repository != null && !repository.isBlank()) {
+      command.add("-Dmaven.repo.local=" + repository);
+    }
     String version = System.getProperty("anyfn.version");
     if (version != null) {
       command.add("-Danyfn.version=" + version);
@@ -63,9 +72,10 @@ class AzurePackagingIT {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
-    if (!p.waitFor(2, TimeUnit.MINUTES)) {
+    // minutes, not seconds, on a machine that downloads the plugin and its dependencies first
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new AssertionError("The fixture build took over 2 minutes: " + Files.readString(log));
+      throw new AssertionError("The fixture build took over 10 minutes: " + Files.readString(log));
     }
     assertThat(p.exitValue())
         .as("exit status of %s; output:%n%s", command, Files.readString(log))
