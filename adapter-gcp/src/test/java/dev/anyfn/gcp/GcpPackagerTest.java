@@ -340,6 +340,20 @@ class GcpPackagerTest {
 
   // ---- portability ------------------------------------------------------------------------------
 
+  /** Function {@code name} (class {@code x.<Name>}), one void handler per trigger. */
+  private static FunctionSpec function(String name, int maxInstances, TriggerSpec... triggers) {
+    String className = "x." + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return new FunctionSpec(
+        name,
+        className,
+        512,
+        30,
+        maxInstances,
+        List.of(),
+        List.of(),
+        TestIndexes.handlers(triggers));
+  }
+
   private static FunctionIndex index(TriggerSpec... triggers) {
     return bounded(10, triggers);
   }
@@ -371,25 +385,12 @@ class GcpPackagerTest {
         new FunctionIndex(
             1,
             List.of(
-                new FunctionSpec(
+                function(
                     "archive",
-                    "x.Archive",
-                    512,
-                    30,
                     0,
-                    List.of(),
-                    List.of(),
-                    TestIndexes.handlers(
-                        new TriggerSpec.Queue("audit", 1), new TriggerSpec.Queue("orders", 1))),
-                new FunctionSpec(
-                    "jobs",
-                    "x.Jobs",
-                    512,
-                    30,
-                    10,
-                    List.of(),
-                    List.of(),
-                    TestIndexes.handlers(new TriggerSpec.Queue("orders", 1)))));
+                    new TriggerSpec.Queue("audit", 1),
+                    new TriggerSpec.Queue("orders", 1)),
+                function("jobs", 10, new TriggerSpec.Queue("orders", 1))));
 
     GcpDeploymentPlan plan = GcpDeploymentPlan.of(index);
     assertThat(plan.held()).containsExactly(new GcpDeploymentPlan.HeldQueue("audit", "archive"));
@@ -440,26 +441,8 @@ class GcpPackagerTest {
 
   @Test
   void aHeldQueueNamedAsADeployedTopicIsRefusedAsItsSubscriptionWouldFillWithTheTopic() {
-    FunctionSpec disabled =
-        new FunctionSpec(
-            "archive",
-            "x.Archive",
-            512,
-            30,
-            0,
-            List.of(),
-            List.of(),
-            TestIndexes.handlers(new TriggerSpec.Queue("prices", 1)));
-    FunctionSpec subscriber =
-        new FunctionSpec(
-            "ticker",
-            "x.Ticker",
-            512,
-            30,
-            10,
-            List.of(),
-            List.of(),
-            TestIndexes.handlers(new TriggerSpec.Topic("prices")));
+    FunctionSpec disabled = function("archive", 0, new TriggerSpec.Queue("prices", 1));
+    FunctionSpec subscriber = function("ticker", 10, new TriggerSpec.Topic("prices"));
 
     assertThat(
             new GcpPackager()
