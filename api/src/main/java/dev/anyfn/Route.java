@@ -16,12 +16,12 @@ import java.lang.annotation.Target;
  * served by {@code /about}.
  *
  * <p>Handler parameters may be {@link HttpRequest}, {@link Context}, values annotated with {@link
- * PathParam}, {@link QueryParam}, {@link FormParam} or {@link HeaderParam}, and at most one
- * unannotated parameter, which is bound from the JSON body (a record or a POJO; {@code String} and
- * {@code byte[]} take the raw body); a handler with form fields takes no such body parameter.
- * Return {@link HttpResponse}, a record or POJO (JSON, 200), {@code String} (text/plain, 200),
- * {@code byte[]} (application/octet-stream, 200) or {@code void} (204); a {@code null} return is a
- * 204 too (for "not found", throw {@code HttpException.notFound}).
+ * PathParam}, {@link QueryParam}, {@link FormParam}, {@link HeaderParam} or {@link CookieParam},
+ * and at most one unannotated parameter, which is bound from the JSON body (a record or a POJO;
+ * {@code String} and {@code byte[]} take the raw body); a handler with form fields takes no such
+ * body parameter. Return {@link HttpResponse}, a record or POJO (JSON, 200), {@code String}
+ * (text/plain, 200), {@code byte[]} (application/octet-stream, 200) or {@code void} (204); a {@code
+ * null} return is a 204 too (for "not found", throw {@code HttpException.notFound}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -36,6 +36,7 @@ final class Binders {
       case FORM -> form(p, types);
       case RECORD -> RecordBinder.create(p, types);
       case HEADER -> text(p, types, "Header '" + p.name() + "'", HeaderSource.INSTANCE);
+      case COOKIE -> text(p, types, "Cookie '" + p.name() + "'", CookieSource.INSTANCE);
       case BODY -> body(p, declared, types, json);
       case EVENT -> inv -> inv.event;
       case EVENT_BODY -> eventBody(p, types, json);
@@ -133,6 +134,17 @@ final class Binders {
     @Override
     public List<String> values(HttpRequest r, String name) {
       return r.headers().all(name);
+    }
+  }
+
+  /** The first cookie of a name, as {@link HttpRequest#cookies()} reads the Cookie headers. */
+  private enum CookieSource implements TextSource {
+    INSTANCE;
+
+    @Override
+    public List<String> values(HttpRequest r, String name) {
+      String value = r.cookies().get(name);
+      return value == null ? List.of() : List.of(value);
     }
   }
 

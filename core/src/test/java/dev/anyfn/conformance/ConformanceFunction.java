@@ -1,6 +1,7 @@
 package dev.anyfn.conformance;
 
 import dev.anyfn.Context;
+import dev.anyfn.CookieParam;
 import dev.anyfn.FormParam;
 import dev.anyfn.HeaderParam;
 import dev.anyfn.HttpException;
@@ -153,6 +154,12 @@ public class ConformanceFunction {
   @Route("/header")
   public String header(@HeaderParam("X-Custom") Optional<String> custom) {
     return custom.orElse("none");
+  }
+
+  @Route("/cookie")
+  public String cookie(
+      @CookieParam("session") String session, @CookieParam("visits") Optional<Integer> visits) {
+    return session + " " + visits.map(String::valueOf).orElse("-");
   }
 
   @Route("/files/{path+}")

@@ -338,6 +338,27 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void cookiesBindByNameFromTheCookieHeaderAndAMissingOrUnconvertibleOneIs400NamingIt()
+      throws Exception {
+    assertThat(cookie("theme=dark; session=abc; visits=3").bodyText()).isEqualTo("abc 3");
+    assertThat(cookie("session=abc").bodyText()).isEqualTo("abc -");
+    // names are case-sensitive (RFC 6265), and the first of a name wins
+    assertThat(cookie("Session=no; session=s1; session=s2").bodyText()).isEqualTo("s1 -");
+
+    HttpResponse missing = get("/cookie");
+    assertThat(missing.statusCode()).isEqualTo(400);
+    assertThat(missing.bodyText()).contains("Cookie 'session'");
+    HttpResponse wrong = cookie("session=abc; visits=many");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.bodyText()).contains("Cookie 'visits'");
+  }
+
+  private HttpResponse cookie(String header) throws Exception {
+    return send(
+        request("GET", "/cookie").headers(Headers.builder().add("Cookie", header).build()).build());
+  }
+
+  @Test
   void greedyParameterTakesTheRestOfThePath() throws Exception {
     assertThat(get("/files/a/b/c.txt").bodyText()).isEqualTo("file:a/b/c.txt");
   }

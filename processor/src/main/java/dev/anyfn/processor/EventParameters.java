@@ -1,5 +1,6 @@
 package dev.anyfn.processor;
 
+import dev.anyfn.CookieParam;
 import dev.anyfn.FormParam;
 import dev.anyfn.HeaderParam;
 import dev.anyfn.PathParam;
@@ -165,7 +166,12 @@ final class EventParameters {
 
   private boolean checkNoRequestAnnotations(ExecutableElement method, VariableElement p) {
     for (Class<? extends Annotation> annotation :
-        List.of(PathParam.class, QueryParam.class, FormParam.class, HeaderParam.class)) {
+        List.of(
+            PathParam.class,
+            QueryParam.class,
+            FormParam.class,
+            HeaderParam.class,
+            CookieParam.class)) {
       if (p.getAnnotation(annotation) != null) {
         reporter.error(
             p,
@@ -175,8 +181,8 @@ final class EventParameters {
                 + p.getSimpleName()
                 + " of "
                 + method.getSimpleName()
-                + ": only @Route handlers bind path, query, form and header values. Remove the"
-                + " annotation.");
+                + ": only @Route handlers bind path, query, form, header and cookie values. Remove"
+                + " the annotation.");
         return false;
       }
     }

@@ -1,5 +1,6 @@
 package dev.anyfn.processor;
 
+import dev.anyfn.CookieParam;
 import dev.anyfn.Cors;
 import dev.anyfn.FormParam;
 import dev.anyfn.HeaderParam;
@@ -100,6 +101,7 @@ public final class FunctionProcessor extends AbstractProcessor {
                 QueryParam.class,
                 FormParam.class,
                 HeaderParam.class,
+                CookieParam.class,
                 Cors.class,
                 SendsTo.class))
         .map(Class::getCanonicalName)

@@ -1,5 +1,6 @@
 package dev.anyfn.processor;
 
+import dev.anyfn.CookieParam;
 import dev.anyfn.FormParam;
 import dev.anyfn.HeaderParam;
 import dev.anyfn.HttpMethod;
@@ -123,6 +124,7 @@ final class HttpParameters {
     QueryParam query = p.getAnnotation(QueryParam.class);
     FormParam form = p.getAnnotation(FormParam.class);
     HeaderParam header = p.getAnnotation(HeaderParam.class);
+    CookieParam cookie = p.getAnnotation(CookieParam.class);
     List<String> sources = new ArrayList<>();
     if (path != null) {
       sources.add("@PathParam");
@@ -135,6 +137,9 @@ final class HttpParameters {
     }
     if (header != null) {
       sources.add("@HeaderParam");
+    }
+    if (cookie != null) {
+      sources.add("@CookieParam");
     }
     if (sources.size() > 1) {
       reporter.error(
@@ -161,6 +166,8 @@ final class HttpParameters {
       return value(Parameter.Source.FORM, "@FormParam", form.value(), method, p, true);
     } else if (header != null) {
       return value(Parameter.Source.HEADER, "@HeaderParam", header.value(), method, p, false);
+    } else if (cookie != null) {
+      return cookieValue(method, p, cookie.value());
     } else if (names.is(type, "dev.anyfn.HttpRequest")) {
       return Optional.of(Parameter.of(Parameter.Source.REQUEST));
     } else if (names.is(type, "dev.anyfn.Context")) {
@@ -187,8 +194,9 @@ final class HttpParameters {
             + method.getSimpleName()
             + " takes "
             + names.display(type)
-            + "; expected HttpRequest, Context, a @PathParam, @QueryParam, @FormParam or"
-            + " @HeaderParam value, or one body parameter (a record, a POJO, String or byte[]).");
+            + "; expected HttpRequest, Context, a @PathParam, @QueryParam, @FormParam,"
+            + " @HeaderParam or @CookieParam value, or one body parameter (a record, a POJO,"
+            + " String or byte[]).");
     return Optional.empty();
   }
 
@@ -215,6 +223,41 @@ final class HttpParameters {
     }
     boolean greedy = template.flatMap(RouteTemplate::greedyParameter).orElse("").equals(name);
     return value(Parameter.Source.PATH, "@PathParam", name, method, p, greedy);
+  }
+
+  /** A cookie's value; its name must be one a {@code Cookie} header can carry. */
+  private Optional<Parameter> cookieValue(
+      ExecutableElement method, VariableElement p, String name) {
+    int bad = firstNonToken(name);
+    if (bad >= 0) {
+      reporter.error(
+          p,
+          "@CookieParam(\""
+              + name
+              + "\") on parameter "
+              + name(p)
+              + " of "
+              + method.getSimpleName()
+              + " is no cookie name: '"
+              + name.charAt(bad)
+              + "' cannot be in one. Cookie names are RFC 6265 tokens: letters, digits and"
+              + " !#$%&'*+-.^_`|~.");
+      return Optional.empty();
+    }
+    return value(Parameter.Source.COOKIE, "@CookieParam", name, method, p, false);
+  }
+
+  /** The index of the first character of {@code name} that is not an RFC 9110 token's, or -1. */
+  private static int firstNonToken(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean token =
+          c < 128 && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
+      if (!token) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private Optional<Parameter> value(

@@ -180,6 +180,7 @@ final class OpenApiWriter {
             parameters.add(parameter("header", p, type));
           }
         }
+        case COOKIE -> parameters.add(parameter("cookie", p, type));
         case FORM -> form.add(p, type);
         case RECORD -> {
           List<RecordComponentElement> components =

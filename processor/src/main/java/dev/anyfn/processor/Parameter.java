@@ -34,6 +34,7 @@ record Parameter(
     FORM,
     RECORD,
     HEADER,
+    COOKIE,
     BODY,
     EVENT,
     EVENT_BODY,
@@ -85,7 +86,7 @@ record Parameter(
         json.put("type", type);
         json.put("fields", fields.stream().map(Parameter::toJson).toList());
       }
-      case HEADER -> putNamed(json);
+      case HEADER, COOKIE -> putNamed(json);
       case BODY, EVENT_BODY -> {
         json.put("type", type);
         json.put("genericType", genericType);

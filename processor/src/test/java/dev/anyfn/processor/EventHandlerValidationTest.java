@@ -89,8 +89,8 @@ class EventHandlerValidationTest {
               public void process(@PathParam("id") String id) {}
             """)
         .assertError(
-            "@PathParam on parameter id of process: only @Route handlers bind path, query, form"
-                + " and header values. Remove the annotation.");
+            "@PathParam on parameter id of process: only @Route handlers bind path, query, form,"
+                + " header and cookie values. Remove the annotation.");
   }
 
   @Test

@@ -29,8 +29,8 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@Route handler upload takes java.io.File; expected HttpRequest, Context, a"
-                + " @PathParam, @QueryParam, @FormParam or @HeaderParam value, or one body"
-                + " parameter (a record, a POJO, String or byte[]).");
+                + " @PathParam, @QueryParam, @FormParam, @HeaderParam or @CookieParam value, or"
+                + " one body parameter (a record, a POJO, String or byte[]).");
   }
 
   @Test
@@ -42,8 +42,8 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@Route handler x takes QueueMessage; expected HttpRequest, Context, a @PathParam,"
-                + " @QueryParam, @FormParam or @HeaderParam value, or one body parameter (a"
-                + " record, a POJO, String or byte[]).");
+                + " @QueryParam, @FormParam, @HeaderParam or @CookieParam value, or one body"
+                + " parameter (a record, a POJO, String or byte[]).");
   }
 
   @Test
@@ -55,8 +55,8 @@ class HttpHandlerValidationTest {
             """)
         .assertError(
             "@Route handler x takes java.util.List<Thread>; expected HttpRequest, Context, a"
-                + " @PathParam, @QueryParam, @FormParam or @HeaderParam value, or one body"
-                + " parameter (a record, a POJO, String or byte[]).");
+                + " @PathParam, @QueryParam, @FormParam, @HeaderParam or @CookieParam value, or"
+                + " one body parameter (a record, a POJO, String or byte[]).");
   }
 
   @Test
@@ -736,5 +736,43 @@ class HttpHandlerValidationTest {
         .contains(
             "{ \"source\": \"BODY\", \"type\": \"java.lang.String\", \"genericType\":"
                 + " \"java.lang.String\" }");
+  }
+
+  @Test
+  void rejectsACookieNameNoCookieHeaderCanCarry() {
+    handler(
+            """
+              @Route("/x")
+              public String x(@CookieParam("my session") String session) { return session; }
+            """)
+        .assertError(
+            "@CookieParam(\"my session\") on parameter session of x is no cookie name: ' '"
+                + " cannot be in one. Cookie names are RFC 6265 tokens: letters, digits and"
+                + " !#$%&'*+-.^_`|~.");
+  }
+
+  @Test
+  void rejectsACookieParamOfATypeNoCookieConvertsTo() {
+    handler(
+            """
+              @Route("/x")
+              public String x(@CookieParam("ids") List<String> ids) { return ""; }
+            """)
+        .assertError(
+            "@CookieParam(\"ids\") parameter ids of x is java.util.List<String>; expected"
+                + " String, int, long, double, boolean, their boxes, UUID or an enum, or Optional"
+                + " of those.");
+  }
+
+  @Test
+  void rejectsACookieParamBesideAnotherSource() {
+    handler(
+            """
+              @Route("/x")
+              public String x(@CookieParam("s") @HeaderParam("s") String s) { return s; }
+            """)
+        .assertError(
+            "Parameter s of x has @HeaderParam and @CookieParam; expected one of them. Keep the"
+                + " one that says where the value comes from.");
   }
 }

@@ -45,7 +45,8 @@ class OpenApiDocumentTest {
             @PathParam("id") UUID id,
             @QueryParam("fields") Optional<String> fields,
             @HeaderParam("X-Tenant") String tenant,
-            @HeaderParam("Authorization") Optional<String> auth) {
+            @HeaderParam("Authorization") Optional<String> auth,
+            @CookieParam("theme") Optional<String> theme) {
           return null;
         }
 
@@ -177,7 +178,7 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void describesPathQueryAndHeaderParametersWithTheirTypesAndWhetherRequired() {
+  void describesPathQueryHeaderAndCookieParametersWithTheirTypesAndWhetherRequired() {
     JsonNode find = operation(document(USERS), "/users/{id}", "get");
 
     assertThat(find.get("operationId").asText()).isEqualTo("find");
@@ -189,6 +190,8 @@ class OpenApiDocumentTest {
                 + "{\"name\":\"fields\",\"in\":\"query\",\"required\":false,"
                 + "\"schema\":{\"type\":\"string\"}},"
                 + "{\"name\":\"X-Tenant\",\"in\":\"header\",\"required\":true,"
+                + "\"schema\":{\"type\":\"string\"}},"
+                + "{\"name\":\"theme\",\"in\":\"cookie\",\"required\":false,"
                 + "\"schema\":{\"type\":\"string\"}}]");
   }
 

@@ -52,6 +52,8 @@ public record ParameterSpec(
     RECORD,
     /** A header. */
     HEADER,
+    /** A cookie of the {@code Cookie} headers. */
+    COOKIE,
     /** The HTTP body or the invocation payload. */
     BODY,
     /** The neutral event. */

@@ -257,8 +257,8 @@ class FunctionIndexTest {
         .hasMessageContaining("unknown returnKind 'STREAM'")
         .hasMessageContaining("expected one of RESPONSE, JSON, TEXT, BYTES, VOID, BATCH_RESULT");
     assertThatThrownBy(
-            () -> read(index(handler("{\"kind\":\"INVOKE\"}", "{\"source\":\"COOKIE\"}"))))
-        .hasMessageContaining("unknown source 'COOKIE'");
+            () -> read(index(handler("{\"kind\":\"INVOKE\"}", "{\"source\":\"SESSION\"}"))))
+        .hasMessageContaining("unknown source 'SESSION'");
   }
 
   @Test
