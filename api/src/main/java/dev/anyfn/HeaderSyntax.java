@@ -61,6 +61,31 @@ final class HeaderSyntax {
     }
   }
 
+  /**
+   * Checks what a response header value must hold beyond {@link #checkValue}, which {@link
+   * Headers.Builder} applies: no character above U+00FF. A response header is written as bytes
+   * (ISO-8859-1), and a server that truncates such a character to its low byte would turn U+010D
+   * U+010A into CR LF, splitting the response. A null value is left to {@code checkValue}.
+   */
+  static void checkResponseValue(String name, String value) {
+    if (value == null) {
+      return;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c > 0xff) {
+        throw new IllegalArgumentException(
+            "Header '"
+                + name
+                + "' has character U+"
+                + String.format("%04X", (int) c)
+                + " in its value; response header values are bytes (ISO-8859-1), so characters"
+                + " above U+00FF are rejected. Percent-encode the value (RFC 8187 for"
+                + " parameters).");
+      }
+    }
+  }
+
   private static String printable(String s) {
     StringBuilder b = new StringBuilder();
     for (char c : s.toCharArray()) {

@@ -114,9 +114,10 @@ public final class HttpResponse {
      * Adds a header value; a {@code Content-Type}, which a response has at most once, replaces the
      * one set before (by {@link #text}, {@link #json} or {@link #body(byte[], String)}).
      *
-     * @throws IllegalArgumentException for a non-token name or CR/LF/NUL
+     * @throws IllegalArgumentException for a non-token name, CR/LF/NUL, or a character above U+00FF
      */
     public Builder header(String name, String value) {
+      HeaderSyntax.checkResponseValue(name, value);
       if (Headers.sameName("Content-Type", name)) {
         return setHeader(name, value);
       }
@@ -124,8 +125,13 @@ public final class HttpResponse {
       return this;
     }
 
-    /** Replaces a header. @throws IllegalArgumentException for a non-token name or CR/LF/NUL */
+    /**
+     * Replaces a header.
+     *
+     * @throws IllegalArgumentException for a non-token name, CR/LF/NUL, or a character above U+00FF
+     */
     public Builder setHeader(String name, String value) {
+      HeaderSyntax.checkResponseValue(name, value);
       headers().set(name, value);
       return this;
     }
@@ -217,6 +223,7 @@ public final class HttpResponse {
     }
 
     private void setContentType(String value) {
+      HeaderSyntax.checkResponseValue("Content-Type", value);
       if (headers != null) {
         headers.set("Content-Type", value);
       } else {

@@ -112,6 +112,29 @@ class HttpResponseTest {
             entry("Content-Type", List.of("image/png")), entry("X-More", List.of("2")));
   }
 
+  /**
+   * U+010D U+010A are CR LF to a server that keeps the low byte of each character; a response
+   * header value is bytes, so nothing above U+00FF is taken (Latin-1 itself is).
+   */
+  @Test
+  void aResponseHeaderValueWithACharacterAboveLatin1IsRejected() {
+    String splitting = "a\u010d\u010aSet-Cookie: evil=1";
+    assertThatThrownBy(() -> HttpResponse.status(200).header("X-Echo", splitting))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Header 'X-Echo' has character U+010D in its value");
+    assertThatThrownBy(() -> HttpResponse.status(200).setHeader("X-Echo", "\u20ac"))
+        .hasMessageContaining("U+20AC");
+    assertThatThrownBy(() -> HttpResponse.status(200).body(new byte[0], "text/plain; x=\u0100"))
+        .hasMessageContaining("U+0100");
+    assertThat(
+            HttpResponse.status(200)
+                .header("X-Name", "Jos\u00e9")
+                .build()
+                .headers()
+                .first("X-Name"))
+        .hasValue("Jos\u00e9");
+  }
+
   @Test
   void aContentTypeWithCrLfOrNoValueIsRejected() {
     assertThatThrownBy(() -> HttpResponse.status(200).body(new byte[0], "text/html\r\nX: y"))

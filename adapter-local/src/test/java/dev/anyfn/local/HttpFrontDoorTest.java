@@ -40,6 +40,20 @@ class HttpFrontDoorTest {
     assertThat(h.log).anyMatch(l -> l.contains("SCHEDULE cron '30 2 * * *'"));
   }
 
+  /**
+   * Memory follows the bytes a client sends, not the length it declares: a request declaring 100
+   * MiB and sending nothing made the emulator hold 100 MiB until the body deadline.
+   */
+  @Test
+  void aBodyIsBufferedAsItArrivesNotAsItsDeclaredLengthPromises() {
+    assertThat(HttpFrontDoor.initialBodyBuffer(100L << 20)).isEqualTo(64 * 1024);
+    assertThat(HttpFrontDoor.initialBodyBuffer(5)).isEqualTo(5);
+    assertThat(HttpFrontDoor.initialBodyBuffer(-1)).isZero();
+    // a body past the first buffer still arrives whole
+    String big = "x".repeat(300_000) + "end";
+    assertThat(h.post("/echo", big).body()).isEqualTo(big);
+  }
+
   @Test
   void unknownPathIs404AndWrongMethodIs405WithAllow() {
     HttpResponse<String> missing = h.get("/nope");
