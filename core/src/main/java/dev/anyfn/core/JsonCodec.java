@@ -15,12 +15,14 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 
 /**
  * The one JSON codec of a runtime: Jackson without default typing, with the explicit limits of
@@ -91,6 +93,9 @@ public final class JsonCodec {
           .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder().build())
           .addModule(new Jdk8Module())
           .addModule(new JavaTimeModule())
+          .addModule(
+              new SimpleModule("anyfn-bounded-decimals")
+                  .addDeserializer(BigDecimal.class, new BoundedDecimals()))
           .build();
     }
   }

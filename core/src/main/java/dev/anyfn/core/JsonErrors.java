@@ -232,6 +232,11 @@ final class JsonErrors {
     if (target == byte.class || target == Byte.class) {
       return "an 8-bit integer";
     }
+    if (target == java.math.BigDecimal.class) {
+      return "a decimal, whose exponent may be at most "
+          + BoundedDecimals.MAX_SCALE
+          + " either way";
+    }
     return "its type";
   }
 

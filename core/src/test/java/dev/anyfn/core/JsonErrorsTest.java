@@ -142,6 +142,31 @@ class JsonErrorsTest {
     assertThat(orderError(field)).isEqualTo(message);
   }
 
+  public record Payment(java.math.BigDecimal amount) {}
+
+  /**
+   * The exponent of 1e999999999 passes the parser's limit on a number's length (11 characters); a
+   * handler's toPlainString() of it would build a billion digits.
+   */
+  @Test
+  void aDecimalWhoseExponentNoAmountNeedsIsRefused() {
+    JavaType payment = json.typeFactory().constructType(Payment.class);
+    assertThat(error("{\"amount\":1e999999999}", payment))
+        .isEqualTo(
+            "Field '$.amount' is out of range for a decimal, whose exponent may be at most 100000"
+                + " either way.");
+    assertThat(error("{\"amount\":1e-100001}", payment)).startsWith("Field '$.amount' is out");
+    assertThat(
+            json.<Payment>read("{\"amount\":12.50}".getBytes(StandardCharsets.UTF_8), payment)
+                .amount())
+        .isEqualByComparingTo("12.5");
+    assertThat(
+            json.<Payment>read("{\"amount\":1e100000}".getBytes(StandardCharsets.UTF_8), payment)
+                .amount()
+                .scale())
+        .isEqualTo(-100_000);
+  }
+
   @Test
   void aDecimalForAnIntegerIsRefusedNotTruncated() {
     assertThat(error("{\"quantity\":1.5}", json.typeFactory().constructType(Order.class)))
