@@ -52,10 +52,8 @@ class IncrementalCompilationTest {
 
   @Test
   void compilingOneChangedFunctionKeepsTheOthersInTheIndex() throws IOException {
-    Path out = Files.createDirectories(dir.resolve("classes"));
-    Path orders = source("Orders.java", ORDERS);
-    Path reports = source("Reports.java", REPORTS);
-    compile(out, orders, reports);
+    Path out = compileBoth();
+    Path reports = dir.resolve("src/com/example/Reports.java");
     String full = index(out);
 
     // Reports changes: only it is compiled again
@@ -71,10 +69,8 @@ class IncrementalCompilationTest {
 
   @Test
   void aFunctionWhoseClassIsGoneLeavesTheIndex() throws IOException {
-    Path out = Files.createDirectories(dir.resolve("classes"));
-    Path orders = source("Orders.java", ORDERS);
-    Path reports = source("Reports.java", REPORTS);
-    compile(out, orders, reports);
+    Path out = compileBoth();
+    Path reports = dir.resolve("src/com/example/Reports.java");
 
     // Orders is deleted (the IDE removes its class file); Reports changes
     Files.delete(out.resolve("com/example/Orders.class"));
@@ -107,6 +103,13 @@ class IncrementalCompilationTest {
 
     assertThat(errors).contains("Duplicate function name 'orders'");
     assertThat(index(out)).isEqualTo(before);
+  }
+
+  /** Orders and Reports compiled together into {@code classes}, which it answers. */
+  private Path compileBoth() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("classes"));
+    compile(out, source("Orders.java", ORDERS), source("Reports.java", REPORTS));
+    return out;
   }
 
   private Path source(String name, String code) throws IOException {
