@@ -117,10 +117,10 @@ public final class HttpResponse {
      * @throws IllegalArgumentException for a non-token name, CR/LF/NUL, or a character above U+00FF
      */
     public Builder header(String name, String value) {
-      HeaderSyntax.checkResponseValue(name, value);
       if (Headers.sameName("Content-Type", name)) {
         return setHeader(name, value);
       }
+      HeaderSyntax.checkResponseValue(name, value);
       headers().add(name, value);
       return this;
     }
@@ -195,6 +195,7 @@ public final class HttpResponse {
 
     /** A body with its media type. */
     public Builder body(byte[] bytes, String contentType) {
+      HeaderSyntax.checkResponseValue("Content-Type", contentType);
       this.body = bytes.clone();
       this.entity = null;
       setContentType(contentType);
@@ -223,7 +224,6 @@ public final class HttpResponse {
     }
 
     private void setContentType(String value) {
-      HeaderSyntax.checkResponseValue("Content-Type", value);
       if (headers != null) {
         headers.set("Content-Type", value);
       } else {

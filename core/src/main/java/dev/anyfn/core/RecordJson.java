@@ -276,8 +276,8 @@ final class RecordJson {
         return false;
       }
     }
-    // annotations databind reads on members a record need not show as components: a field behind
-    // an explicit accessor, a static factory (@JsonCreator), a non-public method
+    // annotations databind reads on any method (the accessors, a static @JsonCreator factory, a
+    // non-public method) or field (one behind an explicit accessor)
     if (annotatedMember(type.getDeclaredMethods())) {
       return false;
     }
@@ -288,16 +288,14 @@ final class RecordJson {
     }
     Set<String> accessors = new HashSet<>();
     for (RecordComponent rc : type.getRecordComponents()) {
-      Method accessor = rc.getAccessor();
       Component c = component(rc);
       if (c == null
           || jackson(rc.getAnnotations())
-          || jackson(accessor.getAnnotations())
           || beanLike(rc)
           || (c.kind == Kind.RECORD && !plain(c.recordType, visiting))) {
         return false;
       }
-      accessors.add(accessor.getName());
+      accessors.add(rc.getAccessor().getName());
     }
     Constructor<?> constructor = type.getDeclaredConstructors()[0];
     if (!Modifier.isPublic(constructor.getModifiers())
@@ -309,7 +307,7 @@ final class RecordJson {
       if (m.getDeclaringClass() != Object.class
           && !Modifier.isStatic(m.getModifiers())
           && !accessors.contains(m.getName())
-          && (getterLike(m) || jackson(m.getAnnotations()))) {
+          && getterLike(m)) {
         return false;
       }
     }

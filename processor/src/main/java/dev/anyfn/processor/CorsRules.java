@@ -123,7 +123,7 @@ final class CorsRules {
   }
 
   /** Whether {@code name} is a header name by the rule the runtime's {@link Headers} applies. */
-  private static boolean isHeaderName(String name) {
+  static boolean isHeaderName(String name) {
     try {
       Headers.builder().add(name, "");
       return true;

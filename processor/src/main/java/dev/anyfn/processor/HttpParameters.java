@@ -247,13 +247,13 @@ final class HttpParameters {
     return value(Parameter.Source.COOKIE, "@CookieParam", name, method, p, false);
   }
 
-  /** The index of the first character of {@code name} that is not an RFC 9110 token's, or -1. */
+  /**
+   * The index of the first character of {@code name} that no token may hold, by the rule the
+   * runtime applies to header names ({@link CorsRules#isHeaderName}), or -1.
+   */
   private static int firstNonToken(String name) {
     for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean token =
-          c < 128 && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0);
-      if (!token) {
+      if (!CorsRules.isHeaderName(name.substring(i, i + 1))) {
         return i;
       }
     }
