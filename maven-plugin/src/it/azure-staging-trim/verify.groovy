@@ -39,4 +39,8 @@ assert !entries('trimmed-azure.jar').any { it.startsWith('software/amazon/awssdk
 def log = new File(basedir, 'build.log').text
 assert log.contains('anyfn: gcp: left out ') && log.contains(' jar(s) of software.amazon.awssdk, which only anyfn-adapter-aws uses')
 assert log.contains('anyfn: removed ')
+// The first invocation selected aws and gcp only: the staging folder Microsoft's plugin wrote
+// was removed, not left looking deployable.
+assert log.contains('anyfn: azure is not among the selected providers (anyfn.providers=aws,gcp): removed ')
+assert log.contains('which azure-functions:package wrote and anyfn did not check')
 true

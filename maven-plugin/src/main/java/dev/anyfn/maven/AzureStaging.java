@@ -2,11 +2,14 @@ package dev.anyfn.maven;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -58,6 +61,34 @@ final class AzureStaging {
       }
     }
     return removed;
+  }
+
+  /** What {@link #removeUnselected} did. */
+  enum Removal {
+    ABSENT,
+    REMOVED,
+    OUTSIDE_BUILD_DIRECTORY
+  }
+
+  /**
+   * Deletes the staging folder with everything in it, but only when it lies inside {@code
+   * buildDirectory} (a folder set elsewhere may hold more than a build wrote).
+   */
+  static Removal removeUnselected(Path staging, Path buildDirectory) throws IOException {
+    if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+      return Removal.ABSENT;
+    }
+    Path inside = staging.toAbsolutePath().normalize();
+    if (inside.equals(buildDirectory.toAbsolutePath().normalize())
+        || !inside.startsWith(buildDirectory.toAbsolutePath().normalize())) {
+      return Removal.OUTSIDE_BUILD_DIRECTORY;
+    }
+    try (Stream<Path> files = Files.walk(staging)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+    return Removal.REMOVED;
   }
 
   /** The {@code appName} configured on Microsoft's plugin or its package execution, or null. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,8 +223,13 @@ public class PackageMojo extends AbstractMojo {
 
   /** The artifactIds of the project's {@code dev.anyfn} runtime dependencies. */
   private Set<String> anyfnDependencies() {
+    return anyfnDependencies(project.getArtifacts());
+  }
+
+  /** The artifactIds of the {@code dev.anyfn} artifacts among {@code artifacts}. */
+  static Set<String> anyfnDependencies(Collection<Artifact> artifacts) {
     Set<String> ids = new java.util.HashSet<>();
-    for (Artifact a : project.getArtifacts()) {
+    for (Artifact a : artifacts) {
       if (ProviderClasspath.ANYFN_GROUP.equals(a.getGroupId())) {
         ids.add(a.getArtifactId());
       }

@@ -58,6 +58,13 @@ public class TrimAzureStagingMojo extends AbstractMojo {
   @Parameter(property = "anyfn.azure.stagingDirectory")
   private File stagingDirectory;
 
+  /**
+   * The providers {@code anyfn:package} packages for ({@code anyfn.providers}); when azure is not
+   * among them, the staging folder is removed instead of trimmed.
+   */
+  @Parameter(property = "anyfn.providers")
+  private String providers;
+
   /** Skips trimming (the staging folder keeps every runtime dependency). */
   @Parameter(property = "anyfn.trimAzureStaging.skip", defaultValue = "false")
   private boolean skip;
@@ -81,6 +88,10 @@ public class TrimAzureStagingMojo extends AbstractMojo {
       throw new MojoFailureException(order);
     }
     Path staging = staging();
+    if (!azureSelected()) {
+      removeUnselected(staging);
+      return;
+    }
     Path lib = staging.resolve("lib");
     if (!Files.isDirectory(lib)) {
       throw new MojoFailureException(
@@ -129,6 +140,55 @@ public class TrimAzureStagingMojo extends AbstractMojo {
                 + lib
                 + (removed.isEmpty() ? "" : ": " + names(removed)));
     completeHostJson(staging);
+  }
+
+  private boolean azureSelected() throws MojoFailureException {
+    try {
+      return Packagers.load(TrimAzureStagingMojo.class.getClassLoader())
+          .toPackage(providers, PackageMojo.anyfnDependencies(project.getArtifacts()))
+          .contains("azure");
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes the staging folder that {@code azure-functions:package} wrote although azure is not
+   * among the selected providers: anyfn neither trimmed nor checked it (names, schedules,
+   * host.json), so it must not look deployable.
+   */
+  private void removeUnselected(Path staging) throws MojoExecutionException {
+    AzureStaging.Removal removal;
+    try {
+      removal = AzureStaging.removeUnselected(staging, Path.of(project.getBuild().getDirectory()));
+    } catch (IOException e) {
+      throw new MojoExecutionException("Removing " + staging + " failed: " + e, e);
+    }
+    String selection =
+        providers == null || providers.isBlank()
+            ? "azure is not packaged (the project does not depend on anyfn-adapter-azure)"
+            : "azure is not among the selected providers (anyfn.providers=" + providers + ")";
+    switch (removal) {
+      case ABSENT -> getLog().info("anyfn: " + selection + "; no Azure staging folder to trim.");
+      case REMOVED ->
+          getLog()
+              .info(
+                  "anyfn: "
+                      + selection
+                      + ": removed "
+                      + staging
+                      + ", which azure-functions:package wrote and anyfn did not check. Add"
+                      + " -Dfunctions.skip=true to skip that goal too.");
+      case OUTSIDE_BUILD_DIRECTORY ->
+          getLog()
+              .warn(
+                  "anyfn: "
+                      + selection
+                      + ", but "
+                      + staging
+                      + " lies outside the build directory, so it was left as it is; anyfn did not"
+                      + " trim or check it. Do not deploy it, or package with azure selected.");
+    }
   }
 
   /**

@@ -26,6 +26,47 @@ class AzureStagingTest {
   private static final Set<String> KEPT = Set.of("dev.anyfn:anyfn-core");
 
   @Test
+  void anUnselectedStagingFolderInsideTheBuildDirectoryIsRemovedWhole(@TempDir Path target)
+      throws IOException {
+    Path staging = target.resolve("azure-functions/app");
+    Files.createDirectories(staging.resolve("lib"));
+    Files.createDirectories(staging.resolve("hello"));
+    Files.writeString(staging.resolve("host.json"), "{}");
+    Files.writeString(staging.resolve("hello/function.json"), "{}");
+    Files.writeString(staging.resolve("lib/anyfn-core-1.jar"), "jar");
+
+    assertThat(AzureStaging.removeUnselected(staging, target))
+        .isEqualTo(AzureStaging.Removal.REMOVED);
+
+    assertThat(staging).doesNotExist();
+    assertThat(target.resolve("azure-functions")).isDirectory();
+  }
+
+  @Test
+  void anUnselectedStagingFolderOutsideTheBuildDirectoryIsLeftAlone(@TempDir Path root)
+      throws IOException {
+    Path staging = Files.createDirectories(root.resolve("elsewhere/app"));
+    Files.writeString(staging.resolve("host.json"), "{}");
+    Path target = Files.createDirectories(root.resolve("project/target"));
+
+    assertThat(AzureStaging.removeUnselected(staging, target))
+        .isEqualTo(AzureStaging.Removal.OUTSIDE_BUILD_DIRECTORY);
+    assertThat(AzureStaging.removeUnselected(target, target))
+        .isEqualTo(AzureStaging.Removal.OUTSIDE_BUILD_DIRECTORY);
+    assertThat(AzureStaging.removeUnselected(target.resolve("../../elsewhere/app"), target))
+        .isEqualTo(AzureStaging.Removal.OUTSIDE_BUILD_DIRECTORY);
+
+    assertThat(staging.resolve("host.json")).isRegularFile();
+    assertThat(target).isDirectory();
+  }
+
+  @Test
+  void aMissingStagingFolderIsReportedAbsent(@TempDir Path target) throws IOException {
+    assertThat(AzureStaging.removeUnselected(target.resolve("azure-functions/app"), target))
+        .isEqualTo(AzureStaging.Removal.ABSENT);
+  }
+
+  @Test
   void runtimeArtifactsOutsideTheAzureClassPathAreUnneeded() {
     assertThat(AzureStaging.unneeded(List.of(CORE, AWS, PROCESSOR, LAMBDA), KEPT))
         .containsExactly(AWS, LAMBDA);
