@@ -51,6 +51,15 @@ final class DeployScript {
     }
     SendsToScript.topics(s, plan.sentTopics());
     plan.held().forEach(h -> hold(s, h));
+    if (!plan.retired().isEmpty()) {
+      s.append('\n')
+          .append(
+              "# Disabled functions (maxInstances = 0) are not deployed; what an earlier deploy")
+          .append(" made for them\n# would keep running, so it is deleted.\n")
+          .append(RETIRE_FUNCTION);
+      plan.retired()
+          .forEach(name -> s.append("retire ").append(word(NAME_PREFIX + name)).append('\n'));
+    }
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
@@ -265,6 +274,18 @@ final class DeployScript {
         .append(topic)
         .append(" \\\n    --message-retention-duration 7d --expiration-period never\n");
   }
+
+  /** Deletes a deployment when it exists. */
+  private static final String RETIRE_FUNCTION =
+      """
+      retire() {
+        if gcloud functions describe "$1" --gen2 --project "$PROJECT" --region "$REGION" \\
+            >/dev/null 2>&1; then
+          echo "Deleting deployment $1: its function is disabled (maxInstances = 0)."
+          gcloud functions delete "$1" --gen2 --project "$PROJECT" --region "$REGION" --quiet
+        fi
+      }
+      """;
 
   private static void deadLetters(StringBuilder s, GcpDeployment d) {
     String queue = ((TriggerSpec.Queue) d.trigger().orElseThrow()).name();

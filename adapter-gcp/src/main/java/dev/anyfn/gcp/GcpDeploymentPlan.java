@@ -19,15 +19,21 @@ import java.util.Set;
  * with an authenticated POST. Queue and topic (those of {@code @SendsTo} too), bucket and
  * collection names Google would refuse ({@link GoogleNames}) are problems too, and so is a queue
  * and a topic of one name ({@link QueueTopicClashes}): both would be the same Pub/Sub topic. A
- * disabled function ({@code maxInstances = 0}) gets no deployment; a queue only disabled functions
- * consume is held ({@link HeldQueue}). Immutable.
+ * disabled function ({@code maxInstances = 0}) gets no deployment, and the ones an earlier deploy
+ * made for it are deleted ({@code retired}); a queue only disabled functions consume is held
+ * ({@link HeldQueue}). Immutable.
  *
  * @param deployments the deployments, in index order
  * @param held the queues no deployment consumes, whose messages a subscription keeps
+ * @param retired the names the deployments of disabled functions would have, in index order: an
+ *     earlier deploy, made while they were enabled, left them running
  * @param problems what cannot be deployed, one sentence each, each once
  */
 record GcpDeploymentPlan(
-    List<GcpDeployment> deployments, List<HeldQueue> held, List<String> problems) {
+    List<GcpDeployment> deployments,
+    List<HeldQueue> held,
+    List<String> retired,
+    List<String> problems) {
   static final String HTTP_ENTRY = HttpEntryPoint.class.getName();
   static final String EVENT_ENTRY = EventEntryPoint.class.getName();
   static final String INVOKE_ENTRY = InvokeEntryPoint.class.getName();
@@ -55,7 +61,21 @@ record GcpDeploymentPlan(
   GcpDeploymentPlan {
     deployments = List.copyOf(deployments);
     held = List.copyOf(held);
+    retired = List.copyOf(retired);
     problems = List.copyOf(problems);
+  }
+
+  /** That deploy.sh deletes what an earlier deploy made for the disabled functions; or nothing. */
+  List<String> retiredWarnings() {
+    if (retired.isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        "deploy.sh deletes the Google deployments "
+            + String.join(", ", retired)
+            + " where an earlier deploy made them: their functions are disabled (maxInstances ="
+            + " 0), and a deployment left in place would keep running. Messages sent to their"
+            + " queues meanwhile wait in held subscriptions.");
   }
 
   /** Why the messages of each held queue wait in a subscription of their own, one per queue. */
@@ -123,9 +143,11 @@ record GcpDeploymentPlan(
     List<String> problems = new ArrayList<>();
     List<FunctionSpec> deployed = new ArrayList<>();
     List<FunctionSpec> disabled = new ArrayList<>();
+    List<GcpDeployment> ofDisabled = new ArrayList<>();
     for (FunctionSpec fn : index.functions()) {
       if (fn.maxInstances() == 0) {
-        disabled.add(fn); // nothing to deploy
+        disabled.add(fn); // nothing to deploy; what would be deployed is deleted if it was
+        addDeployments(fn, ofDisabled, new ArrayList<>());
         continue;
       }
       deployed.add(fn);
@@ -133,58 +155,7 @@ record GcpDeploymentPlan(
           .forEach(queue -> addOnce(problems, GoogleNames.sendsToProblem(fn, "queue", queue)));
       fn.publishesTo()
           .forEach(topic -> addOnce(problems, GoogleNames.sendsToProblem(fn, "topic", topic)));
-      String base = googleName(fn.name());
-      if (!fn.handlers(TriggerSpec.Kind.HTTP).isEmpty()) {
-        out.add(
-            new GcpDeployment(
-                base,
-                fn,
-                HTTP_ENTRY,
-                Optional.empty(),
-                List.of("--trigger-http"),
-                false,
-                Optional.empty()));
-      }
-      int schedules = 0;
-      for (TriggerSpec t : fn.triggers()) {
-        addOnce(problems, GoogleNames.problem(fn, t));
-        if (t instanceof TriggerSpec.Queue q) {
-          out.add(event(base + "-queue-" + googleName(q.name()), fn, t, topic(q.name()), true));
-        } else if (t instanceof TriggerSpec.Topic p) {
-          out.add(event(base + "-topic-" + googleName(p.name()), fn, t, topic(p.name()), false));
-        } else if (t instanceof TriggerSpec.Storage s) {
-          for (String kind : s.events()) {
-            String type =
-                kind.equals("DELETED") ? StorageTranslator.DELETED : StorageTranslator.FINALIZED;
-            String suffix = kind.equals("DELETED") ? "-deleted" : "-finalized";
-            out.add(
-                event(
-                    base + "-storage-" + googleName(s.bucket()) + suffix,
-                    fn,
-                    t,
-                    List.of(
-                        "--trigger-event-filters=type=" + type,
-                        "--trigger-event-filters=bucket=" + NAME_PREFIX + s.bucket()),
-                    false));
-          }
-        } else if (t instanceof TriggerSpec.DataChange d) {
-          dataChange(base, fn, d, out);
-        } else if (t instanceof TriggerSpec.Schedule s) {
-          schedules++;
-          schedule(base + "-schedule-" + schedules, fn, s, out, problems);
-        } else if (t instanceof TriggerSpec.Invoke) {
-          // Google has no direct invoke: an authenticated HTTP POST stands in for Lambda's Invoke.
-          out.add(
-              new GcpDeployment(
-                  base + "-invoke",
-                  fn,
-                  INVOKE_ENTRY,
-                  Optional.of(t),
-                  List.of("--trigger-http", "--no-allow-unauthenticated"),
-                  false,
-                  Optional.empty()));
-        }
-      }
+      addDeployments(fn, out, problems);
     }
     List<HeldQueue> held = held(deployed, disabled, problems);
     problems.addAll(QueueTopicClashes.problems(deployed, held));
@@ -209,7 +180,72 @@ record GcpDeploymentPlan(
                 + " characters; shorten the function or trigger name.");
       }
     }
-    return new GcpDeploymentPlan(out, held, problems);
+    List<String> retired =
+        ofDisabled.stream()
+            .map(GcpDeployment::name)
+            .filter(name -> name.length() <= MAX_NAME && !seen.contains(name))
+            .distinct()
+            .toList();
+    return new GcpDeploymentPlan(out, held, retired, problems);
+  }
+
+  /**
+   * The deployments of {@code fn}, one per HTTP function and per event trigger, into {@code out}.
+   */
+  private static void addDeployments(
+      FunctionSpec fn, List<GcpDeployment> out, List<String> problems) {
+    String base = googleName(fn.name());
+    if (!fn.handlers(TriggerSpec.Kind.HTTP).isEmpty()) {
+      out.add(
+          new GcpDeployment(
+              base,
+              fn,
+              HTTP_ENTRY,
+              Optional.empty(),
+              List.of("--trigger-http"),
+              false,
+              Optional.empty()));
+    }
+    int schedules = 0;
+    for (TriggerSpec t : fn.triggers()) {
+      addOnce(problems, GoogleNames.problem(fn, t));
+      if (t instanceof TriggerSpec.Queue q) {
+        out.add(event(base + "-queue-" + googleName(q.name()), fn, t, topic(q.name()), true));
+      } else if (t instanceof TriggerSpec.Topic p) {
+        out.add(event(base + "-topic-" + googleName(p.name()), fn, t, topic(p.name()), false));
+      } else if (t instanceof TriggerSpec.Storage s) {
+        for (String kind : s.events()) {
+          String type =
+              kind.equals("DELETED") ? StorageTranslator.DELETED : StorageTranslator.FINALIZED;
+          String suffix = kind.equals("DELETED") ? "-deleted" : "-finalized";
+          out.add(
+              event(
+                  base + "-storage-" + googleName(s.bucket()) + suffix,
+                  fn,
+                  t,
+                  List.of(
+                      "--trigger-event-filters=type=" + type,
+                      "--trigger-event-filters=bucket=" + NAME_PREFIX + s.bucket()),
+                  false));
+        }
+      } else if (t instanceof TriggerSpec.DataChange d) {
+        dataChange(base, fn, d, out);
+      } else if (t instanceof TriggerSpec.Schedule s) {
+        schedules++;
+        schedule(base + "-schedule-" + schedules, fn, s, out, problems);
+      } else if (t instanceof TriggerSpec.Invoke) {
+        // Google has no direct invoke: an authenticated HTTP POST stands in for Lambda's Invoke.
+        out.add(
+            new GcpDeployment(
+                base + "-invoke",
+                fn,
+                INVOKE_ENTRY,
+                Optional.of(t),
+                List.of("--trigger-http", "--no-allow-unauthenticated"),
+                false,
+                Optional.empty()));
+      }
+    }
   }
 
   /** The queues of disabled functions that no deployed function consumes, each once. */

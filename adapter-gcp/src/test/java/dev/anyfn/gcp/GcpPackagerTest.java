@@ -404,7 +404,11 @@ class GcpPackagerTest {
                 + " keeps what is sent for 7 days (Pub/Sub drops what a topic without a"
                 + " subscription gets). An enabled function's deployment gets a new subscription of"
                 + " its own: publish the held messages to the topic again, then delete the held"
-                + " subscription.");
+                + " subscription.",
+            "deploy.sh deletes the Google deployments archive-queue-audit, archive-queue-orders"
+                + " where an earlier deploy made them: their functions are disabled"
+                + " (maxInstances = 0), and a deployment left in place would keep running."
+                + " Messages sent to their queues meanwhile wait in held subscriptions.");
 
     List<List<String>> calls =
         ScriptedDeployments.run(index, held, Map.of(), Map.of("PREFIX", "dev-")).calls();
@@ -427,6 +431,59 @@ class GcpPackagerTest {
     assertThat(calls)
         .as("orders has a deployment, whose Eventarc subscription takes its messages")
         .noneMatch(c -> c.contains("dev-orders-held"));
+  }
+
+  /**
+   * A function disabled after a deploy made its deployments: left in place, they would keep taking
+   * its queues' messages. The recording gcloud finds every function it is asked to describe.
+   */
+  @Test
+  void theDeploymentsADisabledFunctionHadAreDeletedAfterItsQueuesAreHeld(@TempDir Path dir)
+      throws Exception {
+    FunctionIndex index =
+        new FunctionIndex(
+            1,
+            List.of(
+                function("archive", 0, new TriggerSpec.Queue("audit", 1)),
+                function("jobs", 10, new TriggerSpec.Queue("orders", 1))));
+
+    assertThat(GcpDeploymentPlan.of(index).retired()).containsExactly("archive-queue-audit");
+    List<List<String>> calls =
+        ScriptedDeployments.run(index, dir, Map.of(), Map.of("PREFIX", "dev-")).calls();
+
+    List<String> delete =
+        List.of(
+            "functions",
+            "delete",
+            "dev-archive-queue-audit",
+            "--gen2",
+            "--project",
+            "demo-project",
+            "--region",
+            "us-central1",
+            "--quiet");
+    assertThat(calls)
+        .containsSubsequence(
+            List.of(
+                "pubsub",
+                "subscriptions",
+                "describe",
+                "dev-audit-held",
+                "--project",
+                "demo-project"),
+            List.of(
+                "functions",
+                "describe",
+                "dev-archive-queue-audit",
+                "--gen2",
+                "--project",
+                "demo-project",
+                "--region",
+                "us-central1"),
+            delete);
+    assertThat(calls)
+        .filteredOn(c -> c.get(0).equals("functions") && c.get(1).equals("delete"))
+        .containsExactly(delete);
   }
 
   @Test
