@@ -95,29 +95,97 @@ final class JsonBinders {
         return present(reader.read(inv.payload), "payload");
       }
       HttpRequest r = inv.request;
-      Optional<String> contentType = r.contentType();
-      if (r.bodyLength() > 0 && contentType.isEmpty()) {
-        // Refused rather than assumed: a cross-site page can send a body without a Content-Type
-        // (an untyped Blob) and without a CORS preflight, but cannot send application/json.
-        throw new HttpException(
-            415,
-            "The request has a body but no Content-Type; send it as application/json (or"
-                + " application/*+json).");
-      }
-      if (r.bodyLength() > 0 && !Binders.isJson(contentType.get())) {
-        throw new HttpException(
-            415,
-            "Content-Type "
-                + contentType.get()
-                + " is not supported; send application/json (or application/*+json).");
-      }
-      if (r.bodyLength() == 0) {
+      if (r.bodyLength() > 0) {
+        Optional<String> contentType = r.contentType();
+        if (contentType.isEmpty() || !Binders.isJson(contentType.get())) {
+          throw notJson(r, contentType);
+        }
+      } else {
         throw new JsonBodyException("body_required", "A JSON body is required.", null);
       }
       return present(
           r.bodyLength() <= COPY_LIMIT ? reader.read(r.body()) : reader.read(r.bodyStream()),
           "body");
     };
+  }
+
+  /**
+   * The 415 for a body whose Content-Type is not JSON: absent, unreadable as a media type (what the
+   * caller sent is quoted, so they see what reached us), or another media type.
+   */
+  private static HttpException notJson(HttpRequest r, Optional<String> contentType) {
+    Optional<String> sent = r.header("Content-Type");
+    if (sent.isEmpty()) {
+      // Refused rather than assumed: a cross-site page can send a body without a Content-Type
+      // (an untyped Blob) and without a CORS preflight, but cannot send application/json.
+      return new HttpException(
+          415,
+          "The request has a body but no Content-Type; send it as application/json (or"
+              + " application/*+json).");
+    }
+    if (contentType.isEmpty() || !isMediaType(contentType.get())) {
+      return new HttpException(
+          415,
+          "The Content-Type header "
+              + quoted(sent.get())
+              + " cannot be read as a media type (type/subtype); send the body as"
+              + " application/json (or application/*+json).");
+    }
+    return new HttpException(
+        415,
+        "Content-Type "
+            + contentType.get()
+            + " is not supported; send application/json (or application/*+json).");
+  }
+
+  /** Whether a parsed Content-Type is {@code type/subtype}, each an RFC 9110 token. */
+  private static boolean isMediaType(String type) {
+    int slash = type.indexOf('/');
+    return slash > 0
+        && slash < type.length() - 1
+        && isToken(type, 0, slash)
+        && isToken(type, slash + 1, type.length());
+  }
+
+  private static boolean isToken(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean token =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!token) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The most characters of a header value a message quotes; a longer one ends with "...". */
+  private static final int QUOTED_LIMIT = 64;
+
+  /**
+   * A header value quoted for a message: at most {@link #QUOTED_LIMIT} characters, a control
+   * character written as {@code \x} and two hex digits, a non-ASCII one as a backslash, a {@code u}
+   * and four hex digits, and a backslash doubled; so the message shows what was sent without
+   * echoing anything that is not plain printable ASCII.
+   */
+  private static String quoted(String value) {
+    StringBuilder b = new StringBuilder(Math.min(value.length(), QUOTED_LIMIT) + 8).append('\'');
+    for (int i = 0; i < value.length() && i < QUOTED_LIMIT; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        b.append(String.format("\\x%02x", (int) c));
+      } else if (c > 0x7e) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else if (c == '\\') {
+        b.append("\\\\");
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append(value.length() > QUOTED_LIMIT ? "...'" : "'").toString();
   }
 
   static Binders.Binder eventBody(ParameterSpec p, Types types, JsonCodec json) {
