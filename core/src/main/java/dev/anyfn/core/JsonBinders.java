@@ -10,6 +10,8 @@ import dev.anyfn.TopicMessage;
 import dev.anyfn.core.index.ParameterSpec;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,6 +67,31 @@ final class JsonBinders {
       return json.read(get(), stream);
     }
 
+    /**
+     * The bound value, or a refusal when the JSON was {@code null} or an array holding a {@code
+     * null}: the handler declared values, and a null would fail in it (on an event, once per retry)
+     * instead of being answered here. Only the elements of the body itself are checked, not those
+     * of a list inside it (a record's list component); a null record component is refused as the
+     * record is read ({@link JsonCodec#inputReaderFor}).
+     */
+    Object present(Object value, String what) {
+      if (value == null) {
+        throw new JsonBodyException(
+            "body_required", "A JSON " + what + " is required; found null.", null);
+      }
+      int at = nullElement(value);
+      if (at == NO_NULL) {
+        return value;
+      }
+      String expected = JsonShapes.expected(types.javaType(spec).getContentType());
+      throw new JsonBodyException(
+          "invalid_body",
+          at == UNORDERED
+              ? "An element of the " + what + " is null; expected " + expected + "."
+              : "Field '$[" + at + "]' is null; expected " + expected + ".",
+          null);
+    }
+
     private Class<?> plain() {
       Class<?> p = plain;
       if (p == null) {
@@ -88,11 +115,40 @@ final class JsonBinders {
     }
   }
 
+  /** {@link #nullElement}'s answer when there is no null element, or no elements at all. */
+  private static final int NO_NULL = -1;
+
+  /** {@link #nullElement}'s answer for a null in a set, whose order is not the JSON's. */
+  private static final int UNORDERED = -2;
+
+  /**
+   * The index of the first null element of a list or array, {@link #UNORDERED} for a null in
+   * another collection, {@link #NO_NULL} otherwise (and for a value that is not a collection).
+   */
+  private static int nullElement(Object value) {
+    if (value instanceof Object[] array) {
+      for (int i = 0; i < array.length; i++) {
+        if (array[i] == null) {
+          return i;
+        }
+      }
+    } else if (value instanceof Collection<?> elements) {
+      int i = 0;
+      for (Object element : elements) {
+        if (element == null) {
+          return elements instanceof List ? i : UNORDERED;
+        }
+        i++;
+      }
+    }
+    return NO_NULL;
+  }
+
   static Binders.Binder body(ParameterSpec p, Types types, JsonCodec json) {
     LazyReader reader = new LazyReader(p, types, json);
     return inv -> {
       if (inv.request == null) {
-        return present(reader.read(inv.payload), "payload");
+        return reader.present(reader.read(inv.payload), "payload");
       }
       HttpRequest r = inv.request;
       if (r.bodyLength() > 0) {
@@ -103,7 +159,7 @@ final class JsonBinders {
       } else {
         throw new JsonBodyException("body_required", "A JSON body is required.", null);
       }
-      return present(
+      return reader.present(
           r.bodyLength() <= COPY_LIMIT ? reader.read(r.body()) : reader.read(r.bodyStream()),
           "body");
     };
@@ -193,20 +249,8 @@ final class JsonBinders {
     return inv -> {
       byte[] body =
           inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
-      return present(reader.read(body), "body");
+      return reader.present(reader.read(body), "body");
     };
-  }
-
-  /**
-   * The bound value, or a refusal when the JSON was {@code null}: the handler declared a value, and
-   * a null would fail in it (on an event, once per retry) instead of being answered here.
-   */
-  private static Object present(Object value, String what) {
-    if (value == null) {
-      throw new JsonBodyException(
-          "body_required", "A JSON " + what + " is required; found null.", null);
-    }
-    return value;
   }
 
   static Binders.Binder dataChange(ParameterSpec p, Types types, JsonCodec json) {

@@ -217,6 +217,30 @@ class BadInputTest {
   }
 
   @Test
+  void row10ANullElementOfAListOrArrayBodyIs400NamingItsPosition() {
+    String lines = "[{\"sku\":\"a\",\"quantity\":1},null,{\"sku\":\"b\",\"quantity\":2}]";
+    HttpResponse list = rt.http("fx-lines", jsonPost("/fx/lines", lines));
+    HttpResponse array = rt.http("fx-lines", jsonPost("/fx/lines/array", lines));
+    HttpResponse set = rt.http("fx-lines", jsonPost("/fx/skus", "[\"a\",null]"));
+
+    assertProblem(list, 400, "invalid_body");
+    assertThat(detail(list)).isEqualTo("Field '$[1]' is null; expected an object.");
+    assertProblem(array, 400, "invalid_body");
+    assertThat(detail(array)).isEqualTo("Field '$[1]' is null; expected an object.");
+    assertProblem(set, 400, "invalid_body");
+    assertThat(detail(set)).isEqualTo("An element of the body is null; expected a string.");
+  }
+
+  @Test
+  void row10AListBodyWithoutNullsStillBinds() {
+    String lines = "[{\"sku\":\"a\",\"quantity\":1},{\"sku\":\"b\",\"quantity\":2}]";
+
+    assertThat(rt.http("fx-lines", jsonPost("/fx/lines", lines)).bodyText()).isEqualTo("3");
+    assertThat(rt.http("fx-lines", jsonPost("/fx/lines/array", "[]")).bodyText()).isEqualTo("0");
+    assertThat(rt.http("fx-lines", jsonPost("/fx/skus", "[\"ab\"]")).bodyText()).isEqualTo("2");
+  }
+
+  @Test
   void row13RepeatedCookieHeadersAreAllRead() {
     HttpRequest r =
         request("GET", "/cookies")
