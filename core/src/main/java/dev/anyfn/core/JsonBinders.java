@@ -10,6 +10,8 @@ import dev.anyfn.TopicMessage;
 import dev.anyfn.core.index.ParameterSpec;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,6 +67,31 @@ final class JsonBinders {
       return json.read(get(), stream);
     }
 
+    /**
+     * The bound value, or a refusal when the JSON was {@code null} or an array holding a {@code
+     * null}: the handler declared values, and a null would fail in it (on an event, once per retry)
+     * instead of being answered here. Only the elements of the body itself are checked, not those
+     * of a list inside it (a record's list component); a null record component is refused as the
+     * record is read ({@link JsonCodec#inputReaderFor}).
+     */
+    Object present(Object value, String what) {
+      if (value == null) {
+        throw new JsonBodyException(
+            "body_required", "A JSON " + what + " is required; found null.", null);
+      }
+      int at = nullElement(value);
+      if (at == NO_NULL) {
+        return value;
+      }
+      String expected = JsonShapes.expected(types.javaType(spec).getContentType());
+      throw new JsonBodyException(
+          "invalid_body",
+          at == UNORDERED
+              ? "An element of the " + what + " is null; expected " + expected + "."
+              : "Field '$[" + at + "]' is null; expected " + expected + ".",
+          null);
+    }
+
     private Class<?> plain() {
       Class<?> p = plain;
       if (p == null) {
@@ -88,36 +115,133 @@ final class JsonBinders {
     }
   }
 
+  /** {@link #nullElement}'s answer when there is no null element, or no elements at all. */
+  private static final int NO_NULL = -1;
+
+  /** {@link #nullElement}'s answer for a null in a set, whose order is not the JSON's. */
+  private static final int UNORDERED = -2;
+
+  /**
+   * The index of the first null element of a list or array, {@link #UNORDERED} for a null in
+   * another collection, {@link #NO_NULL} otherwise (and for a value that is not a collection).
+   */
+  private static int nullElement(Object value) {
+    if (value instanceof Object[] array) {
+      for (int i = 0; i < array.length; i++) {
+        if (array[i] == null) {
+          return i;
+        }
+      }
+    } else if (value instanceof Collection<?> elements) {
+      int i = 0;
+      for (Object element : elements) {
+        if (element == null) {
+          return elements instanceof List ? i : UNORDERED;
+        }
+        i++;
+      }
+    }
+    return NO_NULL;
+  }
+
   static Binders.Binder body(ParameterSpec p, Types types, JsonCodec json) {
     LazyReader reader = new LazyReader(p, types, json);
     return inv -> {
       if (inv.request == null) {
-        return present(reader.read(inv.payload), "payload");
+        return reader.present(reader.read(inv.payload), "payload");
       }
       HttpRequest r = inv.request;
-      Optional<String> contentType = r.contentType();
-      if (r.bodyLength() > 0 && contentType.isEmpty()) {
-        // Refused rather than assumed: a cross-site page can send a body without a Content-Type
-        // (an untyped Blob) and without a CORS preflight, but cannot send application/json.
-        throw new HttpException(
-            415,
-            "The request has a body but no Content-Type; send it as application/json (or"
-                + " application/*+json).");
-      }
-      if (r.bodyLength() > 0 && !Binders.isJson(contentType.get())) {
-        throw new HttpException(
-            415,
-            "Content-Type "
-                + contentType.get()
-                + " is not supported; send application/json (or application/*+json).");
-      }
-      if (r.bodyLength() == 0) {
+      if (r.bodyLength() > 0) {
+        Optional<String> contentType = r.contentType();
+        if (contentType.isEmpty() || !Binders.isJson(contentType.get())) {
+          throw notJson(r, contentType);
+        }
+      } else {
         throw new JsonBodyException("body_required", "A JSON body is required.", null);
       }
-      return present(
+      return reader.present(
           r.bodyLength() <= COPY_LIMIT ? reader.read(r.body()) : reader.read(r.bodyStream()),
           "body");
     };
+  }
+
+  /**
+   * The 415 for a body whose Content-Type is not JSON: absent, unreadable as a media type (what the
+   * caller sent is quoted, so they see what reached us), or another media type.
+   */
+  private static HttpException notJson(HttpRequest r, Optional<String> contentType) {
+    Optional<String> sent = r.header("Content-Type");
+    if (sent.isEmpty()) {
+      // Refused rather than assumed: a cross-site page can send a body without a Content-Type
+      // (an untyped Blob) and without a CORS preflight, but cannot send application/json.
+      return new HttpException(
+          415,
+          "The request has a body but no Content-Type; send it as application/json (or"
+              + " application/*+json).");
+    }
+    if (contentType.isEmpty() || !isMediaType(contentType.get())) {
+      return new HttpException(
+          415,
+          "The Content-Type header "
+              + quoted(sent.get())
+              + " cannot be read as a media type (type/subtype); send the body as"
+              + " application/json (or application/*+json).");
+    }
+    return new HttpException(
+        415,
+        "Content-Type "
+            + contentType.get()
+            + " is not supported; send application/json (or application/*+json).");
+  }
+
+  /** Whether a parsed Content-Type is {@code type/subtype}, each an RFC 9110 token. */
+  private static boolean isMediaType(String type) {
+    int slash = type.indexOf('/');
+    return slash > 0
+        && slash < type.length() - 1
+        && isToken(type, 0, slash)
+        && isToken(type, slash + 1, type.length());
+  }
+
+  private static boolean isToken(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      boolean token =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!token) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The most characters of a header value a message quotes; a longer one ends with "...". */
+  private static final int QUOTED_LIMIT = 64;
+
+  /**
+   * A header value quoted for a message: at most {@link #QUOTED_LIMIT} characters, a control
+   * character written as {@code \x} and two hex digits, a non-ASCII one as a backslash, a {@code u}
+   * and four hex digits, and a backslash doubled; so the message shows what was sent without
+   * echoing anything that is not plain printable ASCII.
+   */
+  private static String quoted(String value) {
+    StringBuilder b = new StringBuilder(Math.min(value.length(), QUOTED_LIMIT) + 8).append('\'');
+    for (int i = 0; i < value.length() && i < QUOTED_LIMIT; i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        b.append(String.format("\\x%02x", (int) c));
+      } else if (c > 0x7e) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else if (c == '\\') {
+        b.append("\\\\");
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append(value.length() > QUOTED_LIMIT ? "...'" : "'").toString();
   }
 
   static Binders.Binder eventBody(ParameterSpec p, Types types, JsonCodec json) {
@@ -125,20 +249,8 @@ final class JsonBinders {
     return inv -> {
       byte[] body =
           inv.event instanceof QueueMessage q ? q.body() : ((TopicMessage) inv.event).body();
-      return present(reader.read(body), "body");
+      return reader.present(reader.read(body), "body");
     };
-  }
-
-  /**
-   * The bound value, or a refusal when the JSON was {@code null}: the handler declared a value, and
-   * a null would fail in it (on an event, once per retry) instead of being answered here.
-   */
-  private static Object present(Object value, String what) {
-    if (value == null) {
-      throw new JsonBodyException(
-          "body_required", "A JSON " + what + " is required; found null.", null);
-    }
-    return value;
   }
 
   static Binders.Binder dataChange(ParameterSpec p, Types types, JsonCodec json) {

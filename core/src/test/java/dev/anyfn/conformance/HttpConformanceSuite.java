@@ -305,6 +305,28 @@ public abstract class HttpConformanceSuite {
   }
 
   @Test
+  void aJsonBodyWhoseContentTypeIsNotAMediaTypeIs415QuotingTheHeaderSent() throws Exception {
+    for (String sent : new String[] {";;;", "/json", "json", "application/"}) {
+      HttpResponse r =
+          send(
+              request("POST", "/echo")
+                  .headers(Headers.builder().add("Content-Type", sent).build())
+                  .body("{\"message\":\"hi\",\"count\":1}")
+                  .build());
+
+      assertThat(r.statusCode()).as(sent).isEqualTo(415);
+      assertThat(r.bodyText())
+          .as(sent)
+          .contains(
+              "The Content-Type header '"
+                  + sent
+                  + "' cannot be read as a media type (type/subtype); send the body as"
+                  + " application/json (or application/*+json).")
+          .doesNotContain("no Content-Type");
+    }
+  }
+
+  @Test
   void aStringOrABooleanForANumberAndANumberForAStringAre400() throws Exception {
     HttpResponse quoted =
         send(json(request("POST", "/echo"), "{\"message\":\"hi\",\"count\":\"5\"}").build());

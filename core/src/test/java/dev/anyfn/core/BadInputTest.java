@@ -5,9 +5,11 @@ import static dev.anyfn.core.TestRuntime.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +68,42 @@ class BadInputTest {
     HttpResponse response = rt.http("conformance", r);
     assertProblem(response, 415, "unsupported_media_type");
     assertThat(response.bodyText()).contains("application/json");
+  }
+
+  private HttpResponse echoWithContentType(String contentType) {
+    return rt.http(
+        "conformance",
+        request("POST", "/echo")
+            .headers(Headers.builder().add("Content-Type", contentType).build())
+            .body("{\"message\":\"x\",\"count\":1}")
+            .build());
+  }
+
+  /** The problem's detail as the caller reads it, JSON escapes undone. */
+  private static String detail(HttpResponse r) {
+    try {
+      return new ObjectMapper().readTree(r.bodyText()).get("detail").asText();
+    } catch (IOException e) {
+      throw new AssertionError(r.bodyText(), e);
+    }
+  }
+
+  @Test
+  void row3AContentTypeThatIsNotAMediaTypeIsQuotedEscapedAndCappedIn415() {
+    HttpResponse tab = echoWithContentType("json\tx; charset=utf-8");
+    HttpResponse accented = echoWithContentType("applicatión/json");
+    HttpResponse backslash = echoWithContentType("application\\json");
+    HttpResponse longValue = echoWithContentType("x".repeat(70));
+
+    assertProblem(tab, 415, "unsupported_media_type");
+    String fix =
+        " cannot be read as a media type (type/subtype); send the body as application/json";
+    assertThat(detail(tab)).startsWith("The Content-Type header 'json\\x09x; charset=utf-8'" + fix);
+    assertThat(detail(accented))
+        .startsWith("The Content-Type header 'applicati\\u00f3n/json'" + fix);
+    assertThat(detail(backslash)).startsWith("The Content-Type header 'application\\\\json'" + fix);
+    assertThat(detail(longValue))
+        .startsWith("The Content-Type header '" + "x".repeat(64) + "...'" + fix);
   }
 
   @Test
@@ -176,6 +214,30 @@ class BadInputTest {
   @ValueSource(strings = {"", "null"})
   void row10EmptyOrNullBodyIsRequired(String body) {
     assertProblem(echo(body), 400, "body_required");
+  }
+
+  @Test
+  void row10ANullElementOfAListOrArrayBodyIs400NamingItsPosition() {
+    String lines = "[{\"sku\":\"a\",\"quantity\":1},null,{\"sku\":\"b\",\"quantity\":2}]";
+    HttpResponse list = rt.http("fx-lines", jsonPost("/fx/lines", lines));
+    HttpResponse array = rt.http("fx-lines", jsonPost("/fx/lines/array", lines));
+    HttpResponse set = rt.http("fx-lines", jsonPost("/fx/skus", "[\"a\",null]"));
+
+    assertProblem(list, 400, "invalid_body");
+    assertThat(detail(list)).isEqualTo("Field '$[1]' is null; expected an object.");
+    assertProblem(array, 400, "invalid_body");
+    assertThat(detail(array)).isEqualTo("Field '$[1]' is null; expected an object.");
+    assertProblem(set, 400, "invalid_body");
+    assertThat(detail(set)).isEqualTo("An element of the body is null; expected a string.");
+  }
+
+  @Test
+  void row10AListBodyWithoutNullsStillBinds() {
+    String lines = "[{\"sku\":\"a\",\"quantity\":1},{\"sku\":\"b\",\"quantity\":2}]";
+
+    assertThat(rt.http("fx-lines", jsonPost("/fx/lines", lines)).bodyText()).isEqualTo("3");
+    assertThat(rt.http("fx-lines", jsonPost("/fx/lines/array", "[]")).bodyText()).isEqualTo("0");
+    assertThat(rt.http("fx-lines", jsonPost("/fx/skus", "[\"ab\"]")).bodyText()).isEqualTo("2");
   }
 
   @Test

@@ -166,6 +166,18 @@ class EventDispatchTest {
   }
 
   @Test
+  void aNullElementOfAListPayloadIsAnInvalidPayloadNamingItsPosition() {
+    InvokeOutcome o =
+        rt.instance("fx-lines")
+            .invoke(
+                "[null,{\"sku\":\"a\",\"quantity\":1}]".getBytes(StandardCharsets.UTF_8),
+                rt.context("fx-lines"));
+
+    assertThat(o.error()).hasValue("invalid_payload");
+    assertThat(o.errorMessage()).isEqualTo("Field '$[0]' is null; expected an object.");
+  }
+
+  @Test
   void failedInitIsReportedWithItsCause() {
     assertThatThrownBy(() -> rt.instance("fx-broken-init"))
         .isInstanceOf(InitFailedException.class)

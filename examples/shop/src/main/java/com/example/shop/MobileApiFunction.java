@@ -24,7 +24,9 @@ public class MobileApiFunction {
   /** An order as the app sends it. */
   public record OrderRequest(long productId, int quantity) {}
 
-  /** The accepted order. */
+  /**
+   * The accepted order, which {@link OrderQueueFunction} fulfils once it reads it from the queue.
+   */
   public record OrderAccepted(String orderId, long productId, int quantity, long totalCents) {}
 
   /** Every product. */
@@ -41,8 +43,13 @@ public class MobileApiFunction {
   }
 
   /**
-   * Accepts an order: 201 with its id and total, the order sent to the {@code orders} queue and
-   * announced on {@code order-events}; or 422 when it cannot be fulfilled, and nothing sent.
+   * Accepts an order: 202 Accepted with its id and total, the order sent to the {@code orders}
+   * queue and announced on {@code order-events}; or 422 when it cannot be fulfilled, and nothing
+   * sent. 202 rather than 201 with a {@code Location}: the order is fulfilled later, from the
+   * queue, and this example keeps no store of orders that a {@code GET /api/orders/{id}} could read
+   * back (an instance's memory would not do: another instance, or the next cold start, would answer
+   * 404). A shop that writes its orders to a database would add that route and answer 201 with its
+   * URL.
    */
   @Route(value = "/api/orders", method = HttpMethod.POST)
   public HttpResponse order(OrderRequest order, Context context) {
@@ -59,8 +66,7 @@ public class MobileApiFunction {
     context.send(
         "orders", new OrderQueueFunction.OrderMessage(orderId, product.id(), order.quantity()));
     context.publish("order-events", new AuditFunction.OrderPlaced(orderId, totalCents));
-    return HttpResponse.status(201)
-        .header("Location", "/api/orders/" + orderId)
+    return HttpResponse.status(202)
         .json(new OrderAccepted(orderId, product.id(), order.quantity(), totalCents))
         .build();
   }

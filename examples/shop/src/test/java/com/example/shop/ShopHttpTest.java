@@ -48,6 +48,17 @@ class ShopHttpTest {
   }
 
   @Test
+  void anAcceptedOrderIs202WithItsIdAndTotalAndNoLocationLeadingToA404(AnyfnClient client) {
+    AnyfnClient.Response accepted = client.post("/api/orders", "{\"productId\":2,\"quantity\":3}");
+
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(accepted.header("Location")).isEmpty();
+    assertThat(accepted.bodyText())
+        .matches(
+            "\\{\"orderId\":\"[0-9a-f-]{36}\",\"productId\":2,\"quantity\":3,\"totalCents\":10200\\}");
+  }
+
+  @Test
   void theWebAppsPreflightForAnOrderIsAnsweredAndItsOrderCarriesItsOrigin(AnyfnClient client) {
     AnyfnClient.Response preflight =
         client.send(
@@ -70,7 +81,7 @@ class ShopHttpTest {
     assertThat(preflight.status()).isEqualTo(204);
     assertThat(preflight.header("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
     assertThat(preflight.header("Access-Control-Allow-Methods")).hasValue("POST");
-    assertThat(order.status()).isEqualTo(201);
+    assertThat(order.status()).isEqualTo(202);
     assertThat(order.header("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
   }
 
