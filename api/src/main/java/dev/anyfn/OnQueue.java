@@ -11,11 +11,12 @@ import java.lang.annotation.Target;
  * Delivery is at least once.
  *
  * <p>The handler takes one message at a time, as {@link QueueMessage}, as its body ({@code String}
- * text or raw {@code byte[]}), or as a type bound from the message's JSON body, and returns {@code
- * void}: a message whose handler throws is retried (or dead-lettered at once if it throws {@link
- * PermanentFailureException}); the other messages of the same batch are acknowledged. A handler may
- * instead take {@code List<QueueMessage>} and return a {@link BatchResult} naming the failed
- * messages.
+ * text or raw {@code byte[]}), or as a type bound from the message's JSON body, or both the message
+ * and its body ({@code handle(Order order, QueueMessage message)}, for its delivery attempt or
+ * attributes), and returns {@code void}: a message whose handler throws is retried (or
+ * dead-lettered at once if it throws {@link PermanentFailureException}); the other messages of the
+ * same batch are acknowledged. A handler may instead take {@code List<QueueMessage>} and return a
+ * {@link BatchResult} naming the failed messages.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

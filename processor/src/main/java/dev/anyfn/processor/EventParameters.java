@@ -30,6 +30,7 @@ final class EventParameters {
   Optional<List<Parameter>> read(ExecutableElement method, TriggerKind kind) {
     List<Parameter> bindings = new ArrayList<>();
     List<String> events = new ArrayList<>();
+    List<Parameter.Source> eventSources = new ArrayList<>();
     boolean ok = true;
     for (VariableElement p : method.getParameters()) {
       if (!checkNoRequestAnnotations(method, p)) {
@@ -80,10 +81,25 @@ final class EventParameters {
       }
       if (source != Parameter.Source.CONTEXT) {
         events.add(p.getSimpleName().toString());
+        eventSources.add(source);
       }
       bindings.add(binding.get());
     }
-    return ok && checkCount(method, kind, events) ? Optional.of(bindings) : Optional.empty();
+    return ok && checkCount(method, kind, events, eventSources)
+        ? Optional.of(bindings)
+        : Optional.empty();
+  }
+
+  /**
+   * Whether a queue or topic handler takes the message and, beside it, its body bound to a type:
+   * {@code (Order order, QueueMessage message)}, for the delivery attempt or attributes of the
+   * message whose body it reads.
+   */
+  private static boolean messageAndBody(TriggerKind kind, List<Parameter.Source> sources) {
+    return (kind == TriggerKind.QUEUE || kind == TriggerKind.TOPIC)
+        && sources.size() == 2
+        && sources.contains(Parameter.Source.EVENT)
+        && sources.contains(Parameter.Source.EVENT_BODY);
   }
 
   /**
@@ -189,7 +205,11 @@ final class EventParameters {
     return true;
   }
 
-  private boolean checkCount(ExecutableElement method, TriggerKind kind, List<String> events) {
+  private boolean checkCount(
+      ExecutableElement method,
+      TriggerKind kind,
+      List<String> events,
+      List<Parameter.Source> sources) {
     String what =
         switch (kind) {
           case QUEUE, TOPIC -> "message";
@@ -211,7 +231,7 @@ final class EventParameters {
               + ".");
       return false;
     }
-    if (events.size() > 1) {
+    if (events.size() > 1 && !messageAndBody(kind, sources)) {
       reporter.error(
           method,
           kind.label()
@@ -221,7 +241,13 @@ final class EventParameters {
               + what
               + " parameter: "
               + Prose.and(events)
-              + "; expected one, plus an optional Context. Remove the others.");
+              + "; expected one, plus an optional Context"
+              + (kind == TriggerKind.QUEUE || kind == TriggerKind.TOPIC
+                  ? " (or the "
+                      + (kind == TriggerKind.QUEUE ? "QueueMessage" : "TopicMessage")
+                      + " and its body bound to a type)"
+                  : "")
+              + ". Remove the others.");
       return false;
     }
     return true;

@@ -70,15 +70,46 @@ class EventHandlerValidationTest {
   }
 
   @Test
+  void acceptsAQueueHandlerTakingTheMessageAndItsBodyBoundToAType() {
+    String index =
+        handler(
+                """
+                  @OnQueue("orders")
+                  public void process(QueueMessage message, Order order, Context context) {}
+                """)
+            .assertIndex();
+
+    assertThat(index.replaceAll("\\s", ""))
+        .contains(
+            "\"parameters\":[{\"source\":\"EVENT\"",
+            "{\"source\":\"EVENT_BODY\"",
+            "{\"source\":\"CONTEXT\"");
+  }
+
+  @Test
+  void rejectsQueueHandlerWithTwoBodies() {
+    handler(
+            """
+              @OnQueue("orders")
+              public void process(Order first, QueueMessage message, Order second) {}
+            """)
+        .assertError(
+            "@OnQueue handler process takes more than one message parameter: first, message and"
+                + " second; expected one, plus an optional Context (or the QueueMessage and its"
+                + " body bound to a type). Remove the others.");
+  }
+
+  @Test
   void rejectsQueueHandlerWithTwoMessages() {
     handler(
             """
               @OnQueue("orders")
-              public void process(QueueMessage message, Order order) {}
+              public void process(QueueMessage message, QueueMessage again) {}
             """)
         .assertError(
-            "@OnQueue handler process takes more than one message parameter: message and order;"
-                + " expected one, plus an optional Context. Remove the others.");
+            "@OnQueue handler process takes more than one message parameter: message and again;"
+                + " expected one, plus an optional Context (or the QueueMessage and its body bound"
+                + " to a type). Remove the others.");
   }
 
   @Test
