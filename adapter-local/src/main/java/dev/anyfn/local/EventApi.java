@@ -97,6 +97,7 @@ public final class EventApi {
   /**
    * Publishes a UTF-8 message to every subscriber of a topic; returns the message id.
    *
+   * @throws IllegalArgumentException when no function subscribes to the topic or publishes to it
    * @throws EventTooLargeException when the message is larger than the profile's topic message
    *     limit; nothing is published
    */
@@ -108,7 +109,8 @@ public final class EventApi {
    * Publishes {@code message} to every subscriber of a topic as JSON, as {@link #send(String,
    * Object)} writes it; a {@code String} is published as it is. Returns the message id.
    *
-   * @throws IllegalArgumentException when Jackson cannot write {@code message}
+   * @throws IllegalArgumentException when no function subscribes to the topic or publishes to it,
+   *     or Jackson cannot write {@code message}
    * @throws EventTooLargeException when the message is larger than the profile allows
    */
   public String publish(String topic, Object message) {
@@ -118,6 +120,7 @@ public final class EventApi {
   /**
    * Publishes with attributes; returns the message id.
    *
+   * @throws IllegalArgumentException when no function subscribes to the topic or publishes to it
    * @throws EventTooLargeException when the message is larger than the profile allows
    */
   public String publish(String topic, byte[] body, Map<String, String> attributes) {

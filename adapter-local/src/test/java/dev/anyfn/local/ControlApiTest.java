@@ -131,6 +131,20 @@ class ControlApiTest {
   }
 
   @Test
+  void publishingToATopicNoFunctionNamesIsA404SayingWhichTopicsExist() {
+    try (Harness h = new Harness(Harness.fast())) {
+      HttpResponse<String> r = h.post("/_anyfn/topics/nosuch/messages", "{}");
+
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.body())
+          .contains("\"error\":\"not_found\"")
+          .contains(
+              "No function subscribes to topic 'nosuch' or publishes to it; the project's topics"
+                  + " are [news, checkouts, refund-requests, analytics].");
+    }
+  }
+
+  @Test
   void aPageOfAnotherOriginCannotPostEventsAndNothingIsDelivered() {
     try (Harness h = new Harness(Harness.fast())) {
       // What a form or fetch() of a page on another site sends: a "simple" POST, no preflight.

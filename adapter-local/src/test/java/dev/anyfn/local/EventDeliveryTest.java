@@ -3,6 +3,7 @@ package dev.anyfn.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.anyfn.TopicMessage;
 import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.local.fixtures.Probe;
 import java.nio.charset.StandardCharsets;
@@ -188,6 +189,29 @@ class EventDeliveryTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("No function consumes queue 'order'")
           .hasMessageContaining("orders");
+    }
+  }
+
+  @Test
+  void publishingToATopicNoFunctionNamesIsRefusedListingTheProjectsTopics() {
+    try (Harness h = new Harness(Harness.fast())) {
+      assertThatThrownBy(() -> h.emulator.events().publish("new", "x"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "No function subscribes to topic 'new' or publishes to it; the project's topics are"
+                  + " [news, checkouts, refund-requests, analytics]. Check the name in @OnTopic or"
+                  + " @SendsTo(topics = ...).");
+    }
+  }
+
+  @Test
+  void aTopicAFunctionPublishesToButNoneSubscribesToTakesAMessagePublishedFromATest() {
+    try (Harness h = new Harness(Harness.fast())) {
+      h.emulator.events().publish("analytics", "from a test");
+
+      assertThat(h.emulator.events().unsubscribed("analytics"))
+          .extracting(TopicMessage::bodyText)
+          .containsExactly("from a test");
     }
   }
 
