@@ -66,11 +66,13 @@ final class ControlApi {
           endpoint(
               "GET",
               "/_anyfn/dead-letters?queue={queue}",
-              "The events of a queue, topic, bucket or table that were set aside."),
+              "The events of a queue, topic, bucket, table or function's schedules that were set"
+                  + " aside; a delivery queue's own name asks for one subscriber's."),
           endpoint(
               "POST",
               "/_anyfn/dead-letters/redrive?queue={queue}",
-              "Sends the dead letters of a queue back to it."),
+              "Sends the dead letters of a queue, topic, bucket, table or function's schedules"
+                  + " back for delivery."),
           endpoint(
               "POST",
               "/_anyfn/reset",

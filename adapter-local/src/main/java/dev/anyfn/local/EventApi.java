@@ -27,6 +27,7 @@ public final class EventApi {
   private final TableSource tables;
   private final ScheduleSource schedules;
   private final EventHub hub;
+  private final DeadLetterNames deadLetterNames;
 
   EventApi(
       Emulator emulator,
@@ -43,6 +44,7 @@ public final class EventApi {
     this.tables = tables;
     this.schedules = schedules;
     this.hub = hub;
+    this.deadLetterNames = new DeadLetterNames(hub, queues, topics, storage, tables, schedules);
   }
 
   /**
@@ -288,30 +290,38 @@ public final class EventApi {
   }
 
   /**
-   * The dead letters the emulator keeps for a delivery queue, oldest first. A queue message whose
-   * {@code <queue>-poison} a function reads is not kept: it is delivered there, as the clouds move
-   * it, and counted in the metrics' dead letters of its function.
+   * The dead letters the emulator keeps for what {@code name} names, oldest first within each
+   * delivery queue: a queue ({@code orders}), a topic ({@code order-events}: every subscriber's), a
+   * bucket or a table (every function's that watches it), a function with schedules ({@code
+   * nightly}: all its schedules'), or one delivery queue by the name a dead letter's {@link
+   * DeadLetter#queue()} carries ({@code topic/order-events/audit}). A queue message whose {@code
+   * <queue>-poison} a function reads is not kept: it is delivered there, as the clouds move it, and
+   * counted in the metrics' dead letters of its function.
+   *
+   * @throws IllegalArgumentException when nothing of that name keeps dead letters, or the name is a
+   *     topic, a bucket, a table or a scheduled function at once (ask by the delivery queue's name
+   *     then)
    */
-  public List<DeadLetter> deadLetters(String queue) {
+  public List<DeadLetter> deadLetters(String name) {
     List<DeadLetter> all = new ArrayList<>();
-    for (EventQueue q : resolve(queue)) {
+    for (EventQueue q : deadLetterNames.resolve(name)) {
       all.addAll(hub.deadLetters(q.name));
     }
     return all;
   }
 
-  /** Moves a queue's dead letters back for delivery, attempts reset; returns how many. */
-  public int redrive(String queue) {
+  /**
+   * Moves the dead letters of what {@code name} names ({@link #deadLetters(String)}) back for
+   * delivery, attempts reset; returns how many.
+   *
+   * @throws IllegalArgumentException as {@link #deadLetters(String)}
+   */
+  public int redrive(String name) {
     int n = 0;
-    for (EventQueue q : resolve(queue)) {
+    for (EventQueue q : deadLetterNames.resolve(name)) {
       n += hub.redrive(q.name);
     }
     return n;
-  }
-
-  private List<EventQueue> resolve(String queue) {
-    List<EventQueue> byName = queues.deliveryQueues(queue);
-    return byName.isEmpty() ? List.of(hub.queue(queue)) : byName;
   }
 
   /**

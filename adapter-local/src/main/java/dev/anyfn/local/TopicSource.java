@@ -120,6 +120,16 @@ final class TopicSource {
     return List.copyOf(names);
   }
 
+  /** The delivery queues of a topic's subscribers; empty when none subscribes to it. */
+  List<EventQueue> deliveryQueues(String topic) {
+    return subscribers.getOrDefault(topic, List.of());
+  }
+
+  /** The topics functions subscribe to. */
+  List<String> subscribedTopics() {
+    return List.copyOf(subscribers.keySet());
+  }
+
   int subscriberCount(String topic) {
     return subscribers.getOrDefault(topic, List.of()).size();
   }
