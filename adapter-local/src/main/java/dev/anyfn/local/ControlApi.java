@@ -137,6 +137,12 @@ final class ControlApi {
       }
       if (root.equals("buckets") && seg.size() >= 4 && seg.get(2).equals("objects")) {
         String key = String.join("/", seg.subList(3, seg.size()));
+        if (key.isEmpty()) {
+          throw new BadControlRequest(
+              "invalid_path",
+              EventApi.EMPTY_KEY
+                  + " Put the key after objects/: /_anyfn/buckets/{bucket}/objects/{key}.");
+        }
         if (method.equals("PUT")) {
           String type = headers.first("Content-Type").orElse("application/octet-stream");
           return done(ok(201, Map.of("eventId", events.putObject(seg.get(1), key, body, type))));

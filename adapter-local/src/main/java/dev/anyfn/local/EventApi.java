@@ -20,6 +20,11 @@ import java.util.concurrent.CompletionException;
  * re-drive dead letters, and wait until everything is delivered. Thread-safe.
  */
 public final class EventApi {
+  /** Why an empty object key is refused. */
+  static final String EMPTY_KEY =
+      "The object key is empty; S3, Cloud Storage and Azure Blob Storage keep no object without a"
+          + " name, so they never deliver a storage event with an empty key.";
+
   private final Emulator emulator;
   private final QueueSource queues;
   private final TopicSource topics;
@@ -137,10 +142,15 @@ public final class EventApi {
   /**
    * Stores an object, firing {@code CREATED} storage triggers; returns the event id.
    *
+   * @throws IllegalArgumentException when {@code key} is empty: no cloud stores an object without a
+   *     name, so none delivers an event with an empty key
    * @throws EventTooLargeException when the object's notification (bucket, key, kind and size) is
    *     larger than the profile's storage event limit; nothing is stored
    */
   public String putObject(String bucket, String key, byte[] bytes, String contentType) {
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException(EMPTY_KEY + " Pass a key such as 'photos/cat.jpg'.");
+    }
     String notification =
         StorageSource.notification(bucket, key, StorageEvent.Kind.CREATED, bytes.length);
     EventLimits.check(

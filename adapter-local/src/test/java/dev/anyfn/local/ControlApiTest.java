@@ -131,6 +131,28 @@ class ControlApiTest {
   }
 
   @Test
+  void anObjectPutWithAnEmptyKeyIsA400AndNothingIsStoredOrDelivered() {
+    try (Harness h = new Harness(Harness.fast())) {
+      HttpResponse<String> put =
+          h.send(
+              HttpRequest.newBuilder(h.uri("/_anyfn/buckets/photos/objects/"))
+                  .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                  .build());
+      h.emulator.events().awaitIdle(IDLE);
+
+      assertThat(put.statusCode()).isEqualTo(400);
+      assertThat(put.body())
+          .contains("\"error\":\"invalid_path\"")
+          .contains(
+              "The object key is empty; S3, Cloud Storage and Azure Blob Storage keep no object"
+                  + " without a name, so they never deliver a storage event with an empty key."
+                  + " Put the key after objects/: /_anyfn/buckets/{bucket}/objects/{key}.");
+      assertThat(h.emulator.events().getObject("photos", "")).isEmpty();
+      assertThat(Probe.seen).isEmpty();
+    }
+  }
+
+  @Test
   void publishingToATopicNoFunctionNamesIsA404SayingWhichTopicsExist() {
     try (Harness h = new Harness(Harness.fast())) {
       HttpResponse<String> r = h.post("/_anyfn/topics/nosuch/messages", "{}");

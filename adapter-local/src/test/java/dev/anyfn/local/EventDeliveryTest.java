@@ -247,6 +247,22 @@ class EventDeliveryTest {
   }
 
   @Test
+  void anObjectWithAnEmptyKeyIsRefusedAndNothingIsStoredOrDelivered() {
+    try (Harness h = new Harness(Harness.fast())) {
+      assertThatThrownBy(
+              () -> h.emulator.events().putObject("photos", "", new byte[] {1}, "text/plain"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "The object key is empty; S3, Cloud Storage and Azure Blob Storage keep no object"
+                  + " without a name, so they never deliver a storage event with an empty key."
+                  + " Pass a key such as 'photos/cat.jpg'.");
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(h.emulator.events().getObject("photos", "")).isEmpty();
+      assertThat(Probe.seen).isEmpty();
+    }
+  }
+
+  @Test
   void puttingAndDeletingObjectsFiresTheStorageTrigger() {
     try (Harness h = new Harness(Harness.fast())) {
       byte[] jpeg = "jpeg-bytes".getBytes(StandardCharsets.UTF_8);
