@@ -151,9 +151,9 @@ final class TableSource {
             + Json.escape(table)
             + "\",\"kind\":\""
             + kind
-            + "\",\"keys\":\""
-            + Json.escape(key(keys))
-            + "\",\"oldImage\":"
+            + "\",\"keys\":"
+            + key(keys)
+            + ",\"oldImage\":"
             + (oldImage == null ? "null" : oldImage)
             + ",\"newImage\":"
             + (newImage == null ? "null" : newImage)
