@@ -182,7 +182,7 @@ final class ControlApi {
         return CompletableFuture.supplyAsync(
             () -> {
               try {
-                return invoked(events.invoke(seg.get(1), body), id);
+                return invoked(events.invoke(seg.get(1), body, id), id);
               } catch (EventTooLargeException e) {
                 return tooLarge(e, id);
               } catch (IllegalArgumentException e) {

@@ -213,6 +213,14 @@ public final class EventApi {
    *     the function is not invoked
    */
   public InvokeOutcome invoke(String functionName, byte[] json) {
+    return invoke(functionName, json, "inv-" + hub.newId());
+  }
+
+  /**
+   * {@link #invoke(String, byte[])} as request {@code requestId}: the control API passes the id of
+   * the HTTP request, so that its answer and the function's log lines carry the same one.
+   */
+  InvokeOutcome invoke(String functionName, byte[] json, String requestId) {
     InstancePool pool = emulator.pool(functionName);
     if (!invocable(pool)) {
       throw new IllegalArgumentException(
@@ -232,7 +240,6 @@ public final class EventApi {
     if (lease.isEmpty()) {
       return new InvokeOutcome(new byte[0], "throttled", pool.throttled());
     }
-    String requestId = "inv-" + hub.newId();
     try {
       InvokeOutcome outcome =
           pool.invoke(lease.get(), requestId, (instance, ctx) -> instance.invoke(json, ctx)).join();

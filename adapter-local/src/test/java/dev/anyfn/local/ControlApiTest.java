@@ -270,6 +270,26 @@ class ControlApiTest {
   }
 
   @Test
+  void aFailedInvocationIsAnsweredWithTheOneRequestIdItsLogLinesCarry() throws Exception {
+    try (Harness h = Harness.start()) {
+      HttpResponse<String> r =
+          h.post("/_anyfn/functions/calculator/invoke", "{\"a\":2147483647,\"b\":1}");
+
+      assertThat(r.statusCode()).isEqualTo(500);
+      JsonNode problem = new ObjectMapper().readTree(r.body());
+      String requestId = problem.get("requestId").asText();
+      assertThat(problem.get("error").asText()).isEqualTo("handler_error");
+      assertThat(problem.get("detail").asText())
+          .isEqualTo("The function failed; see its logs for request " + requestId + ".");
+      Eventually.until("the failure is logged", () -> h.logged("ArithmeticException"));
+      assertThat(h.log)
+          .filteredOn(l -> l.contains("ArithmeticException") || l.startsWith("REPORT"))
+          .isNotEmpty()
+          .allSatisfy(l -> assertThat(l).contains(requestId));
+    }
+  }
+
+  @Test
   void invokingAFunctionWithoutOnInvokeIs404NamingThoseWithOneAndStartsNoInstance() {
     try (Harness h = Harness.start()) {
       HttpResponse<String> r = h.post("/_anyfn/functions/hello/invoke", "{}");
