@@ -230,6 +230,39 @@ final class ControlApi {
     }
   }
 
+  /**
+   * For a message posted to a queue or topic ({@code rawPath}), the lower limit it meets next,
+   * which a body over the profile's request limit is over too, for the front door's {@code 413}:
+   * empty for any other path.
+   */
+  static String messageLimit(String rawPath, Profile profile) {
+    if (rawPath == null || !rawPath.startsWith(HttpFrontDoor.CONTROL_PREFIX)) {
+      return "";
+    }
+    String[] seg = rawPath.substring(HttpFrontDoor.CONTROL_PREFIX.length()).split("/", -1);
+    if (seg.length != 3 || !seg[2].equals("messages")) {
+      return "";
+    }
+    EventLimits limits = profile.eventLimits();
+    EventLimits.Limit limit =
+        switch (seg[0]) {
+          case "queues" -> limits.queue();
+          case "topics" -> limits.topic();
+          default -> null;
+        };
+    if (limit == null) {
+      return "";
+    }
+    return " A "
+        + (seg[0].equals("queues") ? "queue" : "topic")
+        + " message ("
+        + limit.what()
+        + ") takes at most "
+        + limit.bytes()
+        + " bytes under this profile; send less, for example store the payload in a bucket and"
+        + " send its key.";
+  }
+
   /** A control request the caller must fix. */
   private static final class BadControlRequest extends RuntimeException {
     private static final long serialVersionUID = 1L;
