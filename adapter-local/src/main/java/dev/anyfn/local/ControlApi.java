@@ -66,11 +66,13 @@ final class ControlApi {
           endpoint(
               "GET",
               "/_anyfn/dead-letters?queue={queue}",
-              "The events of a queue, topic, bucket or table that were set aside."),
+              "The events of a queue, topic, bucket, table or function's schedules that were set"
+                  + " aside; a delivery queue's own name asks for one subscriber's."),
           endpoint(
               "POST",
               "/_anyfn/dead-letters/redrive?queue={queue}",
-              "Sends the dead letters of a queue back to it."),
+              "Sends the dead letters of a queue, topic, bucket, table or function's schedules"
+                  + " back for delivery."),
           endpoint(
               "POST",
               "/_anyfn/reset",
@@ -135,6 +137,12 @@ final class ControlApi {
       }
       if (root.equals("buckets") && seg.size() >= 4 && seg.get(2).equals("objects")) {
         String key = String.join("/", seg.subList(3, seg.size()));
+        if (key.isEmpty()) {
+          throw new BadControlRequest(
+              "invalid_path",
+              EventApi.EMPTY_KEY
+                  + " Put the key after objects/: /_anyfn/buckets/{bucket}/objects/{key}.");
+        }
         if (method.equals("PUT")) {
           String type = headers.first("Content-Type").orElse("application/octet-stream");
           return done(ok(201, Map.of("eventId", events.putObject(seg.get(1), key, body, type))));
@@ -174,7 +182,7 @@ final class ControlApi {
         return CompletableFuture.supplyAsync(
             () -> {
               try {
-                return invoked(events.invoke(seg.get(1), body), id);
+                return invoked(events.invoke(seg.get(1), body, id), id);
               } catch (EventTooLargeException e) {
                 return tooLarge(e, id);
               } catch (IllegalArgumentException e) {
@@ -220,6 +228,39 @@ final class ControlApi {
     } catch (IllegalStateException e) {
       return done(Problems.response(503, "shutting_down", e.getMessage(), id));
     }
+  }
+
+  /**
+   * For a message posted to a queue or topic ({@code rawPath}), the lower limit it meets next,
+   * which a body over the profile's request limit is over too, for the front door's {@code 413}:
+   * empty for any other path.
+   */
+  static String messageLimit(String rawPath, Profile profile) {
+    if (rawPath == null || !rawPath.startsWith(HttpFrontDoor.CONTROL_PREFIX)) {
+      return "";
+    }
+    String[] seg = rawPath.substring(HttpFrontDoor.CONTROL_PREFIX.length()).split("/", -1);
+    if (seg.length != 3 || !seg[2].equals("messages")) {
+      return "";
+    }
+    EventLimits limits = profile.eventLimits();
+    EventLimits.Limit limit =
+        switch (seg[0]) {
+          case "queues" -> limits.queue();
+          case "topics" -> limits.topic();
+          default -> null;
+        };
+    if (limit == null) {
+      return "";
+    }
+    return " A "
+        + (seg[0].equals("queues") ? "queue" : "topic")
+        + " message ("
+        + limit.what()
+        + ") takes at most "
+        + limit.bytes()
+        + " bytes under this profile; send less, for example store the payload in a bucket and"
+        + " send its key.";
   }
 
   /** A control request the caller must fix. */

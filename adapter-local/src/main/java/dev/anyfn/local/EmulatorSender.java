@@ -2,6 +2,7 @@ package dev.anyfn.local;
 
 import dev.anyfn.core.MessageSender;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Sends the messages of handlers' {@code Context.send} and {@code Context.publish} calls to the
@@ -13,11 +14,26 @@ final class EmulatorSender implements MessageSender {
   private final EventApi events;
   private final int maxMessageBytes;
   private final int maxTopicMessageBytes;
+  private final String queueLimitSource;
+  private final String topicLimitSource;
 
   EmulatorSender(EventApi events, Profile profile) {
     this.events = events;
     this.maxMessageBytes = profile.maxSentMessageBytes();
     this.maxTopicMessageBytes = profile.maxPublishedMessageBytes();
+    this.queueLimitSource = profile.sentMessageLimitSource();
+    this.topicLimitSource = profile.publishedMessageLimitSource();
+  }
+
+  /** The service whose limit applies and the profile, instead of the context's {@code LOCAL}. */
+  @Override
+  public Optional<String> queueLimitSource() {
+    return Optional.of(queueLimitSource);
+  }
+
+  @Override
+  public Optional<String> topicLimitSource() {
+    return Optional.of(topicLimitSource);
   }
 
   @Override

@@ -20,6 +20,11 @@ import java.util.concurrent.CompletionException;
  * re-drive dead letters, and wait until everything is delivered. Thread-safe.
  */
 public final class EventApi {
+  /** Why an empty object key is refused. */
+  static final String EMPTY_KEY =
+      "The object key is empty; S3, Cloud Storage and Azure Blob Storage keep no object without a"
+          + " name, so they never deliver a storage event with an empty key.";
+
   private final Emulator emulator;
   private final QueueSource queues;
   private final TopicSource topics;
@@ -27,6 +32,7 @@ public final class EventApi {
   private final TableSource tables;
   private final ScheduleSource schedules;
   private final EventHub hub;
+  private final DeadLetterNames deadLetterNames;
 
   EventApi(
       Emulator emulator,
@@ -43,6 +49,7 @@ public final class EventApi {
     this.tables = tables;
     this.schedules = schedules;
     this.hub = hub;
+    this.deadLetterNames = new DeadLetterNames(hub, queues, topics, storage, tables, schedules);
   }
 
   /**
@@ -97,6 +104,7 @@ public final class EventApi {
   /**
    * Publishes a UTF-8 message to every subscriber of a topic; returns the message id.
    *
+   * @throws IllegalArgumentException when no function subscribes to the topic or publishes to it
    * @throws EventTooLargeException when the message is larger than the profile's topic message
    *     limit; nothing is published
    */
@@ -108,7 +116,8 @@ public final class EventApi {
    * Publishes {@code message} to every subscriber of a topic as JSON, as {@link #send(String,
    * Object)} writes it; a {@code String} is published as it is. Returns the message id.
    *
-   * @throws IllegalArgumentException when Jackson cannot write {@code message}
+   * @throws IllegalArgumentException when no function subscribes to the topic or publishes to it,
+   *     or Jackson cannot write {@code message}
    * @throws EventTooLargeException when the message is larger than the profile allows
    */
   public String publish(String topic, Object message) {
@@ -118,6 +127,7 @@ public final class EventApi {
   /**
    * Publishes with attributes; returns the message id.
    *
+   * @throws IllegalArgumentException when no function subscribes to the topic or publishes to it
    * @throws EventTooLargeException when the message is larger than the profile allows
    */
   public String publish(String topic, byte[] body, Map<String, String> attributes) {
@@ -132,10 +142,15 @@ public final class EventApi {
   /**
    * Stores an object, firing {@code CREATED} storage triggers; returns the event id.
    *
+   * @throws IllegalArgumentException when {@code key} is empty: no cloud stores an object without a
+   *     name, so none delivers an event with an empty key
    * @throws EventTooLargeException when the object's notification (bucket, key, kind and size) is
    *     larger than the profile's storage event limit; nothing is stored
    */
   public String putObject(String bucket, String key, byte[] bytes, String contentType) {
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException(EMPTY_KEY + " Pass a key such as 'photos/cat.jpg'.");
+    }
     String notification =
         StorageSource.notification(bucket, key, StorageEvent.Kind.CREATED, bytes.length);
     EventLimits.check(
@@ -198,6 +213,14 @@ public final class EventApi {
    *     the function is not invoked
    */
   public InvokeOutcome invoke(String functionName, byte[] json) {
+    return invoke(functionName, json, "inv-" + hub.newId());
+  }
+
+  /**
+   * {@link #invoke(String, byte[])} as request {@code requestId}: the control API passes the id of
+   * the HTTP request, so that its answer and the function's log lines carry the same one.
+   */
+  InvokeOutcome invoke(String functionName, byte[] json, String requestId) {
     InstancePool pool = emulator.pool(functionName);
     if (!invocable(pool)) {
       throw new IllegalArgumentException(
@@ -217,7 +240,6 @@ public final class EventApi {
     if (lease.isEmpty()) {
       return new InvokeOutcome(new byte[0], "throttled", pool.throttled());
     }
-    String requestId = "inv-" + hub.newId();
     try {
       InvokeOutcome outcome =
           pool.invoke(lease.get(), requestId, (instance, ctx) -> instance.invoke(json, ctx)).join();
@@ -285,30 +307,38 @@ public final class EventApi {
   }
 
   /**
-   * The dead letters the emulator keeps for a delivery queue, oldest first. A queue message whose
-   * {@code <queue>-poison} a function reads is not kept: it is delivered there, as the clouds move
-   * it, and counted in the metrics' dead letters of its function.
+   * The dead letters the emulator keeps for what {@code name} names, oldest first within each
+   * delivery queue: a queue ({@code orders}), a topic ({@code order-events}: every subscriber's), a
+   * bucket or a table (every function's that watches it), a function with schedules ({@code
+   * nightly}: all its schedules'), or one delivery queue by the name a dead letter's {@link
+   * DeadLetter#queue()} carries ({@code topic/order-events/audit}). A queue message whose {@code
+   * <queue>-poison} a function reads is not kept: it is delivered there, as the clouds move it, and
+   * counted in the metrics' dead letters of its function.
+   *
+   * @throws IllegalArgumentException when nothing of that name keeps dead letters, or the name is a
+   *     topic, a bucket, a table or a scheduled function at once (ask by the delivery queue's name
+   *     then)
    */
-  public List<DeadLetter> deadLetters(String queue) {
+  public List<DeadLetter> deadLetters(String name) {
     List<DeadLetter> all = new ArrayList<>();
-    for (EventQueue q : resolve(queue)) {
+    for (EventQueue q : deadLetterNames.resolve(name)) {
       all.addAll(hub.deadLetters(q.name));
     }
     return all;
   }
 
-  /** Moves a queue's dead letters back for delivery, attempts reset; returns how many. */
-  public int redrive(String queue) {
+  /**
+   * Moves the dead letters of what {@code name} names ({@link #deadLetters(String)}) back for
+   * delivery, attempts reset; returns how many.
+   *
+   * @throws IllegalArgumentException as {@link #deadLetters(String)}
+   */
+  public int redrive(String name) {
     int n = 0;
-    for (EventQueue q : resolve(queue)) {
+    for (EventQueue q : deadLetterNames.resolve(name)) {
       n += hub.redrive(q.name);
     }
     return n;
-  }
-
-  private List<EventQueue> resolve(String queue) {
-    List<EventQueue> byName = queues.deliveryQueues(queue);
-    return byName.isEmpty() ? List.of(hub.queue(queue)) : byName;
   }
 
   /**

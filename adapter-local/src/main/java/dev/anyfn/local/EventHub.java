@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -346,6 +347,11 @@ final class EventHub {
     q.deadLetters.clear();
     notifyAll();
     return n;
+  }
+
+  /** The delivery queue of that name, if there is one. */
+  synchronized Optional<EventQueue> find(String name) {
+    return Optional.ofNullable(queues.get(name));
   }
 
   EventQueue queue(String name) {

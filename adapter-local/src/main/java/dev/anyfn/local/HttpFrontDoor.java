@@ -281,7 +281,7 @@ final class HttpFrontDoor extends Handler.Abstract {
     }
     long declared = request.getLength();
     if (declared > maxBodyBytes) {
-      refuse(request, response, done, guarded, tooLarge(declared, requestId), 0);
+      refuse(request, response, done, guarded, tooLarge(request, declared, requestId), 0);
       return true;
     }
     guard.bodyStarted(guarded);
@@ -293,7 +293,8 @@ final class HttpFrontDoor extends Handler.Abstract {
           dispatch(request, body, requestId, response, done);
         },
         tooLarge ->
-            refuse(request, response, done, guarded, tooLarge(tooLarge, requestId), tooLarge),
+            refuse(
+                request, response, done, guarded, tooLarge(request, tooLarge, requestId), tooLarge),
         failure -> done.failed(failure));
     return true;
   }
@@ -409,7 +410,7 @@ final class HttpFrontDoor extends Handler.Abstract {
     return admission.refusal(request, requestId);
   }
 
-  private HttpResponse tooLarge(long size, String requestId) {
+  private HttpResponse tooLarge(Request request, long size, String requestId) {
     return Problems.builder(
             413,
             "body_too_large",
@@ -419,7 +420,8 @@ final class HttpFrontDoor extends Handler.Abstract {
                 + config.profile.name().toLowerCase(Locale.ROOT)
                 + " profile is "
                 + maxBodyBytes
-                + " bytes.",
+                + " bytes."
+                + ControlApi.messageLimit(request.getHttpURI().getPath(), config.profile),
             requestId)
         .header("Connection", "close")
         .build();

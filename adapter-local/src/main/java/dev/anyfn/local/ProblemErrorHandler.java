@@ -13,6 +13,11 @@ import org.eclipse.jetty.util.Callback;
  * same RFC 9457 problem+json as every other error, never as an HTML page with server details.
  */
 final class ProblemErrorHandler extends ErrorHandler {
+  /** What a request whose path Jetty cannot decode is told (Jetty itself says "Bad Request"). */
+  static final String BAD_PERCENT_ENCODING =
+      "The request path is not validly percent-encoded: each '%' must be followed by two"
+          + " hexadecimal digits, and a '%' itself is written %25.";
+
   @Override
   protected void generateResponse(
       Request request,
@@ -22,10 +27,15 @@ final class ProblemErrorHandler extends ErrorHandler {
       Throwable cause,
       Callback callback) {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problems.MEDIA_TYPE);
-    response.write(true, ByteBuffer.wrap(body(code, message)), callback);
+    response.write(true, ByteBuffer.wrap(body(code, message, cause)), callback);
   }
 
-  private static byte[] body(int status, String reason) {
+  private static byte[] body(int status, String reason, Throwable cause) {
+    if (status == 400 && badPathEncoding(cause)) {
+      // Jetty decodes the path before any handler runs, so the routes' and the control API's
+      // own invalid_path answers never see it: say here what they would.
+      return Problems.response(400, "invalid_path", BAD_PERCENT_ENCODING, "-").body();
+    }
     String code =
         switch (status) {
           case 400 -> "bad_request";
@@ -36,5 +46,23 @@ final class ProblemErrorHandler extends ErrorHandler {
           default -> status >= 500 ? "internal_error" : "error";
         };
     return Problems.response(status, code, status >= 500 ? null : reason, "-").body();
+  }
+
+  /**
+   * Whether Jetty refused the request because its URI parser could not decode a {@code %} escape of
+   * the path ({@code %ZZ}, a truncated {@code %2}): an {@link IllegalArgumentException} (or its
+   * {@link NumberFormatException}) thrown from {@code HttpURI}'s parsing.
+   */
+  static boolean badPathEncoding(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IllegalArgumentException) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+          if (frame.getClassName().startsWith("org.eclipse.jetty.http.HttpURI")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -158,6 +159,35 @@ public enum Profile {
    */
   int maxPublishedMessageBytes() {
     return this == GCP ? maxSentMessageBytes() : (int) eventLimits.topic().bytes();
+  }
+
+  /**
+   * What sets {@link #maxSentMessageBytes()}, as a refused {@code Context.send} names it: {@code
+   * SQS, under the emulator's aws profile}.
+   */
+  String sentMessageLimitSource() {
+    return switch (this) {
+          case AWS -> "SQS";
+          case GCP -> "Pub/Sub's REST API, base64 in a 10 MiB request";
+          case AZURE -> "a 64 KiB Storage queue message, base64-encoded by the output binding";
+        }
+        + underThisProfile();
+  }
+
+  /**
+   * What sets {@link #maxPublishedMessageBytes()}, as a refused {@code Context.publish} names it.
+   */
+  String publishedMessageLimitSource() {
+    return switch (this) {
+          case AWS -> "SNS";
+          case GCP -> "Pub/Sub's REST API, base64 in a 10 MiB request";
+          case AZURE -> "Service Bus Standard";
+        }
+        + underThisProfile();
+  }
+
+  private String underThisProfile() {
+    return ", under the emulator's " + name().toLowerCase(Locale.ROOT) + " profile";
   }
 
   EventLimits eventLimits() {

@@ -151,6 +151,16 @@ final class ScheduleSource {
     return ids;
   }
 
+  /** The delivery queues of a function's schedules, one per schedule; empty when it has none. */
+  List<EventQueue> deliveryQueues(String function) {
+    return byFunction.getOrDefault(function, List.of()).stream().map(e -> e.queue).toList();
+  }
+
+  /** The functions that have a schedule. */
+  List<String> scheduledFunctions() {
+    return List.copyOf(byFunction.keySet());
+  }
+
   private String fire(Entry e, Instant at) {
     String id = hub.newId();
     String body = "{\"scheduledTime\":\"" + at + "\"}";

@@ -102,6 +102,19 @@ final class StorageSource {
     return Optional.ofNullable(buckets.getOrDefault(bucket, Map.of()).get(key));
   }
 
+  /**
+   * The delivery queues of a bucket's storage triggers, one per handler; empty when no function has
+   * one.
+   */
+  List<EventQueue> deliveryQueues(String bucket) {
+    return subscribers.getOrDefault(bucket, List.of()).stream().map(Subscriber::queue).toList();
+  }
+
+  /** The buckets that functions' storage triggers watch. */
+  List<String> watchedBuckets() {
+    return List.copyOf(subscribers.keySet());
+  }
+
   private String fire(
       String bucket,
       String key,

@@ -125,6 +125,19 @@ final class TableSource {
     }
   }
 
+  /**
+   * The delivery queues of a table's data-change triggers, one per handler; empty when no function
+   * has one.
+   */
+  List<EventQueue> deliveryQueues(String table) {
+    return subscribers.getOrDefault(table, List.of()).stream().map(Subscriber::queue).toList();
+  }
+
+  /** The tables that functions' data-change triggers watch. */
+  List<String> watchedTables() {
+    return List.copyOf(subscribers.keySet());
+  }
+
   private String fire(
       String table,
       Map<String, Object> keys,
@@ -138,9 +151,9 @@ final class TableSource {
             + Json.escape(table)
             + "\",\"kind\":\""
             + kind
-            + "\",\"keys\":\""
-            + Json.escape(key(keys))
-            + "\",\"oldImage\":"
+            + "\",\"keys\":"
+            + key(keys)
+            + ",\"oldImage\":"
             + (oldImage == null ? "null" : oldImage)
             + ",\"newImage\":"
             + (newImage == null ? "null" : newImage)

@@ -18,6 +18,9 @@ final class TopicSource {
   /** Messages functions published to topics no function subscribes to. */
   private final UnreadMessages<TopicMessage> unsubscribed;
 
+  /** The topics functions publish to and none subscribes to. */
+  private final List<String> onlyPublished;
+
   TopicSource(EventHub hub, List<InstancePool> pools) {
     this.hub = hub;
     for (InstancePool pool : pools) {
@@ -32,18 +35,23 @@ final class TopicSource {
     List<String> unread = new ArrayList<>();
     for (InstancePool pool : pools) {
       for (String topic : pool.function().spec().publishesTo()) {
-        if (!subscribers.containsKey(topic)) {
+        if (!subscribers.containsKey(topic) && !unread.contains(topic)) {
           unread.add(topic);
         }
       }
     }
+    this.onlyPublished = List.copyOf(unread);
     this.unsubscribed =
         new UnreadMessages<>("topic", "publishes to", "subscribing to", "subscribes to", unread);
   }
 
   /**
-   * Publishes to every subscriber; returns the message id. A topic without subscribers drops it,
-   * unless a function publishes to it: then it is kept for {@link #unsubscribed(String)}.
+   * Publishes to every subscriber; returns the message id. A topic without subscribers that a
+   * function publishes to keeps it for {@link #unsubscribed(String)}, as a cloud's topic takes a
+   * message that no subscription reads.
+   *
+   * @throws IllegalArgumentException when no function subscribes to the topic or publishes to it:
+   *     on a cloud the topic would not exist, and SNS and Pub/Sub refuse the publish
    */
   String publish(String topic, byte[] body, Map<String, String> attributes) {
     String id = hub.newId();
@@ -51,8 +59,7 @@ final class TopicSource {
     Map<String, String> attrs = Map.copyOf(attributes);
     List<EventQueue> readers = subscribers.getOrDefault(topic, List.of());
     if (readers.isEmpty()) {
-      unsubscribed.keep(
-          topic,
+      TopicMessage message =
           TopicMessage.builder()
               .id(id)
               .topic(topic)
@@ -60,7 +67,15 @@ final class TopicSource {
               .attributes(attrs)
               .source("anyfn:local:topic:" + topic)
               .type("anyfn.local.topic.message")
-              .build());
+              .build();
+      if (!unsubscribed.keep(topic, message)) {
+        throw new IllegalArgumentException(
+            "No function subscribes to topic '"
+                + topic
+                + "' or publishes to it; the project's topics are "
+                + topicNames()
+                + ". Check the name in @OnTopic or @SendsTo(topics = ...).");
+      }
       return id;
     }
     for (EventQueue q : readers) {
@@ -96,6 +111,23 @@ final class TopicSource {
   /** Drops the messages kept for topics no function subscribes to. */
   void clearUnsubscribed() {
     unsubscribed.clear();
+  }
+
+  /** The topics functions subscribe to, then those only published to, in the index's order. */
+  List<String> topicNames() {
+    List<String> names = new ArrayList<>(subscribers.keySet());
+    names.addAll(onlyPublished);
+    return List.copyOf(names);
+  }
+
+  /** The delivery queues of a topic's subscribers; empty when none subscribes to it. */
+  List<EventQueue> deliveryQueues(String topic) {
+    return subscribers.getOrDefault(topic, List.of());
+  }
+
+  /** The topics functions subscribe to. */
+  List<String> subscribedTopics() {
+    return List.copyOf(subscribers.keySet());
   }
 
   int subscriberCount(String topic) {

@@ -131,6 +131,42 @@ class ControlApiTest {
   }
 
   @Test
+  void anObjectPutWithAnEmptyKeyIsA400AndNothingIsStoredOrDelivered() {
+    try (Harness h = new Harness(Harness.fast())) {
+      HttpResponse<String> put =
+          h.send(
+              HttpRequest.newBuilder(h.uri("/_anyfn/buckets/photos/objects/"))
+                  .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                  .build());
+      h.emulator.events().awaitIdle(IDLE);
+
+      assertThat(put.statusCode()).isEqualTo(400);
+      assertThat(put.body())
+          .contains("\"error\":\"invalid_path\"")
+          .contains(
+              "The object key is empty; S3, Cloud Storage and Azure Blob Storage keep no object"
+                  + " without a name, so they never deliver a storage event with an empty key."
+                  + " Put the key after objects/: /_anyfn/buckets/{bucket}/objects/{key}.");
+      assertThat(h.emulator.events().getObject("photos", "")).isEmpty();
+      assertThat(Probe.seen).isEmpty();
+    }
+  }
+
+  @Test
+  void publishingToATopicNoFunctionNamesIsA404SayingWhichTopicsExist() {
+    try (Harness h = new Harness(Harness.fast())) {
+      HttpResponse<String> r = h.post("/_anyfn/topics/nosuch/messages", "{}");
+
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.body())
+          .contains("\"error\":\"not_found\"")
+          .contains(
+              "No function subscribes to topic 'nosuch' or publishes to it; the project's topics"
+                  + " are [news, checkouts, refund-requests, analytics].");
+    }
+  }
+
+  @Test
   void aPageOfAnotherOriginCannotPostEventsAndNothingIsDelivered() {
     try (Harness h = new Harness(Harness.fast())) {
       // What a form or fetch() of a page on another site sends: a "simple" POST, no preflight.
@@ -230,6 +266,26 @@ class ControlApiTest {
               "\"calculator\":{\"function\":\"calculator\",\"invocations\":1,\"coldStarts\":1")
           .contains("\"estimatedCostUsd\"")
           .contains("\"pricesAsOf\"");
+    }
+  }
+
+  @Test
+  void aFailedInvocationIsAnsweredWithTheOneRequestIdItsLogLinesCarry() throws Exception {
+    try (Harness h = Harness.start()) {
+      HttpResponse<String> r =
+          h.post("/_anyfn/functions/calculator/invoke", "{\"a\":2147483647,\"b\":1}");
+
+      assertThat(r.statusCode()).isEqualTo(500);
+      JsonNode problem = new ObjectMapper().readTree(r.body());
+      String requestId = problem.get("requestId").asText();
+      assertThat(problem.get("error").asText()).isEqualTo("handler_error");
+      assertThat(problem.get("detail").asText())
+          .isEqualTo("The function failed; see its logs for request " + requestId + ".");
+      Eventually.until("the failure is logged", () -> h.logged("ArithmeticException"));
+      assertThat(h.log)
+          .filteredOn(l -> l.contains("ArithmeticException") || l.startsWith("REPORT"))
+          .isNotEmpty()
+          .allSatisfy(l -> assertThat(l).contains(requestId));
     }
   }
 

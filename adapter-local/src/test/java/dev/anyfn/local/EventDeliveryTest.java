@@ -3,6 +3,7 @@ package dev.anyfn.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.anyfn.TopicMessage;
 import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.local.fixtures.Probe;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +193,29 @@ class EventDeliveryTest {
   }
 
   @Test
+  void publishingToATopicNoFunctionNamesIsRefusedListingTheProjectsTopics() {
+    try (Harness h = new Harness(Harness.fast())) {
+      assertThatThrownBy(() -> h.emulator.events().publish("new", "x"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "No function subscribes to topic 'new' or publishes to it; the project's topics are"
+                  + " [news, checkouts, refund-requests, analytics]. Check the name in @OnTopic or"
+                  + " @SendsTo(topics = ...).");
+    }
+  }
+
+  @Test
+  void aTopicAFunctionPublishesToButNoneSubscribesToTakesAMessagePublishedFromATest() {
+    try (Harness h = new Harness(Harness.fast())) {
+      h.emulator.events().publish("analytics", "from a test");
+
+      assertThat(h.emulator.events().unsubscribed("analytics"))
+          .extracting(TopicMessage::bodyText)
+          .containsExactly("from a test");
+    }
+  }
+
+  @Test
   void topicMessageFansOutToEverySubscriber() {
     try (Harness h = new Harness(Harness.fast())) {
       h.emulator.events().publish("news", "extra");
@@ -219,6 +243,22 @@ class EventDeliveryTest {
               "b:{\"title\":\"Snow\",\"day\":\"2026-11-28\",\"by\":null}",
               "a:plain",
               "b:plain");
+    }
+  }
+
+  @Test
+  void anObjectWithAnEmptyKeyIsRefusedAndNothingIsStoredOrDelivered() {
+    try (Harness h = new Harness(Harness.fast())) {
+      assertThatThrownBy(
+              () -> h.emulator.events().putObject("photos", "", new byte[] {1}, "text/plain"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "The object key is empty; S3, Cloud Storage and Azure Blob Storage keep no object"
+                  + " without a name, so they never deliver a storage event with an empty key."
+                  + " Pass a key such as 'photos/cat.jpg'.");
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(h.emulator.events().getObject("photos", "")).isEmpty();
+      assertThat(Probe.seen).isEmpty();
     }
   }
 

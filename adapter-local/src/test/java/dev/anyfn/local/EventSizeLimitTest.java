@@ -159,6 +159,40 @@ class EventSizeLimitTest {
   }
 
   @Test
+  void aQueueOrTopicMessageOverTheRequestLimitIsTold413WithTheMessageLimitItMeetsToo() {
+    try (Harness h = new Harness(Harness.fast())) {
+      for (String path :
+          new String[] {"/_anyfn/queues/orders/messages", "/_anyfn/topics/news/messages"}) {
+        HttpResponse<String> r =
+            h.send(
+                HttpRequest.newBuilder(h.uri(path))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[7 * 1024 * 1024]))
+                    .build());
+
+        assertThat(r.statusCode()).as(path).isEqualTo(413);
+        assertThat(r.body())
+            .as(path)
+            .contains("\"error\":\"body_too_large\"")
+            .contains(
+                "The body has 7340032 bytes; the limit of the aws profile is 6291456 bytes. A "
+                    + (path.contains("queues")
+                        ? "queue message (SQS message)"
+                        : "topic message (SNS message)")
+                    + " takes at most 262144 bytes under this profile; send less, for example"
+                    + " store the payload in a bucket and send its key.");
+      }
+      HttpResponse<String> invoke =
+          h.send(
+              HttpRequest.newBuilder(h.uri("/_anyfn/functions/calculator/invoke"))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[7 * 1024 * 1024]))
+                  .build());
+      assertThat(invoke.body()).doesNotContain("message (");
+      h.emulator.events().awaitIdle(IDLE);
+      assertThat(Probe.seen).isEmpty();
+    }
+  }
+
+  @Test
   void controlApiRefusesAnOversizedInvocationWith413BeforeInvoking() {
     try (Harness h = new Harness(Harness.fast())) {
       HttpResponse<String> r =

@@ -4,8 +4,10 @@ import dev.anyfn.conformance.ConformanceIndex;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.packaging.OpenApiDocuments;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Class loaders that show the emulator one function index of the test class path: this module's
@@ -36,6 +39,26 @@ final class FixtureIndex {
       Path file = Files.createTempFile("conformance-index", ".json");
       file.toFile().deleteOnExit();
       Files.writeString(file, ConformanceIndex.json(parent()));
+      return new Filtered(parent(), List.of(file.toUri().toURL()), url -> false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * This module's fixtures, their index edited by {@code edit} (its JSON text in, the JSON to serve
+   * out): the same classes with, say, a trigger renamed.
+   */
+  static ClassLoader edited(UnaryOperator<String> edit) {
+    try {
+      URL own = new URL(TEST_CLASSES, FunctionIndex.RESOURCE);
+      String json;
+      try (InputStream in = own.openStream()) {
+        json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      Path file = Files.createTempFile("fixture-index", ".json");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, edit.apply(json));
       return new Filtered(parent(), List.of(file.toUri().toURL()), url -> false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

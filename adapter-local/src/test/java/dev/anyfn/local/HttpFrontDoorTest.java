@@ -107,6 +107,30 @@ class HttpFrontDoorTest {
   }
 
   @Test
+  void aBadlyPercentEncodedPathIs400SayingSoOnRoutesAndOnTheControlApi() throws Exception {
+    String detail =
+        "\"detail\":\"The request path is not validly percent-encoded: each '%' must be followed"
+            + " by two hexadecimal digits, and a '%' itself is written %25.\",\"error\":"
+            + "\"invalid_path\"";
+    assertThat(
+            raw(
+                "POST /_anyfn/queues/ta%ZZsks/messages HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 1\r\n\r\nx"))
+        .startsWith("HTTP/1.1 400")
+        .contains(detail);
+    assertThat(raw("GET /hello%ZZ HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+        .startsWith("HTTP/1.1 400")
+        .contains(detail);
+    assertThat(raw("GET /hello%2 HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+        .startsWith("HTTP/1.1 400")
+        .contains(detail);
+    // another request Jetty refuses while parsing it is not blamed on the path
+    assertThat(raw("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1x\r\n\r\nx"))
+        .startsWith("HTTP/1.1 400")
+        .doesNotContain("percent-encoded");
+  }
+
+  @Test
   void foreignHostHeaderIsRefusedAgainstDnsRebinding() throws Exception {
     String response = raw("GET /hello HTTP/1.1\r\nHost: evil.example.com\r\n\r\n");
     assertThat(response).startsWith("HTTP/1.1 403");

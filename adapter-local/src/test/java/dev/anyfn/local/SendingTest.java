@@ -56,11 +56,39 @@ class SendingTest {
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(
               h.logged(
-                  "A message to queue 'payments' has 49153 bytes; the queue takes at most"
-                      + " 49152"))
+                  "A message to queue 'payments' has 49153 bytes; the queue takes at most 49152"
+                      + " (a 64 KiB Storage queue message, base64-encoded by the output binding,"
+                      + " under the emulator's azure profile)."))
           .isTrue();
       assertThat(Probe.seen).isEmpty();
     }
+  }
+
+  @Test
+  void aMessageOverTheLimitOfContextSendNamesTheServiceAndTheProfileWhoseLimitItIs() {
+    try (Harness h = new Harness(Harness.fast().profile(Profile.AWS))) {
+      HttpResponse<String> r = h.post("/checkout", "x".repeat(256 * 1024 + 1));
+      h.emulator.events().awaitIdle(IDLE);
+
+      assertThat(r.statusCode()).isEqualTo(500);
+      assertThat(
+              h.logged(
+                  "A message to queue 'payments' has 262145 bytes; the queue takes at most 262144"
+                      + " (SQS, under the emulator's aws profile). Send a reference"))
+          .isTrue();
+      assertThat(Probe.seen).isEmpty();
+    }
+  }
+
+  @Test
+  void eachProfileNamesWhatSetsTheLimitOfAMessageAHandlerPublishes() {
+    assertThat(Profile.AWS.publishedMessageLimitSource())
+        .isEqualTo("SNS, under the emulator's aws profile");
+    assertThat(Profile.GCP.publishedMessageLimitSource())
+        .isEqualTo(
+            "Pub/Sub's REST API, base64 in a 10 MiB request, under the emulator's gcp profile");
+    assertThat(Profile.AZURE.publishedMessageLimitSource())
+        .isEqualTo("Service Bus Standard, under the emulator's azure profile");
   }
 
   @Test

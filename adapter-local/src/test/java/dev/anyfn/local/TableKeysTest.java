@@ -2,6 +2,9 @@ package dev.anyfn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.anyfn.local.fixtures.Probe;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,22 @@ class TableKeysTest {
       assertThat(events.deleteRow("accounts", Map.of("id", "7"))).isPresent();
       assertThat(events.deleteRow("accounts", Map.of("id", "7"))).isEmpty();
       assertThat(events.deleteRow("accounts", Map.of("id", 7.0))).isPresent();
+    }
+  }
+
+  @Test
+  void aTableChangesDeadLetterCarriesItsKeysAsAJsonObjectNotAsAString() throws Exception {
+    try (Harness h = new Harness(Harness.fast())) {
+      Probe.refuseEvents = true;
+      h.emulator.events().putRow("users", Map.of("sku", "A2", "n", 7), "{\"name\":\"Ada\"}");
+      h.emulator.events().awaitIdle(Duration.ofSeconds(10));
+
+      DeadLetter dead = h.emulator.events().deadLetters("table/users/users").get(0);
+      assertThat(dead.bodyText())
+          .isEqualTo(
+              "{\"table\":\"users\",\"kind\":\"INSERT\",\"keys\":{\"n\":7,\"sku\":\"A2\"},"
+                  + "\"oldImage\":null,\"newImage\":{\"name\":\"Ada\"}}");
+      assertThat(new ObjectMapper().readTree(dead.bodyText()).get("keys").isObject()).isTrue();
     }
   }
 

@@ -146,14 +146,18 @@ final class EventDispatch {
       try {
         args = handler.bind(Invocation.event(event, handlerContext));
       } catch (RuntimeException e) {
+        // Reported as a permanent failure: the emulator sets it aside at once, while SQS, say,
+        // delivers it again until its redrive policy moves it to the dead-letter queue.
         context
             .log()
             .warn(
-                "Event cannot be bound; not retrying",
+                "Event cannot be bound; retrying cannot help",
                 "eventId",
                 event.id(),
                 "reason",
-                e.getMessage());
+                e.getMessage(),
+                "permanent",
+                true);
         failures.add(new ItemFailure(i, event.id(), true, "unbindable", e.getMessage()));
         continue;
       }

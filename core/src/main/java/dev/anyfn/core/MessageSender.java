@@ -1,6 +1,7 @@
 package dev.anyfn.core;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How an adapter sends the messages handlers gave {@link dev.anyfn.Context#send(String, Object)}
@@ -31,6 +32,21 @@ public interface MessageSender {
    */
   default int maxTopicMessageBytes() {
     return maxMessageBytes();
+  }
+
+  /**
+   * What sets {@link #maxMessageBytes()}, as the refusal of a larger message names it in
+   * parentheses after the limit: the emulator says {@code SQS, under the emulator's aws profile}.
+   * Empty (the default) to name the provider the context reports ({@code AWS}), right for an
+   * adapter that sends to its own cloud.
+   */
+  default Optional<String> queueLimitSource() {
+    return Optional.empty();
+  }
+
+  /** What sets {@link #maxTopicMessageBytes()}, as {@link #queueLimitSource()} for queues. */
+  default Optional<String> topicLimitSource() {
+    return Optional.empty();
   }
 
   /**

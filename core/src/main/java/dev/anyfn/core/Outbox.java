@@ -92,6 +92,9 @@ final class Outbox extends ForwardingContext {
     long bytes = MessageSender.utf8Bytes(text);
     int limit = to.topic() ? sender.maxTopicMessageBytes() : sender.maxMessageBytes();
     if (bytes > limit) {
+      String source =
+          (to.topic() ? sender.topicLimitSource() : sender.queueLimitSource())
+              .orElseGet(() -> context.provider().name());
       throw new IllegalArgumentException(
           "A message to "
               + to.describe()
@@ -102,7 +105,7 @@ final class Outbox extends ForwardingContext {
               + " takes at most "
               + limit
               + " ("
-              + context.provider()
+              + source
               + "). Send a reference to the data (a storage object's name, say) instead.");
     }
     synchronized (pending) {

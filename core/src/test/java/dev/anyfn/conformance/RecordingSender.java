@@ -2,6 +2,7 @@ package dev.anyfn.conformance;
 
 import dev.anyfn.core.MessageSender;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -15,6 +16,12 @@ public final class RecordingSender implements MessageSender {
   /** The largest queue message; topics take twice as much. */
   public volatile int maxBytes = 1024;
 
+  /** What sets the queues' limit, as refusals name it; null to leave it to the core. */
+  public volatile String queueLimitSource;
+
+  /** What sets the topics' limit, as refusals name it; null to leave it to the core. */
+  public volatile String topicLimitSource;
+
   /** Thrown by every send while set, as a provider that refuses. */
   public volatile RuntimeException refusal;
 
@@ -26,6 +33,16 @@ public final class RecordingSender implements MessageSender {
   @Override
   public int maxTopicMessageBytes() {
     return maxBytes * 2;
+  }
+
+  @Override
+  public Optional<String> queueLimitSource() {
+    return Optional.ofNullable(queueLimitSource);
+  }
+
+  @Override
+  public Optional<String> topicLimitSource() {
+    return Optional.ofNullable(topicLimitSource);
   }
 
   @Override

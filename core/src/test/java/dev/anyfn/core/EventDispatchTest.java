@@ -157,6 +157,21 @@ class EventDispatchTest {
   }
 
   @Test
+  void anUnbindableEventIsLoggedAsPermanentWithoutPromisingThatItIsNotRetried() {
+    deliver(List.of(msg("orders", "u1", "not json")));
+
+    assertThat(rt.logs)
+        .filteredOn(l -> l.contains("\"eventId\":\"u1\""))
+        .singleElement()
+        .satisfies(
+            l ->
+                assertThat(l)
+                    .contains("\"message\":\"Event cannot be bound; retrying cannot help\"")
+                    .contains("\"permanent\":true")
+                    .doesNotContain("not retrying"));
+  }
+
+  @Test
   void aJsonNullPayloadIsAnInvalidPayloadNotANullArgument() {
     InvokeOutcome o =
         instance.invoke("null".getBytes(StandardCharsets.UTF_8), rt.context("fx-orders"));

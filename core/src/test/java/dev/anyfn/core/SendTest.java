@@ -250,6 +250,33 @@ class SendTest {
   }
 
   @Test
+  void theRefusalOfALargeMessageNamesWhatTheSenderSaysSetsTheQueuesOrTheTopicsLimit() {
+    sender.maxBytes = 10; // queues 10, topics 20
+    sender.queueLimitSource = "the test's queues";
+    sender.topicLimitSource = "the test's topics";
+    String order = "{\"id\":\"" + "x".repeat(15) + "\",\"quantity\":1}"; // 37 bytes
+
+    HttpResponse large =
+        rt.instance("fx-sending")
+            .handleHttp(
+                request("POST", "/sending/large")
+                    .headers(dev.anyfn.Headers.builder().add("Content-Type", "text/plain").build())
+                    .body("éééééx") // 11 bytes in UTF-8
+                    .build(),
+                context("fx-sending"));
+
+    assertThat(large.statusCode()).isEqualTo(500);
+    assertThat(post("/sending/events", order).statusCode()).isEqualTo(500);
+    assertThat(String.join("\n", rt.logs))
+        .contains(
+            "A message to queue 'orders' has 11 bytes; the queue takes at most 10 (the test's"
+                + " queues).")
+        .contains(
+            "A message to topic 'order-events' has 37 bytes; the topic takes at most 20 (the"
+                + " test's topics).");
+  }
+
+  @Test
   void aTopicMessageIsMeasuredAgainstTheTopicsLimit() {
     sender.maxBytes = 20; // queues 20, topics 40
     String order = "{\"id\":\"" + "x".repeat(15) + "\",\"quantity\":1}"; // 37 bytes
