@@ -2,6 +2,7 @@ package dev.anyfn.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anyfn.Event;
 import dev.anyfn.QueueMessage;
 import dev.anyfn.TopicMessage;
 import dev.anyfn.core.fixtures.AttemptsFunction;
@@ -14,6 +15,10 @@ class MessageAndBodyTest {
   private final FunctionInstance instance = rt.instance("fx-attempts");
   private final AttemptsFunction target = (AttemptsFunction) instance.target();
 
+  private BatchOutcome deliver(Event message) {
+    return instance.handleEvents(List.of(message), rt.context("fx-attempts"));
+  }
+
   @Test
   void aQueueHandlerGetsTheMessageAndItsBodyBoundToTheType() {
     QueueMessage message =
@@ -24,9 +29,7 @@ class MessageAndBodyTest {
             .deliveryAttempt(2)
             .build();
 
-    BatchOutcome o = instance.handleEvents(List.of(message), rt.context("fx-attempts"));
-
-    assertThat(o.failures()).isEmpty();
+    assertThat(deliver(message).failures()).isEmpty();
     assertThat(target.seen).containsExactly("a x3 attempt 2 of m-7 on fx-attempts");
   }
 
@@ -40,9 +43,7 @@ class MessageAndBodyTest {
             .attributes(Map.of("source", "test"))
             .build();
 
-    BatchOutcome o = instance.handleEvents(List.of(message), rt.context("fx-attempts"));
-
-    assertThat(o.failures()).isEmpty();
+    assertThat(deliver(message).failures()).isEmpty();
     assertThat(target.seen).containsExactly("b from attempted-prices {source=test}");
   }
 
@@ -51,7 +52,7 @@ class MessageAndBodyTest {
     QueueMessage message =
         QueueMessage.builder().id("m-8").queue("attempted-orders").body("{\"id\":\"a\"").build();
 
-    BatchOutcome o = instance.handleEvents(List.of(message), rt.context("fx-attempts"));
+    BatchOutcome o = deliver(message);
 
     assertThat(target.seen).isEmpty();
     assertThat(o.failures())
