@@ -49,33 +49,32 @@ class SendingTest {
 
   @Test
   void underAzureAMessageOverWhatFitsAStorageQueueOnceBase64EncodedFailsTheCallAndSendsNothing() {
-    try (Harness h = new Harness(Harness.fast().profile(Profile.AZURE))) {
-      HttpResponse<String> r = h.post("/checkout", "x".repeat(48 * 1024 + 1));
-      h.emulator.events().awaitIdle(IDLE);
-
-      assertThat(r.statusCode()).isEqualTo(500);
-      assertThat(
-              h.logged(
-                  "A message to queue 'payments' has 49153 bytes; the queue takes at most 49152"
-                      + " (a 64 KiB Storage queue message, base64-encoded by the output binding,"
-                      + " under the emulator's azure profile)."))
-          .isTrue();
-      assertThat(Probe.seen).isEmpty();
-    }
+    assertOversizedSendFailsAndSendsNothing(
+        Profile.AZURE,
+        48 * 1024 + 1,
+        "A message to queue 'payments' has 49153 bytes; the queue takes at most 49152 (a 64 KiB"
+            + " Storage queue message, base64-encoded by the output binding, under the emulator's"
+            + " azure profile).");
   }
 
   @Test
   void aMessageOverTheLimitOfContextSendNamesTheServiceAndTheProfileWhoseLimitItIs() {
-    try (Harness h = new Harness(Harness.fast().profile(Profile.AWS))) {
-      HttpResponse<String> r = h.post("/checkout", "x".repeat(256 * 1024 + 1));
+    assertOversizedSendFailsAndSendsNothing(
+        Profile.AWS,
+        256 * 1024 + 1,
+        "A message to queue 'payments' has 262145 bytes; the queue takes at most 262144 (SQS,"
+            + " under the emulator's aws profile). Send a reference");
+  }
+
+  /** A checkout sending {@code bytes} to queue payments fails, logging {@code refusal}. */
+  private static void assertOversizedSendFailsAndSendsNothing(
+      Profile profile, int bytes, String refusal) {
+    try (Harness h = new Harness(Harness.fast().profile(profile))) {
+      HttpResponse<String> r = h.post("/checkout", "x".repeat(bytes));
       h.emulator.events().awaitIdle(IDLE);
 
       assertThat(r.statusCode()).isEqualTo(500);
-      assertThat(
-              h.logged(
-                  "A message to queue 'payments' has 262145 bytes; the queue takes at most 262144"
-                      + " (SQS, under the emulator's aws profile). Send a reference"))
-          .isTrue();
+      assertThat(h.logged(refusal)).isTrue();
       assertThat(Probe.seen).isEmpty();
     }
   }

@@ -100,25 +100,22 @@ class SendTest {
         .contains("declares no queue to send to. Add @SendsTo(queues = \\\"orders\\\")");
   }
 
+  /** Has fx-sending send {@code text} as one message to queue orders. */
+  private HttpResponse sendText(String text) {
+    return rt.instance("fx-sending")
+        .handleHttp(
+            request("POST", "/sending/large")
+                .headers(dev.anyfn.Headers.builder().add("Content-Type", "text/plain").build())
+                .body(text)
+                .build(),
+            context("fx-sending"));
+  }
+
   @Test
   void aMessageLargerThanTheProviderTakesIsRefusedWhenSentCountingUtf8Bytes() {
     sender.maxBytes = 10;
-    HttpResponse ok =
-        rt.instance("fx-sending")
-            .handleHttp(
-                request("POST", "/sending/large")
-                    .headers(dev.anyfn.Headers.builder().add("Content-Type", "text/plain").build())
-                    .body("ééééé") // 10 bytes in UTF-8
-                    .build(),
-                context("fx-sending"));
-    HttpResponse tooLarge =
-        rt.instance("fx-sending")
-            .handleHttp(
-                request("POST", "/sending/large")
-                    .headers(dev.anyfn.Headers.builder().add("Content-Type", "text/plain").build())
-                    .body("éééééx")
-                    .build(),
-                context("fx-sending"));
+    HttpResponse ok = sendText("ééééé"); // 10 bytes in UTF-8
+    HttpResponse tooLarge = sendText("éééééx");
 
     assertThat(ok.statusCode()).isEqualTo(204);
     assertThat(tooLarge.statusCode()).isEqualTo(500);
@@ -256,14 +253,7 @@ class SendTest {
     sender.topicLimitSource = "the test's topics";
     String order = "{\"id\":\"" + "x".repeat(15) + "\",\"quantity\":1}"; // 37 bytes
 
-    HttpResponse large =
-        rt.instance("fx-sending")
-            .handleHttp(
-                request("POST", "/sending/large")
-                    .headers(dev.anyfn.Headers.builder().add("Content-Type", "text/plain").build())
-                    .body("éééééx") // 11 bytes in UTF-8
-                    .build(),
-                context("fx-sending"));
+    HttpResponse large = sendText("éééééx"); // 11 bytes in UTF-8
 
     assertThat(large.statusCode()).isEqualTo(500);
     assertThat(post("/sending/events", order).statusCode()).isEqualTo(500);
