@@ -137,6 +137,11 @@ final class Packagers {
     return String.join(", ", names);
   }
 
+  /** Whether the packager of {@code provider} is at hand. */
+  boolean has(String provider) {
+    return byProvider.containsKey(provider);
+  }
+
   /** The packager of a provider returned by {@link #select}. */
   ProviderPackager packager(String provider) {
     ProviderPackager packager = byProvider.get(provider);

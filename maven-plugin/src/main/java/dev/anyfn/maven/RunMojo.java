@@ -165,6 +165,7 @@ public class RunMojo extends AbstractMojo {
   private LiveServer.Generation startGeneration(
       Profile chosen, Map<String, String> env, AtomicReference<URI> served)
       throws MojoExecutionException {
+    warnNotDeployable(chosen);
     URLClassLoader loader = projectClassLoader();
     Thread current = Thread.currentThread();
     ClassLoader previous = current.getContextClassLoader();
@@ -190,6 +191,46 @@ public class RunMojo extends AbstractMojo {
     } finally {
       current.setContextClassLoader(previous);
     }
+  }
+
+  /**
+   * Warns, on every start and reload, about what {@code mvn package} would refuse for the cloud the
+   * profile emulates (a timer zone on Azure, a deletion trigger on Cosmos DB, a name the cloud does
+   * not take): the emulator runs such functions as written, the cloud would not get them.
+   */
+  private void warnNotDeployable(Profile chosen) {
+    FunctionIndex index;
+    try {
+      index = PackageMojo.readIndex(Path.of(project.getBuild().getOutputDirectory()));
+    } catch (MojoFailureException e) {
+      return; // the start that follows says what is missing
+    }
+    for (String warning :
+        notDeployable(Packagers.load(RunMojo.class.getClassLoader()), chosen, index)) {
+      getLog().warn(warning);
+    }
+  }
+
+  /**
+   * What packaging would refuse, for the provider {@code profile} emulates, one line per problem;
+   * empty when the profile's packager is not at hand.
+   */
+  static List<String> notDeployable(Packagers packagers, Profile profile, FunctionIndex index) {
+    String provider = profile.name().toLowerCase(java.util.Locale.ROOT);
+    if (!packagers.has(provider)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String problem : packagers.packager(provider).portabilityProblems(index)) {
+      out.add(
+          "anyfn: the emulator runs this under the "
+              + provider
+              + " profile, but mvn package would refuse it for "
+              + provider
+              + ": "
+              + problem);
+    }
+    return out;
   }
 
   /** Maven's logger reads a logger's level from this property when the logger is made. */

@@ -2,8 +2,15 @@ package dev.anyfn.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anyfn.core.index.FunctionIndex;
+import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.HandlerSpec;
+import dev.anyfn.core.index.TriggerSpec;
+import dev.anyfn.local.Profile;
 import java.io.IOException;
 import java.net.BindException;
+import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class RunMojoTest {
@@ -16,6 +23,41 @@ class RunMojoTest {
 
     assertThat(RunMojo.portTaken(bind)).isTrue();
     assertThat(RunMojo.portTaken(new IllegalStateException("No function index"))).isFalse();
+  }
+
+  @Test
+  void aScheduleInAZoneIsWarnedAboutUnderTheAzureProfileWhosePackagingRefusesIt() {
+    FunctionIndex index =
+        new FunctionIndex(
+            1,
+            List.of(
+                new FunctionSpec(
+                    "nightly",
+                    "x.Nightly",
+                    512,
+                    30,
+                    10,
+                    List.of(),
+                    List.of(),
+                    List.of(
+                        new HandlerSpec(
+                            "run",
+                            List.of(),
+                            "void",
+                            HandlerSpec.ReturnKind.VOID,
+                            new TriggerSpec.Schedule("0 2 * * *", null, 0, "Europe/Paris"),
+                            List.of())))));
+    Packagers packagers = Packagers.load(RunMojoTest.class.getClassLoader());
+
+    assertThat(RunMojo.notDeployable(packagers, Profile.AZURE, index))
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith(
+            "anyfn: the emulator runs this under the azure profile, but mvn package would refuse"
+                + " it for azure: ")
+        .contains("runs in zone 'Europe/Paris'");
+    assertThat(RunMojo.notDeployable(packagers, Profile.AWS, index))
+        .as("EventBridge Scheduler takes a zone")
+        .isEmpty();
   }
 
   @Test
