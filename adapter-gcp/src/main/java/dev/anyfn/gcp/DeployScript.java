@@ -51,14 +51,16 @@ final class DeployScript {
     }
     SendsToScript.topics(s, plan.sentTopics());
     plan.held().forEach(h -> hold(s, h));
-    if (!plan.retired().isEmpty()) {
+    if (!plan.stale().isEmpty()) {
       s.append('\n')
           .append(
-              "# Disabled functions (maxInstances = 0) are not deployed; what an earlier deploy")
-          .append(" made for them\n# would keep running, so it is deleted.\n")
-          .append(RETIRE_FUNCTION);
-      plan.retired()
-          .forEach(name -> s.append("retire ").append(word(NAME_PREFIX + name)).append('\n'));
+              "# Disabled functions (maxInstances = 0) are not deployed; a deployment an earlier")
+          .append(" deploy made for\n# one keeps running and is reported, not deleted: deleting")
+          .append(" it would drop its backlog.\n")
+          .append(STALE_FUNCTION);
+      plan.stale()
+          .forEach(
+              name -> s.append("still_deployed ").append(word(NAME_PREFIX + name)).append('\n'));
     }
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
@@ -275,14 +277,19 @@ final class DeployScript {
         .append(" \\\n    --message-retention-duration 7d --expiration-period never\n");
   }
 
-  /** Deletes a deployment when it exists. */
-  private static final String RETIRE_FUNCTION =
+  /**
+   * Warns about a deployment that exists although its function is disabled. It is not deleted:
+   * deleting a deployment deletes its Eventarc subscription and the messages waiting in it.
+   */
+  private static final String STALE_FUNCTION =
       """
-      retire() {
+      still_deployed() {
         if gcloud functions describe "$1" --gen2 --project "$PROJECT" --region "$REGION" \\
             >/dev/null 2>&1; then
-          echo "Deleting deployment $1: its function is disabled (maxInstances = 0)."
-          gcloud functions delete "$1" --gen2 --project "$PROJECT" --region "$REGION" --quiet
+          echo "WARNING: deployment $1 is still deployed, but its function is disabled" \\
+            "(maxInstances = 0); it keeps taking its messages. Delete it when its backlog is" \\
+            "handled (deleting it drops what waits in its subscription):" \\
+            "gcloud functions delete $1 --gen2 --project $PROJECT --region $REGION" >&2
         fi
       }
       """;

@@ -19,20 +19,20 @@ import java.util.Set;
  * with an authenticated POST. Queue and topic (those of {@code @SendsTo} too), bucket and
  * collection names Google would refuse ({@link GoogleNames}) are problems too, and so is a queue
  * and a topic of one name ({@link QueueTopicClashes}): both would be the same Pub/Sub topic. A
- * disabled function ({@code maxInstances = 0}) gets no deployment, and the ones an earlier deploy
- * made for it are deleted ({@code retired}); a queue only disabled functions consume is held
+ * disabled function ({@code maxInstances = 0}) gets no deployment, and deploy.sh reports the ones
+ * an earlier deploy made for it ({@code stale}); a queue only disabled functions consume is held
  * ({@link HeldQueue}). Immutable.
  *
  * @param deployments the deployments, in index order
  * @param held the queues no deployment consumes, whose messages a subscription keeps
- * @param retired the names the deployments of disabled functions would have, in index order: an
- *     earlier deploy, made while they were enabled, left them running
+ * @param stale the names the deployments of disabled functions would have, in index order: an
+ *     earlier deploy, made while they were enabled, may have left them running
  * @param problems what cannot be deployed, one sentence each, each once
  */
 record GcpDeploymentPlan(
     List<GcpDeployment> deployments,
     List<HeldQueue> held,
-    List<String> retired,
+    List<String> stale,
     List<String> problems) {
   static final String HTTP_ENTRY = HttpEntryPoint.class.getName();
   static final String EVENT_ENTRY = EventEntryPoint.class.getName();
@@ -61,21 +61,21 @@ record GcpDeploymentPlan(
   GcpDeploymentPlan {
     deployments = List.copyOf(deployments);
     held = List.copyOf(held);
-    retired = List.copyOf(retired);
+    stale = List.copyOf(stale);
     problems = List.copyOf(problems);
   }
 
-  /** That deploy.sh deletes what an earlier deploy made for the disabled functions; or nothing. */
-  List<String> retiredWarnings() {
-    if (retired.isEmpty()) {
+  /** That deploy.sh reports what an earlier deploy made for the disabled functions; or nothing. */
+  List<String> staleWarnings() {
+    if (stale.isEmpty()) {
       return List.of();
     }
     return List.of(
-        "deploy.sh deletes the Google deployments "
-            + String.join(", ", retired)
-            + " where an earlier deploy made them: their functions are disabled (maxInstances ="
-            + " 0), and a deployment left in place would keep running. Messages sent to their"
-            + " queues meanwhile wait in held subscriptions.");
+        "Disabled functions (maxInstances = 0) get no Google deployment, but one an earlier deploy"
+            + " made keeps running and taking their messages: deploy.sh warns about each of "
+            + String.join(", ", stale)
+            + " it finds and does not delete it (deleting a deployment drops the messages waiting"
+            + " in its subscription). Delete them by hand once their backlog is handled.");
   }
 
   /** Why the messages of each held queue wait in a subscription of their own, one per queue. */
@@ -146,7 +146,7 @@ record GcpDeploymentPlan(
     List<GcpDeployment> ofDisabled = new ArrayList<>();
     for (FunctionSpec fn : index.functions()) {
       if (fn.maxInstances() == 0) {
-        disabled.add(fn); // nothing to deploy; what would be deployed is deleted if it was
+        disabled.add(fn); // nothing to deploy; what an earlier deploy made is reported
         addDeployments(fn, ofDisabled, new ArrayList<>());
         continue;
       }
@@ -180,13 +180,13 @@ record GcpDeploymentPlan(
                 + " characters; shorten the function or trigger name.");
       }
     }
-    List<String> retired =
+    List<String> stale =
         ofDisabled.stream()
             .map(GcpDeployment::name)
             .filter(name -> name.length() <= MAX_NAME && !seen.contains(name))
             .distinct()
             .toList();
-    return new GcpDeploymentPlan(out, held, retired, problems);
+    return new GcpDeploymentPlan(out, held, stale, problems);
   }
 
   /**

@@ -66,7 +66,7 @@ public final class GcpPackager implements ProviderPackager {
     GcpDeploymentPlan plan = GcpDeploymentPlan.of(index);
     List<String> warnings = new ArrayList<>(plan.overcommitted());
     warnings.addAll(plan.heldWarnings());
-    warnings.addAll(plan.retiredWarnings());
+    warnings.addAll(plan.staleWarnings());
     return warnings;
   }
 

@@ -405,10 +405,11 @@ class GcpPackagerTest {
                 + " subscription gets). An enabled function's deployment gets a new subscription of"
                 + " its own: publish the held messages to the topic again, then delete the held"
                 + " subscription.",
-            "deploy.sh deletes the Google deployments archive-queue-audit, archive-queue-orders"
-                + " where an earlier deploy made them: their functions are disabled"
-                + " (maxInstances = 0), and a deployment left in place would keep running."
-                + " Messages sent to their queues meanwhile wait in held subscriptions.");
+            "Disabled functions (maxInstances = 0) get no Google deployment, but one an earlier"
+                + " deploy made keeps running and taking their messages: deploy.sh warns about"
+                + " each of archive-queue-audit, archive-queue-orders it finds and does not delete"
+                + " it (deleting a deployment drops the messages waiting in its subscription)."
+                + " Delete them by hand once their backlog is handled.");
 
     List<List<String>> calls =
         ScriptedDeployments.run(index, held, Map.of(), Map.of("PREFIX", "dev-")).calls();
@@ -434,12 +435,12 @@ class GcpPackagerTest {
   }
 
   /**
-   * A function disabled after a deploy made its deployments: left in place, they would keep taking
-   * its queues' messages. The recording gcloud finds every function it is asked to describe.
+   * A function disabled after a deploy made its deployments: they keep taking its queues' messages,
+   * and deleting them would drop what waits in their subscriptions, so deploy.sh reports each it
+   * finds and deletes nothing. The recording gcloud finds every function it is asked to describe.
    */
   @Test
-  void theDeploymentsADisabledFunctionHadAreDeletedAfterItsQueuesAreHeld(@TempDir Path dir)
-      throws Exception {
+  void theDeploymentsADisabledFunctionHadAreReportedNotDeleted(@TempDir Path dir) throws Exception {
     FunctionIndex index =
         new FunctionIndex(
             1,
@@ -447,30 +448,12 @@ class GcpPackagerTest {
                 function("archive", 0, new TriggerSpec.Queue("audit", 1)),
                 function("jobs", 10, new TriggerSpec.Queue("orders", 1))));
 
-    assertThat(GcpDeploymentPlan.of(index).retired()).containsExactly("archive-queue-audit");
-    List<List<String>> calls =
-        ScriptedDeployments.run(index, dir, Map.of(), Map.of("PREFIX", "dev-")).calls();
+    assertThat(GcpDeploymentPlan.of(index).stale()).containsExactly("archive-queue-audit");
+    ScriptedDeployments run =
+        ScriptedDeployments.run(index, dir, Map.of(), Map.of("PREFIX", "dev-"));
 
-    List<String> delete =
-        List.of(
-            "functions",
-            "delete",
-            "dev-archive-queue-audit",
-            "--gen2",
-            "--project",
-            "demo-project",
-            "--region",
-            "us-central1",
-            "--quiet");
-    assertThat(calls)
-        .containsSubsequence(
-            List.of(
-                "pubsub",
-                "subscriptions",
-                "describe",
-                "dev-audit-held",
-                "--project",
-                "demo-project"),
+    assertThat(run.calls())
+        .contains(
             List.of(
                 "functions",
                 "describe",
@@ -479,11 +462,15 @@ class GcpPackagerTest {
                 "--project",
                 "demo-project",
                 "--region",
-                "us-central1"),
-            delete);
-    assertThat(calls)
-        .filteredOn(c -> c.get(0).equals("functions") && c.get(1).equals("delete"))
-        .containsExactly(delete);
+                "us-central1"))
+        .noneMatch(c -> c.get(0).equals("functions") && c.get(1).equals("delete"));
+    assertThat(run.output())
+        .contains(
+            "WARNING: deployment dev-archive-queue-audit is still deployed, but its function is"
+                + " disabled (maxInstances = 0); it keeps taking its messages.")
+        .contains(
+            "gcloud functions delete dev-archive-queue-audit --gen2 --project demo-project"
+                + " --region us-central1");
   }
 
   @Test

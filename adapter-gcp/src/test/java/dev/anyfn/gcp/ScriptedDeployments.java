@@ -68,6 +68,11 @@ final class ScriptedDeployments {
     return outputDirectory;
   }
 
+  /** What the script printed. */
+  String output() {
+    return run.output();
+  }
+
   /** Every gcloud invocation, in order. */
   List<List<String>> calls() {
     return run.calls();

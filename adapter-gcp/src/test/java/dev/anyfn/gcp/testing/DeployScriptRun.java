@@ -42,9 +42,11 @@ public final class DeployScriptRun {
   public static final String ACCOUNT_SUFFIX = "@demo.iam.gserviceaccount.com";
 
   private final List<List<String>> calls;
+  private final String output;
 
-  private DeployScriptRun(List<List<String>> calls) {
+  private DeployScriptRun(List<List<String>> calls, String output) {
     this.calls = calls;
+    this.output = output;
   }
 
   /**
@@ -117,7 +119,12 @@ public final class DeployScriptRun {
         calls.add(List.copyOf(args));
       }
     }
-    return new DeployScriptRun(List.copyOf(calls));
+    return new DeployScriptRun(List.copyOf(calls), Files.readString(out));
+  }
+
+  /** What the script printed, standard output and error together. */
+  public String output() {
+    return output;
   }
 
   /** Every gcloud call, in order, each as its arguments. */
