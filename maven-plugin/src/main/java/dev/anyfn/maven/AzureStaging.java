@@ -67,23 +67,34 @@ final class AzureStaging {
   enum Removal {
     ABSENT,
     REMOVED,
-    OUTSIDE_BUILD_DIRECTORY
+    OUTSIDE_BUILD_DIRECTORY,
+    NOT_A_STAGING_FOLDER
   }
 
   /**
-   * Deletes the staging folder with everything in it, but only when it lies inside {@code
-   * buildDirectory} (a folder set elsewhere may hold more than a build wrote).
+   * Deletes the staging folder with everything in it, but only when it is really (symbolic links
+   * resolved) a folder below {@code buildDirectory} and holds what Microsoft's plugin stages (a
+   * {@code host.json}): a folder set elsewhere, reached through a link, or that is something else
+   * may hold more than a build wrote. Links inside it are deleted, not followed.
    */
   static Removal removeUnselected(Path staging, Path buildDirectory) throws IOException {
     if (!Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
       return Removal.ABSENT;
     }
-    Path inside = staging.toAbsolutePath().normalize();
-    if (inside.equals(buildDirectory.toAbsolutePath().normalize())
-        || !inside.startsWith(buildDirectory.toAbsolutePath().normalize())) {
+    Path build = buildDirectory.toAbsolutePath().normalize();
+    Path folder = staging.toAbsolutePath().normalize();
+    if (folder.equals(build) || !folder.startsWith(build)) {
       return Removal.OUTSIDE_BUILD_DIRECTORY;
     }
-    try (Stream<Path> files = Files.walk(staging)) {
+    for (Path p = folder; !p.equals(build); p = p.getParent()) {
+      if (Files.isSymbolicLink(p)) {
+        return Removal.OUTSIDE_BUILD_DIRECTORY; // what it points to may lie anywhere
+      }
+    }
+    if (!Files.isRegularFile(folder.resolve("host.json"), LinkOption.NOFOLLOW_LINKS)) {
+      return Removal.NOT_A_STAGING_FOLDER;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
       for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(f);
       }

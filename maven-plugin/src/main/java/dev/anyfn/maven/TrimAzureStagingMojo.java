@@ -179,6 +179,16 @@ public class TrimAzureStagingMojo extends AbstractMojo {
                       + staging
                       + ", which azure-functions:package wrote and anyfn did not check. Add"
                       + " -Dfunctions.skip=true to skip that goal too.");
+      case NOT_A_STAGING_FOLDER ->
+          getLog()
+              .warn(
+                  "anyfn: "
+                      + selection
+                      + ", but "
+                      + staging
+                      + " holds no host.json, so it is not a staging folder of"
+                      + " azure-functions:package and was left as it is. Check appName or"
+                      + " anyfn.azure.stagingDirectory.");
       case OUTSIDE_BUILD_DIRECTORY ->
           getLog()
               .warn(
@@ -186,7 +196,8 @@ public class TrimAzureStagingMojo extends AbstractMojo {
                       + selection
                       + ", but "
                       + staging
-                      + " lies outside the build directory, so it was left as it is; anyfn did not"
+                      + " lies outside the build directory (or is reached through a symbolic link),"
+                      + " so it was left as it is; anyfn did not"
                       + " trim or check it. Do not deploy it, or package with azure selected.");
     }
   }

@@ -61,6 +61,30 @@ class AzureStagingTest {
   }
 
   @Test
+  void aStagingFolderReachedThroughASymbolicLinkIsLeftAlone(@TempDir Path root) throws IOException {
+    Path shared = Files.createDirectories(root.resolve("shared/app"));
+    Files.writeString(shared.resolve("host.json"), "{}");
+    Path target = Files.createDirectories(root.resolve("project/target"));
+    Files.createSymbolicLink(target.resolve("azure-functions"), root.resolve("shared"));
+
+    assertThat(AzureStaging.removeUnselected(target.resolve("azure-functions/app"), target))
+        .isEqualTo(AzureStaging.Removal.OUTSIDE_BUILD_DIRECTORY);
+    assertThat(shared.resolve("host.json")).isRegularFile();
+  }
+
+  @Test
+  void aFolderWithoutHostJsonIsNoStagingFolderAndIsLeftAlone(@TempDir Path target)
+      throws IOException {
+    Path classes = Files.createDirectories(target.resolve("classes"));
+    Files.createDirectories(target.resolve("azure-functions"));
+    Files.writeString(classes.resolve("App.class"), "class");
+
+    assertThat(AzureStaging.removeUnselected(target.resolve("azure-functions/../classes"), target))
+        .isEqualTo(AzureStaging.Removal.NOT_A_STAGING_FOLDER);
+    assertThat(classes.resolve("App.class")).isRegularFile();
+  }
+
+  @Test
   void aMissingStagingFolderIsReportedAbsent(@TempDir Path target) throws IOException {
     assertThat(AzureStaging.removeUnselected(target.resolve("azure-functions/app"), target))
         .isEqualTo(AzureStaging.Removal.ABSENT);
