@@ -1,6 +1,7 @@
 package dev.anyfn.core;
 
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.anyfn.DataChange;
 import dev.anyfn.HttpException;
@@ -80,7 +81,7 @@ final class JsonBinders {
             "body_required", "A JSON " + what + " is required; found null.", null);
       }
       int at = nullElement(value);
-      if (at == NO_NULL) {
+      if (at == NO_NULL || !declaresElements()) {
         return value;
       }
       String expected = JsonShapes.expected(types.javaType(spec).getContentType());
@@ -90,6 +91,19 @@ final class JsonBinders {
               ? "An element of the " + what + " is null; expected " + expected + "."
               : "Field '$[" + at + "]' is null; expected " + expected + ".",
           null);
+    }
+
+    /**
+     * Whether the parameter is declared as an array or collection of a type (so a null element is
+     * refused): not {@code Object} or a {@code JsonNode}, which take any JSON, nulls included.
+     */
+    private boolean declaresElements() {
+      JavaType type = types.javaType(spec);
+      if (!type.isArrayType() && !type.isCollectionLikeType()) {
+        return false;
+      }
+      Class<?> element = type.getContentType().getRawClass();
+      return element != Object.class && !JsonNode.class.isAssignableFrom(element);
     }
 
     private Class<?> plain() {

@@ -232,6 +232,14 @@ class BadInputTest {
   }
 
   @Test
+  void row10AnObjectBodyTakesAnyJsonNullElementsIncluded() {
+    HttpResponse r = rt.http("fx-lines", jsonPost("/fx/anything", "[1,null]"));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("[1, null]");
+  }
+
+  @Test
   void row10AListBodyWithoutNullsStillBinds() {
     String lines = "[{\"sku\":\"a\",\"quantity\":1},{\"sku\":\"b\",\"quantity\":2}]";
 
