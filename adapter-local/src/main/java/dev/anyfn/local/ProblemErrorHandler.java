@@ -13,10 +13,13 @@ import org.eclipse.jetty.util.Callback;
  * same RFC 9457 problem+json as every other error, never as an HTML page with server details.
  */
 final class ProblemErrorHandler extends ErrorHandler {
-  /** What a request whose path Jetty cannot decode is told (Jetty itself says "Bad Request"). */
+  /**
+   * What a request whose path Jetty cannot decode is told (Jetty itself says "Bad Request"): a bad
+   * {@code %} escape, or an encoded NUL, which Jetty's parser refuses alike.
+   */
   static final String BAD_PERCENT_ENCODING =
-      "The request path is not validly percent-encoded: each '%' must be followed by two"
-          + " hexadecimal digits, and a '%' itself is written %25.";
+      "The request path cannot be decoded: each '%' must be followed by two hexadecimal digits"
+          + " (a '%' itself is written %25), and no path may encode a NUL (%00).";
 
   @Override
   protected void generateResponse(

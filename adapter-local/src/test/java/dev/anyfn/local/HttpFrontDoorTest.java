@@ -109,9 +109,9 @@ class HttpFrontDoorTest {
   @Test
   void aBadlyPercentEncodedPathIs400SayingSoOnRoutesAndOnTheControlApi() throws Exception {
     String detail =
-        "\"detail\":\"The request path is not validly percent-encoded: each '%' must be followed"
-            + " by two hexadecimal digits, and a '%' itself is written %25.\",\"error\":"
-            + "\"invalid_path\"";
+        "\"detail\":\"The request path cannot be decoded: each '%' must be followed by two"
+            + " hexadecimal digits (a '%' itself is written %25), and no path may encode a NUL"
+            + " (%00).\",\"error\":\"invalid_path\"";
     assertThat(
             raw(
                 "POST /_anyfn/queues/ta%ZZsks/messages HTTP/1.1\r\nHost: localhost\r\n"
@@ -124,10 +124,13 @@ class HttpFrontDoorTest {
     assertThat(raw("GET /hello%2 HTTP/1.1\r\nHost: localhost\r\n\r\n"))
         .startsWith("HTTP/1.1 400")
         .contains(detail);
+    assertThat(raw("GET /hello%00 HTTP/1.1\r\nHost: localhost\r\n\r\n"))
+        .startsWith("HTTP/1.1 400")
+        .contains(detail);
     // another request Jetty refuses while parsing it is not blamed on the path
     assertThat(raw("POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1x\r\n\r\nx"))
         .startsWith("HTTP/1.1 400")
-        .doesNotContain("percent-encoded");
+        .doesNotContain("cannot be decoded");
   }
 
   @Test
