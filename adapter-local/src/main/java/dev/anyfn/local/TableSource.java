@@ -81,8 +81,9 @@ final class TableSource {
 
   /** Deletes a row; fires {@code REMOVE} when it existed. */
   synchronized Optional<String> delete(String table, Map<String, Object> keys) {
+    String key = key(keys); // checked even when the table is empty
     Map<String, String> rows = tables.get(table);
-    String old = rows == null ? null : rows.remove(key(keys));
+    String old = rows == null ? null : rows.remove(key);
     if (old == null) {
       return Optional.empty();
     }
@@ -107,7 +108,7 @@ final class TableSource {
       b.append('"').append(Json.escape(e.getKey())).append("\":");
       Object v = e.getValue();
       if (v instanceof Number n) {
-        b.append(number(n));
+        b.append(number(e.getKey(), n));
       } else if (v instanceof Boolean) {
         b.append(v);
       } else {
@@ -117,11 +118,18 @@ final class TableSource {
     return b.append('}').toString();
   }
 
-  private static String number(Number n) {
+  private static String number(String name, Number n) {
     try {
       return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
     } catch (NumberFormatException e) {
-      return n.toString(); // NaN or infinity: equal only to itself
+      throw new IllegalArgumentException(
+          "Key '"
+              + name
+              + "' is "
+              + n
+              + "; no database keeps a non-finite number as a key (nor can JSON write it). Use a"
+              + " finite number or a string.",
+          e);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.anyfn.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anyfn.local.fixtures.Probe;
@@ -20,6 +21,22 @@ class TableKeysTest {
       assertThat(events.deleteRow("accounts", Map.of("id", "7"))).isPresent();
       assertThat(events.deleteRow("accounts", Map.of("id", "7"))).isEmpty();
       assertThat(events.deleteRow("accounts", Map.of("id", 7.0))).isPresent();
+    }
+  }
+
+  @Test
+  void aNonFiniteNumberIsRefusedAsAKeyAndNothingIsWritten() {
+    try (Harness h = Harness.start()) {
+      EventApi events = h.emulator.events();
+
+      assertThatThrownBy(() -> events.putRow("accounts", Map.of("id", Double.NaN), "{}"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "Key 'id' is NaN; no database keeps a non-finite number as a key (nor can JSON"
+                  + " write it). Use a finite number or a string.");
+      assertThatThrownBy(() -> events.deleteRow("accounts", Map.of("id", Double.POSITIVE_INFINITY)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(events.deleteRow("accounts", Map.of("id", 0))).isEmpty();
     }
   }
 
