@@ -223,6 +223,8 @@ final class ControlApi {
       return done(Problems.response(400, e.code(), e.getMessage(), id));
     } catch (BadControlRequest e) {
       return done(Problems.response(400, e.code, e.getMessage(), id));
+    } catch (DeadLetterNames.AmbiguousName e) {
+      return done(Problems.response(400, "ambiguous_name", e.getMessage(), id));
     } catch (IllegalArgumentException e) {
       return done(Problems.response(404, "not_found", e.getMessage(), id));
     } catch (IllegalStateException e) {

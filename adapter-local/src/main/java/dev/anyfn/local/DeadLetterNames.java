@@ -87,7 +87,7 @@ final class DeadLetterNames {
     }
     List<String> each = new ArrayList<>();
     sources.values().forEach(list -> list.forEach(q -> each.add(q.name)));
-    throw new IllegalArgumentException(
+    throw new AmbiguousName(
         "'"
             + name
             + "' is "
@@ -95,6 +95,15 @@ final class DeadLetterNames {
             + "; ask for the dead letters of one of their delivery queues by its own name: "
             + each
             + ".");
+  }
+
+  /** A name that is several sources at once: found, but the caller must pick one. */
+  static final class AmbiguousName extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    AmbiguousName(String message) {
+      super(message);
+    }
   }
 
   private static void addIfAny(

@@ -119,6 +119,9 @@ class DeadLetterNamesTest {
               "'news' is a topic and a bucket; ask for the dead letters of one of their delivery"
                   + " queues by its own name: [topic/news/news-a, topic/news/news-b,"
                   + " storage/news/uploads].");
+      HttpResponse<String> answer = h.get("/_anyfn/dead-letters?queue=news");
+      assertThat(answer.statusCode()).isEqualTo(400);
+      assertThat(answer.body()).contains("\"error\":\"ambiguous_name\"");
     }
   }
 }
