@@ -122,7 +122,7 @@ final class TopicSource {
 
   /** The delivery queues of a topic's subscribers; empty when none subscribes to it. */
   List<EventQueue> deliveryQueues(String topic) {
-    return subscribers.getOrDefault(topic, List.of());
+    return List.copyOf(subscribers.getOrDefault(topic, List.of()));
   }
 
   /** The topics functions subscribe to. */
