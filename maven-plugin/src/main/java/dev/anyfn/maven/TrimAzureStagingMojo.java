@@ -142,6 +142,10 @@ public class TrimAzureStagingMojo extends AbstractMojo {
     completeHostJson(staging);
   }
 
+  private void warnLeftAlone(String selection, Path staging, String why) {
+    getLog().warn("anyfn: " + selection + ", but " + staging + " was left as it is: it " + why);
+  }
+
   private boolean azureSelected() throws MojoFailureException {
     try {
       return Packagers.load(TrimAzureStagingMojo.class.getClassLoader())
@@ -180,25 +184,17 @@ public class TrimAzureStagingMojo extends AbstractMojo {
                       + ", which azure-functions:package wrote and anyfn did not check. Add"
                       + " -Dfunctions.skip=true to skip that goal too.");
       case NOT_A_STAGING_FOLDER ->
-          getLog()
-              .warn(
-                  "anyfn: "
-                      + selection
-                      + ", but "
-                      + staging
-                      + " holds no host.json, so it is not a staging folder of"
-                      + " azure-functions:package and was left as it is. Check appName or"
-                      + " anyfn.azure.stagingDirectory.");
+          warnLeftAlone(
+              selection,
+              staging,
+              "holds no host.json, so it is not a staging folder of azure-functions:package. Check"
+                  + " appName or anyfn.azure.stagingDirectory.");
       case OUTSIDE_BUILD_DIRECTORY ->
-          getLog()
-              .warn(
-                  "anyfn: "
-                      + selection
-                      + ", but "
-                      + staging
-                      + " lies outside the build directory (or is reached through a symbolic link),"
-                      + " so it was left as it is; anyfn did not"
-                      + " trim or check it. Do not deploy it, or package with azure selected.");
+          warnLeftAlone(
+              selection,
+              staging,
+              "lies outside the build directory (or is reached through a symbolic link); anyfn did"
+                  + " not trim or check it. Do not deploy it, or package with azure selected.");
     }
   }
 
