@@ -18,9 +18,6 @@ final class TopicSource {
   /** Messages functions published to topics no function subscribes to. */
   private final UnreadMessages<TopicMessage> unsubscribed;
 
-  /** The topics functions publish to and none subscribes to. */
-  private final List<String> onlyPublished;
-
   TopicSource(EventHub hub, List<InstancePool> pools) {
     this.hub = hub;
     for (InstancePool pool : pools) {
@@ -35,12 +32,11 @@ final class TopicSource {
     List<String> unread = new ArrayList<>();
     for (InstancePool pool : pools) {
       for (String topic : pool.function().spec().publishesTo()) {
-        if (!subscribers.containsKey(topic) && !unread.contains(topic)) {
+        if (!subscribers.containsKey(topic)) {
           unread.add(topic);
         }
       }
     }
-    this.onlyPublished = List.copyOf(unread);
     this.unsubscribed =
         new UnreadMessages<>("topic", "publishes to", "subscribing to", "subscribes to", unread);
   }
@@ -116,7 +112,7 @@ final class TopicSource {
   /** The topics functions subscribe to, then those only published to, in the index's order. */
   List<String> topicNames() {
     List<String> names = new ArrayList<>(subscribers.keySet());
-    names.addAll(onlyPublished);
+    names.addAll(unsubscribed.names());
     return List.copyOf(names);
   }
 

@@ -74,6 +74,11 @@ final class UnreadMessages<M> {
     return List.copyOf(messages);
   }
 
+  /** The queues or topics these are, each once, in the order first given. */
+  synchronized List<String> names() {
+    return List.copyOf(kept.keySet());
+  }
+
   /** Drops every message kept. */
   synchronized void clear() {
     kept.values().forEach(List::clear);

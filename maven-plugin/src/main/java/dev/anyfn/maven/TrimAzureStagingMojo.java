@@ -88,7 +88,8 @@ public class TrimAzureStagingMojo extends AbstractMojo {
       throw new MojoFailureException(order);
     }
     Path staging = staging();
-    if (!azureSelected()) {
+    Packagers packagers = Packagers.load(TrimAzureStagingMojo.class.getClassLoader());
+    if (!azureSelected(packagers)) {
       removeUnselected(staging);
       return;
     }
@@ -101,7 +102,6 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               + " phase). Check that azure-functions:package runs in the package phase, or set"
               + " anyfn.azure.stagingDirectory to the folder it writes.");
     }
-    Packagers packagers = Packagers.load(TrimAzureStagingMojo.class.getClassLoader());
     Set<String> leftOut =
         new HashSet<>(
             ProviderClasspath.present(
@@ -146,9 +146,9 @@ public class TrimAzureStagingMojo extends AbstractMojo {
     getLog().warn("anyfn: " + selection + ", but " + staging + " was left as it is: it " + why);
   }
 
-  private boolean azureSelected() throws MojoFailureException {
+  private boolean azureSelected(Packagers packagers) throws MojoFailureException {
     try {
-      return Packagers.load(TrimAzureStagingMojo.class.getClassLoader())
+      return packagers
           .toPackage(providers, PackageMojo.anyfnDependencies(project.getArtifacts()))
           .contains("azure");
     } catch (IllegalArgumentException e) {

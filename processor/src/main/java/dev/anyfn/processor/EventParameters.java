@@ -30,7 +30,6 @@ final class EventParameters {
   Optional<List<Parameter>> read(ExecutableElement method, TriggerKind kind) {
     List<Parameter> bindings = new ArrayList<>();
     List<String> events = new ArrayList<>();
-    List<Parameter.Source> eventSources = new ArrayList<>();
     boolean ok = true;
     for (VariableElement p : method.getParameters()) {
       if (!checkNoRequestAnnotations(method, p)) {
@@ -81,11 +80,10 @@ final class EventParameters {
       }
       if (source != Parameter.Source.CONTEXT) {
         events.add(p.getSimpleName().toString());
-        eventSources.add(source);
       }
       bindings.add(binding.get());
     }
-    return ok && checkCount(method, kind, events, eventSources)
+    return ok && checkCount(method, kind, events, bindings)
         ? Optional.of(bindings)
         : Optional.empty();
   }
@@ -93,9 +91,14 @@ final class EventParameters {
   /**
    * Whether a queue or topic handler takes the message and, beside it, its body bound to a type:
    * {@code (Order order, QueueMessage message)}, for the delivery attempt or attributes of the
-   * message whose body it reads.
+   * message whose body it reads ({@code bindings} beside an optional Context).
    */
-  private static boolean messageAndBody(TriggerKind kind, List<Parameter.Source> sources) {
+  private static boolean messageAndBody(TriggerKind kind, List<Parameter> bindings) {
+    List<Parameter.Source> sources =
+        bindings.stream()
+            .map(Parameter::source)
+            .filter(s -> s != Parameter.Source.CONTEXT)
+            .toList();
     return (kind == TriggerKind.QUEUE || kind == TriggerKind.TOPIC)
         && sources.size() == 2
         && sources.contains(Parameter.Source.EVENT)
@@ -206,10 +209,7 @@ final class EventParameters {
   }
 
   private boolean checkCount(
-      ExecutableElement method,
-      TriggerKind kind,
-      List<String> events,
-      List<Parameter.Source> sources) {
+      ExecutableElement method, TriggerKind kind, List<String> events, List<Parameter> bindings) {
     String what =
         switch (kind) {
           case QUEUE, TOPIC -> "message";
@@ -231,7 +231,7 @@ final class EventParameters {
               + ".");
       return false;
     }
-    if (events.size() > 1 && !messageAndBody(kind, sources)) {
+    if (events.size() > 1 && !messageAndBody(kind, bindings)) {
       reporter.error(
           method,
           kind.label()
