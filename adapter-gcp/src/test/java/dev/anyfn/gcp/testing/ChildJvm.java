@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +28,8 @@ public final class ChildJvm implements AutoCloseable {
       List.of("-Xmx192m", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
   private static final int OUTPUT_TAIL = 8_000;
+
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   private final String name;
   private final Process process;
@@ -64,11 +68,37 @@ public final class ChildJvm implements AutoCloseable {
     return new ChildJvm(name, pb.start(), output, started);
   }
 
-  /** A loopback port nobody listens on right now. */
+  /**
+   * A loopback port nobody listens on right now, and one this JVM has not handed out before.
+   *
+   * <p>Google's invoker binds with {@code SO_REUSEPORT}: two invokers started side by side on the
+   * same port would both listen, and the kernel would share the connections out between them, so a
+   * request meant for one deployment could reach another. The kernel may hand the same free port to
+   * two callers when the first has not bound it yet; remembering every port handed out prevents it.
+   */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
+    return unseen(
+        () -> {
+          try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+          }
+        });
+  }
+
+  /** The first port of {@code ports} not handed out before by this JVM. */
+  static int unseen(PortSource ports) throws IOException {
+    for (int attempt = 0; attempt < 1_000; attempt++) {
+      int port = ports.next();
+      if (HANDED_OUT.add(port)) {
+        return port;
+      }
     }
+    throw new IOException("No loopback port left that this JVM has not handed out already.");
+  }
+
+  /** Where {@link #unseen} takes its candidates from. */
+  interface PortSource {
+    int next() throws IOException;
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,5 +73,16 @@ class ChildJvmTest {
           .hasMessageContaining("GREETING=null");
       assertThat(child.exitValue()).contains(3);
     }
+  }
+
+  @Test
+  void aPortTheKernelOffersAgainIsNotHandedOutTwice() throws Exception {
+    // ports 1 and 2 are never offered by the kernel for port 0, so no other test has taken them
+    Iterator<Integer> offered = List.of(1, 1, 2).iterator();
+    ChildJvm.PortSource kernel = offered::next;
+
+    assertThat(ChildJvm.unseen(kernel)).isEqualTo(1);
+    assertThat(ChildJvm.unseen(kernel)).isEqualTo(2);
+    assertThat(offered).isExhausted();
   }
 }
