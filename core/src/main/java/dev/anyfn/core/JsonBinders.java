@@ -1,7 +1,6 @@
 package dev.anyfn.core;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.anyfn.DataChange;
 import dev.anyfn.HttpException;
@@ -11,8 +10,6 @@ import dev.anyfn.TopicMessage;
 import dev.anyfn.core.index.ParameterSpec;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,41 +66,17 @@ final class JsonBinders {
     }
 
     /**
-     * The bound value, or a refusal when the JSON was {@code null} or an array holding a {@code
-     * null}: the handler declared values, and a null would fail in it (on an event, once per retry)
-     * instead of being answered here. Only the elements of the body itself are checked, not those
-     * of a list inside it (a record's list component); a null record component is refused as the
-     * record is read ({@link JsonCodec#inputReaderFor}).
+     * The bound value, or a refusal when the JSON was {@code null}: the handler declared a value,
+     * and a null would fail in it (on an event, once per retry) instead of being answered here. A
+     * null element of a typed list, set, array or map, at any depth, is refused as it is read
+     * ({@link NullElements}), and so is a null record component ({@link JsonCodec#inputReaderFor}).
      */
     Object present(Object value, String what) {
       if (value == null) {
         throw new JsonBodyException(
             "body_required", "A JSON " + what + " is required; found null.", null);
       }
-      int at = nullElement(value);
-      if (at == NO_NULL || !declaresElements()) {
-        return value;
-      }
-      String expected = JsonShapes.expected(types.javaType(spec).getContentType());
-      throw new JsonBodyException(
-          "invalid_body",
-          at == UNORDERED
-              ? "An element of the " + what + " is null; expected " + expected + "."
-              : "Field '$[" + at + "]' is null; expected " + expected + ".",
-          null);
-    }
-
-    /**
-     * Whether the parameter is declared as an array or collection of a type (so a null element is
-     * refused): not {@code Object} or a {@code JsonNode}, which take any JSON, nulls included.
-     */
-    private boolean declaresElements() {
-      JavaType type = types.javaType(spec);
-      if (!type.isArrayType() && !type.isCollectionLikeType()) {
-        return false;
-      }
-      Class<?> element = type.getContentType().getRawClass();
-      return element != Object.class && !JsonNode.class.isAssignableFrom(element);
+      return value;
     }
 
     private Class<?> plain() {
@@ -127,35 +100,6 @@ final class JsonBinders {
       }
       return r;
     }
-  }
-
-  /** {@link #nullElement}'s answer when there is no null element, or no elements at all. */
-  private static final int NO_NULL = -1;
-
-  /** {@link #nullElement}'s answer for a null in a set, whose order is not the JSON's. */
-  private static final int UNORDERED = -2;
-
-  /**
-   * The index of the first null element of a list or array, {@link #UNORDERED} for a null in
-   * another collection, {@link #NO_NULL} otherwise (and for a value that is not a collection).
-   */
-  private static int nullElement(Object value) {
-    if (value instanceof Object[] array) {
-      for (int i = 0; i < array.length; i++) {
-        if (array[i] == null) {
-          return i;
-        }
-      }
-    } else if (value instanceof Collection<?> elements) {
-      int i = 0;
-      for (Object element : elements) {
-        if (element == null) {
-          return elements instanceof List ? i : UNORDERED;
-        }
-        i++;
-      }
-    }
-    return NO_NULL;
   }
 
   static Binders.Binder body(ParameterSpec p, Types types, JsonCodec json) {

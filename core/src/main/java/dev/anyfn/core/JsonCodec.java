@@ -96,6 +96,8 @@ public final class JsonCodec {
           .addModule(
               new SimpleModule("anyfn-bounded-decimals")
                   .addDeserializer(BigDecimal.class, new BoundedDecimals()))
+          .addModule(
+              new SimpleModule("anyfn-null-elements").setDeserializerModifier(new NullElements()))
           .build();
     }
   }
@@ -148,11 +150,15 @@ public final class JsonCodec {
    * A reader of what a caller sends a handler (an HTTP body, a message body, an invocation
    * payload): as {@link #readerFor}, and a record component that is not {@code Optional} is
    * required, as the OpenAPI document says, so that a missing or null one is refused naming it
-   * rather than handed over as a null the handler trips over. Data the runtime reads back (stored
+   * rather than handed over as a null the handler trips over; so is a null element of a typed list,
+   * set, array or map at any depth ({@link NullElements}). Data the runtime reads back (stored
    * results) and table images (rows may lack attributes) keep the lenient reader.
    */
   ObjectReader inputReaderFor(JavaType type) {
-    return mapper().readerFor(type).with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
+    return mapper()
+        .readerFor(type)
+        .with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+        .withAttribute(NullElements.REFUSE, Boolean.TRUE);
   }
 
   /**

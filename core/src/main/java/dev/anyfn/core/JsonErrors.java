@@ -87,6 +87,20 @@ final class JsonErrors {
           at(path(m)) + " is out of range for " + range(range.getTargetType()) + ".",
           e);
     }
+    if (e instanceof NullElements.Found f) {
+      String expected = JsonShapes.expected(f.element());
+      String at = path(f);
+      return new JsonBodyException(
+          "invalid_body",
+          f.ordered()
+              ? at(at) + " is null; expected " + expected + "."
+              : "An element of "
+                  + (at.equals("$") ? "the set" : "'" + at + "'")
+                  + " is null; expected "
+                  + expected
+                  + ".",
+          e);
+    }
     if (e instanceof MismatchedInputException mi) {
       String m = String.valueOf(mi.getOriginalMessage());
       if (m.startsWith("Trailing token")) {

@@ -11,8 +11,12 @@ import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SECURITY.md section 4, rows 1-25 that concern the core: each a clear 4xx/5xx, never a 200. */
@@ -228,7 +232,51 @@ class BadInputTest {
     assertProblem(array, 400, "invalid_body");
     assertThat(detail(array)).isEqualTo("Field '$[1]' is null; expected an object.");
     assertProblem(set, 400, "invalid_body");
-    assertThat(detail(set)).isEqualTo("An element of the body is null; expected a string.");
+    assertThat(detail(set)).isEqualTo("An element of the set is null; expected a string.");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"lines\":[{\"sku\":\"a\",\"quantity\":1},null]|Field '$.lines[1]' is null; expected an object.",
+        "\"counts\":{\"a\":1,\"b\":null}|Field '$.counts.b' is null; expected an integer.",
+        "\"tags\":[\"a\",null]|An element of '$.tags' is null; expected a string.",
+        "\"shelves\":[[\"a\"],[\"b\",null]]|Field '$.shelves[1][1]' is null; expected a string.",
+        "\"shelves\":[[\"a\"],null]|Field '$.shelves[1]' is null; expected an array."
+      })
+  void row10ANullElementInsideTheBodyIs400NamingItsPath(String field, String detail) {
+    HttpResponse r = rt.http("fx-lines", jsonPost("/fx/basket", basket(field)));
+
+    assertProblem(r, 400, "invalid_body");
+    assertThat(detail(r)).isEqualTo(detail);
+  }
+
+  @Test
+  void row10UntypedListsAndMapsInsideTheBodyTakeNulls() {
+    String body =
+        basket("\"notes\":[1,null]").replace("\"attributes\":{}", "\"attributes\":{\"x\":null}");
+
+    HttpResponse r = rt.http("fx-lines", jsonPost("/fx/basket", body));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.bodyText()).isEqualTo("1 1 1 [[a]] [1, null] {x=null}");
+  }
+
+  /** A basket of one line, one count, one tag and one shelf, with {@code field} replaced. */
+  private static String basket(String field) {
+    String name = field.substring(0, field.indexOf(':'));
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("\"lines\"", "[{\"sku\":\"a\",\"quantity\":1}]");
+    fields.put("\"counts\"", "{\"a\":1}");
+    fields.put("\"tags\"", "[\"a\"]");
+    fields.put("\"shelves\"", "[[\"a\"]]");
+    fields.put("\"notes\"", "[]");
+    fields.put("\"attributes\"", "{}");
+    fields.put(name, field.substring(field.indexOf(':') + 1));
+    return fields.entrySet().stream()
+        .map(e -> e.getKey() + ":" + e.getValue())
+        .collect(Collectors.joining(",", "{", "}"));
   }
 
   @Test
