@@ -424,6 +424,16 @@ class AwsPackagerTest {
   }
 
   @Test
+  void everyHttpRouteWaitsTheHttpApisMostNotSamsDefault() throws Exception {
+    JsonNode events =
+        write(index(new TriggerSpec.Http("GET", "/files/{path+}")), Map.of())
+            .at("/Resources/OrderApiFunction/Properties/Events");
+
+    assertThat(events.at("/H0Http/Properties/TimeoutInMillis").asInt()).isEqualTo(30_000);
+    assertThat(events.at("/H0HttpHead/Properties/TimeoutInMillis").asInt()).isEqualTo(30_000);
+  }
+
+  @Test
   void aGetRouteIsAlsoAHeadRouteAsAnyfnsRouterAnswersIt() throws Exception {
     JsonNode events =
         write(index(new TriggerSpec.Http("GET", "/files/{path+}")), Map.of())
