@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
+import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.HttpTimeouts;
 import dev.anyfn.core.packaging.OpenApiDocuments;
 import dev.anyfn.core.packaging.PackagingContext;
@@ -117,7 +118,7 @@ public final class AzurePackager implements ProviderPackager {
   @Override
   public void writeDescriptors(FunctionIndex index, PackagingContext context) throws IOException {
     Path out = context.outputDirectory().resolve(HOST_JSON);
-    Files.writeString(out, hostJson(index));
+    Files.writeString(out, hostJson(index, serviceBusQueues()));
     // The routes as Azure serves them: under each function's name when there are several.
     Path openApi = context.outputDirectory().resolve(OPENAPI_JSON);
     Files.deleteIfExists(openApi);
@@ -131,8 +132,34 @@ public final class AzurePackager implements ProviderPackager {
     }
   }
 
-  /** The host.json of an index. */
-  static String hostJson(FunctionIndex index) {
+  /**
+   * Whether {@code @OnQueue} binds Service Bus queues ({@code ANYFN_AZURE_QUEUE=servicebus}); false
+   * for a bad value, which {@link #portabilityProblems} reports.
+   */
+  private boolean serviceBusQueues() {
+    try {
+      return AzureBuildOptions.from(environment).serviceBusQueues();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * How long the Service Bus extension renews a message's lock while a function runs, unless
+   * host.json says otherwise: {@code extensions.serviceBus.maxAutoLockRenewalDuration}, 5 minutes
+   * (the Service Bus SDK's {@code ServiceBusProcessorOptions.MaxAutoLockRenewalDuration}).
+   */
+  static final int SERVICE_BUS_LOCK_RENEWAL_SECONDS = 300;
+
+  /**
+   * The host.json of an index. When a function with a Service Bus trigger ({@code @OnTopic}, or
+   * {@code @OnQueue} with {@code serviceBusQueues}) may run longer than the extension renews a
+   * message's lock by default, the lock is renewed for its timeout: otherwise the lock lapses while
+   * the handler still runs, Service Bus delivers the message again to another instance, and after
+   * the queue's {@code MaxDeliveryCount} moves it to the dead-letter queue although it may have
+   * been handled (Azure/azure-functions-host#1026).
+   */
+  static String hostJson(FunctionIndex index, boolean serviceBusQueues) {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode host = mapper.createObjectNode();
     host.put("version", "2.0");
@@ -141,19 +168,40 @@ public final class AzurePackager implements ProviderPackager {
     bundle.put("version", "[4.*, 5.0.0)");
     int timeout = index.functions().stream().mapToInt(FunctionSpec::timeoutSeconds).max().orElse(0);
     if (timeout > 0) {
-      host.put(
-          "functionTimeout",
-          String.format(
-              Locale.ROOT, "%02d:%02d:%02d", timeout / 3600, (timeout % 3600) / 60, timeout % 60));
+      host.put("functionTimeout", timeSpan(timeout));
     }
-    host.putObject("extensions")
+    ObjectNode extensions = host.putObject("extensions");
+    extensions
         .putObject("http")
         .put("routePrefix", "")
         .put("maxConcurrentRequests", MAX_CONCURRENT_REQUESTS);
+    int serviceBus =
+        index.functions().stream()
+            .filter(fn -> readsServiceBus(fn, serviceBusQueues))
+            .mapToInt(FunctionSpec::timeoutSeconds)
+            .max()
+            .orElse(0);
+    if (serviceBus > SERVICE_BUS_LOCK_RENEWAL_SECONDS) {
+      extensions.putObject("serviceBus").put("maxAutoLockRenewalDuration", timeSpan(serviceBus));
+    }
     try {
       return mapper.writeValueAsString(host) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException("host.json cannot be written", e);
     }
+  }
+
+  private static boolean readsServiceBus(FunctionSpec fn, boolean serviceBusQueues) {
+    return fn.triggers().stream()
+        .anyMatch(
+            t ->
+                t instanceof TriggerSpec.Topic
+                    || (serviceBusQueues && t instanceof TriggerSpec.Queue));
+  }
+
+  /** {@code hh:mm:ss}, as host.json writes durations. */
+  private static String timeSpan(int seconds) {
+    return String.format(
+        Locale.ROOT, "%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
   }
 }

@@ -133,6 +133,43 @@ class AzurePackagerTest {
     assertThat(host.path("functionTimeout").asText()).isEqualTo("00:01:30");
   }
 
+  private static JsonNode hostJson(Path dir, Map<String, String> environment, FunctionIndex index)
+      throws Exception {
+    new AzurePackager(environment)
+        .writeDescriptors(
+            index, new PackagingContext(dir, dir, "app", dir.resolve("app.jar"), Map.of()));
+    return new ObjectMapper().readTree(Files.readString(dir.resolve("host.json")));
+  }
+
+  @Test
+  void aServiceBusMessageLockIsRenewedForTheWholeTimeoutOfAFunctionRunningLongerThanFiveMinutes(
+      @TempDir Path dir) throws Exception {
+    // The extension renews a lock for 5 minutes by default; a handler still running after that
+    // loses it, and Service Bus delivers the message again while it runs.
+    JsonNode topic = hostJson(dir, Map.of(), index("audit", 540, new TriggerSpec.Topic("events")));
+    assertThat(topic.at("/extensions/serviceBus/maxAutoLockRenewalDuration").asText())
+        .isEqualTo("00:09:00");
+    JsonNode queue =
+        hostJson(
+            dir,
+            Map.of("ANYFN_AZURE_QUEUE", "servicebus"),
+            index("orders", 420, new TriggerSpec.Queue("orders", 1)));
+    assertThat(queue.at("/extensions/serviceBus/maxAutoLockRenewalDuration").asText())
+        .isEqualTo("00:07:00");
+    // Storage queues renew their messages' visibility themselves; within 5 minutes the default
+    // does.
+    assertThat(
+            hostJson(dir, Map.of(), index("orders", 420, new TriggerSpec.Queue("orders", 1)))
+                .at("/extensions/serviceBus")
+                .isMissingNode())
+        .isTrue();
+    assertThat(
+            hostJson(dir, Map.of(), index("audit", 300, new TriggerSpec.Topic("events")))
+                .at("/extensions/serviceBus")
+                .isMissingNode())
+        .isTrue();
+  }
+
   @Test
   void writesTheRoutesOpenApiDocumentWithThePathsAzureServes(@TempDir Path dir) throws Exception {
     Path jar = dir.resolve("app.jar");

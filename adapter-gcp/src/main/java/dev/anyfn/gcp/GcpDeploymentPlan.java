@@ -347,7 +347,12 @@ record GcpDeploymentPlan(
       List<GcpDeployment> out,
       List<String> problems) {
     boolean cron = s.cron() != null && !s.cron().isEmpty();
-    Optional<String> expression = cron ? Optional.of(s.cron()) : RateCron.of(s.rateSeconds());
+    // Cloud Scheduler documents month and day names in upper case (JAN, SUN); cron and the
+    // annotation take them in any case, and the rest of a cron expression has no letters.
+    Optional<String> expression =
+        cron
+            ? Optional.of(s.cron().strip().toUpperCase(Locale.ROOT))
+            : RateCron.of(s.rateSeconds());
     if (expression.isEmpty()) {
       problems.add(
           "Function '"

@@ -538,6 +538,15 @@ class GcpPackagerTest {
   }
 
   @Test
+  void monthAndDayNamesReachCloudSchedulerInTheUpperCaseItDocumentsWhileTheTriggerKeepsTheCron() {
+    TriggerSpec.Schedule weekdays = new TriggerSpec.Schedule("0 9 * jan-jun mon-fri", "", 0, "UTC");
+    GcpDeployment d = GcpDeploymentPlan.of(index(weekdays)).deployments().get(0);
+    assertThat(d.schedule().orElseThrow().cron()).isEqualTo("0 9 * JAN-JUN MON-FRI");
+    // ANYFN_TRIGGER names the trigger exactly as the index describes it.
+    assertThat(d.trigger().orElseThrow().describe()).contains("'0 9 * jan-jun mon-fri'");
+  }
+
+  @Test
   void jarKeepsFirestoreEventTypesAndDropsOtherServicesGeneratedEventClasses() {
     GcpPackager packager = new GcpPackager();
     assertThat(
