@@ -49,6 +49,9 @@ final class DeployScript {
     if (plan.deployments().stream().anyMatch(d -> bucket(d).isPresent())) {
       s.append(BUCKET_LOCATION_FUNCTION);
     }
+    if (plan.deployments().stream().anyMatch(DeployScript::readsFirestore)) {
+      s.append(FIRESTORE_LOCATION_FUNCTION);
+    }
     SendsToScript.topics(s, plan.sentTopics());
     plan.held().forEach(h -> hold(s, h));
     if (!plan.stale().isEmpty()) {
@@ -106,6 +109,10 @@ final class DeployScript {
             s.append("LOCATION=\"$(bucket_location ")
                 .append(word(NAME_PREFIX + b))
                 .append(")\"\n"));
+    boolean firestore = readsFirestore(d);
+    if (firestore) {
+      s.append("LOCATION=\"$(firestore_location)\"\n");
+    }
     lines.add("gcloud functions deploy " + word(NAME_PREFIX + d.name()));
     lines.add("--gen2");
     lines.add("--project \"$PROJECT\"");
@@ -117,7 +124,7 @@ final class DeployScript {
     // set; anyfn is built and tested against 2.0.0 (Jetty 12), which it then runs on.
     lines.add("--set-build-env-vars " + INVOKER_2);
     d.triggerFlags().forEach(f -> lines.add(word(f)));
-    if (bucket.isPresent()) {
+    if (bucket.isPresent() || firestore) {
       lines.add("--trigger-location \"$LOCATION\"");
     }
     if (d.trigger().isEmpty()) {
@@ -171,6 +178,35 @@ final class DeployScript {
             --format='value(location)')"; then
           echo "deploy.sh: bucket gs://$1 was not found in project $PROJECT; create it first" \\
             "(gcloud storage buckets create gs://$1 --location <region>)." >&2
+          return 1
+        fi
+        echo "$location" | tr '[:upper:]' '[:lower:]'
+      }
+      """;
+
+  /** Whether {@code d} takes the document events of the project's Firestore database. */
+  private static boolean readsFirestore(GcpDeployment d) {
+    return d.trigger().filter(TriggerSpec.DataChange.class::isInstance).isPresent();
+  }
+
+  /**
+   * Eventarc takes a Firestore database's events only in the database's location, which may be a
+   * multi-region ({@code nam5}, {@code eur3}) where no function can run, so a Firestore
+   * deployment's trigger is placed where the {@code (default)} database is ({@code
+   * --trigger-location}), read from the database, and the function runs in {@code REGION}; a
+   * project without that database stops the script before that deployment.
+   */
+  private static final String FIRESTORE_LOCATION_FUNCTION =
+      """
+
+      # firestore_location: where the project's (default) Firestore database is (nam5, eur3,
+      # europe-west1), where the Eventarc trigger of its document events must be.
+      firestore_location() {
+        local location
+        if ! location="$(gcloud firestore databases describe --database='(default)' \\
+            --project "$PROJECT" --format='value(locationId)')"; then
+          echo "deploy.sh: the (default) Firestore database was not found in project $PROJECT;" \\
+            "create it first (gcloud firestore databases create --location <region>)." >&2
           return 1
         fi
         echo "$location" | tr '[:upper:]' '[:lower:]'

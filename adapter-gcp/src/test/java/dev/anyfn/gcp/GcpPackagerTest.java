@@ -280,6 +280,33 @@ class GcpPackagerTest {
   }
 
   @Test
+  void firestoreTriggerIsPlacedWhereTheDatabaseIsAsEventarcRequires() {
+    List<List<String>> calls = script.calls();
+    int asked =
+        calls.indexOf(
+            List.of(
+                "firestore",
+                "databases",
+                "describe",
+                "--database=(default)",
+                "--project",
+                "demo-project",
+                "--format=value(locationId)"));
+    int deployed =
+        calls.indexOf(
+            calls.stream()
+                .filter(c -> c.size() > 2 && c.get(2).equals("gcp-events-firestore-users"))
+                .findFirst()
+                .orElseThrow());
+
+    assertThat(asked).isNotNegative().isLessThan(deployed);
+    // the multi-region nam5 is where the trigger goes; the function runs in REGION
+    assertThat(script.deploy("gcp-events-firestore-users").args())
+        .containsSequence("--trigger-location", "nam5")
+        .containsSequence("--region", "us-central1");
+  }
+
+  @Test
   void firestoreTriggerFiltersOnTheDefaultDatabaseAndTheCollection() {
     assertThat(script.deploy("gcp-events-firestore-users").args())
         .containsSequence(

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
  * arguments: each call is read exactly as gcloud would receive it, after the shell's quoting and
  * the script's variables. The stand-in answers every {@code describe} with "not found" (exit 1), so
  * the script creates everything, except those of a deployed function's Eventarc trigger, of that
- * trigger's Pub/Sub subscription, of a bucket's location and of the project's number (see the
- * constants), and succeeds at everything else. Immutable.
+ * trigger's Pub/Sub subscription, of a bucket's location, of the Firestore database's location and
+ * of the project's number (see the constants), and succeeds at everything else. Immutable.
  */
 public final class DeployScriptRun {
   /** The variables the script reads from its environment; never inherited from the caller's. */
@@ -34,6 +34,9 @@ public final class DeployScriptRun {
 
   /** What the stand-in answers for a bucket's location, as Cloud Storage writes a multi-region. */
   public static final String BUCKET_LOCATION = "US";
+
+  /** What the stand-in answers for the Firestore database's location: a multi-region. */
+  public static final String FIRESTORE_LOCATION = "nam5";
 
   /** What the stand-in answers for the project's number. */
   public static final String PROJECT_NUMBER = "123456789012";
@@ -82,6 +85,9 @@ public final class DeployScriptRun {
             + "${4##*/}-sub-1\"; exit 0 ;;\n"
             + "  'storage buckets describe') echo "
             + BUCKET_LOCATION
+            + "; exit 0 ;;\n"
+            + "  'firestore databases describe') echo "
+            + FIRESTORE_LOCATION
             + "; exit 0 ;;\n"
             + "  'projects describe '*) echo "
             + PROJECT_NUMBER
