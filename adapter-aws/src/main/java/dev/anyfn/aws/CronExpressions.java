@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Five-field Unix cron ({@code minute hour day-of-month month day-of-week}) to EventBridge's
@@ -46,15 +48,34 @@ final class CronExpressions {
             + " *)");
   }
 
-  /** {@code field} with each step from {@code *} ({@code *}{@code /n}) made {@code first/n}. */
+  /**
+   * {@code field} with each step from {@code *} ({@code *}{@code /n}) made {@code first/n}, and
+   * each step over a numeric range ({@code 10-50/10}) written out as its values ({@code
+   * 10,20,30,40,50}): AWS documents a step only from a single value, and a list it documents.
+   */
   private static String stepFrom(String field, int first) {
     StringBuilder out = new StringBuilder();
     for (String part : field.split(",", -1)) {
-      out.append(out.length() == 0 ? "" : ",")
-          .append(part.startsWith("*/") ? first + part.substring(1) : part);
+      out.append(out.length() == 0 ? "" : ",");
+      Matcher range = STEPPED_RANGE.matcher(part);
+      if (part.startsWith("*/")) {
+        out.append(first).append(part.substring(1));
+      } else if (range.matches()) {
+        int from = Integer.parseInt(range.group(1));
+        int to = Integer.parseInt(range.group(2));
+        int step = Integer.parseInt(range.group(3));
+        for (int v = from; v <= to; v += step) {
+          out.append(v == from ? "" : ",").append(v);
+        }
+      } else {
+        out.append(part);
+      }
     }
     return out.toString();
   }
+
+  /** A step over a numeric range, {@code from-to/step}; the processor checked its bounds. */
+  private static final Pattern STEPPED_RANGE = Pattern.compile("(\\d{1,2})-(\\d{1,2})/(\\d{1,2})");
 
   /**
    * EventBridge's day-of-week field for a set of Unix days (0 Sunday to 6): days count from 1

@@ -734,7 +734,11 @@ class AwsPackagerTest {
     // AWS documents steps from a value (0/15), not from * (*/15, which third-party guides disagree
     // on): each step from * starts at the field's first value instead, the same times
     assertThat(CronExpressions.toAws("5 */2 */10 */3 *")).hasValue("cron(5 0/2 1/10 1/3 ? *)");
-    assertThat(CronExpressions.toAws("*/20,7 1-5/2 * * *")).hasValue("cron(0/20,7 1-5/2 * * ? *)");
+    // a step over a range is written out as its values, a list AWS documents (a/b only from a
+    // value)
+    assertThat(CronExpressions.toAws("*/20,7 1-5/2 * * *")).hasValue("cron(0/20,7 1,3,5 * * ? *)");
+    assertThat(CronExpressions.toAws("10-50/10 9-17/4 1-20/10 1-12/6 *"))
+        .hasValue("cron(10,20,30,40,50 9,13,17 1,11 1,7 ? *)");
     assertThat(CronExpressions.toAws("0 3 1 * *")).hasValue("cron(0 3 1 * ? *)");
     assertThat(CronExpressions.toAws("0 0 * * 0,6")).hasValue("cron(0 0 ? * 1,7 *)");
     assertThat(CronExpressions.toAws("0 0 * * 7")).hasValue("cron(0 0 ? * 1 *)");
