@@ -344,17 +344,21 @@ public final class EventApi {
   /**
    * Starts afresh: drops every queued event, retry and dead letter and the messages sent to queues
    * and topics that no function reads, empties the buckets and tables, firing no event, and forgets
-   * what {@code Context.once} ran. Deliveries already running may finish first, up to the timeout;
-   * one still running then is forgotten (its outcome is ignored). Instances stay warm, and the
-   * clock, the schedules and the metrics are unchanged. {@code @AnyfnTest} calls it before each
-   * test method, so that a test does not see the events, dead letters or objects of another.
+   * what {@code Context.once} ran. Deliveries already running may finish first, and handlers
+   * stopped at their timeout (HTTP ones too) may end, so that what they still log comes before the
+   * reset, up to the timeout; one still running then is forgotten (its outcome is ignored).
+   * Instances stay warm, and the clock, the schedules and the metrics are unchanged.
+   * {@code @AnyfnTest} calls it before each test method, so that a test does not see the events,
+   * dead letters or objects of another.
    *
-   * @return whether every running delivery finished within the timeout
+   * @return whether every running delivery and stopped handler ended within the timeout
    */
   public boolean reset(Duration timeout) {
     boolean ended;
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      ended = hub.clear(System.nanoTime() + timeout.toNanos());
+      ended = hub.clear(deadline);
+      ended &= emulator.workers().awaitStoppedHandlers(deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while resetting the emulator", e);

@@ -235,10 +235,12 @@ final class InstancePool {
     boolean here = doneHere != null;
     CompletableFuture<T> result = new CompletableFuture<>();
     AtomicBoolean finished = new AtomicBoolean();
+    AtomicBoolean stopped = new AtomicBoolean(); // timed out while the handler ran: interrupted
     AtomicBoolean ended = new AtomicBoolean();
     Thread[] runner = new Thread[1];
     Workers.Deadline timer =
-        workers.deadline(timeout, () -> expire(lease, requestId, result, finished, ended, runner));
+        workers.deadline(
+            timeout, () -> expire(lease, requestId, result, finished, stopped, ended, runner));
     result.whenComplete((v, x) -> workers.cancel(timer));
     if (here) {
       // before the call runs: the timer may complete the result while this thread is inside it
@@ -254,6 +256,9 @@ final class InstancePool {
           } finally {
             synchronized (runner) {
               runner[0] = null;
+              if (stopped.get()) {
+                workers.stoppedHandlerEnded();
+              }
             }
             ended.set(true);
             Thread.interrupted(); // do not carry an interrupt into the next task of this thread
@@ -273,6 +278,7 @@ final class InstancePool {
       String requestId,
       CompletableFuture<?> result,
       AtomicBoolean finished,
+      AtomicBoolean stopped,
       AtomicBoolean ended,
       Thread[] runner) {
     if (!finished.compareAndSet(false, true)) {
@@ -301,6 +307,10 @@ final class InstancePool {
         // already serve another invocation that must not be interrupted.
         if (runner[0] == t) {
           t.interrupt();
+          // counted until the task ends (under this lock, as its end is), so that a reset waits
+          // for what the stopped handler still logs before the next test begins
+          stopped.set(true);
+          workers.stoppedHandlerRuns();
         }
       }
       workers.watchForLeak(ended, t, name(), requestId);

@@ -20,6 +20,7 @@ final class Workers {
   private final ThreadPoolExecutor executor;
   private final ScheduledExecutorService timer;
   private final AtomicInteger leaked = new AtomicInteger();
+  private final AtomicInteger stoppedRunning = new AtomicInteger();
   private final int maxLeakedThreads;
   private final LogSink log;
   private volatile Runnable onRelease = () -> {};
@@ -171,6 +172,30 @@ final class Workers {
         },
         200,
         TimeUnit.MILLISECONDS);
+  }
+
+  /** A handler stopped at its timeout runs on (its thread interrupted): counted until it ends. */
+  void stoppedHandlerRuns() {
+    stoppedRunning.incrementAndGet();
+  }
+
+  /** A handler counted by {@link #stoppedHandlerRuns} has ended. */
+  void stoppedHandlerEnded() {
+    stoppedRunning.decrementAndGet();
+  }
+
+  /**
+   * Waits until every handler stopped at its timeout has ended, so that what it still logs comes
+   * before the deadline; whether they all ended by then.
+   */
+  boolean awaitStoppedHandlers(long deadlineNanos) throws InterruptedException {
+    while (stoppedRunning.get() > 0) {
+      if (System.nanoTime() - deadlineNanos >= 0) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
   }
 
   int leakedThreads() {

@@ -71,6 +71,20 @@ class ResetTest {
     }
   }
 
+  @Test
+  void resetWaitsForAHandlerStoppedAtItsTimeoutSoThatItsLastLinesComeBeforeIt() {
+    try (Harness h = new Harness(Harness.fast())) {
+      Probe.lateMillis = 1_500; // ignores interruption past its 1 s timeout, then logs
+      assertThat(h.get("/late/a").statusCode()).isEqualTo(504);
+
+      assertThat(h.emulator.events().reset(IDLE)).isTrue();
+
+      assertThat(h.logged("after its invocation had timed out"))
+          .as("the stopped handler's last line came before the reset returned")
+          .isTrue();
+    }
+  }
+
   /** Sends an order whose handler waits at the gate and then fails; returns once it waits. */
   private static EventApi deliveringAnOrderThatWillFail(Harness h) throws InterruptedException {
     EventApi events = h.emulator.events();

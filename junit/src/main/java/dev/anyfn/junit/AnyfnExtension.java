@@ -88,7 +88,8 @@ public final class AnyfnExtension
     }
     if (!emulator.events().reset(RESET_WAIT)) {
       System.err.println(
-          "WARNING: anyfn: an event delivery of an earlier test was still running after "
+          "WARNING: anyfn: an event delivery or a handler stopped at its timeout, of an"
+              + " earlier test, was still running after "
               + RESET_WAIT.toSeconds()
               + " s; "
               + context.getDisplayName()

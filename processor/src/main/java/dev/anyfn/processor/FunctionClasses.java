@@ -23,6 +23,26 @@ final class FunctionClasses {
     this.elements = elements;
   }
 
+  /**
+   * Whether the class is in anyfn's own package {@code dev.anyfn}, reported: the processor takes
+   * every type of that package for one of anyfn's API types, never for a JSON type of the user's. A
+   * project generated from the archetype with {@code -DgroupId=dev.anyfn} lands there.
+   */
+  boolean inAnyfnPackage(TypeElement type, String className) {
+    if (!TypeNames.packageOf(type).equals("dev.anyfn")) {
+      return false;
+    }
+    reporter.error(
+        type,
+        "Function class "
+            + className
+            + " is in the package dev.anyfn, which is anyfn's own: anyfn takes every type of that"
+            + " package for one of its API's, so it would not read or write your records as JSON."
+            + " Move the class and its types to a package of your own, such as dev.anyfn.app (from"
+            + " anyfn-archetype with -DgroupId=dev.anyfn, also pass -Dpackage=dev.anyfn.app).");
+    return true;
+  }
+
   /** Whether the element is a class or record at all; other problems are reported only. */
   boolean check(TypeElement type, String className) {
     String subject = "Function class " + className;

@@ -48,6 +48,9 @@ final class FunctionReader {
   Optional<FunctionModel> read(TypeElement type) {
     String className = names.binaryName(type);
     ServerlessFunction annotation = type.getAnnotation(ServerlessFunction.class);
+    if (classes.inAnyfnPackage(type, className)) {
+      return Optional.empty(); // its records would only draw false "not a record" errors
+    }
     boolean isClass = classes.check(type, className);
     Optional<String> name = name(type, className, annotation);
     String function =

@@ -23,6 +23,33 @@ class FunctionClassValidationTest {
   }
 
   @Test
+  void rejectsAFunctionClassInAnyfnsOwnPackageWithThatErrorAlone() {
+    Compilation result =
+        compile(
+            """
+            package dev.anyfn;
+
+            @ServerlessFunction("greeting")
+            public class GreetingFunction {
+              public record Greeting(String name, String message) {}
+
+              @Route("/hello/{name}")
+              public Greeting hello(@PathParam("name") String name) {
+                return new Greeting(name, "Hello, " + name + "!");
+              }
+            }
+            """);
+
+    assertThat(result.errors())
+        .containsExactly(
+            "Function class dev.anyfn.GreetingFunction is in the package dev.anyfn, which is"
+                + " anyfn's own: anyfn takes every type of that package for one of its API's, so"
+                + " it would not read or write your records as JSON. Move the class and its types"
+                + " to a package of your own, such as dev.anyfn.app (from anyfn-archetype with"
+                + " -DgroupId=dev.anyfn, also pass -Dpackage=dev.anyfn.app).");
+  }
+
+  @Test
   void reportsTheErrorOnTheClass() {
     Compilation result =
         compile(
