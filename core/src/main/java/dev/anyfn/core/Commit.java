@@ -31,12 +31,30 @@ final class Commit {
    * @throws TooLateException when it was already answered as timed out
    */
   static void check(Context context) {
+    if (timedOut(context)) {
+      throw new TooLateException();
+    }
+  }
+
+  /** Whether the invocation of {@code context} was already answered as timed out. */
+  static boolean timedOut(Context context) {
     Context c = context;
     while (c instanceof ForwardingContext f) {
       c = f.context;
     }
-    if (c instanceof InvocationContext ic && !ic.mayCommit()) {
-      throw new TooLateException();
-    }
+    return c instanceof InvocationContext ic && !ic.mayCommit();
+  }
+
+  /**
+   * What is logged, as a warning, for a handler that threw after its invocation had been answered
+   * as timed out: most often what the runtime's interruption at the timeout made it throw, so not
+   * the handler's failure, which an error line with its stack trace would suggest.
+   */
+  static String stoppedAtTimeout(String handler, Throwable thrown) {
+    return "Handler "
+        + handler
+        + " was stopped at its timeout and ended with "
+        + thrown.getClass().getName()
+        + "; its invocation was already answered as timed out, and nothing it did was committed.";
   }
 }

@@ -243,6 +243,11 @@ final class EventDispatch {
       context.log().warn(late.getMessage(), "eventId", event.id());
       return new ItemFailure(index, event.id(), false, "timed_out", late.getMessage());
     }
+    if (Commit.timedOut(context)) {
+      String stopped = Commit.stoppedAtTimeout(handler.description(), t);
+      context.log().warn(stopped, "eventId", event.id());
+      return new ItemFailure(index, event.id(), false, "timed_out", stopped);
+    }
     if (t instanceof AlreadyInProgressException busy) {
       // a duplicate of an event whose work runs elsewhere: retried, nothing went wrong here
       context.log().warn("Event's work runs in another invocation; retried", "eventId", event.id());
@@ -306,6 +311,10 @@ final class EventDispatch {
     } catch (Throwable t) {
       if (t instanceof Error) {
         instance.markUnhealthy();
+      }
+      if (Commit.timedOut(context)) {
+        context.log().warn(Commit.stoppedAtTimeout(handler.description(), t));
+        return InvokeOutcome.failure("timed_out", "The function did not finish in time.");
       }
       context.log().error("Handler " + handler.description() + " failed", t);
       return InvokeOutcome.failure(

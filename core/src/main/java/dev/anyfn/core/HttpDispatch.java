@@ -135,8 +135,14 @@ final class HttpDispatch {
       if (t instanceof Error) {
         instance.markUnhealthy();
       }
-      context.log().error("Handler " + handler.description() + " failed", t);
-      response = Problems.internalError(requestId);
+      if (Commit.timedOut(context)) {
+        context.log().warn(Commit.stoppedAtTimeout(handler.description(), t));
+        response =
+            Problems.response(504, "timed_out", "The function did not finish in time.", requestId);
+      } else {
+        context.log().error("Handler " + handler.description() + " failed", t);
+        response = Problems.internalError(requestId);
+      }
     } finally {
       OnceContext.finish(handlerContext, succeeded);
     }

@@ -129,6 +129,39 @@ class OnceTest {
     assertThat(OnceFunction.CHARGES).hasValue(2);
   }
 
+  @Test
+  void aHandlerThrowingAfterItsInvocationTimedOutIsLoggedAsStoppedNotAsFailed() {
+    // what the runtime's interruption at the timeout makes a handler throw is not its failure
+    HttpResponse http =
+        rt.instance(FN)
+            .handleHttp(
+                TestRuntime.request("POST", "/once/charges/fail-after-1").build(),
+                answeredAsTimedOut());
+    QueueMessage message =
+        QueueMessage.builder()
+            .id("m-9")
+            .queue("charges")
+            .body("fail-in-9")
+            .deliveryAttempt(1)
+            .build();
+    BatchOutcome event = rt.instance(FN).handleEvents(List.of(message), answeredAsTimedOut());
+
+    assertThat(http.statusCode()).isEqualTo(504);
+    assertThat(http.bodyText()).contains("timed_out").contains("req-late");
+    assertThat(event.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("timed_out");
+              assertThat(f.permanent()).isFalse();
+            });
+    assertThat(rt.logs)
+        .filteredOn(line -> line.contains("was stopped at its timeout and ended with"))
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains("WARN").contains("IllegalStateException"));
+    assertThat(rt.logs).noneSatisfy(line -> assertThat(line).contains("ERROR"));
+  }
+
   private HttpResponse charge(FunctionInstance instance, String id) {
     return instance.handleHttp(
         TestRuntime.request("POST", "/once/charges/" + id).build(), context());
