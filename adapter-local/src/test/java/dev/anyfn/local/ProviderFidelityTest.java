@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.local.fixtures.Probe;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Where a profile follows what its cloud does with the resources anyfn deploys. */
@@ -48,5 +50,51 @@ class ProviderFidelityTest {
   void underAzureAnEventGridStorageEventExpiresAfterEventGridsDayWhileABlobWaits() {
     assertThat(Profile.AZURE.maxEventAge(WITH_DELETIONS)).isEqualTo(Duration.ofHours(24));
     assertThat(Profile.AZURE.maxEventAge(CREATED_ONLY)).isEqualTo(Profile.NO_AGE_LIMIT);
+  }
+
+  /** The headers hello's /headers route saw, one "name: value" line each, under {@code profile}. */
+  private static List<String> headersSeenUnder(Profile profile) {
+    try (Harness h = new Harness(Harness.fast().profile(profile))) {
+      HttpRequest request =
+          HttpRequest.newBuilder(h.uri("/headers"))
+              .header("X-Trace", "a")
+              .header("X-Trace", "b")
+              .header("Cookie", "session=1; theme=dark")
+              .GET()
+              .build();
+      return h.send(request).body().lines().toList();
+    }
+  }
+
+  private static String name(String line) {
+    return line.substring(0, line.indexOf(':'));
+  }
+
+  @Test
+  void underAwsHeaderNamesAreLowerCaseRepeatsCommaJoinedAndCookiesOneCookieHeader() {
+    List<String> seen = headersSeenUnder(Profile.AWS);
+    assertThat(seen)
+        .contains("x-trace: a,b")
+        .doesNotContain("X-Trace: a", "x-trace: a")
+        .endsWith("Cookie: session=1; theme=dark");
+    assertThat(seen)
+        .filteredOn(l -> !l.startsWith("Cookie: "))
+        .extracting(ProviderFidelityTest::name)
+        .allMatch(n -> n.equals(n.toLowerCase(Locale.ROOT)));
+  }
+
+  @Test
+  void underAzureHeaderNamesAreLowerCaseWithOneValueEach() {
+    List<String> seen = headersSeenUnder(Profile.AZURE);
+    assertThat(seen).contains("x-trace: a,b", "cookie: session=1; theme=dark");
+    assertThat(seen)
+        .extracting(ProviderFidelityTest::name)
+        .allMatch(n -> n.equals(n.toLowerCase(Locale.ROOT)));
+  }
+
+  @Test
+  void underGcpHeadersArriveAsSent() {
+    assertThat(headersSeenUnder(Profile.GCP))
+        .contains("X-Trace: a", "X-Trace: b", "Cookie: session=1; theme=dark");
   }
 }
