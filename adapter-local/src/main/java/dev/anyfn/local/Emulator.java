@@ -76,11 +76,11 @@ public final class Emulator implements AutoCloseable {
         new EventHub(
             b.clock,
             log,
-            b.maxAttempts > 0 ? kind -> b.maxAttempts : b.profile::deliveryAttempts,
+            b.maxAttempts > 0 ? trigger -> b.maxAttempts : b.profile::deliveryAttempts,
             b.profile::eventConcurrencyPerInstance,
             b.retryBackoff,
             b.retryBackoffMax,
-            b.maxEventAge != null ? kind -> b.maxEventAge : b.profile::maxEventAge,
+            b.maxEventAge != null ? trigger -> b.maxEventAge : b.profile::maxEventAge,
             b.visibilityTimeout);
     workers.onRelease(hub::capacityFreed);
     Map<String, InstancePool> byName = new LinkedHashMap<>();

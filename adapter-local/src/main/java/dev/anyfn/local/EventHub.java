@@ -30,11 +30,11 @@ final class EventHub {
   private final Map<String, EventQueue> queues = new LinkedHashMap<>();
   private final EmulatorClock clock;
   private final LogSink log;
-  private final ToIntFunction<TriggerSpec.Kind> maxAttempts;
+  private final ToIntFunction<TriggerSpec> maxAttempts;
   private final ToIntFunction<TriggerSpec.Kind> perInstance;
   private final Duration backoffBase;
   private final Duration backoffMax;
-  private final Function<TriggerSpec.Kind, Duration> maxEventAge;
+  private final Function<TriggerSpec, Duration> maxEventAge;
   private final Duration visibilityTimeout;
   private final AtomicLong ids = new AtomicLong();
   private final Thread dispatcher;
@@ -47,11 +47,11 @@ final class EventHub {
   EventHub(
       EmulatorClock clock,
       LogSink log,
-      ToIntFunction<TriggerSpec.Kind> maxAttempts,
+      ToIntFunction<TriggerSpec> maxAttempts,
       ToIntFunction<TriggerSpec.Kind> perInstance,
       Duration backoffBase,
       Duration backoffMax,
-      Function<TriggerSpec.Kind, Duration> maxEventAge,
+      Function<TriggerSpec, Duration> maxEventAge,
       Duration visibilityTimeout) {
     this.clock = clock;
     this.log = log;
@@ -65,15 +65,15 @@ final class EventHub {
     this.dispatcher.setDaemon(true);
   }
 
-  /** Delivery attempts of an event of this kind before it is dead-lettered. */
-  int maxAttempts(TriggerSpec.Kind kind) {
-    return maxAttempts.applyAsInt(kind);
+  /** Delivery attempts of an event of this trigger before it is dead-lettered. */
+  int maxAttempts(TriggerSpec trigger) {
+    return maxAttempts.applyAsInt(trigger);
   }
 
   /**
    * A delivery queue of {@code trigger}'s events for {@code consumer}, whose handler of that
-   * trigger takes them, with the trigger kind's attempts and the events of it one instance takes at
-   * once; add it with {@link #add}.
+   * trigger takes them, with the trigger's attempts and age and the events of its kind one instance
+   * takes at once; add it with {@link #add}.
    */
   EventQueue newQueue(String name, InstancePool consumer, int batchSize, TriggerSpec trigger) {
     TriggerSpec.Kind kind = trigger.kind();
@@ -82,9 +82,9 @@ final class EventHub {
         consumer,
         trigger,
         batchSize,
-        maxAttempts(kind),
+        maxAttempts(trigger),
         perInstance.applyAsInt(kind),
-        maxEventAge.apply(kind));
+        maxEventAge.apply(trigger));
   }
 
   /**

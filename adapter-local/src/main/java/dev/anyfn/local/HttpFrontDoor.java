@@ -488,7 +488,7 @@ final class HttpFrontDoor extends Handler.Abstract {
       refused = "invalid_query";
       builder.rawQuery(request.getHttpURI().getQuery());
       refused = "invalid_header";
-      builder.headers(headers(request));
+      builder.headers(FrontDoorHeaders.of(config.profile, headers(request)));
     } catch (IllegalArgumentException e) {
       write(response, done, Problems.response(400, refused, e.getMessage(), requestId), false);
       return;

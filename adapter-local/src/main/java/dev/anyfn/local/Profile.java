@@ -7,6 +7,7 @@ import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -66,7 +67,8 @@ public enum Profile {
    * host.json sets; the Java worker runs them on an unbounded thread pool), 600 s timeout cap
    * (Consumption plan) of which an HTTP caller waits 230 s (the load balancer's idle timeout); the
    * storage queue's {@code maxDequeueCount} of 5 (then {@code <queue>-poison}), Service Bus's
-   * {@code MaxDeliveryCount} of 10 for topics, the blob trigger's 5 tries, a timer never retried, a
+   * {@code MaxDeliveryCount} of 10 for topics, the blob trigger's 5 tries (30 within a day for a
+   * storage trigger that takes deletions: an Event Grid subscription), a timer never retried, a
    * Cosmos DB change tried once and retried 5 times ({@code @ExponentialBackoffRetry(maxRetryCount
    * = 5)} of the generated entry: retries per execution).
    */
@@ -294,6 +296,39 @@ public enum Profile {
     return attempts.queue();
   }
 
+  /**
+   * Delivery attempts of an event of {@code trigger} before it is dead-lettered: its kind's, except
+   * under Azure for a storage trigger that asks for deletions, which Azure serves through an Event
+   * Grid subscription ({@link #azureEventGrid}) retrying under Event Grid's default policy of
+   * {@value #EVENT_GRID_MAX_DELIVERY_ATTEMPTS} attempts.
+   */
+  int deliveryAttempts(TriggerSpec trigger) {
+    return azureEventGrid(trigger)
+        ? EVENT_GRID_MAX_DELIVERY_ATTEMPTS
+        : deliveryAttempts(trigger.kind());
+  }
+
+  /**
+   * Event Grid's default {@code maxDeliveryAttempts} of a subscription (learn.microsoft.com, "Event
+   * Grid message delivery and retry": 1-30, default 30).
+   */
+  static final int EVENT_GRID_MAX_DELIVERY_ATTEMPTS = 30;
+
+  /** Event Grid's default {@code eventTimeToLiveInMinutes}: 1440, a day. */
+  static final Duration EVENT_GRID_EVENT_TIME_TO_LIVE = Duration.ofMinutes(1440);
+
+  /**
+   * Whether, under this profile, {@code trigger} is an Azure storage trigger served by an Event
+   * Grid subscription: one that asks for more than {@code CREATED} (the generated entry binds an
+   * {@code @EventGridTrigger} then, and a {@code @BlobTrigger}, which reports only new blobs and
+   * gives up after 5 tries, otherwise).
+   */
+  boolean azureEventGrid(TriggerSpec trigger) {
+    return this == AZURE
+        && trigger instanceof TriggerSpec.Storage s
+        && !s.events().equals(List.of("CREATED"));
+  }
+
   /** Delivery attempts of an event of this kind before it is dead-lettered. */
   int deliveryAttempts(TriggerSpec.Kind kind) {
     return switch (kind) {
@@ -352,6 +387,15 @@ public enum Profile {
       case GCP -> Duration.ofHours(24);
       case AZURE -> kind == TriggerSpec.Kind.QUEUE ? Duration.ofDays(7) : NO_AGE_LIMIT;
     };
+  }
+
+  /**
+   * How long the cloud keeps an undelivered event of {@code trigger}: its kind's age, except under
+   * Azure for a storage trigger served by Event Grid ({@link #azureEventGrid}), whose events live
+   * for Event Grid's default time to live of a day and are then dropped.
+   */
+  Duration maxEventAge(TriggerSpec trigger) {
+    return azureEventGrid(trigger) ? EVENT_GRID_EVENT_TIME_TO_LIVE : maxEventAge(trigger.kind());
   }
 
   /** Deliveries of each kind of event, by the cloud's defaults and anyfn's descriptors. */

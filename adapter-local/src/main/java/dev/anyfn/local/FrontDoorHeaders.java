@@ -1,0 +1,61 @@
+package dev.anyfn.local;
+
+import dev.anyfn.Headers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A routed request's headers as the profile's cloud hands them to a function, so that code which
+ * reads names as spelled ({@link Headers#names()}, {@link Headers#asMap()}) or counts a repeated
+ * header's values sees locally what it sees deployed:
+ *
+ * <ul>
+ *   <li>AWS: the HTTP API's payload format 2.0 lower-cases every name, joins a repeated header's
+ *       values with commas, and moves {@code Cookie} into its {@code cookies} array, which the AWS
+ *       adapter puts back last as one {@code Cookie} header, the cookies joined with {@code "; "}
+ *       ({@code shared/reference/PROVIDERS.md} §2.1; adapter-aws {@code HttpApiEvent}).
+ *   <li>Azure: the Functions host passes names in lower case and one value per name, a map ({@code
+ *       PROVIDERS.md} §4.3); a repeated header's values arrive joined with commas.
+ *   <li>Google: the invoker passes the headers as the server received them, as the emulator does.
+ * </ul>
+ *
+ * Stateless.
+ */
+final class FrontDoorHeaders {
+  private FrontDoorHeaders() {}
+
+  static Headers of(Profile profile, Headers sent) {
+    if (profile == Profile.GCP || sent.isEmpty()) {
+      return sent;
+    }
+    Map<String, StringBuilder> joined = new LinkedHashMap<>();
+    List<String> cookies = new ArrayList<>();
+    sent.forEach(
+        (name, value) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          if (profile == Profile.AWS && lower.equals("cookie")) {
+            for (String cookie : value.split(";")) {
+              if (!cookie.isBlank()) {
+                cookies.add(cookie.trim());
+              }
+            }
+            return;
+          }
+          StringBuilder values = joined.get(lower);
+          if (values == null) {
+            joined.put(lower, new StringBuilder(value));
+          } else {
+            values.append(',').append(value);
+          }
+        });
+    Headers.Builder headers = Headers.builder();
+    joined.forEach((name, values) -> headers.add(name, values.toString()));
+    if (!cookies.isEmpty()) {
+      headers.add("Cookie", String.join("; ", cookies));
+    }
+    return headers.build();
+  }
+}
