@@ -6,7 +6,6 @@ import dev.anyfn.core.packaging.OpenApiDocuments;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -121,7 +120,7 @@ public class PackageMojo extends AbstractMojo {
       throw new MojoFailureException(e.getMessage(), e);
     }
     Path classes = Path.of(project.getBuild().getOutputDirectory());
-    FunctionIndex index = readIndex(classes);
+    FunctionIndex index = ProjectFunctions.read(classes, functionSources(classes));
     int javaRelease;
     try {
       javaRelease = JavaReleases.neededBy(classes);
@@ -219,6 +218,26 @@ public class PackageMojo extends AbstractMojo {
         getLog().warn(untrimmed);
       }
     }
+  }
+
+  /**
+   * Where the package's functions may be: the project's classes, then each runtime dependency that
+   * is not anyfn's own (a function module of a multi-module build holds an index of its own).
+   */
+  private List<ProjectFunctions.Source> functionSources(Path classes) {
+    List<ProjectFunctions.Source> sources = new ArrayList<>();
+    sources.add(new ProjectFunctions.Source(shown(classes), classes));
+    for (Artifact a : project.getArtifacts()) {
+      if (a.getFile() != null
+          && a.getArtifactHandler().isAddedToClasspath()
+          && !ProviderClasspath.ANYFN_GROUP.equals(a.getGroupId())
+          && (a.getScope() == null
+              || Artifact.SCOPE_COMPILE.equals(a.getScope())
+              || Artifact.SCOPE_RUNTIME.equals(a.getScope()))) {
+        sources.add(new ProjectFunctions.Source(a.getId(), a.getFile().toPath()));
+      }
+    }
+    return sources;
   }
 
   /** The artifactIds of the project's {@code dev.anyfn} runtime dependencies. */
@@ -329,7 +348,10 @@ public class PackageMojo extends AbstractMojo {
     try {
       fat.addDirectory(classes, name -> belongsTo(provider, name));
       for (Artifact dependency : dependencies) {
-        fat.addJar(dependency.getFile().toPath(), packager::keepsDependencyEntry);
+        // a function module's jar holds its Azure entry classes, which only the Azure jar needs
+        fat.addJar(
+            dependency.getFile().toPath(),
+            name -> belongsTo(provider, name) && packager.keepsDependencyEntry(name));
       }
       Optional<String> tooLarge = packager.artifactProblem(fat.uncompressedSize());
       if (tooLarge.isPresent()) {
@@ -346,25 +368,6 @@ public class PackageMojo extends AbstractMojo {
   /** Whether a file of the project's classes belongs in {@code provider}'s jar. */
   static boolean belongsTo(String provider, String classesEntry) {
     return provider.equals("azure") || !classesEntry.startsWith(AZURE_GENERATED);
-  }
-
-  static FunctionIndex readIndex(Path classes) throws MojoFailureException {
-    Path file = classes.resolve(FunctionIndex.RESOURCE);
-    if (!Files.isRegularFile(file)) {
-      throw new MojoFailureException(
-          "No function index at "
-              + file
-              + ". Expected the anyfn annotation processor to write it while compiling: add"
-              + " dev.anyfn:anyfn-processor as a provided dependency and annotate at least one"
-              + " class with @ServerlessFunction. From JDK 23 javac runs annotation processors only"
-              + " when asked: set the maven-compiler-plugin's <proc>full</proc> or list"
-              + " anyfn-processor in its annotationProcessorPaths.");
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return FunctionIndex.read(in, file.toString());
-    } catch (IOException | RuntimeException e) {
-      throw new MojoFailureException(e.getMessage(), e);
-    }
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.anyfn.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -33,33 +32,5 @@ class PackageMojoTest {
         .hasMessage(
             "project.build.outputTimestamp is 'yesterday'; expected an ISO-8601 date-time such as"
                 + " 2026-11-27T00:00:00Z or seconds since the epoch.");
-  }
-
-  @Test
-  void aMissingIndexNamesTheProcessorToAdd() {
-    assertThatThrownBy(() -> PackageMojo.readIndex(classes))
-        .hasMessage(
-            "No function index at "
-                + classes.resolve("META-INF/anyfn/functions.json")
-                + ". Expected the anyfn annotation processor to write it while compiling: add"
-                + " dev.anyfn:anyfn-processor as a provided dependency and annotate at least one"
-                + " class with @ServerlessFunction. From JDK 23 javac runs annotation processors only"
-                + " when asked: set the maven-compiler-plugin's <proc>full</proc> or list"
-                + " anyfn-processor in its annotationProcessorPaths.");
-  }
-
-  @Test
-  void theIndexIsReadFromTheClassesDirectory() throws Exception {
-    Path file = classes.resolve("META-INF/anyfn/functions.json");
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        """
-        {"formatVersion":1,"functions":[{"name":"hello","className":"com.example.Hello",
-         "memoryMb":512,"timeoutSeconds":30,"maxInstances":10,"handlers":[]}]}""");
-
-    assertThat(PackageMojo.readIndex(classes).functions())
-        .singleElement()
-        .satisfies(f -> assertThat(f.name()).isEqualTo("hello"));
   }
 }
