@@ -7,18 +7,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Watches a build output directory ({@code target/classes}) by polling: {@link #settledChange()}
- * says when its files differ from those last served and have not changed since the previous poll,
- * so that a compile still writing classes is not loaded half-done. Polling rather than a {@code
- * WatchService}: it needs no registration of each new subdirectory, and sees the same thing on
- * every OS and file system.
+ * Watches build output directories ({@code target/classes}, or those of every module of a
+ * multi-module build) by polling: {@link #settledChange()} says when its files differ from those
+ * last served and have not changed since the previous poll, so that a compile still writing classes
+ * is not loaded half-done. Polling rather than a {@code WatchService}: it needs no registration of
+ * each new subdirectory, and sees the same thing on every OS and file system.
  */
 final class OutputWatch {
-  private final Path root;
+  private final List<Path> roots;
   private Map<Path, Stamp> served;
   private Map<Path, Stamp> lastSeen;
 
@@ -27,13 +28,19 @@ final class OutputWatch {
 
   /** Starts from the directory as it is now, which is taken as served. */
   OutputWatch(Path root) {
-    this.root = root;
+    this(List.of(root));
+  }
+
+  /** Starts from the directories as they are now, which are taken as served. */
+  OutputWatch(List<Path> roots) {
+    this.roots = List.copyOf(roots);
     this.served = snapshot();
     this.lastSeen = served;
   }
 
-  Path root() {
-    return root;
+  /** The watched directory, or the directories separated by commas, for messages. */
+  String root() {
+    return String.join(", ", roots.stream().map(Path::toString).toList());
   }
 
   /**
@@ -51,11 +58,21 @@ final class OutputWatch {
     return settled;
   }
 
-  /** The files as they are now; null when the tree changed under the walk. */
+  /** The files as they are now; null when a tree changed under the walk. */
   private Map<Path, Stamp> snapshot() {
     Map<Path, Stamp> files = new HashMap<>();
+    for (Path root : roots) {
+      if (!snapshot(root, files)) {
+        return null;
+      }
+    }
+    return files;
+  }
+
+  /** Adds the files under {@code root}; false when the tree changed under the walk. */
+  private static boolean snapshot(Path root, Map<Path, Stamp> files) {
     if (!Files.isDirectory(root)) {
-      return files;
+      return true;
     }
     try (Stream<Path> walk = Files.walk(root)) {
       walk.forEach(
@@ -63,7 +80,7 @@ final class OutputWatch {
             try {
               BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
               if (a.isRegularFile()) {
-                files.put(root.relativize(p), new Stamp(a.lastModifiedTime().toMillis(), a.size()));
+                files.put(p, new Stamp(a.lastModifiedTime().toMillis(), a.size()));
               }
             } catch (NoSuchFileException e) {
               // deleted while walking: absent from this poll, seen settled at a later one
@@ -72,8 +89,8 @@ final class OutputWatch {
             }
           });
     } catch (IOException | UncheckedIOException e) {
-      return null; // the tree changed under the walk (a clean or a compile): not settled
+      return false; // the tree changed under the walk (a clean or a compile): not settled
     }
-    return files;
+    return true;
   }
 }

@@ -3,7 +3,6 @@ package dev.anyfn.maven;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.local.Emulator;
 import dev.anyfn.local.Profile;
-import java.io.File;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.MalformedURLException;
@@ -80,20 +79,31 @@ public class RunMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    Path output = Path.of(project.getBuild().getOutputDirectory());
-    Path index = output.resolve(FunctionIndex.RESOURCE);
-    if (!Files.isRegularFile(index)) {
-      if (session.getProjects().size() > 1) {
-        // mvn -pl examples/shop -am anyfn:run: the modules the example needs have no functions.
-        getLog().info("anyfn:run: " + project.getArtifactId() + " has no functions; skipped.");
+    List<MavenProject> reactor = session.getProjects();
+    MavenProject last = reactor.get(reactor.size() - 1);
+    if (reactor.size() > 1 && project != last) {
+      // mvn anyfn:run from a multi-module root: one emulator for every module's functions, started
+      // once the last module is compiled, rather than one per module, of which only the first ran.
+      getLog()
+          .info(
+              "anyfn:run: "
+                  + project.getArtifactId()
+                  + " is served with the other modules once "
+                  + last.getArtifactId()
+                  + " is compiled.");
+      return;
+    }
+    List<MavenProject> served = reactor.size() > 1 ? withFunctions(reactor) : List.of(project);
+    List<Path> classPath = classPath(served);
+    List<Path> watched = classPath.stream().filter(Files::isDirectory).toList();
+    String missing = whyNotServable(classPath);
+    if (missing != null) {
+      if (reactor.size() > 1 && served.size() == 1) {
+        // mvn -pl examples/shop -am anyfn:run with no functions at all: nothing to serve.
+        getLog().info("anyfn:run: no module of the build has functions; skipped.");
         return;
       }
-      throw new MojoFailureException(
-          "anyfn:run found no function index at "
-              + index
-              + ". Expected the anyfn annotation processor to write it while compiling: add"
-              + " dev.anyfn:anyfn-processor as a provided dependency and annotate at least one"
-              + " class with @ServerlessFunction.");
+      throw new MojoFailureException("anyfn:run: " + missing);
     }
     Profile chosen;
     try {
@@ -104,15 +114,12 @@ public class RunMojo extends AbstractMojo {
     quietJetty();
     Map<String, String> env = new HashMap<>(System.getenv());
     env.putAll(environment == null ? Map.of() : environment);
-    AtomicReference<URI> served = new AtomicReference<>();
+    AtomicReference<URI> address = new AtomicReference<>();
     LiveServer live =
         new LiveServer(
-            () -> startGeneration(chosen, env, served),
-            () ->
-                Files.isRegularFile(index)
-                    ? null
-                    : "it has no function index (a compile failed or is still running?)",
-            new OutputWatch(output),
+            () -> startGeneration(chosen, env, address, classPath),
+            () -> whyNotServable(classPath),
+            new OutputWatch(watched),
             getLog());
     try {
       live.start();
@@ -139,11 +146,11 @@ public class RunMojo extends AbstractMojo {
     getLog()
         .info(
             "anyfn: serving on "
-                + served.get()
+                + address.get()
                 + " - press Ctrl-C to stop."
                 + (watch
                     ? " Compiling again (mvn compile, or your IDE's build) reloads the functions;"
-                        + " a changed dependency needs a restart."
+                        + " a changed dependency that is not a module of this build needs a restart."
                     : ""));
     try {
       while (!stopped.await(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
@@ -163,10 +170,10 @@ public class RunMojo extends AbstractMojo {
    * the first one got (so that a reload keeps the address, even when the configured port was 0).
    */
   private LiveServer.Generation startGeneration(
-      Profile chosen, Map<String, String> env, AtomicReference<URI> served)
+      Profile chosen, Map<String, String> env, AtomicReference<URI> served, List<Path> classPath)
       throws MojoExecutionException {
-    warnNotDeployable(chosen);
-    URLClassLoader loader = projectClassLoader();
+    warnNotDeployable(chosen, classPath);
+    URLClassLoader loader = projectClassLoader(classPath);
     Thread current = Thread.currentThread();
     ClassLoader previous = current.getContextClassLoader();
     current.setContextClassLoader(loader); // the emulator's threads inherit it
@@ -198,10 +205,10 @@ public class RunMojo extends AbstractMojo {
    * profile emulates (a timer zone on Azure, a deletion trigger on Cosmos DB, a name the cloud does
    * not take): the emulator runs such functions as written, the cloud would not get them.
    */
-  private void warnNotDeployable(Profile chosen) {
+  private void warnNotDeployable(Profile chosen, List<Path> classPath) {
     FunctionIndex index;
     try {
-      index = PackageMojo.readIndex(Path.of(project.getBuild().getOutputDirectory()));
+      index = ProjectFunctions.read(classPath.get(0), sources(classPath));
     } catch (MojoFailureException e) {
       return; // the start that follows says what is missing
     }
@@ -265,14 +272,11 @@ public class RunMojo extends AbstractMojo {
     }
   }
 
-  private URLClassLoader projectClassLoader() throws MojoExecutionException {
+  private URLClassLoader projectClassLoader(List<Path> classPath) throws MojoExecutionException {
     List<URL> urls = new ArrayList<>();
     try {
-      urls.add(new File(project.getBuild().getOutputDirectory()).toURI().toURL());
-      for (Artifact artifact : project.getArtifacts()) {
-        if (artifact.getFile() != null && artifact.getArtifactHandler().isAddedToClasspath()) {
-          urls.add(artifact.getFile().toURI().toURL());
-        }
+      for (Path entry : classPath) {
+        urls.add(entry.toUri().toURL());
       }
     } catch (MalformedURLException e) {
       throw new MojoExecutionException("A class path entry is not a valid URL: " + e, e);
@@ -282,5 +286,75 @@ public class RunMojo extends AbstractMojo {
         "anyfn-project",
         urls.toArray(URL[]::new),
         new SharedApiClassLoader(RunMojo.class.getClassLoader()));
+  }
+
+  /**
+   * Of a multi-module build, the modules whose classes hold a function index, and the last module
+   * (which may deploy the others' functions from its dependencies), in the build's order.
+   */
+  private static List<MavenProject> withFunctions(List<MavenProject> reactor) {
+    MavenProject last = reactor.get(reactor.size() - 1);
+    return reactor.stream()
+        .filter(
+            p ->
+                p == last
+                    || Files.isRegularFile(
+                        Path.of(p.getBuild().getOutputDirectory()).resolve(FunctionIndex.RESOURCE)))
+        .toList();
+  }
+
+  /** The class path of {@code projects}: each one's classes, then its runtime dependencies. */
+  private static List<Path> classPath(List<MavenProject> projects) {
+    List<ClassPathEntry> entries = new ArrayList<>();
+    for (MavenProject p : projects) {
+      entries.add(
+          new ClassPathEntry(
+              p.getGroupId() + ":" + p.getArtifactId(),
+              Path.of(p.getBuild().getOutputDirectory())));
+      for (Artifact artifact : p.getArtifacts()) {
+        if (artifact.getFile() != null && artifact.getArtifactHandler().isAddedToClasspath()) {
+          entries.add(
+              new ClassPathEntry(
+                  artifact.getGroupId() + ":" + artifact.getArtifactId(),
+                  artifact.getFile().toPath()));
+        }
+      }
+    }
+    return firstOfEach(entries);
+  }
+
+  /** One entry of a module's class path: its {@code groupId:artifactId} and file or directory. */
+  record ClassPathEntry(String key, Path file) {}
+
+  /**
+   * The class path of several modules' class paths, in order: each artifact once, at its first
+   * place (a module one served module depends on comes as its classes, or as its jar, once).
+   */
+  static List<Path> firstOfEach(List<ClassPathEntry> entries) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    List<Path> paths = new ArrayList<>();
+    for (ClassPathEntry entry : entries) {
+      if (keys.add(entry.key())) {
+        paths.add(entry.file().toAbsolutePath().normalize());
+      }
+    }
+    return paths;
+  }
+
+  /** Each class path entry as a place functions may be, its project's classes first. */
+  private static List<ProjectFunctions.Source> sources(List<Path> classPath) {
+    return classPath.stream().map(p -> new ProjectFunctions.Source(p.toString(), p)).toList();
+  }
+
+  /**
+   * Why the class path cannot be served now (no index, or clashing functions); null when it can.
+   */
+  private static String whyNotServable(List<Path> classPath) {
+    try {
+      ProjectFunctions.read(classPath.get(0), sources(classPath));
+      return null;
+    } catch (MojoFailureException e) {
+      return e.getMessage();
+    }
   }
 }

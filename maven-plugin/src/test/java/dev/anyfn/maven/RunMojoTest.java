@@ -9,6 +9,7 @@ import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.local.Profile;
 import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
@@ -78,5 +79,30 @@ class RunMojoTest {
         System.setProperty(RunMojo.JETTY_LOG_LEVEL, before);
       }
     }
+  }
+
+  @Test
+  void theModulesOfAMultiModuleBuildAreServedFromOneClassPathWithEachArtifactOnce() {
+    List<Path> classPath =
+        RunMojo.firstOfEach(
+            List.of(
+                new RunMojo.ClassPathEntry(
+                    "com.acme:functions-a", Path.of("/m/functions-a/target/classes")),
+                new RunMojo.ClassPathEntry("com.acme:domain", Path.of("/m/domain/target/classes")),
+                new RunMojo.ClassPathEntry("dev.anyfn:anyfn-api", Path.of("/r/anyfn-api.jar")),
+                new RunMojo.ClassPathEntry(
+                    "com.acme:functions-b", Path.of("/m/functions-b/target/classes")),
+                new RunMojo.ClassPathEntry(
+                    "com.acme:domain", Path.of("/m/domain/target/domain.jar")),
+                new RunMojo.ClassPathEntry("dev.anyfn:anyfn-api", Path.of("/r/anyfn-api.jar")),
+                new RunMojo.ClassPathEntry(
+                    "com.acme:functions-a", Path.of("/m/functions-a/target/fa.jar"))));
+
+    assertThat(classPath)
+        .containsExactly(
+            Path.of("/m/functions-a/target/classes"),
+            Path.of("/m/domain/target/classes"),
+            Path.of("/r/anyfn-api.jar"),
+            Path.of("/m/functions-b/target/classes"));
   }
 }
