@@ -102,18 +102,21 @@ class ProjectFunctionsTest {
     assertThat(index.functions()).extracting(FunctionSpec::name).containsExactly("orders-api");
   }
 
+  /** The index of the jars of two function modules, functions-a and functions-b. */
+  private FunctionIndex readModulesAAndB(Path a, Path b) throws Exception {
+    return ProjectFunctions.read(
+        dir.resolve("classes"),
+        List.of(
+            new ProjectFunctions.Source("com.acme:functions-a:jar:1.0", a),
+            new ProjectFunctions.Source("com.acme:functions-b:jar:1.0", b)));
+  }
+
   @Test
   void twoModulesWithAFunctionOfOneNameAreRefusedNamingBothModules() throws Exception {
     Path a = jar("functions-a", index(function("orders", "com.acme.a.Orders", "/a/orders")));
     Path b = jar("functions-b", index(function("orders", "com.acme.b.Orders", "/b/orders")));
 
-    assertThatThrownBy(
-            () ->
-                ProjectFunctions.read(
-                    dir.resolve("classes"),
-                    List.of(
-                        new ProjectFunctions.Source("com.acme:functions-a:jar:1.0", a),
-                        new ProjectFunctions.Source("com.acme:functions-b:jar:1.0", b))))
+    assertThatThrownBy(() -> readModulesAAndB(a, b))
         .hasMessage(
             "anyfn cannot package these functions together, since one deployment serves them"
                 + " all:\n"
@@ -128,13 +131,7 @@ class ProjectFunctionsTest {
     Path a = jar("functions-a", index(function("orders-a", "com.acme.a.Orders", "/orders/{id}")));
     Path b = jar("functions-b", index(function("orders-b", "com.acme.b.Orders", "/orders/{no}")));
 
-    assertThatThrownBy(
-            () ->
-                ProjectFunctions.read(
-                    dir.resolve("classes"),
-                    List.of(
-                        new ProjectFunctions.Source("com.acme:functions-a:jar:1.0", a),
-                        new ProjectFunctions.Source("com.acme:functions-b:jar:1.0", b))))
+    assertThatThrownBy(() -> readModulesAAndB(a, b))
         .hasMessage(
             "anyfn cannot package these functions together, since one deployment serves them"
                 + " all:\n"
