@@ -28,9 +28,17 @@ public final class FunctionRuntime {
     Types types = new Types(loader, json);
     Map<String, FunctionDefinition> byName = new LinkedHashMap<>();
     for (FunctionSpec spec : index.functions()) {
-      if (byName.containsKey(spec.name())) {
+      FunctionDefinition same = byName.get(spec.name());
+      if (same != null) {
         throw new ConfigurationException(
-            "Two functions are named '" + spec.name() + "'. Give one of them another name.");
+            "Two functions are named '"
+                + spec.name()
+                + "': "
+                + same.spec().className()
+                + " and "
+                + spec.className()
+                + " (two modules on one class path can each hold one). Give one of them another"
+                + " name in its @ServerlessFunction.");
       }
       FunctionDefinition fn = new FunctionDefinition(spec, types, settings, json);
       byName.put(spec.name(), fn);
