@@ -6,6 +6,7 @@ import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Routes that two functions of a project both serve, for the platforms that put every function's
@@ -18,17 +19,22 @@ public final class SharedRoutes {
 
   /** One message per route a second function serves again, naming both functions. */
   public static List<String> in(FunctionIndex index) {
+    return in(index, (fn, h) -> "function '" + fn.name() + "' (method " + h.method() + ")");
+  }
+
+  /**
+   * As {@link #in(FunctionIndex)}, each serving handler named in the messages by {@code describe}
+   * (its function's module, for example).
+   */
+  public static List<String> in(
+      FunctionIndex index, BiFunction<FunctionSpec, HandlerSpec, String> describe) {
     Router.Builder<String> routes = Router.builder();
     List<String> problems = new ArrayList<>();
     for (FunctionSpec fn : index.functions()) {
       for (HandlerSpec h : fn.handlers()) {
         if (h.trigger() instanceof TriggerSpec.Http http) {
           try {
-            routes.add(
-                http.method(),
-                http.path(),
-                fn.name(),
-                "function '" + fn.name() + "' (method " + h.method() + ")");
+            routes.add(http.method(), http.path(), fn.name(), describe.apply(fn, h));
           } catch (ConfigurationException e) {
             problems.add(e.getMessage());
           }

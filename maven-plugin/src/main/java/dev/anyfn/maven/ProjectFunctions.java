@@ -1,9 +1,8 @@
 package dev.anyfn.maven;
 
+import dev.anyfn.core.SharedRoutes;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
-import dev.anyfn.core.index.HandlerSpec;
-import dev.anyfn.core.index.TriggerSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -103,11 +102,13 @@ final class ProjectFunctions {
     }
   }
 
-  /** Two functions of one name, and routes served twice, each as a sentence. */
+  /**
+   * Two functions of one name, and routes served twice (compared as the runtime's router compares
+   * them, {@link SharedRoutes}), each as a sentence.
+   */
   static List<String> clashes(List<FunctionSpec> functions, Map<String, String> originOf) {
     List<String> clashes = new ArrayList<>();
     Map<String, FunctionSpec> byName = new LinkedHashMap<>();
-    Map<String, String> routes = new LinkedHashMap<>(); // method + normalised path -> who
     for (FunctionSpec function : functions) {
       FunctionSpec same = byName.putIfAbsent(function.name(), function);
       if (same != null) {
@@ -119,45 +120,30 @@ final class ProjectFunctions {
                 + " and "
                 + where(function, originOf)
                 + ". Give one of them another name in its @ServerlessFunction.");
-        continue;
       }
-      for (HandlerSpec handler : function.handlers()) {
-        if (!(handler.trigger() instanceof TriggerSpec.Http http)) {
-          continue;
-        }
-        String route = http.method() + " " + http.path();
-        String who =
-            "function '"
-                + function.name()
-                + "' ("
-                + function.className()
-                + "."
-                + handler.method()
-                + ", in "
-                + originOf.get(function.className())
-                + ")";
-        String first = routes.putIfAbsent(http.method() + " " + normalised(http.path()), who);
-        if (first != null) {
-          clashes.add(
-              "route "
-                  + route
-                  + " is served twice: by "
-                  + first
-                  + " and by "
-                  + who
-                  + ". Give one of them another path or method.");
-        }
-      }
+    }
+    FunctionIndex named =
+        new FunctionIndex(FunctionIndex.FORMAT_VERSION, List.copyOf(byName.values()));
+    for (String twice :
+        SharedRoutes.in(
+            named,
+            (fn, h) ->
+                "function '"
+                    + fn.name()
+                    + "' ("
+                    + fn.className()
+                    + "."
+                    + h.method()
+                    + ", in "
+                    + originOf.get(fn.className())
+                    + ")")) {
+      // an item of the list the message makes: "Route ..." as "route ..."
+      clashes.add(Character.toLowerCase(twice.charAt(0)) + twice.substring(1));
     }
     return clashes;
   }
 
   private static String where(FunctionSpec function, Map<String, String> originOf) {
     return function.className() + " (in " + originOf.get(function.className()) + ")";
-  }
-
-  /** Parameter names do not make two paths differ: /a/{x} and /a/{y} are one path. */
-  private static String normalised(String path) {
-    return path.replaceAll("\\{[^}/]+\\+}", "{+}").replaceAll("\\{[^}/+]+}", "{}");
   }
 }
