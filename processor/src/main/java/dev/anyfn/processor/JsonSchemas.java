@@ -294,7 +294,11 @@ final class JsonSchemas {
     return map("type", "string", "enum", constants);
   }
 
-  /** A record by its components, another class by its public getters and fields. */
+  /**
+   * A record by its components, another class by its public getters and fields. Only a record's
+   * components are required: anyfn refuses a body that lacks one, while Jackson leaves a missing
+   * field or setter property of another class at the value its constructor gave it.
+   */
   private Map<String, Object> object(DeclaredType type) {
     TypeElement element = TypeNames.element(type);
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -343,7 +347,7 @@ final class JsonSchemas {
     Map<String, Object> schema = new LinkedHashMap<>();
     schema.put("type", "object");
     schema.put("properties", properties);
-    if (!required.isEmpty()) {
+    if (!required.isEmpty() && element.getKind() == ElementKind.RECORD) {
       schema.put("required", required);
     }
     return schema;
@@ -351,8 +355,7 @@ final class JsonSchemas {
 
   /**
    * Adds a property; every one that is neither {@code Optional} nor annotated {@code @Nullable} is
-   * required (what the type promises, though anyfn's binding leaves a missing one null, for the
-   * class itself to refuse).
+   * listed as required, which {@link #object} keeps for records only.
    */
   private void property(
       Map<String, Object> properties,

@@ -427,6 +427,44 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void onlyARecordsComponentsAreRequiredSinceJacksonLeavesABeansMissingPropertiesAtTheirDefaults() {
+    JsonNode schemas =
+        tree(document(
+                """
+                    package com.example;
+
+                    import dev.anyfn.*;
+
+                    @ServerlessFunction("signup")
+                    public class Signup {
+                      public record Account(String email, int age) {}
+
+                      public static class Preferences {
+                        public String theme = "light";
+                        private int pageSize = 20;
+                        public int getPageSize() { return pageSize; }
+                        public void setPageSize(int pageSize) { this.pageSize = pageSize; }
+                      }
+
+                      public record Form(Account account, Preferences preferences) {}
+
+                      @Route(value = "/signup", method = HttpMethod.POST)
+                      public Account signup(Form form) {
+                        return form.account();
+                      }
+                    }
+                    """))
+            .get("components")
+            .get("schemas");
+
+    assertThat(schemas.at("/Account/required").toString()).isEqualTo("[\"email\",\"age\"]");
+    assertThat(schemas.at("/Form/required").toString()).isEqualTo("[\"account\",\"preferences\"]");
+    assertThat(fieldNames(schemas.get("Preferences").get("properties")))
+        .containsExactlyInAnyOrder("theme", "pageSize");
+    assertThat(schemas.get("Preferences").has("required")).isFalse();
+  }
+
+  @Test
   void namesGenericAndClashingTypesApartAndDescribesTypesThatContainThemselves() {
     String document =
         document(
