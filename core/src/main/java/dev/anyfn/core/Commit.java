@@ -45,12 +45,26 @@ final class Commit {
     return c instanceof InvocationContext ic && !ic.mayCommit();
   }
 
+  /** What the caller of an invocation answered as timed out is told. */
+  static final String DID_NOT_FINISH = "The function did not finish in time.";
+
   /**
-   * What is logged, as a warning, for a handler that threw after its invocation had been answered
-   * as timed out: most often what the runtime's interruption at the timeout made it throw, so not
-   * the handler's failure, which an error line with its stack trace would suggest.
+   * Whether {@code thrown} ended a handler whose invocation had already been answered as timed out:
+   * the commit check refused its effects, or it threw after the answer (most often what the
+   * runtime's interruption at the timeout made it throw).
    */
-  static String stoppedAtTimeout(String handler, Throwable thrown) {
+  static boolean endedLate(Throwable thrown, Context context) {
+    return thrown instanceof TooLateException || timedOut(context);
+  }
+
+  /**
+   * What is logged, as a warning, for a handler that {@link #endedLate}: not the handler's failure,
+   * which an error line with its stack trace would suggest.
+   */
+  static String lateWarning(String handler, Throwable thrown) {
+    if (thrown instanceof TooLateException) {
+      return thrown.getMessage();
+    }
     return "Handler "
         + handler
         + " was stopped at its timeout and ended with "

@@ -239,14 +239,10 @@ final class EventDispatch {
     if (t instanceof Error) {
       instance.markUnhealthy();
     }
-    if (t instanceof Commit.TooLateException late) {
-      context.log().warn(late.getMessage(), "eventId", event.id());
-      return new ItemFailure(index, event.id(), false, "timed_out", late.getMessage());
-    }
-    if (Commit.timedOut(context)) {
-      String stopped = Commit.stoppedAtTimeout(handler.description(), t);
-      context.log().warn(stopped, "eventId", event.id());
-      return new ItemFailure(index, event.id(), false, "timed_out", stopped);
+    if (Commit.endedLate(t, context)) {
+      String late = Commit.lateWarning(handler.description(), t);
+      context.log().warn(late, "eventId", event.id());
+      return new ItemFailure(index, event.id(), false, "timed_out", late);
     }
     if (t instanceof AlreadyInProgressException busy) {
       // a duplicate of an event whose work runs elsewhere: retried, nothing went wrong here
@@ -305,16 +301,13 @@ final class EventDispatch {
       return InvokeOutcome.success(answer);
     } catch (AlreadyInProgressException e) {
       return InvokeOutcome.failure("in_progress", e.getMessage());
-    } catch (Commit.TooLateException e) {
-      context.log().warn(e.getMessage());
-      return InvokeOutcome.failure("timed_out", "The function did not finish in time.");
     } catch (Throwable t) {
       if (t instanceof Error) {
         instance.markUnhealthy();
       }
-      if (Commit.timedOut(context)) {
-        context.log().warn(Commit.stoppedAtTimeout(handler.description(), t));
-        return InvokeOutcome.failure("timed_out", "The function did not finish in time.");
+      if (Commit.endedLate(t, context)) {
+        context.log().warn(Commit.lateWarning(handler.description(), t));
+        return InvokeOutcome.failure("timed_out", Commit.DID_NOT_FINISH);
       }
       context.log().error("Handler " + handler.description() + " failed", t);
       return InvokeOutcome.failure(

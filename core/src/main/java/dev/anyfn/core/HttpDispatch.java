@@ -127,18 +127,13 @@ final class HttpDispatch {
       response = problem.build();
     } catch (JsonBodyException e) {
       response = Problems.response(400, e.code(), e.getMessage(), requestId);
-    } catch (Commit.TooLateException e) {
-      context.log().warn(e.getMessage());
-      response =
-          Problems.response(504, "timed_out", "The function did not finish in time.", requestId);
     } catch (Throwable t) {
       if (t instanceof Error) {
         instance.markUnhealthy();
       }
-      if (Commit.timedOut(context)) {
-        context.log().warn(Commit.stoppedAtTimeout(handler.description(), t));
-        response =
-            Problems.response(504, "timed_out", "The function did not finish in time.", requestId);
+      if (Commit.endedLate(t, context)) {
+        context.log().warn(Commit.lateWarning(handler.description(), t));
+        response = Problems.response(504, "timed_out", Commit.DID_NOT_FINISH, requestId);
       } else {
         context.log().error("Handler " + handler.description() + " failed", t);
         response = Problems.internalError(requestId);
