@@ -432,6 +432,7 @@ public class PackageMojo extends AbstractMojo {
             + " calls Context.once, but no class of the project sets an idempotency store: deployed,"
             + " once fails on every call (only the emulator keeps a store of its own). Set one in an"
             + " @OnInit method with init.useIdempotencyStore(store, keepResults), such as"
+            + " anyfn-idempotency-dynamodb's DynamoDbIdempotencyStore or"
             + " anyfn-idempotency-postgres's PostgresIdempotencyStore.");
   }
 
