@@ -486,7 +486,7 @@ public final class Emulator implements AutoCloseable {
     public Emulator build() {
       // before the first Jetty class: initialising one initialises SLF4J
       JettyLogging.quietWithoutProvider();
-      HttpFrontDoor.initialiseServerClassesInBackground();
+      JettyClassPreload.startInBackground();
       return new Emulator(this);
     }
 
