@@ -3,19 +3,15 @@ package dev.anyfn.local;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
-import dev.anyfn.core.InitFailedException;
 import dev.anyfn.core.Problems;
 import dev.anyfn.core.RouteMatch;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpCompliance;
@@ -40,8 +36,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * server's safe defaults: what {@link Admission} refuses from the request line and headers (Host
  * check against DNS rebinding, the control API only from loopback and never for a web page of
  * another origin, URI and header limits), the body limit answered 413 before the body is buffered,
- * no CORS headers. Routes with {@code FunctionRuntime.route}, then takes an instance from the
- * function's pool: 429 with {@code Retry-After} when none is free, 504 on timeout.
+ * no CORS headers. Hands requests under {@value #CONTROL_PREFIX} to the {@link ControlApi}; routes
+ * the others with {@code FunctionRuntime.route} and hands a routed one to the {@link
+ * FunctionGateway} (an instance from the function's pool: 429 with {@code Retry-After} when none is
+ * free, 504 on timeout). Jetty calls it on its server threads, concurrently.
  */
 final class HttpFrontDoor extends Handler.Abstract {
   static final String CONTROL_PREFIX = "/_anyfn/";
@@ -55,6 +53,7 @@ final class HttpFrontDoor extends Handler.Abstract {
   private final ControlApi control;
   private final int maxBodyBytes;
   private final Admission admission;
+  private final FunctionGateway gateway;
   private Server server;
   private ServerConnector connector;
   private volatile boolean accepting = true;
@@ -74,6 +73,7 @@ final class HttpFrontDoor extends Handler.Abstract {
             emulator.log());
     this.control = new ControlApi(emulator);
     this.admission = new Admission(config.host, () -> connector.getLocalPort());
+    this.gateway = new FunctionGateway(emulator, config);
   }
 
   void listen() {
@@ -446,140 +446,8 @@ final class HttpFrontDoor extends Handler.Abstract {
           false);
       return;
     }
-    InstancePool pool = emulator.pool(match.function().get().name());
-    var lease = pool.tryAcquire();
-    if (lease.isEmpty()) {
-      write(
-          response,
-          done,
-          Problems.builder(429, "too_many_requests", pool.throttled(), requestId)
-              .header("Retry-After", "1")
-              .header(
-                  "X-Anyfn-Reason",
-                  pool.maxInstances() == 0
-                      ? "ReservedFunctionConcurrency"
-                      : "ConcurrentInvocationLimitExceeded")
-              .build(),
-          false);
-      return;
-    }
-    AtomicBoolean answered = new AtomicBoolean();
-    Workers.Deadline gate = gateway(pool, requestId, response, done, answered);
-    // On this server thread: the request owns it anyway, and a hand-off to a worker thread and
-    // back cost more than the rest of the emulator's work for a fast handler.
-    pool.invokeHere(
-        lease.get(),
-        requestId,
-        (instance, ctx) -> instance.handleHttp(match, neutral, ctx),
-        (r, failure) -> {
-          if (gate != null) {
-            emulator.workers().cancel(gate);
-          }
-          if (!answered.compareAndSet(false, true)) {
-            return; // the cloud's front door answered already; the function ran on
-          }
-          if (r != null) {
-            write(response, done, carried(r, pool, requestId), false);
-          } else {
-            // After a timeout the handler may still hold this exchange's thread, and Jetty reads
-            // the connection's next request only once the handler returned: close the connection
-            // so that the client's next request opens a new one rather than wait behind it.
-            boolean close = cause(failure) instanceof InstancePool.TimedOut;
-            write(response, done, failureResponse(failure, pool, requestId), close);
-          }
-        });
-  }
-
-  /**
-   * Arms the cloud's front-door timeout when it is shorter than the function's (AWS's HTTP API
-   * stops waiting after 30 s): at it, the client gets the cloud's answer while the function runs on
-   * until its own timeout, whose outcome nobody then sees. Null when the function's timeout comes
-   * first.
-   */
-  private Workers.Deadline gateway(
-      InstancePool pool,
-      String requestId,
-      Response response,
-      Callback done,
-      AtomicBoolean answered) {
-    Profile.Gateway g = emulator.profile().gateway();
-    Duration wait =
-        config.gatewayTimeout != null ? config.gatewayTimeout : Duration.ofSeconds(g.seconds());
-    if (wait.compareTo(pool.timeout()) >= 0) {
-      return null;
-    }
-    return emulator
-        .workers()
-        .deadline(
-            wait,
-            () -> {
-              if (!answered.compareAndSet(false, true)) {
-                return;
-              }
-              String detail =
-                  g.stopped()
-                      + "; function '"
-                      + pool.name()
-                      + "' (timeout "
-                      + pool.timeout().toSeconds()
-                      + " s) runs on, unseen. Answer sooner, or hand long work to a queue.";
-              emulator.log().warn("Request " + requestId + ": " + detail);
-              // the handler still holds this exchange's thread: close, as after a timeout
-              write(
-                  response,
-                  done,
-                  Problems.response(g.status(), "gateway_timeout", detail, requestId),
-                  true);
-            });
-  }
-
-  /**
-   * The response, or the error the cloud would give in its place when it is larger than the
-   * profile's response limit.
-   */
-  private HttpResponse carried(HttpResponse r, InstancePool pool, String requestId) {
-    Optional<String> tooLarge = emulator.profile().responseLimit().exceeded(r, emulator.profile());
-    if (tooLarge.isEmpty()) {
-      return r;
-    }
-    emulator
-        .log()
-        .warn("Function '" + pool.name() + "', request " + requestId + ": " + tooLarge.get());
-    return Problems.response(500, "response_too_large", tooLarge.get(), requestId);
-  }
-
-  private static Throwable cause(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
-  }
-
-  private static HttpResponse failureResponse(
-      Throwable failure, InstancePool pool, String requestId) {
-    Throwable cause = cause(failure);
-    if (cause instanceof InstancePool.TimedOut) {
-      return Problems.response(
-          504,
-          "timeout",
-          "Function '"
-              + pool.name()
-              + "' did not answer within its timeout of "
-              + pool.timeout().toSeconds()
-              + " s.",
-          requestId);
-    }
-    if (cause instanceof InitFailedException) {
-      return Problems.response(
-          502,
-          "init_failed",
-          "Function '"
-              + pool.name()
-              + "' failed to initialise; see the emulator log for request "
-              + requestId
-              + ".",
-          requestId);
-    }
-    return Problems.internalError(requestId);
+    gateway.serve(
+        match, neutral, requestId, (answer, close) -> write(response, done, answer, close));
   }
 
   private static Headers headers(Request request) {
