@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * A routed request's headers as the profile's cloud hands them to a function, so that code which
@@ -27,6 +29,24 @@ import java.util.Map;
 final class FrontDoorHeaders {
   private FrontDoorHeaders() {}
 
+  /**
+   * The headers as the server received them, as Google's invoker and the control API take them: a
+   * field the header model refuses (a name that is no RFC 9110 token, a control character in the
+   * value) is dropped rather than failing the request; a field without a value has the empty one.
+   */
+  static Headers asSent(HttpFields fields) {
+    Headers.Builder h = Headers.builder();
+    for (HttpField f : fields) {
+      try {
+        h.add(f.getName(), f.getValue() == null ? "" : f.getValue());
+      } catch (IllegalArgumentException e) {
+        // A header our model refuses (control characters) is dropped rather than failing the call.
+      }
+    }
+    return h.build();
+  }
+
+  /** {@code sent} ({@link #asSent}) reshaped as {@code profile}'s cloud hands headers over. */
   static Headers of(Profile profile, Headers sent) {
     if (profile == Profile.GCP || sent.isEmpty()) {
       return sent;

@@ -1,6 +1,5 @@
 package dev.anyfn.local;
 
-import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.core.Problems;
@@ -15,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpCompliance;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
@@ -54,6 +52,7 @@ final class HttpFrontDoor extends Handler.Abstract {
   private final int maxBodyBytes;
   private final Admission admission;
   private final FunctionGateway gateway;
+  private final JettyRequestTranslator translator;
   private Server server;
   private ServerConnector connector;
   private volatile boolean accepting = true;
@@ -74,6 +73,7 @@ final class HttpFrontDoor extends Handler.Abstract {
     this.control = new ControlApi(emulator);
     this.admission = new Admission(config.host, () -> connector.getLocalPort());
     this.gateway = new FunctionGateway(emulator, config);
+    this.translator = new JettyRequestTranslator(config.profile);
   }
 
   void listen() {
@@ -407,26 +407,20 @@ final class HttpFrontDoor extends Handler.Abstract {
               rawPath,
               request.getHttpURI().getQuery(),
               body,
-              headers(request),
+              FrontDoorHeaders.asSent(request.getHeaders()),
               requestId)
           .whenComplete(
               (r, x) ->
                   write(response, done, r != null ? r : Problems.internalError(requestId), false));
       return;
     }
-    HttpRequest.Builder builder = HttpRequest.builder().method(request.getMethod());
-    String refused = "invalid_path";
+    HttpRequest asked;
     try {
-      builder.rawPath(rawPath == null ? "/" : rawPath);
-      refused = "invalid_query";
-      builder.rawQuery(request.getHttpURI().getQuery());
-      refused = "invalid_header";
-      builder.headers(FrontDoorHeaders.of(config.profile, headers(request)));
-    } catch (IllegalArgumentException e) {
-      write(response, done, Problems.response(400, refused, e.getMessage(), requestId), false);
+      asked = translator.translate(request, body);
+    } catch (JettyRequestTranslator.Refused e) {
+      write(response, done, Problems.response(400, e.code(), e.getMessage(), requestId), false);
       return;
     }
-    HttpRequest asked = builder.body(body).build();
     RouteMatch routed = emulator.runtime().route(asked);
     // A HEAD that a GET route answers is served as that GET: Jetty sends its headers and length
     // without the body, as RFC 9110 has a HEAD answer say what the GET's would.
@@ -448,18 +442,6 @@ final class HttpFrontDoor extends Handler.Abstract {
     }
     gateway.serve(
         match, neutral, requestId, (answer, close) -> write(response, done, answer, close));
-  }
-
-  private static Headers headers(Request request) {
-    Headers.Builder h = Headers.builder();
-    for (HttpField f : request.getHeaders()) {
-      try {
-        h.add(f.getName(), f.getValue() == null ? "" : f.getValue());
-      } catch (IllegalArgumentException e) {
-        // A header our model refuses (control characters) is dropped rather than failing the call.
-      }
-    }
-    return h.build();
   }
 
   private void write(Response response, Callback done, HttpResponse r, boolean close) {
