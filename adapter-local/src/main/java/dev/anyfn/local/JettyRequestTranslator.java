@@ -50,7 +50,7 @@ final class JettyRequestTranslator {
       refused = "invalid_query";
       builder.rawQuery(request.getHttpURI().getQuery());
       refused = "invalid_header";
-      builder.headers(FrontDoorHeaders.of(profile, FrontDoorHeaders.asSent(request.getHeaders())));
+      builder.headers(FrontDoorHeaders.of(profile, request.getHeaders()));
     } catch (IllegalArgumentException e) {
       throw new Refused(refused, e);
     }
