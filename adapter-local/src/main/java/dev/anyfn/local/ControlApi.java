@@ -157,13 +157,7 @@ final class ControlApi {
       return invoke(method, seg.get(1), body, id);
     }
     if (root.equals("reset") && seg.size() == 1) {
-      if (!method.equals("POST")) {
-        return done(ControlAnswers.notAllowed("POST", id));
-      }
-      // Off the HTTP thread: it waits for deliveries still running.
-      return CompletableFuture.supplyAsync(
-          () -> answers.json(200, Map.of("finished", events.reset(RESET_WAIT))),
-          r -> emulator.workers().execute(r));
+      return reset(method, id);
     }
     if (root.equals("dead-letters") && seg.size() == 1) {
       return only(
@@ -285,6 +279,18 @@ final class ControlApi {
             return Problems.response(404, "not_found", e.getMessage(), id);
           }
         },
+        r -> emulator.workers().execute(r));
+  }
+
+  /** {@code POST /_anyfn/reset}. */
+  private CompletableFuture<HttpResponse> reset(String method, String id) {
+    if (!method.equals("POST")) {
+      return done(ControlAnswers.notAllowed("POST", id));
+    }
+    EventApi events = emulator.events();
+    // Off the HTTP thread: it waits for deliveries still running.
+    return CompletableFuture.supplyAsync(
+        () -> answers.json(200, Map.of("finished", events.reset(RESET_WAIT))),
         r -> emulator.workers().execute(r));
   }
 
