@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
-import dev.anyfn.QueueMessage;
-import dev.anyfn.TopicMessage;
-import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.core.JsonBodyException;
 import dev.anyfn.core.JsonCodec;
 import dev.anyfn.core.Problems;
@@ -19,12 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The control API under {@code /_anyfn/}, loopback only: the endpoints of {@link #ENDPOINTS}, which
- * {@code GET /_anyfn/} lists.
+ * {@code GET /_anyfn/} lists. Reads the path, query and body of a control request, calls the {@link
+ * EventApi}, and answers through {@link ControlAnswers}, what the caller must fix as a {@code 400}
+ * problem. Thread-safe: the front door calls it concurrently.
  */
 final class ControlApi {
   /** Every endpoint: its method, its path and what it does, in the order the index lists them. */
@@ -90,135 +88,24 @@ final class ControlApi {
 
   private final Emulator emulator;
   private final JsonCodec json;
+  private final ControlAnswers answers;
 
   ControlApi(Emulator emulator) {
     this.emulator = emulator;
     this.json = emulator.runtime().json();
+    this.answers = new ControlAnswers(json);
   }
 
+  /**
+   * The answer to one control request: completed on this thread, or, for an invocation or a reset,
+   * which wait, on a worker thread.
+   */
   CompletableFuture<HttpResponse> handle(
       String method, String rawPath, String rawQuery, byte[] body, Headers headers, String id) {
-    EventApi events = emulator.events();
     try {
-      List<String> seg = segments(rawPath);
-      Map<String, String> query = query(rawQuery);
-      String root = seg.get(0);
-      if (root.isEmpty() && seg.size() == 1) {
-        return only(method, "GET", () -> ok(200, Map.of("endpoints", ENDPOINTS)), id);
-      }
-      if (root.equals("metrics") && seg.size() == 1) {
-        return only(method, "GET", () -> ok(200, emulator.metrics()), id);
-      }
-      if (root.equals("openapi.json") && seg.size() == 1) {
-        return only(method, "GET", () -> openApi(id), id);
-      }
-      if (root.equals("queues") && seg.size() == 3 && seg.get(2).equals("messages")) {
-        if (method.equals("GET")) {
-          return done(ok(200, unconsumed(events, seg.get(1))));
-        }
-        if (!method.equals("POST")) {
-          return done(notAllowed("GET, POST", id));
-        }
-        return only(
-            method, "POST", () -> ok(202, Map.of("id", events.send(seg.get(1), body, query))), id);
-      }
-      if (root.equals("topics") && seg.size() == 3 && seg.get(2).equals("messages")) {
-        if (method.equals("GET")) {
-          return done(ok(200, unsubscribed(events, seg.get(1))));
-        }
-        if (!method.equals("POST")) {
-          return done(notAllowed("GET, POST", id));
-        }
-        return only(
-            method,
-            "POST",
-            () -> ok(202, Map.of("id", events.publish(seg.get(1), body, query))),
-            id);
-      }
-      if (root.equals("buckets") && seg.size() >= 4 && seg.get(2).equals("objects")) {
-        String key = String.join("/", seg.subList(3, seg.size()));
-        if (key.isEmpty()) {
-          throw new BadControlRequest(
-              "invalid_path",
-              EventApi.EMPTY_KEY
-                  + " Put the key after objects/: /_anyfn/buckets/{bucket}/objects/{key}.");
-        }
-        if (method.equals("PUT")) {
-          String type = headers.first("Content-Type").orElse("application/octet-stream");
-          return done(ok(201, Map.of("eventId", events.putObject(seg.get(1), key, body, type))));
-        }
-        if (method.equals("DELETE")) {
-          return done(deleted(events.deleteObject(seg.get(1), key), id));
-        }
-        return done(notAllowed("PUT, DELETE", id));
-      }
-      if (root.equals("tables") && seg.size() == 3 && seg.get(2).equals("rows")) {
-        if (!method.equals("PUT") && !method.equals("DELETE")) {
-          return done(notAllowed("PUT, DELETE", id));
-        }
-        JsonNode doc = json.readTree(body);
-        Map<String, Object> keys = keys(doc);
-        if (method.equals("PUT")) {
-          JsonNode image = doc.get("image");
-          if (image == null || !image.isObject()) {
-            return done(
-                Problems.response(
-                    400, "invalid_body", "Expected {\"keys\":{...},\"image\":{...}}.", id));
-          }
-          return done(
-              ok(200, Map.of("eventId", events.putRow(seg.get(1), keys, image.toString()))));
-        }
-        return done(deleted(events.deleteRow(seg.get(1), keys), id));
-      }
-      if (root.equals("schedules") && seg.size() == 3 && seg.get(2).equals("fire")) {
-        return only(
-            method, "POST", () -> ok(202, Map.of("ids", events.fireSchedule(seg.get(1)))), id);
-      }
-      if (root.equals("functions") && seg.size() == 3 && seg.get(2).equals("invoke")) {
-        if (!method.equals("POST")) {
-          return done(notAllowed("POST", id));
-        }
-        // Runs off the HTTP thread: the invocation may take up to the function's timeout.
-        return CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return invoked(events.invoke(seg.get(1), body, id), id);
-              } catch (EventTooLargeException e) {
-                return tooLarge(e, id);
-              } catch (IllegalArgumentException e) {
-                return Problems.response(404, "not_found", e.getMessage(), id);
-              }
-            },
-            r -> emulator.workers().execute(r));
-      }
-      if (root.equals("reset") && seg.size() == 1) {
-        if (!method.equals("POST")) {
-          return done(notAllowed("POST", id));
-        }
-        // Off the HTTP thread: it waits for deliveries still running.
-        return CompletableFuture.supplyAsync(
-            () -> ok(200, Map.of("finished", events.reset(RESET_WAIT))),
-            r -> emulator.workers().execute(r));
-      }
-      if (root.equals("dead-letters") && seg.size() == 1) {
-        return only(
-            method, "GET", () -> ok(200, deadLetters(events, required(query, "queue"))), id);
-      }
-      if (root.equals("dead-letters") && seg.size() == 2 && seg.get(1).equals("redrive")) {
-        return only(
-            method,
-            "POST",
-            () -> ok(200, Map.of("redriven", events.redrive(required(query, "queue")))),
-            id);
-      }
-      return done(
-          Problems.response(
-              404,
-              "not_found",
-              "No control API endpoint " + rawPath + "; GET /_anyfn/ lists them.",
-              id));
+      return route(method, rawPath, rawQuery, body, headers, id);
     } catch (EventTooLargeException e) {
-      return done(tooLarge(e, id));
+      return done(ControlAnswers.tooLarge(e, id));
     } catch (JsonBodyException e) {
       return done(Problems.response(400, e.code(), e.getMessage(), id));
     } catch (BadControlRequest e) {
@@ -230,6 +117,181 @@ final class ControlApi {
     } catch (IllegalStateException e) {
       return done(Problems.response(503, "shutting_down", e.getMessage(), id));
     }
+  }
+
+  /** Picks the endpoint by the path's segments; what the endpoint refuses is thrown. */
+  private CompletableFuture<HttpResponse> route(
+      String method, String rawPath, String rawQuery, byte[] body, Headers headers, String id) {
+    EventApi events = emulator.events();
+    List<String> seg = segments(rawPath);
+    Map<String, String> query = query(rawQuery);
+    String root = seg.get(0);
+    if (root.isEmpty() && seg.size() == 1) {
+      return only(method, "GET", () -> answers.json(200, Map.of("endpoints", ENDPOINTS)), id);
+    }
+    if (root.equals("metrics") && seg.size() == 1) {
+      return only(method, "GET", () -> answers.json(200, emulator.metrics()), id);
+    }
+    if (root.equals("openapi.json") && seg.size() == 1) {
+      return only(method, "GET", () -> ControlAnswers.openApi(emulator.openApi(), id), id);
+    }
+    if ((root.equals("queues") || root.equals("topics"))
+        && seg.size() == 3
+        && seg.get(2).equals("messages")) {
+      return messages(method, root.equals("queues"), seg.get(1), body, query, id);
+    }
+    if (root.equals("buckets") && seg.size() >= 4 && seg.get(2).equals("objects")) {
+      return object(method, seg, body, headers, id);
+    }
+    if (root.equals("tables") && seg.size() == 3 && seg.get(2).equals("rows")) {
+      return row(method, seg.get(1), body, id);
+    }
+    if (root.equals("schedules") && seg.size() == 3 && seg.get(2).equals("fire")) {
+      return only(
+          method,
+          "POST",
+          () -> answers.json(202, Map.of("ids", events.fireSchedule(seg.get(1)))),
+          id);
+    }
+    if (root.equals("functions") && seg.size() == 3 && seg.get(2).equals("invoke")) {
+      return invoke(method, seg.get(1), body, id);
+    }
+    if (root.equals("reset") && seg.size() == 1) {
+      return reset(method, id);
+    }
+    if (root.equals("dead-letters") && seg.size() == 1) {
+      return only(
+          method,
+          "GET",
+          () ->
+              answers.json(
+                  200, ControlAnswers.deadLetters(events.deadLetters(required(query, "queue")))),
+          id);
+    }
+    if (root.equals("dead-letters") && seg.size() == 2 && seg.get(1).equals("redrive")) {
+      return only(
+          method,
+          "POST",
+          () -> answers.json(200, Map.of("redriven", events.redrive(required(query, "queue")))),
+          id);
+    }
+    return done(
+        Problems.response(
+            404,
+            "not_found",
+            "No control API endpoint " + rawPath + "; GET /_anyfn/ lists them.",
+            id));
+  }
+
+  /**
+   * {@code GET} or {@code POST /_anyfn/queues/{queue}/messages} ({@code queue}) and {@code
+   * /_anyfn/topics/{topic}/messages}.
+   */
+  private CompletableFuture<HttpResponse> messages(
+      String method,
+      boolean queue,
+      String name,
+      byte[] body,
+      Map<String, String> query,
+      String id) {
+    EventApi events = emulator.events();
+    if (method.equals("GET")) {
+      return done(
+          answers.json(
+              200,
+              queue
+                  ? ControlAnswers.queueMessages(events.unconsumed(name))
+                  : ControlAnswers.topicMessages(events.unsubscribed(name))));
+    }
+    if (!method.equals("POST")) {
+      return done(ControlAnswers.notAllowed("GET, POST", id));
+    }
+    return only(
+        method,
+        "POST",
+        () ->
+            answers.json(
+                202,
+                Map.of(
+                    "id",
+                    queue ? events.send(name, body, query) : events.publish(name, body, query))),
+        id);
+  }
+
+  /** {@code PUT} or {@code DELETE /_anyfn/buckets/{bucket}/objects/{key}}. */
+  private CompletableFuture<HttpResponse> object(
+      String method, List<String> seg, byte[] body, Headers headers, String id) {
+    EventApi events = emulator.events();
+    String key = String.join("/", seg.subList(3, seg.size()));
+    if (key.isEmpty()) {
+      throw new BadControlRequest(
+          "invalid_path",
+          EventApi.EMPTY_KEY
+              + " Put the key after objects/: /_anyfn/buckets/{bucket}/objects/{key}.");
+    }
+    if (method.equals("PUT")) {
+      String type = headers.first("Content-Type").orElse("application/octet-stream");
+      return done(
+          answers.json(201, Map.of("eventId", events.putObject(seg.get(1), key, body, type))));
+    }
+    if (method.equals("DELETE")) {
+      return done(answers.deleted(events.deleteObject(seg.get(1), key), id));
+    }
+    return done(ControlAnswers.notAllowed("PUT, DELETE", id));
+  }
+
+  /** {@code PUT} or {@code DELETE /_anyfn/tables/{table}/rows}. */
+  private CompletableFuture<HttpResponse> row(String method, String table, byte[] body, String id) {
+    EventApi events = emulator.events();
+    if (!method.equals("PUT") && !method.equals("DELETE")) {
+      return done(ControlAnswers.notAllowed("PUT, DELETE", id));
+    }
+    JsonNode doc = json.readTree(body);
+    Map<String, Object> keys = keys(doc);
+    if (method.equals("PUT")) {
+      JsonNode image = doc.get("image");
+      if (image == null || !image.isObject()) {
+        return done(
+            Problems.response(
+                400, "invalid_body", "Expected {\"keys\":{...},\"image\":{...}}.", id));
+      }
+      return done(
+          answers.json(200, Map.of("eventId", events.putRow(table, keys, image.toString()))));
+    }
+    return done(answers.deleted(events.deleteRow(table, keys), id));
+  }
+
+  /** {@code POST /_anyfn/functions/{function}/invoke}. */
+  private CompletableFuture<HttpResponse> invoke(
+      String method, String function, byte[] body, String id) {
+    if (!method.equals("POST")) {
+      return done(ControlAnswers.notAllowed("POST", id));
+    }
+    EventApi events = emulator.events();
+    // Runs off the HTTP thread: the invocation may take up to the function's timeout.
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return ControlAnswers.invoked(events.invoke(function, body, id), id);
+          } catch (EventTooLargeException e) {
+            return ControlAnswers.tooLarge(e, id);
+          } catch (IllegalArgumentException e) {
+            return Problems.response(404, "not_found", e.getMessage(), id);
+          }
+        },
+        r -> emulator.workers().execute(r));
+  }
+
+  /** {@code POST /_anyfn/reset}. */
+  private CompletableFuture<HttpResponse> reset(String method, String id) {
+    if (!method.equals("POST")) {
+      return done(ControlAnswers.notAllowed("POST", id));
+    }
+    EventApi events = emulator.events();
+    // Off the HTTP thread: it waits for deliveries still running.
+    return CompletableFuture.supplyAsync(
+        () -> answers.json(200, Map.of("finished", events.reset(RESET_WAIT))),
+        r -> emulator.workers().execute(r));
   }
 
   /**
@@ -283,21 +345,11 @@ final class ControlApi {
 
   private static CompletableFuture<HttpResponse> only(
       String method, String allowed, Action action, String id) {
-    return done(method.equals(allowed) ? action.run() : notAllowed(allowed, id));
+    return done(method.equals(allowed) ? action.run() : ControlAnswers.notAllowed(allowed, id));
   }
 
   private static CompletableFuture<HttpResponse> done(HttpResponse r) {
     return CompletableFuture.completedFuture(r);
-  }
-
-  private static HttpResponse tooLarge(EventTooLargeException e, String id) {
-    return Problems.response(413, "event_too_large", e.getMessage(), id);
-  }
-
-  private static HttpResponse notAllowed(String allow, String id) {
-    return Problems.builder(405, "method_not_allowed", "This endpoint answers " + allow + ".", id)
-        .header("Allow", allow)
-        .build();
   }
 
   /** One endpoint as the index lists it. */
@@ -307,91 +359,6 @@ final class ControlApi {
     endpoint.put("path", path);
     endpoint.put("does", does);
     return Collections.unmodifiableMap(endpoint);
-  }
-
-  private HttpResponse ok(int status, Object value) {
-    return HttpResponse.status(status).body(json.write(value), "application/json").build();
-  }
-
-  private HttpResponse openApi(String id) {
-    return emulator
-        .openApi()
-        .map(doc -> HttpResponse.status(200).body(doc, "application/json").build())
-        .orElseGet(
-            () ->
-                Problems.response(
-                    404,
-                    "not_found",
-                    "No OpenAPI document: no function has a route, or the functions were compiled"
-                        + " without anyfn-processor on the annotation processor path.",
-                    id));
-  }
-
-  private HttpResponse deleted(Optional<String> eventId, String id) {
-    return eventId
-        .map(e -> ok(200, Map.of("eventId", e)))
-        .orElseGet(() -> Problems.response(404, "not_found", "Nothing to delete there.", id));
-  }
-
-  private HttpResponse invoked(InvokeOutcome o, String id) {
-    if (o.succeeded()) {
-      return HttpResponse.status(200).body(o.json(), "application/json").build();
-    }
-    int status =
-        switch (o.errorCode()) {
-          case "throttled" -> 429;
-          case "timeout" -> 504;
-          case "init_failed" -> 502;
-          case "invalid_payload" -> 400;
-          case "in_progress" -> 409;
-          default -> 500;
-        };
-    HttpResponse.Builder b = Problems.builder(status, o.errorCode(), o.errorMessage(), id);
-    if (status == 429) {
-      b.header("Retry-After", "1");
-    }
-    return b.build();
-  }
-
-  private static List<Map<String, Object>> unconsumed(EventApi events, String queue) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (QueueMessage m : events.unconsumed(queue)) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", m.id());
-      json.put("body", m.bodyText());
-      out.add(json);
-    }
-    return out;
-  }
-
-  private static List<Map<String, Object>> unsubscribed(EventApi events, String topic) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (TopicMessage m : events.unsubscribed(topic)) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", m.id());
-      json.put("body", m.bodyText());
-      out.add(json);
-    }
-    return out;
-  }
-
-  private static List<Map<String, Object>> deadLetters(EventApi events, String queue) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (DeadLetter d : events.deadLetters(queue)) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("queue", d.queue());
-      m.put("id", d.id());
-      m.put("body", d.bodyText());
-      m.put("attributes", d.attributes());
-      m.put("attempts", d.attempts());
-      m.put("reason", d.reason());
-      m.put("firstError", d.firstError());
-      m.put("lastError", d.lastError());
-      m.put("firstReceived", d.firstReceived().toString());
-      m.put("deadLetteredAt", d.deadLetteredAt().toString());
-      out.add(m);
-    }
-    return out;
   }
 
   private static Map<String, Object> keys(JsonNode doc) {

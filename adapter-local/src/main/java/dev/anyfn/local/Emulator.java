@@ -83,6 +83,29 @@ public final class Emulator implements AutoCloseable {
             b.maxEventAge != null ? trigger -> b.maxEventAge : b.profile::maxEventAge,
             b.visibilityTimeout);
     workers.onRelease(hub::capacityFreed);
+    Map<String, InstancePool> byName = newPools(b, settings);
+    this.pools = Map.copyOf(byName);
+    List<InstancePool> list = new ArrayList<>(byName.values());
+    this.queues = new QueueSource(hub, list, b.profile::deadLetterQueue, b.profile.queueBatches());
+    this.topics = new TopicSource(hub, list);
+    StorageSource storage = new StorageSource(hub, list, b.profile.overwriteReportsDeletion());
+    TableSource tables =
+        new TableSource(hub, list, runtime.json(), b.profile.tableChangesInOrder());
+    this.schedules =
+        new ScheduleSource(hub, list, b.clock, log, b.profile.schedulesRunOneAtATime());
+    this.events = new EventApi(this, queues, topics, storage, tables, schedules, hub);
+    EmulatorSender sender = new EmulatorSender(events, b.profile);
+    list.forEach(pool -> pool.sendThrough(sender));
+    this.frontDoor = new HttpFrontDoor(this, b);
+    this.openApi = OpenApiDocuments.read(b.classLoader).orElse(null);
+  }
+
+  /**
+   * One instance pool per function, in the runtime's order: the function's {@code maxInstances},
+   * the concurrency set or the profile's, and the function's timeout within the profile's maximum
+   * (at least a second).
+   */
+  private Map<String, InstancePool> newPools(Builder b, RuntimeSettings settings) {
     Map<String, InstancePool> byName = new LinkedHashMap<>();
     int concurrency = b.concurrency > 0 ? b.concurrency : b.profile.concurrencyPerInstance();
     for (FunctionDefinition fn : runtime.functions()) {
@@ -99,20 +122,7 @@ public final class Emulator implements AutoCloseable {
               b.clock,
               log));
     }
-    this.pools = Map.copyOf(byName);
-    List<InstancePool> list = new ArrayList<>(byName.values());
-    this.queues = new QueueSource(hub, list, b.profile::deadLetterQueue, b.profile.queueBatches());
-    this.topics = new TopicSource(hub, list);
-    StorageSource storage = new StorageSource(hub, list, b.profile.overwriteReportsDeletion());
-    TableSource tables =
-        new TableSource(hub, list, runtime.json(), b.profile.tableChangesInOrder());
-    this.schedules =
-        new ScheduleSource(hub, list, b.clock, log, b.profile.schedulesRunOneAtATime());
-    this.events = new EventApi(this, queues, topics, storage, tables, schedules, hub);
-    EmulatorSender sender = new EmulatorSender(events, b.profile);
-    list.forEach(pool -> pool.sendThrough(sender));
-    this.frontDoor = new HttpFrontDoor(this, b);
-    this.openApi = OpenApiDocuments.read(b.classLoader).orElse(null);
+    return byName;
   }
 
   /** The records of {@code Context.once}, which every instance shares, as a database would be. */
@@ -486,7 +496,7 @@ public final class Emulator implements AutoCloseable {
     public Emulator build() {
       // before the first Jetty class: initialising one initialises SLF4J
       JettyLogging.quietWithoutProvider();
-      HttpFrontDoor.initialiseServerClassesInBackground();
+      JettyClassPreload.startInBackground();
       return new Emulator(this);
     }
 

@@ -1,36 +1,21 @@
 package dev.anyfn.local;
 
-import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
-import dev.anyfn.core.InitFailedException;
 import dev.anyfn.core.Problems;
 import dev.anyfn.core.RouteMatch;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpCompliance;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Connection;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -46,8 +31,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * server's safe defaults: what {@link Admission} refuses from the request line and headers (Host
  * check against DNS rebinding, the control API only from loopback and never for a web page of
  * another origin, URI and header limits), the body limit answered 413 before the body is buffered,
- * no CORS headers. Routes with {@code FunctionRuntime.route}, then takes an instance from the
- * function's pool: 429 with {@code Retry-After} when none is free, 504 on timeout.
+ * no CORS headers. Hands requests under {@value #CONTROL_PREFIX} to the {@link ControlApi}; routes
+ * the others with {@code FunctionRuntime.route} and hands a routed one to the {@link
+ * FunctionGateway} (an instance from the function's pool: 429 with {@code Retry-After} when none is
+ * free, 504 on timeout). Jetty calls it on its server threads, concurrently.
  */
 final class HttpFrontDoor extends Handler.Abstract {
   static final String CONTROL_PREFIX = "/_anyfn/";
@@ -61,6 +48,9 @@ final class HttpFrontDoor extends Handler.Abstract {
   private final ControlApi control;
   private final int maxBodyBytes;
   private final Admission admission;
+  private final BodyReader bodies;
+  private final FunctionGateway gateway;
+  private final JettyRequestTranslator translator;
   private Server server;
   private ServerConnector connector;
   private volatile boolean accepting = true;
@@ -72,6 +62,7 @@ final class HttpFrontDoor extends Handler.Abstract {
     this.emulator = emulator;
     this.config = config;
     this.maxBodyBytes = config.profile.maxBodyBytes();
+    this.bodies = new BodyReader(maxBodyBytes);
     this.guard =
         new ConnectionGuard(
             config.maxConnections,
@@ -80,67 +71,8 @@ final class HttpFrontDoor extends Handler.Abstract {
             emulator.log());
     this.control = new ControlApi(emulator);
     this.admission = new Admission(config.host, () -> connector.getLocalPort());
-  }
-
-  /**
-   * Jetty classes whose static initialisation is slow: {@code MimeTypes} lists the JVM's available
-   * locales (about 40 ms here); the parser and generator build their lookup tables.
-   */
-  private static final List<String> SLOW_SERVER_CLASSES =
-      List.of(
-          "org.eclipse.jetty.http.MimeTypes",
-          "org.eclipse.jetty.http.HttpParser",
-          "org.eclipse.jetty.http.HttpGenerator");
-
-  /** The other Jetty classes every start loads, one name per line ({@code #} comments). */
-  private static final String SERVER_CLASSES = "server-classes.txt";
-
-  private static final AtomicBoolean SERVER_CLASSES_STARTED = new AtomicBoolean();
-
-  /**
-   * Starts loading Jetty's classes on a daemon thread, once per JVM, so that this overlaps with
-   * reading the function index and building the functions on a multi-core machine: the slow static
-   * initialisers first, then the classes of {@value #SERVER_CLASSES}, loaded without initialising
-   * them. Class loading and initialisation are thread-safe: a server start that needs a class
-   * meanwhile waits for it. A class that fails here fails again, with its error, where the server
-   * needs it; a name this Jetty version lacks is skipped.
-   */
-  static void initialiseServerClassesInBackground() {
-    if (SERVER_CLASSES_STARTED.getAndSet(true)) {
-      return;
-    }
-    ClassLoader loader = HttpFrontDoor.class.getClassLoader();
-    Thread t = new Thread(() -> loadServerClasses(loader), "anyfn-server-classes");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  private static void loadServerClasses(ClassLoader loader) {
-    for (String name : SLOW_SERVER_CLASSES) {
-      load(name, true, loader);
-    }
-    InputStream in = HttpFrontDoor.class.getResourceAsStream(SERVER_CLASSES);
-    if (in == null) {
-      return;
-    }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String name = line.strip();
-        if (!name.isEmpty() && !name.startsWith("#")) {
-          load(name, false, loader);
-        }
-      }
-    } catch (IOException e) {
-      // only a head start: the server loads what it needs itself
-    }
-  }
-
-  private static void load(String name, boolean initialise, ClassLoader loader) {
-    try {
-      Class.forName(name, initialise, loader);
-    } catch (ClassNotFoundException | LinkageError e) {
-      // skipped: see initialiseServerClassesInBackground
-    }
+    this.gateway = new FunctionGateway(emulator, config);
+    this.translator = new JettyRequestTranslator(config.profile);
   }
 
   void listen() {
@@ -285,9 +217,9 @@ final class HttpFrontDoor extends Handler.Abstract {
       return true;
     }
     guard.bodyStarted(guarded);
-    readBody(
+    bodies.read(
         request,
-        new ByteArrayOutputStream(initialBodyBuffer(declared)),
+        declared,
         body -> {
           guard.bodyEnded(guarded);
           dispatch(request, body, requestId, response, done);
@@ -298,19 +230,6 @@ final class HttpFrontDoor extends Handler.Abstract {
         failure -> done.failed(failure));
     return true;
   }
-
-  /**
-   * The body buffer's first size: the Content-Length up to {@link #MAX_PREALLOCATED_BODY}, grown as
-   * bytes arrive past it, so that memory follows what clients send, not what they declare (70
-   * connections declaring 100 MiB each and sending nothing held 5.8 GB); without a Content-Length,
-   * empty (most such requests have no body).
-   */
-  static int initialBodyBuffer(long declared) {
-    return (int) Math.max(0, Math.min(declared, MAX_PREALLOCATED_BODY));
-  }
-
-  /** The most of a body's declared length buffered before its bytes arrive. */
-  static final int MAX_PREALLOCATED_BODY = 64 * 1024;
 
   /**
    * Answers a request refused before its body was read, then reads and discards what the client
@@ -342,7 +261,7 @@ final class HttpFrontDoor extends Handler.Abstract {
         Callback.from(
             () -> {
               guard.bodyStarted(guarded);
-              discardBody(
+              BodyReader.discard(
                   request,
                   MAX_DISCARD_BYTES - bytesSeen,
                   () -> {
@@ -352,25 +271,6 @@ final class HttpFrontDoor extends Handler.Abstract {
             },
             done::failed);
     write(response, thenDiscard, problem, true);
-  }
-
-  private static void discardBody(Request request, long budget, Runnable finished) {
-    long left = budget;
-    while (true) {
-      Content.Chunk chunk = request.read();
-      if (chunk == null) {
-        long remaining = left;
-        request.demand(() -> discardBody(request, remaining, finished));
-        return;
-      }
-      left -= chunk.remaining();
-      chunk.release();
-      if (chunk.isLast() || Content.Chunk.isFailure(chunk) || left < 0) {
-        // Past the budget the connection closes with bytes unread, as it would have anyway.
-        finished.run();
-        return;
-      }
-    }
   }
 
   private void exchangeStarted() {
@@ -427,43 +327,6 @@ final class HttpFrontDoor extends Handler.Abstract {
         .build();
   }
 
-  /** Reads the body without blocking, counting bytes so a chunked body cannot pass the limit. */
-  private void readBody(
-      Request request,
-      ByteArrayOutputStream out,
-      Consumer<byte[]> done,
-      Consumer<Long> tooLarge,
-      Consumer<Throwable> failed) {
-    while (true) {
-      Content.Chunk chunk = request.read();
-      if (chunk == null) {
-        request.demand(() -> readBody(request, out, done, tooLarge, failed));
-        return;
-      }
-      if (Content.Chunk.isFailure(chunk)) {
-        failed.accept(chunk.getFailure());
-        return;
-      }
-      ByteBuffer buffer = chunk.getByteBuffer();
-      int n = buffer.remaining();
-      if ((long) out.size() + n > maxBodyBytes) {
-        chunk.release();
-        tooLarge.accept((long) out.size() + n);
-        return;
-      }
-      if (n > 0) {
-        byte[] bytes = new byte[n];
-        buffer.get(bytes);
-        out.write(bytes, 0, n);
-      }
-      chunk.release();
-      if (chunk.isLast()) {
-        done.accept(out.toByteArray());
-        return;
-      }
-    }
-  }
-
   private void dispatch(
       Request request, byte[] body, String requestId, Response response, Callback done) {
     String rawPath = request.getHttpURI().getPath();
@@ -474,26 +337,20 @@ final class HttpFrontDoor extends Handler.Abstract {
               rawPath,
               request.getHttpURI().getQuery(),
               body,
-              headers(request),
+              FrontDoorHeaders.asSent(request.getHeaders()),
               requestId)
           .whenComplete(
               (r, x) ->
                   write(response, done, r != null ? r : Problems.internalError(requestId), false));
       return;
     }
-    HttpRequest.Builder builder = HttpRequest.builder().method(request.getMethod());
-    String refused = "invalid_path";
+    HttpRequest asked;
     try {
-      builder.rawPath(rawPath == null ? "/" : rawPath);
-      refused = "invalid_query";
-      builder.rawQuery(request.getHttpURI().getQuery());
-      refused = "invalid_header";
-      builder.headers(FrontDoorHeaders.of(config.profile, headers(request)));
-    } catch (IllegalArgumentException e) {
-      write(response, done, Problems.response(400, refused, e.getMessage(), requestId), false);
+      asked = translator.translate(request, body);
+    } catch (JettyRequestTranslator.Refused e) {
+      write(response, done, Problems.response(400, e.code(), e.getMessage(), requestId), false);
       return;
     }
-    HttpRequest asked = builder.body(body).build();
     RouteMatch routed = emulator.runtime().route(asked);
     // A HEAD that a GET route answers is served as that GET: Jetty sends its headers and length
     // without the body, as RFC 9110 has a HEAD answer say what the GET's would.
@@ -513,152 +370,8 @@ final class HttpFrontDoor extends Handler.Abstract {
           false);
       return;
     }
-    InstancePool pool = emulator.pool(match.function().get().name());
-    var lease = pool.tryAcquire();
-    if (lease.isEmpty()) {
-      write(
-          response,
-          done,
-          Problems.builder(429, "too_many_requests", pool.throttled(), requestId)
-              .header("Retry-After", "1")
-              .header(
-                  "X-Anyfn-Reason",
-                  pool.maxInstances() == 0
-                      ? "ReservedFunctionConcurrency"
-                      : "ConcurrentInvocationLimitExceeded")
-              .build(),
-          false);
-      return;
-    }
-    AtomicBoolean answered = new AtomicBoolean();
-    Workers.Deadline gate = gateway(pool, requestId, response, done, answered);
-    // On this server thread: the request owns it anyway, and a hand-off to a worker thread and
-    // back cost more than the rest of the emulator's work for a fast handler.
-    pool.invokeHere(
-        lease.get(),
-        requestId,
-        (instance, ctx) -> instance.handleHttp(match, neutral, ctx),
-        (r, failure) -> {
-          if (gate != null) {
-            emulator.workers().cancel(gate);
-          }
-          if (!answered.compareAndSet(false, true)) {
-            return; // the cloud's front door answered already; the function ran on
-          }
-          if (r != null) {
-            write(response, done, carried(r, pool, requestId), false);
-          } else {
-            // After a timeout the handler may still hold this exchange's thread, and Jetty reads
-            // the connection's next request only once the handler returned: close the connection
-            // so that the client's next request opens a new one rather than wait behind it.
-            boolean close = cause(failure) instanceof InstancePool.TimedOut;
-            write(response, done, failureResponse(failure, pool, requestId), close);
-          }
-        });
-  }
-
-  /**
-   * Arms the cloud's front-door timeout when it is shorter than the function's (AWS's HTTP API
-   * stops waiting after 30 s): at it, the client gets the cloud's answer while the function runs on
-   * until its own timeout, whose outcome nobody then sees. Null when the function's timeout comes
-   * first.
-   */
-  private Workers.Deadline gateway(
-      InstancePool pool,
-      String requestId,
-      Response response,
-      Callback done,
-      AtomicBoolean answered) {
-    Profile.Gateway g = emulator.profile().gateway();
-    Duration wait =
-        config.gatewayTimeout != null ? config.gatewayTimeout : Duration.ofSeconds(g.seconds());
-    if (wait.compareTo(pool.timeout()) >= 0) {
-      return null;
-    }
-    return emulator
-        .workers()
-        .deadline(
-            wait,
-            () -> {
-              if (!answered.compareAndSet(false, true)) {
-                return;
-              }
-              String detail =
-                  g.stopped()
-                      + "; function '"
-                      + pool.name()
-                      + "' (timeout "
-                      + pool.timeout().toSeconds()
-                      + " s) runs on, unseen. Answer sooner, or hand long work to a queue.";
-              emulator.log().warn("Request " + requestId + ": " + detail);
-              // the handler still holds this exchange's thread: close, as after a timeout
-              write(
-                  response,
-                  done,
-                  Problems.response(g.status(), "gateway_timeout", detail, requestId),
-                  true);
-            });
-  }
-
-  /**
-   * The response, or the error the cloud would give in its place when it is larger than the
-   * profile's response limit.
-   */
-  private HttpResponse carried(HttpResponse r, InstancePool pool, String requestId) {
-    Optional<String> tooLarge = emulator.profile().responseLimit().exceeded(r, emulator.profile());
-    if (tooLarge.isEmpty()) {
-      return r;
-    }
-    emulator
-        .log()
-        .warn("Function '" + pool.name() + "', request " + requestId + ": " + tooLarge.get());
-    return Problems.response(500, "response_too_large", tooLarge.get(), requestId);
-  }
-
-  private static Throwable cause(Throwable failure) {
-    return failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause()
-        : failure;
-  }
-
-  private static HttpResponse failureResponse(
-      Throwable failure, InstancePool pool, String requestId) {
-    Throwable cause = cause(failure);
-    if (cause instanceof InstancePool.TimedOut) {
-      return Problems.response(
-          504,
-          "timeout",
-          "Function '"
-              + pool.name()
-              + "' did not answer within its timeout of "
-              + pool.timeout().toSeconds()
-              + " s.",
-          requestId);
-    }
-    if (cause instanceof InitFailedException) {
-      return Problems.response(
-          502,
-          "init_failed",
-          "Function '"
-              + pool.name()
-              + "' failed to initialise; see the emulator log for request "
-              + requestId
-              + ".",
-          requestId);
-    }
-    return Problems.internalError(requestId);
-  }
-
-  private static Headers headers(Request request) {
-    Headers.Builder h = Headers.builder();
-    for (HttpField f : request.getHeaders()) {
-      try {
-        h.add(f.getName(), f.getValue() == null ? "" : f.getValue());
-      } catch (IllegalArgumentException e) {
-        // A header our model refuses (control characters) is dropped rather than failing the call.
-      }
-    }
-    return h.build();
+    gateway.serve(
+        match, neutral, requestId, (answer, close) -> write(response, done, answer, close));
   }
 
   private void write(Response response, Callback done, HttpResponse r, boolean close) {

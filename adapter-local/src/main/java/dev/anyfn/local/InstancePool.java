@@ -5,18 +5,14 @@ import dev.anyfn.core.FunctionInstance;
 import dev.anyfn.core.InvocationContext;
 import dev.anyfn.core.MessageSender;
 import dev.anyfn.core.RuntimeSettings;
-import dev.anyfn.core.StartupContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 
@@ -24,7 +20,9 @@ import java.util.function.BiFunction;
  * The instances of one function, created on demand up to {@code maxInstances}, each serving up to
  * {@code concurrency} invocations at once. An invocation that outlives the timeout is answered as a
  * timeout, its thread interrupted and its instance retired; an instance whose init fails is never
- * kept; an instance whose handler threw an {@link Error} is discarded. Thread-safe.
+ * kept; an instance whose handler threw an {@link Error} is discarded. The pool accounts for its
+ * slots (leases, releases, retirement, scale to zero); each invocation runs as an {@link
+ * Invocation}, which initialises, calls and times out. Thread-safe.
  */
 final class InstancePool {
   private final FunctionDefinition function;
@@ -78,8 +76,11 @@ final class InstancePool {
     }
   }
 
-  /** One instance, or the place of one being initialised. Guarded by the pool's lock. */
-  private static final class Slot {
+  /**
+   * One instance, or the place of one being initialised. {@link #ready} is thread-safe; the rest is
+   * guarded by the pool's lock.
+   */
+  static final class Slot {
     final int id;
     final CompletableFuture<FunctionInstance> ready = new CompletableFuture<>();
     int inFlight;
@@ -98,8 +99,11 @@ final class InstancePool {
 
   /** A claim on one unit of an instance's concurrency; give it to {@link #invoke} exactly once. */
   final class Lease {
-    private final Slot slot;
-    private final boolean mustInitialise;
+    final Slot slot;
+
+    /** Whether this lease created its slot, so that its invocation initialises the instance. */
+    final boolean mustInitialise;
+
     private final Object group;
 
     private Lease(Slot slot, boolean mustInitialise, Object group) {
@@ -132,6 +136,27 @@ final class InstancePool {
 
   Duration timeout() {
     return timeout;
+  }
+
+  RuntimeSettings settings() {
+    return settings;
+  }
+
+  /** How handlers' messages are sent; null for a function without {@code @SendsTo}. */
+  MessageSender sender() {
+    return sender;
+  }
+
+  Workers workers() {
+    return workers;
+  }
+
+  EmulatorClock clock() {
+    return clock;
+  }
+
+  LogSink log() {
+    return log;
   }
 
   /**
@@ -207,7 +232,7 @@ final class InstancePool {
    */
   <T> CompletableFuture<T> invoke(
       Lease lease, String requestId, BiFunction<FunctionInstance, InvocationContext, T> call) {
-    return invoke(lease, requestId, call, null);
+    return new Invocation<>(this, lease, requestId, call).start(null);
   }
 
   /**
@@ -224,220 +249,7 @@ final class InstancePool {
       String requestId,
       BiFunction<FunctionInstance, InvocationContext, T> call,
       BiConsumer<? super T, ? super Throwable> done) {
-    invoke(lease, requestId, call, done);
-  }
-
-  private <T> CompletableFuture<T> invoke(
-      Lease lease,
-      String requestId,
-      BiFunction<FunctionInstance, InvocationContext, T> call,
-      BiConsumer<? super T, ? super Throwable> doneHere) {
-    boolean here = doneHere != null;
-    CompletableFuture<T> result = new CompletableFuture<>();
-    AtomicBoolean finished = new AtomicBoolean();
-    AtomicBoolean stopped = new AtomicBoolean(); // timed out while the handler ran: interrupted
-    AtomicBoolean ended = new AtomicBoolean();
-    Thread[] runner = new Thread[1];
-    Workers.Deadline timer =
-        workers.deadline(
-            timeout, () -> expire(lease, requestId, result, finished, stopped, ended, runner));
-    result.whenComplete((v, x) -> workers.cancel(timer));
-    if (here) {
-      // before the call runs: the timer may complete the result while this thread is inside it
-      result.whenComplete(doneHere);
-    }
-    Runnable task =
-        () -> {
-          synchronized (runner) {
-            runner[0] = Thread.currentThread();
-          }
-          try {
-            run(lease, requestId, call, result, finished);
-          } finally {
-            synchronized (runner) {
-              runner[0] = null;
-              if (stopped.get()) {
-                workers.stoppedHandlerEnded();
-              }
-            }
-            ended.set(true);
-            Thread.interrupted(); // do not carry an interrupt into the next task of this thread
-          }
-        };
-    if (here) {
-      task.run();
-    } else {
-      workers.execute(task);
-    }
-    return result;
-  }
-
-  /** At the deadline of an invocation that has not finished: answers it as timed out. */
-  private void expire(
-      Lease lease,
-      String requestId,
-      CompletableFuture<?> result,
-      AtomicBoolean finished,
-      AtomicBoolean stopped,
-      AtomicBoolean ended,
-      Thread[] runner) {
-    if (!finished.compareAndSet(false, true)) {
-      return;
-    }
-    Thread t;
-    synchronized (runner) {
-      t = runner[0];
-    }
-    retire(lease.slot, "timed out after " + timeout.toMillis() + " ms");
-    release(lease);
-    stats.timeout();
-    log.line(
-        "Task timed out after "
-            + String.format(Locale.ROOT, "%.2f", timeout.toMillis() / 1000.0)
-            + " seconds: function '"
-            + name()
-            + "' request "
-            + requestId
-            + "; instance "
-            + lease.slot.id
-            + " retired");
-    if (t != null) {
-      synchronized (runner) {
-        // Only while the task still runs on it: once the task cleared runner[0], the thread may
-        // already serve another invocation that must not be interrupted.
-        if (runner[0] == t) {
-          t.interrupt();
-          // counted until the task ends (under this lock, as its end is), so that a reset waits
-          // for what the stopped handler still logs before the next test begins
-          stopped.set(true);
-          workers.stoppedHandlerRuns();
-        }
-      }
-      workers.watchForLeak(ended, t, name(), requestId);
-    }
-    result.completeExceptionally(
-        new TimedOut("Function '" + name() + "' timed out after " + timeout + "."));
-  }
-
-  private <T> void run(
-      Lease lease,
-      String requestId,
-      BiFunction<FunctionInstance, InvocationContext, T> call,
-      CompletableFuture<T> result,
-      AtomicBoolean finished) {
-    Slot slot = lease.slot;
-    FunctionInstance instance;
-    long initNanos = 0;
-    try {
-      if (lease.mustInitialise) {
-        long t0 = System.nanoTime();
-        try {
-          instance = function.newInstance(new StartupContext(name(), settings));
-        } catch (RuntimeException | Error e) {
-          initNanos = System.nanoTime() - t0;
-          stats.initFailure(initNanos);
-          slot.ready.completeExceptionally(e);
-          throw e;
-        }
-        initNanos = System.nanoTime() - t0;
-        stats.coldStart(initNanos);
-        log.line(
-            "INIT function '"
-                + name()
-                + "' instance "
-                + slot.id
-                + " Init Duration: "
-                + millis(initNanos)
-                + " ms");
-        slot.ready.complete(instance);
-        if (isRetiredAndIdle(slot)) {
-          retireInstance(slot); // timed out while it started: retire() found it not ready
-        }
-      } else {
-        instance = slot.ready.join();
-      }
-    } catch (RuntimeException | Error e) {
-      if (finished.compareAndSet(false, true)) {
-        retire(slot, "init failed");
-        release(lease);
-        stats.error();
-        Throwable cause =
-            e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        log.line(
-            "INIT_FAILED function '"
-                + name()
-                + "' request "
-                + requestId
-                + ": "
-                + cause.getMessage()
-                + "; the instance is not kept and the next call initialises a new one");
-        result.completeExceptionally(cause);
-      }
-      return;
-    }
-    if (finished.get()) {
-      return; // answered as timed out while the instance started: the handler is not called
-    }
-    InvocationContext context =
-        InvocationContext.builder()
-            .requestId(requestId)
-            .functionName(name())
-            .timeout(timeout) // the Instant is made only if a handler asks
-            .coldStart(lease.mustInitialise)
-            .clock(clock)
-            .logSink(settings.logSink())
-            .messageSender(sender)
-            // a handler that ran on past its timeout commits nothing (no messages, no once result)
-            .commitGate(() -> !finished.get())
-            .build();
-    long t0 = System.nanoTime();
-    T value;
-    try {
-      value = call.apply(instance, context);
-    } catch (RuntimeException | Error e) {
-      // The core maps handler failures; anything reaching here is an emulator or core bug.
-      if (finished.compareAndSet(false, true)) {
-        retire(slot, "unexpected " + e.getClass().getName());
-        release(lease);
-        stats.error();
-        result.completeExceptionally(e);
-      }
-      return;
-    }
-    long nanos = System.nanoTime() - t0;
-    if (!finished.compareAndSet(false, true)) {
-      return; // timed out meanwhile: the late result is discarded
-    }
-    if (!instance.healthy()) {
-      retire(slot, "a handler threw an Error");
-    }
-    release(lease);
-    stats.invocation(nanos);
-    log.line(report(requestId, nanos, lease.mustInitialise ? initNanos : -1));
-    result.complete(value);
-  }
-
-  private String report(String requestId, long nanos, long initNanos) {
-    long billed = Math.max(1, (nanos + 999_999) / 1_000_000);
-    return "REPORT RequestId: "
-        + requestId
-        + "\tFunction: "
-        + name()
-        + "\tDuration: "
-        + millis(nanos)
-        + " ms\tBilled Duration: "
-        + billed
-        + " ms\tMemory Size: "
-        + function.spec().memoryMb()
-        + " MB"
-        + (initNanos >= 0 ? "\tInit Duration: " + millis(initNanos) + " ms" : "");
-  }
-
-  /** Milliseconds with two decimals, without the cost of String.format on every request. */
-  static String millis(long nanos) {
-    long hundredths = (nanos + 5_000) / 10_000;
-    long frac = hundredths % 100;
-    return (hundredths / 100) + (frac < 10 ? ".0" : ".") + frac;
+    new Invocation<>(this, lease, requestId, call).start(done);
   }
 
   /**
@@ -445,7 +257,7 @@ final class InstancePool {
    * the calls admitted to it have been released (here, or by {@link #release}) and the instance's
    * last call has returned, a timed-out one included.
    */
-  private void retire(Slot slot, String why) {
+  void retire(Slot slot, String why) {
     boolean idle;
     synchronized (this) {
       if (slot.retired) {
@@ -461,11 +273,12 @@ final class InstancePool {
     }
   }
 
-  private synchronized boolean isRetiredAndIdle(Slot slot) {
+  synchronized boolean isRetiredAndIdle(Slot slot) {
     return slot.retired && slot.inFlight == 0;
   }
 
-  private void release(Lease lease) {
+  /** Gives the lease's unit of concurrency back; the last call of a retired slot retires it. */
+  void release(Lease lease) {
     Slot slot = lease.slot;
     boolean lastOfRetired;
     synchronized (this) {
@@ -515,7 +328,7 @@ final class InstancePool {
    * Retires the slot's instance, if it started, on a worker thread, so that no caller waits for its
    * {@code @OnShutdown}; the core runs it then, or when the instance's last call returns.
    */
-  private CompletableFuture<Void> retireInstance(Slot slot) {
+  CompletableFuture<Void> retireInstance(Slot slot) {
     if (!slot.ready.isDone() || slot.ready.isCompletedExceptionally()) {
       return CompletableFuture.completedFuture(null);
     }

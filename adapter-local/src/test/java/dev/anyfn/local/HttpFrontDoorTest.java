@@ -46,9 +46,9 @@ class HttpFrontDoorTest {
    */
   @Test
   void aBodyIsBufferedAsItArrivesNotAsItsDeclaredLengthPromises() {
-    assertThat(HttpFrontDoor.initialBodyBuffer(100L << 20)).isEqualTo(64 * 1024);
-    assertThat(HttpFrontDoor.initialBodyBuffer(5)).isEqualTo(5);
-    assertThat(HttpFrontDoor.initialBodyBuffer(-1)).isZero();
+    assertThat(BodyReader.initialBodyBuffer(100L << 20)).isEqualTo(64 * 1024);
+    assertThat(BodyReader.initialBodyBuffer(5)).isEqualTo(5);
+    assertThat(BodyReader.initialBodyBuffer(-1)).isZero();
     // a body past the first buffer still arrives whole
     String big = "x".repeat(300_000) + "end";
     assertThat(h.post("/echo", big).body()).isEqualTo(big);

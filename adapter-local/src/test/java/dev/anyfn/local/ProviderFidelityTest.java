@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.local.fixtures.Probe;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -90,6 +91,23 @@ class ProviderFidelityTest {
     assertThat(seen)
         .extracting(ProviderFidelityTest::name)
         .allMatch(n -> n.equals(n.toLowerCase(Locale.ROOT)));
+  }
+
+  @Test
+  void aRepeatedHeaderWithAControlCharacterInOneValueIsRefusedBeforeAnyFunctionSeesIt()
+      throws Exception {
+    // Jetty's parser answers 400 itself: such a value never reaches FrontDoorHeaders from the wire
+    // (FrontDoorHeadersTest pins what it does with one).
+    try (Harness h = new Harness(Harness.fast().profile(Profile.AWS));
+        Socket s = ConnectionLimitsTest.connect(h)) {
+      ConnectionLimitsTest.send(
+          s,
+          "GET /headers HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+              + "X-Trace: a\r\nX-Trace: b\u007f\r\nX-Trace: c\r\n\r\n");
+      assertThat(ConnectionLimitsTest.readUntilClosed(s))
+          .startsWith("HTTP/1.1 400")
+          .contains("Illegal character CNTL=0x7f");
+    }
   }
 
   @Test
