@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * InstancePool} (lease, invocation context, deadline, stats, REPORT line, release; on the calling
  * thread, as the HTTP server runs it, or handed to a worker thread, as events run) against {@link
  * FunctionInstance#handleHttp} called directly on the same request and route match with a context
- * built once. The pool is driven as {@code HttpFrontDoor.dispatch} drives it ({@code tryAcquire},
+ * built once. The pool is driven as {@code FunctionGateway.serve} drives it ({@code tryAcquire},
  * then {@code invokeHere} with the same call), without Jetty: no socket or HTTP parsing is measured
  * on either side. The pool's instance is initialised in setup, so every measured call is warm.
  */
