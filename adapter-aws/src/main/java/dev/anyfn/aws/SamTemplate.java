@@ -9,9 +9,7 @@ import dev.anyfn.core.index.TriggerSpec;
 import dev.anyfn.core.packaging.DeadLetterQueues;
 import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,9 +26,6 @@ final class SamTemplate {
 
   private static final int MAX_QUEUE_NAME = 80;
   private static final int MAX_FUNCTION_NAME = 64;
-  private static final int MAX_TOPIC_NAME = 256;
-  private static final int MAX_BUCKET_NAME = 63;
-  private static final int MAX_TABLE_NAME = 255;
 
   /**
    * The template's parameter that prefixes every name; see {@link dev.anyfn.core.ResourceNames}.
@@ -43,17 +38,7 @@ final class SamTemplate {
   private final PackagingContext context;
   private final StringBuilder out = new StringBuilder(4096);
 
-  /** Event-source resources by logical id, rendered after the functions; shared by triggers. */
-  private final Map<String, String> resources = new LinkedHashMap<>();
-
-  /**
-   * Logical ids by what they stand for ({@code queue:orders}). Ids are made from names by {@link
-   * #pascal}, which maps {@code orders-eu} and {@code orders_eu} alike; the second one gets a
-   * number, so that two queues never become one resource.
-   */
-  private final Map<String, String> ids = new HashMap<>();
-
-  private final Set<String> takenIds = new HashSet<>();
+  private final SamResources resources = new SamResources();
 
   /** Paths with a HEAD route of their own, which their GET route then does not also answer. */
   private final Set<String> explicitHeads = new HashSet<>();
@@ -66,9 +51,6 @@ final class SamTemplate {
    * queues): kept for the longest time SQS allows, also when a function reads them.
    */
   private final Set<String> failureQueues = new HashSet<>();
-
-  /** The longest prefix that keeps every name given so far within its limit. */
-  private int prefixRoom = MAX_TOPIC_NAME;
 
   SamTemplate(FunctionIndex index, PackagingContext context) {
     this.index = index;
@@ -101,7 +83,7 @@ final class SamTemplate {
     for (FunctionSpec fn : index.functions()) {
       fn.sendsTo().forEach(this::queue);
     }
-    resources.values().forEach(out::append);
+    resources.appendTo(out);
     return "AWSTemplateFormatVersion: '2010-09-09'\n"
         + "Transform: AWS::Serverless-2016-10-31\n"
         + "Description: "
@@ -119,7 +101,7 @@ final class SamTemplate {
    * S3 buckets' included (lower-case letters, digits, hyphens).
    */
   private String parameters() {
-    int maxLength = Math.max(0, prefixRoom);
+    int maxLength = Math.max(0, resources.prefixRoom());
     return "Parameters:\n"
         + "  "
         + NAME_PREFIX
@@ -147,15 +129,6 @@ final class SamTemplate {
         + "\n";
   }
 
-  /**
-   * A name the template gives a resource: {@code !Sub '${NamePrefix}<name>'}, counted against AWS's
-   * {@code limit} for names of its kind to bound the prefix.
-   */
-  private String named(String name, int limit) {
-    prefixRoom = Math.min(prefixRoom, limit - name.length());
-    return "!Sub " + quote("${" + NAME_PREFIX + "}" + name);
-  }
-
   private void function(FunctionSpec fn) {
     boolean snapStart =
         "true".equalsIgnoreCase(context.environment().get(AwsPackager.SNAPSTART_VARIABLE));
@@ -168,11 +141,13 @@ final class SamTemplate {
             .toString()
             .replace('\\', '/');
     out.append("  ")
-        .append(id("function", fn.name(), pascal(fn.name()) + "Function"))
+        .append(resources.id("function", fn.name(), pascal(fn.name()) + "Function"))
         .append(":\n");
     out.append("    Type: AWS::Serverless::Function\n");
     out.append("    Properties:\n");
-    out.append("      FunctionName: ").append(named(fn.name(), MAX_FUNCTION_NAME)).append('\n');
+    out.append("      FunctionName: ")
+        .append(resources.named(fn.name(), MAX_FUNCTION_NAME))
+        .append('\n');
     out.append("      Handler: ").append(HANDLER).append('\n');
     out.append("      Runtime: ")
         .append(JavaReleases.managedRuntime(context.javaRelease()))
@@ -242,7 +217,7 @@ final class SamTemplate {
       variable(MessagingService.SQS.variable(queue), queueId(queue));
     }
     for (String topic : fn.publishesTo()) {
-      variable(MessagingService.SNS.variable(topic), topic(topic));
+      variable(MessagingService.SNS.variable(topic), resources.topic(topic));
     }
     if (!fn.sends()) {
       return;
@@ -255,7 +230,7 @@ final class SamTemplate {
     }
     for (String topic : fn.publishesTo()) {
       out.append("        - SNSPublishMessagePolicy:\n            TopicName: !GetAtt ")
-          .append(topic(topic))
+          .append(resources.topic(topic))
           .append(".TopicName\n");
     }
   }
@@ -393,7 +368,7 @@ final class SamTemplate {
           .append(p)
           .append("  - ReportBatchItemFailures\n");
     } else if (t instanceof TriggerSpec.Topic topic) {
-      String sns = topic(topic.name());
+      String sns = resources.topic(topic.name());
       e.append(head).append("          Type: SNS\n          Properties:\n");
       e.append(p).append("Topic: !Ref ").append(sns).append('\n');
       // EventBridge events whose source is the topic's name reach the same handler.
@@ -403,16 +378,10 @@ final class SamTemplate {
           .append("  source:\n")
           .append(p)
           .append("    - ")
-          .append(named(topic.name(), MAX_TOPIC_NAME))
+          .append(resources.named(topic.name(), SamResources.MAX_TOPIC_NAME))
           .append('\n');
     } else if (t instanceof TriggerSpec.Storage s) {
-      String bucket =
-          resource(
-              s.bucket(),
-              "Bucket",
-              "AWS::S3::Bucket",
-              "BucketName",
-              named(s.bucket(), MAX_BUCKET_NAME));
+      String bucket = resources.bucket(s.bucket());
       e.append(head).append("          Type: S3\n          Properties:\n");
       e.append(p).append("Bucket: !Ref ").append(bucket).append('\n');
       e.append(p).append("Events:\n");
@@ -432,7 +401,7 @@ final class SamTemplate {
     } else if (t instanceof TriggerSpec.Schedule s) {
       schedule(s, head, p, e);
     } else if (t instanceof TriggerSpec.DataChange d) {
-      String table = table(d.table());
+      String table = resources.table(d.table());
       e.append(head).append("          Type: DynamoDB\n          Properties:\n");
       e.append(p).append("Stream: !GetAtt ").append(table).append(".StreamArn\n");
       e.append(p).append("StartingPosition: LATEST\n");
@@ -497,31 +466,6 @@ final class SamTemplate {
     e.append(p).append("OmitName: true\n");
   }
 
-  private String resource(
-      String name, String suffix, String type, String nameProperty, String value) {
-    String id = id(suffix, name, pascal(name) + suffix);
-    resources.computeIfAbsent(
-        id,
-        k ->
-            "  "
-                + k
-                + ":\n    Type: "
-                + type
-                + "\n    Properties:\n      "
-                + nameProperty
-                + ": "
-                + value
-                + "\n");
-    return id;
-  }
-
-  /**
-   * The SNS topic of this name, which {@code @OnTopic} subscribes to and {@code @SendsTo} names.
-   */
-  private String topic(String name) {
-    return resource(name, "Topic", "AWS::SNS::Topic", "TopicName", named(name, MAX_TOPIC_NAME));
-  }
-
   /**
    * A queue whose visibility timeout is six times the longest timeout of the functions reading it,
    * as AWS advises; Lambda refuses an event source mapping whose queue's visibility timeout is
@@ -531,10 +475,10 @@ final class SamTemplate {
    */
   private String queue(String name) {
     String id = queueId(name);
-    if (resources.containsKey(id)) {
+    if (resources.declared(id)) {
       return id;
     }
-    resources.put(id, ""); // reserved first: the dead-letter queue may be declared too
+    resources.declare(id, ""); // reserved first: the dead-letter queue may be declared too
     int longest =
         index.functions().stream()
             .filter(f -> f.triggers().stream().anyMatch(t -> isQueue(t, name)))
@@ -543,12 +487,12 @@ final class SamTemplate {
             .orElse(30);
     boolean fifo = name.endsWith(FIFO);
     String deadLetters = failureQueue(DeadLetterQueues.aws(name), fifo);
-    resources.put(
+    resources.declare(
         id,
         "  "
             + id
             + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
-            + named(name, MAX_QUEUE_NAME)
+            + resources.named(name, MAX_QUEUE_NAME)
             + "\n      VisibilityTimeout: "
             + Math.min(43_200, Math.max(30, 6 * longest))
             + "\n"
@@ -574,13 +518,13 @@ final class SamTemplate {
       return queue(name);
     }
     String id = queueId(name);
-    resources.computeIfAbsent(
+    resources.declareOnce(
         id,
         k ->
             "  "
                 + k
                 + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
-                + named(name, MAX_QUEUE_NAME)
+                + resources.named(name, MAX_QUEUE_NAME)
                 + "\n      MessageRetentionPeriod: 1209600\n"
                 + (fifo ? "      FifoQueue: true\n" : ""));
     return id;
@@ -591,7 +535,7 @@ final class SamTemplate {
   }
 
   private String queueId(String name) {
-    return id(
+    return resources.id(
         "queue",
         name,
         pascal(
@@ -601,48 +545,11 @@ final class SamTemplate {
             + "Queue");
   }
 
-  /** The logical id of {@code name} of this kind: {@code base}, or {@code base2}, ... if taken. */
-  private String id(String kind, String name, String base) {
-    return ids.computeIfAbsent(
-        kind + ":" + name,
-        k -> {
-          String id = base;
-          for (int i = 2; !takenIds.add(id); i++) {
-            id = base + i;
-          }
-          return id;
-        });
-  }
-
   /** The queue that records the stream batches a function gave up on. */
   static String streamFailuresName(String table) {
     String name = table.replaceAll("[^A-Za-z0-9_-]", "-");
     String suffix = "-stream-failures";
     return name.substring(0, Math.min(name.length(), MAX_QUEUE_NAME - suffix.length())) + suffix;
-  }
-
-  private String table(String name) {
-    String id = id("table", name, pascal(name) + "Table");
-    resources.computeIfAbsent(
-        id,
-        k ->
-            "  "
-                + k
-                + ":\n"
-                + "    Type: AWS::DynamoDB::Table\n"
-                + "    Properties:\n"
-                + "      TableName: "
-                + named(name, MAX_TABLE_NAME)
-                + "\n"
-                + "      BillingMode: PAY_PER_REQUEST\n"
-                + "      # anyfn does not know this table's key: adjust KeySchema to your items.\n"
-                + "      AttributeDefinitions:\n"
-                + "        - AttributeName: id\n          AttributeType: S\n"
-                + "      KeySchema:\n"
-                + "        - AttributeName: id\n          KeyType: HASH\n"
-                + "      StreamSpecification:\n"
-                + "        StreamViewType: NEW_AND_OLD_IMAGES\n");
-    return id;
   }
 
   /** {@code order-api}, {@code orders_queue}, {@code user} to {@code OrderApi}, ... */
