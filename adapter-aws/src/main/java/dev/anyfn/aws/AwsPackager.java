@@ -67,7 +67,7 @@ public final class AwsPackager implements ProviderPackager {
                 + " receive and may reach the dead-letter queue unprocessed after 5. Use"
                 + " maxInstances = 2 or more for a queue's reader on AWS.");
       }
-      int queues = SamTemplate.queues(fn);
+      int queues = SqsQueues.queues(fn);
       if (fn.maxInstances() >= 2 && queues > 1 && fn.maxInstances() < 2 * queues) {
         warnings.add(
             "Function '"

@@ -6,7 +6,6 @@ import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
-import dev.anyfn.core.packaging.DeadLetterQueues;
 import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
 import java.util.HashSet;
@@ -18,13 +17,6 @@ import java.util.TreeMap;
 final class SamTemplate {
   static final String HANDLER = "dev.anyfn.aws.LambdaHandler::handleRequest";
 
-  /**
-   * Deliveries of a queue message, and attempts at a stream batch, before it is set aside: the
-   * emulator's attempts under the AWS profile, and the least AWS advises for an SQS redrive policy.
-   */
-  static final int MAX_RECEIVE_COUNT = 5;
-
-  private static final int MAX_QUEUE_NAME = 80;
   private static final int MAX_FUNCTION_NAME = 64;
 
   /**
@@ -32,13 +24,12 @@ final class SamTemplate {
    */
   static final String NAME_PREFIX = "NamePrefix";
 
-  private static final String FIFO = ".fifo";
-
   private final FunctionIndex index;
   private final PackagingContext context;
   private final StringBuilder out = new StringBuilder(4096);
 
   private final SamResources resources = new SamResources();
+  private final SqsQueues queues;
 
   /** Paths with a HEAD route of their own, which their GET route then does not also answer. */
   private final Set<String> explicitHeads = new HashSet<>();
@@ -46,15 +37,10 @@ final class SamTemplate {
   /** Paths with an OPTIONS route of their own, or one already added for a function's CORS. */
   private final Set<String> optionsRoutes = new HashSet<>();
 
-  /**
-   * The queues that keep what failed for good (dead-letter, failed-event and stream-failure
-   * queues): kept for the longest time SQS allows, also when a function reads them.
-   */
-  private final Set<String> failureQueues = new HashSet<>();
-
   SamTemplate(FunctionIndex index, PackagingContext context) {
     this.index = index;
     this.context = context;
+    this.queues = new SqsQueues(index, resources);
     for (FunctionSpec fn : index.functions()) {
       for (HandlerSpec h : fn.handlers()) {
         if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("HEAD")) {
@@ -63,14 +49,7 @@ final class SamTemplate {
         if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("OPTIONS")) {
           optionsRoutes.add(http.path());
         }
-        if (h.trigger() instanceof TriggerSpec.Queue q) {
-          failureQueues.add(DeadLetterQueues.aws(q.name()));
-        }
-        if (h.trigger() instanceof TriggerSpec.DataChange d) {
-          failureQueues.add(streamFailuresName(d.table()));
-        }
       }
-      failureQueues.add(fn.name() + "-failed-events");
     }
   }
 
@@ -81,7 +60,7 @@ final class SamTemplate {
     // Queues that are only sent to, once every trigger has made its queues: so a queue that is
     // also another's dead-letter or failure queue has that form, whichever function comes first.
     for (FunctionSpec fn : index.functions()) {
-      fn.sendsTo().forEach(this::queue);
+      fn.sendsTo().forEach(queues::queue);
     }
     resources.appendTo(out);
     return "AWSTemplateFormatVersion: '2010-09-09'\n"
@@ -184,7 +163,7 @@ final class SamTemplate {
       out.append("        MaximumRetryAttempts: 2\n");
       out.append("        DestinationConfig:\n          OnFailure:\n            Type: SQS\n");
       out.append("            Destination: !GetAtt ")
-          .append(failureQueue(fn.name() + "-failed-events", false))
+          .append(queues.failureQueue(SqsQueues.failedEventsName(fn.name()), false))
           .append(".Arn\n");
     }
     StringBuilder events = new StringBuilder();
@@ -214,7 +193,7 @@ final class SamTemplate {
    */
   private void sends(FunctionSpec fn) {
     for (String queue : fn.sendsTo()) {
-      variable(MessagingService.SQS.variable(queue), queueId(queue));
+      variable(MessagingService.SQS.variable(queue), queues.queueId(queue));
     }
     for (String topic : fn.publishesTo()) {
       variable(MessagingService.SNS.variable(topic), resources.topic(topic));
@@ -225,7 +204,7 @@ final class SamTemplate {
     out.append("      Policies:\n");
     for (String queue : fn.sendsTo()) {
       out.append("        - SQSSendMessagePolicy:\n            QueueName: !GetAtt ")
-          .append(queueId(queue))
+          .append(queues.queueId(queue))
           .append(".QueueName\n");
     }
     for (String topic : fn.publishesTo()) {
@@ -283,24 +262,6 @@ final class SamTemplate {
   }
 
   /**
-   * The {@code MaximumConcurrency} of each of a function's SQS event sources: its {@code
-   * maxInstances} shared out among its queues, at least 2 ({@link #queues} counts them).
-   */
-  static int queueConcurrency(FunctionSpec fn) {
-    return Math.min(1000, Math.max(2, fn.maxInstances() / Math.max(1, queues(fn))));
-  }
-
-  /** The distinct queues a function reads, one SQS event source each. */
-  static int queues(FunctionSpec fn) {
-    return (int)
-        fn.triggers().stream()
-            .filter(t -> t instanceof TriggerSpec.Queue)
-            .map(t -> ((TriggerSpec.Queue) t).name())
-            .distinct()
-            .count();
-  }
-
-  /**
    * The source a trigger's event reads, or null for a trigger with an event of its own: one event
    * per queue, bucket and table of a function, as Lambda refuses a second mapping of one queue or
    * stream to a function and S3 two overlapping notifications; the core hands each handler of that
@@ -340,33 +301,7 @@ final class SamTemplate {
         httpApiRoute("        " + headId + ":\n", http.path(), "HEAD", e);
       }
     } else if (t instanceof TriggerSpec.Queue q) {
-      String queue = queue(q.name());
-      e.append(head).append("          Type: SQS\n          Properties:\n");
-      e.append(p).append("Queue: !GetAtt ").append(queue).append(".Arn\n");
-      e.append(p)
-          .append("BatchSize: ")
-          .append(Math.max(1, Math.min(10, q.batchSize())))
-          .append('\n');
-      if (fn.maxInstances() == 0) {
-        // A disabled function: every poll would be throttled, counting a receive each time, and
-        // its messages would reach the dead-letter queue unprocessed. Kept in the queue instead.
-        e.append(p).append("Enabled: false\n");
-      } else if (fn.maxInstances() >= 2) {
-        // The poller does not heed reserved concurrency: it would take more messages than the
-        // function may run, and each throttled one counts a receive towards the dead-letter queue.
-        // The function's queues share its reserved concurrency (AWS: it must be at least the sum
-        // of their maximum concurrencies), each at least 2, Lambda's least.
-        e.append(p)
-            .append("ScalingConfig:\n")
-            .append(p)
-            .append("  MaximumConcurrency: ")
-            .append(queueConcurrency(fn))
-            .append('\n');
-      }
-      e.append(p)
-          .append("FunctionResponseTypes:\n")
-          .append(p)
-          .append("  - ReportBatchItemFailures\n");
+      queues.appendEvent(fn, q, head, e);
     } else if (t instanceof TriggerSpec.Topic topic) {
       String sns = resources.topic(topic.name());
       e.append(head).append("          Type: SNS\n          Properties:\n");
@@ -410,13 +345,16 @@ final class SamTemplate {
         e.append(p).append("Enabled: false\n");
       }
       // Five attempts in all, as for queues; then the batch's location goes to the queue.
-      e.append(p).append("MaximumRetryAttempts: ").append(MAX_RECEIVE_COUNT - 1).append('\n');
+      e.append(p)
+          .append("MaximumRetryAttempts: ")
+          .append(SqsQueues.MAX_RECEIVE_COUNT - 1)
+          .append('\n');
       e.append(p).append("DestinationConfig:\n");
       e.append(p).append("  OnFailure:\n");
       e.append(p).append("    Type: SQS\n");
       e.append(p)
           .append("    Destination: !GetAtt ")
-          .append(failureQueue(streamFailuresName(d.table()), false))
+          .append(queues.failureQueue(SqsQueues.streamFailuresName(d.table()), false))
           .append(".Arn\n");
       e.append(p)
           .append("FunctionResponseTypes:\n")
@@ -464,92 +402,6 @@ final class SamTemplate {
     }
     e.append(p).append("Input: ").append(quote(schedulerInput(s))).append('\n');
     e.append(p).append("OmitName: true\n");
-  }
-
-  /**
-   * A queue whose visibility timeout is six times the longest timeout of the functions reading it,
-   * as AWS advises; Lambda refuses an event source mapping whose queue's visibility timeout is
-   * shorter than the function's timeout. A message received {@link #MAX_RECEIVE_COUNT} times
-   * without success moves to the queue's dead-letter queue, {@code <name>-poison}. A failure queue
-   * that a function reads keeps its messages 14 days, as one that none reads does.
-   */
-  private String queue(String name) {
-    String id = queueId(name);
-    if (resources.declared(id)) {
-      return id;
-    }
-    resources.declare(id, ""); // reserved first: the dead-letter queue may be declared too
-    int longest =
-        index.functions().stream()
-            .filter(f -> f.triggers().stream().anyMatch(t -> isQueue(t, name)))
-            .mapToInt(FunctionSpec::timeoutSeconds)
-            .max()
-            .orElse(30);
-    boolean fifo = name.endsWith(FIFO);
-    String deadLetters = failureQueue(DeadLetterQueues.aws(name), fifo);
-    resources.declare(
-        id,
-        "  "
-            + id
-            + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
-            + resources.named(name, MAX_QUEUE_NAME)
-            + "\n      VisibilityTimeout: "
-            + Math.min(43_200, Math.max(30, 6 * longest))
-            + "\n"
-            + (failureQueues.contains(name) ? "      MessageRetentionPeriod: 1209600\n" : "")
-            // SQS requires FifoQueue for a name ending in .fifo, and that suffix for FIFO.
-            + (fifo ? "      FifoQueue: true\n" : "")
-            + "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt "
-            + deadLetters
-            + ".Arn\n        maxReceiveCount: "
-            + MAX_RECEIVE_COUNT
-            + "\n");
-    return id;
-  }
-
-  /**
-   * The queue that keeps what failed for good: the queue of that name when a function reads it (so
-   * that it can process the failures), otherwise a new queue that keeps messages for the longest
-   * time SQS allows.
-   */
-  private String failureQueue(String name, boolean fifo) {
-    if (index.functions().stream()
-        .anyMatch(f -> f.triggers().stream().anyMatch(t -> isQueue(t, name)))) {
-      return queue(name);
-    }
-    String id = queueId(name);
-    resources.declareOnce(
-        id,
-        k ->
-            "  "
-                + k
-                + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
-                + resources.named(name, MAX_QUEUE_NAME)
-                + "\n      MessageRetentionPeriod: 1209600\n"
-                + (fifo ? "      FifoQueue: true\n" : ""));
-    return id;
-  }
-
-  private static boolean isQueue(TriggerSpec t, String name) {
-    return t instanceof TriggerSpec.Queue q && q.name().equals(name);
-  }
-
-  private String queueId(String name) {
-    return resources.id(
-        "queue",
-        name,
-        pascal(
-                name.endsWith(FIFO)
-                    ? name.substring(0, name.length() - FIFO.length()) + "-fifo"
-                    : name)
-            + "Queue");
-  }
-
-  /** The queue that records the stream batches a function gave up on. */
-  static String streamFailuresName(String table) {
-    String name = table.replaceAll("[^A-Za-z0-9_-]", "-");
-    String suffix = "-stream-failures";
-    return name.substring(0, Math.min(name.length(), MAX_QUEUE_NAME - suffix.length())) + suffix;
   }
 
   /** {@code order-api}, {@code orders_queue}, {@code user} to {@code OrderApi}, ... */
