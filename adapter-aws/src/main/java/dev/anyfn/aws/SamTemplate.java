@@ -30,27 +30,13 @@ final class SamTemplate {
 
   private final SamResources resources = new SamResources();
   private final SqsQueues queues;
-
-  /** Paths with a HEAD route of their own, which their GET route then does not also answer. */
-  private final Set<String> explicitHeads = new HashSet<>();
-
-  /** Paths with an OPTIONS route of their own, or one already added for a function's CORS. */
-  private final Set<String> optionsRoutes = new HashSet<>();
+  private final HttpApiEvents httpApi;
 
   SamTemplate(FunctionIndex index, PackagingContext context) {
     this.index = index;
     this.context = context;
     this.queues = new SqsQueues(index, resources);
-    for (FunctionSpec fn : index.functions()) {
-      for (HandlerSpec h : fn.handlers()) {
-        if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("HEAD")) {
-          explicitHeads.add(http.path());
-        }
-        if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("OPTIONS")) {
-          optionsRoutes.add(http.path());
-        }
-      }
-    }
+    this.httpApi = new HttpApiEvents(index);
   }
 
   String render() {
@@ -176,7 +162,7 @@ final class SamTemplate {
       }
     }
     if (fn.cors() != null) {
-      corsPreflights(fn, events, eventIds);
+      httpApi.appendCorsPreflights(fn, events, eventIds);
     }
     if (events.length() > 0) {
       out.append("      Events:\n").append(events);
@@ -219,41 +205,6 @@ final class SamTemplate {
     out.append("          ").append(name).append(": !Ref ").append(resourceId).append('\n');
   }
 
-  /**
-   * An OPTIONS route for each path of a function with {@code @Cors}: an HTTP API answers only the
-   * methods it has routes for, and browsers send a preflight before most cross-origin calls. The
-   * function's core answers it. A path another function already has OPTIONS for is left to it
-   * ({@link AwsPackager} refuses a path two functions serve when either has {@code @Cors}).
-   */
-  private void corsPreflights(FunctionSpec fn, StringBuilder e, Set<String> ids) {
-    for (HandlerSpec h : fn.handlers()) {
-      if (h.trigger() instanceof TriggerSpec.Http http && optionsRoutes.add(http.path())) {
-        String id = pascal(h.method()) + "CorsPreflight";
-        for (int i = 2; !ids.add(id); i++) {
-          id = pascal(h.method()) + "CorsPreflight" + i;
-        }
-        httpApiRoute("        " + id + ":\n", http.path(), "OPTIONS", e);
-      }
-    }
-  }
-
-  /**
-   * One route of the implicit HTTP API. Its integration timeout is written out as the HTTP API's
-   * most, 30 s ({@link AwsPackager#HTTP_API_TIMEOUT_SECONDS}), rather than left to SAM's default,
-   * which has been 5 s (a SAM user's report) where API Gateway's own is 30 s: the timeout packaging
-   * warns about is then the one the API applies.
-   */
-  private static void httpApiRoute(String head, String path, String method, StringBuilder e) {
-    String p = "            ";
-    e.append(head).append("          Type: HttpApi\n          Properties:\n");
-    e.append(p).append("Path: ").append(quote(path)).append('\n');
-    e.append(p).append("Method: ").append(method).append('\n');
-    e.append(p)
-        .append("TimeoutInMillis: ")
-        .append(AwsPackager.HTTP_API_TIMEOUT_SECONDS * 1000)
-        .append('\n');
-  }
-
   /** SNS, S3, EventBridge rules and schedules invoke Lambda asynchronously. */
   private static boolean invokedAsynchronously(TriggerSpec t) {
     return t instanceof TriggerSpec.Topic
@@ -290,16 +241,7 @@ final class SamTemplate {
     String head = "        " + unique + ":\n";
     String p = "            ";
     if (t instanceof TriggerSpec.Http http) {
-      httpApiRoute(head, http.path(), http.method(), e);
-      if (http.method().equals("GET") && !explicitHeads.contains(http.path())) {
-        // An HTTP API route answers only its own method: without this, HEAD would be 404 on
-        // AWS while anyfn's router, Google, Azure and the emulator answer it from the GET route.
-        String headId = unique + "Head";
-        for (int i = 2; !ids.add(headId); i++) {
-          headId = unique + "Head" + i;
-        }
-        httpApiRoute("        " + headId + ":\n", http.path(), "HEAD", e);
-      }
+      httpApi.appendRoutes(unique, http, e, ids);
     } else if (t instanceof TriggerSpec.Queue q) {
       queues.appendEvent(fn, q, head, e);
     } else if (t instanceof TriggerSpec.Topic topic) {
