@@ -1,6 +1,5 @@
 package dev.anyfn.aws;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
@@ -276,7 +275,7 @@ final class SamTemplate {
         e.append(p).append("  - s3:LifecycleExpiration:*\n"); // deletions by lifecycle rules
       }
     } else if (t instanceof TriggerSpec.Schedule s) {
-      schedule(s, head, p, e);
+      EventBridgeSchedules.appendEvent(s, head, e);
     } else if (t instanceof TriggerSpec.DataChange d) {
       String table = resources.table(d.table());
       e.append(head).append("          Type: DynamoDB\n          Properties:\n");
@@ -307,43 +306,11 @@ final class SamTemplate {
   }
 
   /**
-   * What EventBridge Scheduler sends the function for a schedule: without an {@code Input} it sends
-   * a payload of its own that is no scheduled event (the adapter would take it for a direct
-   * invocation), so the template gives one in the shape of a scheduled rule's event, which
-   * Scheduler completes with the occurrence's context attributes. {@link EventSource} recognises it
-   * by its {@code source}; its {@code detail.trigger} names the schedule, for a function with
-   * several.
+   * What EventBridge Scheduler sends the function for schedule {@code s}: {@link
+   * EventBridgeSchedules#input}.
    */
   static String schedulerInput(TriggerSpec.Schedule s) {
-    return "{\"version\":\"0\",\"id\":\"<aws.scheduler.execution-id>\","
-        + "\"detail-type\":\"Scheduled Event\",\"source\":\"aws.scheduler\","
-        + "\"time\":\"<aws.scheduler.scheduled-time>\","
-        + "\"resources\":[\"<aws.scheduler.schedule-arn>\"],"
-        + "\"detail\":{\"trigger\":\""
-        + new String(JsonStringEncoder.getInstance().quoteAsString(s.describe()))
-        + "\"}}";
-  }
-
-  /**
-   * Every schedule is an EventBridge Scheduler schedule, which takes cron with a time zone and
-   * rates alike and the input above; named by CloudFormation ({@code OmitName}), as SAM's own name
-   * would be the same in every stage of one account.
-   */
-  private void schedule(TriggerSpec.Schedule s, String head, String p, StringBuilder e) {
-    String expression =
-        s.cron() != null && !s.cron().isEmpty()
-            ? CronExpressions.toAws(s.cron()).orElse(null)
-            : CronExpressions.rate(s.rateSeconds()).orElse(null);
-    if (expression == null) {
-      return; // reported by portabilityProblems
-    }
-    e.append(head).append("          Type: ScheduleV2\n          Properties:\n");
-    e.append(p).append("ScheduleExpression: ").append(quote(expression)).append('\n');
-    if (s.cron() != null && !s.cron().isEmpty()) {
-      e.append(p).append("ScheduleExpressionTimezone: ").append(quote(s.zone())).append('\n');
-    }
-    e.append(p).append("Input: ").append(quote(schedulerInput(s))).append('\n');
-    e.append(p).append("OmitName: true\n");
+    return EventBridgeSchedules.input(s);
   }
 
   /** {@code order-api}, {@code orders_queue}, {@code user} to {@code OrderApi}, ... */
