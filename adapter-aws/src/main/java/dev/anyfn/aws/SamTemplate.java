@@ -30,12 +30,14 @@ final class SamTemplate {
   private final SamResources resources = new SamResources();
   private final SqsQueues queues;
   private final HttpApiEvents httpApi;
+  private final SendsToPolicies sendsTo;
 
   SamTemplate(FunctionIndex index, PackagingContext context) {
     this.index = index;
     this.context = context;
     this.queues = new SqsQueues(index, resources);
     this.httpApi = new HttpApiEvents(index);
+    this.sendsTo = new SendsToPolicies(queues, resources);
   }
 
   String render() {
@@ -141,7 +143,8 @@ final class SamTemplate {
         .append(": !Ref ")
         .append(NAME_PREFIX)
         .append('\n');
-    sends(fn);
+    sendsTo.appendVariables(fn, out);
+    sendsTo.appendPolicies(fn, out);
     if (fn.triggers().stream().anyMatch(SamTemplate::invokedAsynchronously)) {
       // Lambda retries an asynchronous event twice, then drops it unless it has somewhere to go.
       out.append("      EventInvokeConfig:\n");
@@ -166,42 +169,6 @@ final class SamTemplate {
     if (events.length() > 0) {
       out.append("      Events:\n").append(events);
     }
-  }
-
-  /**
-   * What {@code Context.send} and {@code Context.publish} need, for each queue and topic of the
-   * function's {@code @SendsTo}: the queue's URL or the topic's ARN in the variable {@link
-   * AwsMessageSender} reads, and the permission to send or publish to it. The queue is the one an
-   * {@code @OnQueue} reads, or one made alike (see {@link #render}); the topic is the one an
-   * {@code @OnTopic} subscribes to, or one made alike. Written right after the environment's
-   * variables.
-   */
-  private void sends(FunctionSpec fn) {
-    for (String queue : fn.sendsTo()) {
-      variable(MessagingService.SQS.variable(queue), queues.queueId(queue));
-    }
-    for (String topic : fn.publishesTo()) {
-      variable(MessagingService.SNS.variable(topic), resources.topic(topic));
-    }
-    if (!fn.sends()) {
-      return;
-    }
-    out.append("      Policies:\n");
-    for (String queue : fn.sendsTo()) {
-      out.append("        - SQSSendMessagePolicy:\n            QueueName: !GetAtt ")
-          .append(queues.queueId(queue))
-          .append(".QueueName\n");
-    }
-    for (String topic : fn.publishesTo()) {
-      out.append("        - SNSPublishMessagePolicy:\n            TopicName: !GetAtt ")
-          .append(resources.topic(topic))
-          .append(".TopicName\n");
-    }
-  }
-
-  /** An environment variable set to the {@code Ref} of a resource: a queue's URL, a topic's ARN. */
-  private void variable(String name, String resourceId) {
-    out.append("          ").append(name).append(": !Ref ").append(resourceId).append('\n');
   }
 
   /** SNS, S3, EventBridge rules and schedules invoke Lambda asynchronously. */
