@@ -12,7 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Renders the SAM template as YAML text (no YAML library at run time: the shape is fixed). */
+/**
+ * Renders the SAM template as YAML text (no YAML library at run time: the shape is fixed): the
+ * stage prefix's parameter, then one {@code AWS::Serverless::Function} per function with its
+ * environment, policies and events, then the event-source resources the functions share. The parts
+ * of each event source are written by a class of their own: {@link HttpApiEvents}, {@link
+ * SqsQueues}, {@link EventBridgeSchedules}, {@link SendsToPolicies}; SNS, S3 and DynamoDB events, a
+ * few lines each, are written here. Logical ids, names and resources come from one {@link
+ * SamResources}. Mutable and not thread-safe: {@link #render} once per instance.
+ */
 final class SamTemplate {
   static final String HANDLER = "dev.anyfn.aws.LambdaHandler::handleRequest";
 
@@ -95,7 +103,17 @@ final class SamTemplate {
         + "\n";
   }
 
+  /** The function's resource: its properties, environment, policies, failure queue and events. */
   private void function(FunctionSpec fn) {
+    properties(fn);
+    environment(fn);
+    sendsTo.appendPolicies(fn, out);
+    failedEventsDestination(fn);
+    events(fn);
+  }
+
+  /** The function's resource up to its environment: its id, name, code, size and concurrency. */
+  private void properties(FunctionSpec fn) {
     boolean snapStart =
         "true".equalsIgnoreCase(context.environment().get(AwsPackager.SNAPSTART_VARIABLE));
     String codeUri =
@@ -133,6 +151,13 @@ final class SamTemplate {
       out.append("      AutoPublishAlias: live\n");
       out.append("      SnapStart:\n        ApplyOn: PublishedVersions\n");
     }
+  }
+
+  /**
+   * The function's environment: the build's variables, the function's name, the stage's prefix and
+   * the variables of its {@code @SendsTo}.
+   */
+  private void environment(FunctionSpec fn) {
     out.append("      Environment:\n        Variables:\n");
     Map<String, String> env = new TreeMap<>(context.environment());
     env.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
@@ -144,7 +169,10 @@ final class SamTemplate {
         .append(NAME_PREFIX)
         .append('\n');
     sendsTo.appendVariables(fn, out);
-    sendsTo.appendPolicies(fn, out);
+  }
+
+  /** Where the asynchronous events the function gave up on go, for a function that has any. */
+  private void failedEventsDestination(FunctionSpec fn) {
     if (fn.triggers().stream().anyMatch(SamTemplate::invokedAsynchronously)) {
       // Lambda retries an asynchronous event twice, then drops it unless it has somewhere to go.
       out.append("      EventInvokeConfig:\n");
@@ -154,6 +182,13 @@ final class SamTemplate {
           .append(queues.failureQueue(SqsQueues.failedEventsName(fn.name()), false))
           .append(".Arn\n");
     }
+  }
+
+  /**
+   * The function's events: one per trigger, or per queue, bucket and table ({@link #source}), and
+   * the preflight routes of its {@code @Cors}; nothing for a function that has none.
+   */
+  private void events(FunctionSpec fn) {
     StringBuilder events = new StringBuilder();
     Set<String> eventIds = new HashSet<>();
     Set<String> sources = new HashSet<>();
@@ -205,71 +240,99 @@ final class SamTemplate {
       unique = id + i;
     }
     String head = "        " + unique + ":\n";
-    String p = "            ";
     if (t instanceof TriggerSpec.Http http) {
       httpApi.appendRoutes(unique, http, e, ids);
     } else if (t instanceof TriggerSpec.Queue q) {
       queues.appendEvent(fn, q, head, e);
     } else if (t instanceof TriggerSpec.Topic topic) {
-      String sns = resources.topic(topic.name());
-      e.append(head).append("          Type: SNS\n          Properties:\n");
-      e.append(p).append("Topic: !Ref ").append(sns).append('\n');
-      // EventBridge events whose source is the topic's name reach the same handler.
-      e.append("        ").append(unique).append("Rule:\n          Type: EventBridgeRule\n");
-      e.append("          Properties:\n").append(p).append("Pattern:\n");
-      e.append(p)
-          .append("  source:\n")
-          .append(p)
-          .append("    - ")
-          .append(resources.named(topic.name(), SamResources.MAX_TOPIC_NAME))
-          .append('\n');
+      snsEvent(topic, unique, e);
     } else if (t instanceof TriggerSpec.Storage s) {
-      String bucket = resources.bucket(s.bucket());
-      e.append(head).append("          Type: S3\n          Properties:\n");
-      e.append(p).append("Bucket: !Ref ").append(bucket).append('\n');
-      e.append(p).append("Events:\n");
-      Set<String> kinds = new HashSet<>();
-      for (TriggerSpec other : fn.triggers()) {
-        if (other instanceof TriggerSpec.Storage o && o.bucket().equals(s.bucket())) {
-          kinds.addAll(o.events());
-        }
-      }
-      if (kinds.contains("CREATED")) {
-        e.append(p).append("  - s3:ObjectCreated:*\n");
-      }
-      if (kinds.contains("DELETED")) {
-        e.append(p).append("  - s3:ObjectRemoved:*\n");
-        e.append(p).append("  - s3:LifecycleExpiration:*\n"); // deletions by lifecycle rules
-      }
+      s3Event(fn, s, head, e);
     } else if (t instanceof TriggerSpec.Schedule s) {
       EventBridgeSchedules.appendEvent(s, head, e);
     } else if (t instanceof TriggerSpec.DataChange d) {
-      String table = resources.table(d.table());
-      e.append(head).append("          Type: DynamoDB\n          Properties:\n");
-      e.append(p).append("Stream: !GetAtt ").append(table).append(".StreamArn\n");
-      e.append(p).append("StartingPosition: LATEST\n");
-      if (fn.maxInstances() == 0) {
-        // Throttled records would be retried, then sent to the failure queue: not read at all.
-        e.append(p).append("Enabled: false\n");
-      }
-      // Five attempts in all, as for queues; then the batch's location goes to the queue.
-      e.append(p)
-          .append("MaximumRetryAttempts: ")
-          .append(SqsQueues.MAX_RECEIVE_COUNT - 1)
-          .append('\n');
-      e.append(p).append("DestinationConfig:\n");
-      e.append(p).append("  OnFailure:\n");
-      e.append(p).append("    Type: SQS\n");
-      e.append(p)
-          .append("    Destination: !GetAtt ")
-          .append(queues.failureQueue(SqsQueues.streamFailuresName(d.table()), false))
-          .append(".Arn\n");
-      e.append(p)
-          .append("FunctionResponseTypes:\n")
-          .append(p)
-          .append("  - ReportBatchItemFailures\n");
+      dynamoDbEvent(fn, d, head, e);
     }
     // INVOKE needs no event: it is called through the Lambda Invoke API.
+  }
+
+  /**
+   * The SNS event of a topic, and an EventBridge rule event for events whose source is the topic's
+   * name, under logical ids {@code unique} and {@code <unique>Rule}.
+   */
+  private void snsEvent(TriggerSpec.Topic topic, String unique, StringBuilder e) {
+    String head = "        " + unique + ":\n";
+    String p = "            ";
+    String sns = resources.topic(topic.name());
+    e.append(head).append("          Type: SNS\n          Properties:\n");
+    e.append(p).append("Topic: !Ref ").append(sns).append('\n');
+    // EventBridge events whose source is the topic's name reach the same handler.
+    e.append("        ").append(unique).append("Rule:\n          Type: EventBridgeRule\n");
+    e.append("          Properties:\n").append(p).append("Pattern:\n");
+    e.append(p)
+        .append("  source:\n")
+        .append(p)
+        .append("    - ")
+        .append(resources.named(topic.name(), SamResources.MAX_TOPIC_NAME))
+        .append('\n');
+  }
+
+  /**
+   * The S3 event of a bucket, under the event's {@code head} line: the creations and deletions
+   * every storage trigger of the function on that bucket takes, in one notification.
+   */
+  private void s3Event(FunctionSpec fn, TriggerSpec.Storage s, String head, StringBuilder e) {
+    String p = "            ";
+    String bucket = resources.bucket(s.bucket());
+    e.append(head).append("          Type: S3\n          Properties:\n");
+    e.append(p).append("Bucket: !Ref ").append(bucket).append('\n');
+    e.append(p).append("Events:\n");
+    Set<String> kinds = new HashSet<>();
+    for (TriggerSpec other : fn.triggers()) {
+      if (other instanceof TriggerSpec.Storage o && o.bucket().equals(s.bucket())) {
+        kinds.addAll(o.events());
+      }
+    }
+    if (kinds.contains("CREATED")) {
+      e.append(p).append("  - s3:ObjectCreated:*\n");
+    }
+    if (kinds.contains("DELETED")) {
+      e.append(p).append("  - s3:ObjectRemoved:*\n");
+      e.append(p).append("  - s3:LifecycleExpiration:*\n"); // deletions by lifecycle rules
+    }
+  }
+
+  /**
+   * The DynamoDB stream event of a table, under the event's {@code head} line: five attempts at a
+   * batch, as for queues, then the batch's location goes to the table's stream-failure queue.
+   */
+  private void dynamoDbEvent(
+      FunctionSpec fn, TriggerSpec.DataChange d, String head, StringBuilder e) {
+    String p = "            ";
+    String table = resources.table(d.table());
+    e.append(head).append("          Type: DynamoDB\n          Properties:\n");
+    e.append(p).append("Stream: !GetAtt ").append(table).append(".StreamArn\n");
+    e.append(p).append("StartingPosition: LATEST\n");
+    if (fn.maxInstances() == 0) {
+      // Throttled records would be retried, then sent to the failure queue: not read at all.
+      e.append(p).append("Enabled: false\n");
+    }
+    // Five attempts in all, as for queues; then the batch's location goes to the queue.
+    e.append(p)
+        .append("MaximumRetryAttempts: ")
+        .append(SqsQueues.MAX_RECEIVE_COUNT - 1)
+        .append('\n');
+    e.append(p).append("DestinationConfig:\n");
+    e.append(p).append("  OnFailure:\n");
+    e.append(p).append("    Type: SQS\n");
+    e.append(p)
+        .append("    Destination: !GetAtt ")
+        .append(queues.failureQueue(SqsQueues.streamFailuresName(d.table()), false))
+        .append(".Arn\n");
+    e.append(p)
+        .append("FunctionResponseTypes:\n")
+        .append(p)
+        .append("  - ReportBatchItemFailures\n");
   }
 
   /**
