@@ -63,7 +63,10 @@ final class DeployScript {
           .append(STALE_FUNCTION);
       plan.stale()
           .forEach(
-              name -> s.append("still_deployed ").append(word(NAME_PREFIX + name)).append('\n'));
+              name ->
+                  s.append("still_deployed ")
+                      .append(BashWords.word(NAME_PREFIX + name))
+                      .append('\n'));
     }
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
@@ -81,7 +84,7 @@ final class DeployScript {
     }
     if (!plan.problems().isEmpty()) {
       s.append("\n# Not deployable on Google:\n");
-      plan.problems().forEach(p -> s.append(comment("#   " + p)).append('\n'));
+      plan.problems().forEach(p -> s.append(BashWords.comment("#   " + p)).append('\n'));
     }
     return s.toString();
   }
@@ -101,29 +104,30 @@ final class DeployScript {
                         .filter(h -> h.trigger() instanceof TriggerSpec.Http)
                         .map(h -> h.trigger().describe())
                         .collect(Collectors.joining(", ")));
-    s.append(comment("# function '" + d.function().name() + "': " + triggers)).append('\n');
+    s.append(BashWords.comment("# function '" + d.function().name() + "': " + triggers))
+        .append('\n');
     List<String> lines = new ArrayList<>();
     Optional<String> bucket = bucket(d);
     bucket.ifPresent(
         b ->
             s.append("LOCATION=\"$(bucket_location ")
-                .append(word(NAME_PREFIX + b))
+                .append(BashWords.word(NAME_PREFIX + b))
                 .append(")\"\n"));
     boolean firestore = readsFirestore(d);
     if (firestore) {
       s.append("LOCATION=\"$(firestore_location)\"\n");
     }
-    lines.add("gcloud functions deploy " + word(NAME_PREFIX + d.name()));
+    lines.add("gcloud functions deploy " + BashWords.word(NAME_PREFIX + d.name()));
     lines.add("--gen2");
     lines.add("--project \"$PROJECT\"");
     lines.add("--region \"$REGION\"");
     lines.add("--runtime " + runtime);
     lines.add("--source \"$SOURCE\"");
-    lines.add("--entry-point " + quote(d.entryPoint()));
+    lines.add("--entry-point " + BashWords.quote(d.entryPoint()));
     // Google's Java buildpack runs a jar-only source on java-function-invoker 1.4.1 unless this is
     // set; anyfn is built and tested against 2.0.0 (Jetty 12), which it then runs on.
     lines.add("--set-build-env-vars " + INVOKER_2);
-    d.triggerFlags().forEach(f -> lines.add(word(f)));
+    d.triggerFlags().forEach(f -> lines.add(BashWords.word(f)));
     if (bucket.isPresent() || firestore) {
       lines.add("--trigger-location \"$LOCATION\"");
     }
@@ -139,7 +143,7 @@ final class DeployScript {
     // one (neither can hold a delimiter envVars chooses)
     lines.add(
         "--set-env-vars "
-            + quote(env)
+            + BashWords.quote(env)
             + SendsToScript.projectVariable(d, delimiter)
             + "\"${PREFIX:+"
             + delimiter
@@ -289,11 +293,11 @@ final class DeployScript {
    * Pub/Sub's longest retention, and that does not expire unused (Pub/Sub's default is 31 days).
    */
   private static void hold(StringBuilder s, GcpDeploymentPlan.HeldQueue h) {
-    String topic = word(NAME_PREFIX + h.queue());
-    String held = word(NAME_PREFIX + heldSubscription(h.queue()));
+    String topic = BashWords.word(NAME_PREFIX + h.queue());
+    String held = BashWords.word(NAME_PREFIX + heldSubscription(h.queue()));
     s.append('\n')
         .append(
-            comment(
+            BashWords.comment(
                 "# queue "
                     + h.queue()
                     + ": function '"
@@ -334,14 +338,14 @@ final class DeployScript {
     String queue = ((TriggerSpec.Queue) d.trigger().orElseThrow()).name();
     String topic = DeadLetterQueues.google(queue);
     String kept = subscription(topic, "-kept");
-    s.append(comment("# dead letters of queue " + queue + " go to topic " + topic))
+    s.append(BashWords.comment("# dead letters of queue " + queue + " go to topic " + topic))
         .append('\n')
         .append("dead_letters ")
-        .append(word(NAME_PREFIX + d.name()))
+        .append(BashWords.word(NAME_PREFIX + d.name()))
         .append(' ')
-        .append(word(NAME_PREFIX + topic))
+        .append(BashWords.word(NAME_PREFIX + topic))
         .append(' ')
-        .append(word(NAME_PREFIX + kept))
+        .append(BashWords.word(NAME_PREFIX + kept))
         .append('\n');
   }
 
@@ -355,10 +359,10 @@ final class DeployScript {
   }
 
   private static void scheduler(StringBuilder s, GcpDeployment.SchedulerJob job) {
-    String topic = word(NAME_PREFIX + job.topic());
-    String name = word(NAME_PREFIX + job.name());
+    String topic = BashWords.word(NAME_PREFIX + job.topic());
+    String name = BashWords.word(NAME_PREFIX + job.name());
     s.append(
-            comment(
+            BashWords.comment(
                 "# Cloud Scheduler publishes to topic "
                     + job.topic()
                     + " on '"
@@ -375,9 +379,9 @@ final class DeployScript {
         .append("gcloud scheduler jobs \"$SCHEDULER_VERB\" pubsub ")
         .append(name)
         .append(" \\\n  --project \"$PROJECT\" \\\n  --location \"$REGION\" \\\n  --schedule ")
-        .append(quote(job.cron()))
+        .append(BashWords.quote(job.cron()))
         .append(" \\\n  --time-zone ")
-        .append(quote(job.zone()))
+        .append(BashWords.quote(job.zone()))
         .append(" \\\n  --topic ")
         .append(topic)
         .append(" \\\n  --message-body '{}'\n");
@@ -414,11 +418,6 @@ final class DeployScript {
             + "' uses every delimiter gcloud could split it on (, "
             + String.join(" ", delimiters)
             + "); remove one.");
-  }
-
-  /** A comment line: control characters (a newline would end the comment) become '?'. */
-  static String comment(String text) {
-    return text.replaceAll("\\p{Cntrl}", "?");
   }
 
   /**
@@ -468,28 +467,8 @@ final class DeployScript {
         + "fi\n";
   }
 
-  /**
-   * A word for bash in which each {@link GcpDeploymentPlan#NAME_PREFIX} becomes the script's {@code
-   * $PREFIX}, and everything else is single-quoted.
-   */
-  static String word(String text) {
-    StringBuilder b = new StringBuilder();
-    int from = 0;
-    for (int at = text.indexOf(NAME_PREFIX); at >= 0; at = text.indexOf(NAME_PREFIX, from)) {
-      if (at > from) {
-        b.append(quote(text.substring(from, at)));
-      }
-      b.append("\"${PREFIX}\"");
-      from = at + NAME_PREFIX.length();
-    }
-    if (from < text.length() || b.length() == 0) {
-      b.append(quote(text.substring(from)));
-    }
-    return b.toString();
-  }
-
-  /** Single-quotes a word for bash. */
-  static String quote(String word) {
-    return "'" + word.replace("'", "'\\''") + "'";
+  /** A comment line: {@link BashWords#comment}. */
+  static String comment(String text) {
+    return BashWords.comment(text);
   }
 }
