@@ -43,9 +43,7 @@ final class DeployScript {
         .append("SOURCE=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)/source\"\n")
         .append("if [[ \"${ALLOW_UNAUTHENTICATED:-false}\" == \"true\" ]]; then\n")
         .append("  AUTH=--allow-unauthenticated\nelse\n  AUTH=--no-allow-unauthenticated\nfi\n");
-    if (plan.deployments().stream().anyMatch(DeployScript::hasDeadLetters)) {
-      s.append(DEAD_LETTERS_FUNCTION);
-    }
+    QueueScript.deadLettersFunction(s, plan.deployments());
     if (plan.deployments().stream().anyMatch(d -> bucket(d).isPresent())) {
       s.append(BUCKET_LOCATION_FUNCTION);
     }
@@ -53,7 +51,7 @@ final class DeployScript {
       s.append(FIRESTORE_LOCATION_FUNCTION);
     }
     SendsToScript.topics(s, plan.sentTopics());
-    plan.held().forEach(h -> hold(s, h));
+    plan.held().forEach(h -> QueueScript.hold(s, h));
     if (!plan.stale().isEmpty()) {
       s.append('\n')
           .append(
@@ -77,9 +75,7 @@ final class DeployScript {
           plan.maxInstances(d),
           context.environment(),
           JavaReleases.managedRuntime(context.javaRelease()));
-      if (hasDeadLetters(d)) {
-        deadLetters(s, d);
-      }
+      QueueScript.deadLetters(s, d);
       SendsToScript.mayPublish(s, d);
     }
     if (!plan.problems().isEmpty()) {
@@ -227,96 +223,6 @@ final class DeployScript {
   /** Requests one instance serves at once: Google's default for functions. */
   static final int CONCURRENCY = 1;
 
-  /** Pub/Sub's least, and default, number of delivery attempts before dead-lettering. */
-  static final int MAX_DELIVERY_ATTEMPTS = 5;
-
-  /**
-   * Gives the Pub/Sub subscription Eventarc made for a deployment a dead-letter topic, as Google
-   * documents for Eventarc triggers ("Retry events", "Handle message failures"): without one, a
-   * message that keeps failing is dropped when Eventarc's 24 hours of retention end. The topic gets
-   * a subscription of its own (a topic without one drops what is published to it), and Pub/Sub's
-   * service agent the right to publish to the topic and to take from the subscription.
-   */
-  private static final String DEAD_LETTERS_FUNCTION =
-      """
-
-      # dead_letters DEPLOYMENT TOPIC KEPT: after %d delivery attempts, Pub/Sub moves a message of
-      # DEPLOYMENT's Eventarc subscription to TOPIC, where subscription KEPT holds it for 7 days.
-      dead_letters() {
-        local deployment="$1" topic="$2" kept="$3" trigger subscription number agent
-        gcloud pubsub topics describe "$topic" --project "$PROJECT" >/dev/null 2>&1 \\
-          || gcloud pubsub topics create "$topic" --project "$PROJECT"
-        gcloud pubsub subscriptions describe "$kept" --project "$PROJECT" >/dev/null 2>&1 \\
-          || gcloud pubsub subscriptions create "$kept" --project "$PROJECT" --topic "$topic" \\
-            --message-retention-duration 7d --expiration-period never
-        trigger="$(gcloud functions describe "$deployment" --gen2 --project "$PROJECT" \\
-          --region "$REGION" --format 'value(eventTrigger.trigger)')"
-        : "${trigger:?gcloud names no Eventarc trigger for $deployment}"
-        subscription="$(gcloud eventarc triggers describe "$trigger" \\
-          --format 'value(transport.pubsub.subscription)')"
-        : "${subscription:?gcloud names no Pub/Sub subscription for trigger $trigger}"
-        number="$(gcloud projects describe "$PROJECT" --format 'value(projectNumber)')"
-        agent="serviceAccount:service-${number}@gcp-sa-pubsub.iam.gserviceaccount.com"
-        gcloud pubsub topics add-iam-policy-binding "$topic" --project "$PROJECT" \\
-          --member "$agent" --role roles/pubsub.publisher >/dev/null
-        gcloud pubsub subscriptions add-iam-policy-binding "$subscription" \\
-          --member "$agent" --role roles/pubsub.subscriber >/dev/null
-        gcloud pubsub subscriptions update "$subscription" \\
-          --dead-letter-topic "projects/$PROJECT/topics/$topic" --max-delivery-attempts %d
-      }
-      """
-          .formatted(MAX_DELIVERY_ATTEMPTS, MAX_DELIVERY_ATTEMPTS);
-
-  private static final int MAX_SUBSCRIPTION_NAME = 255;
-
-  /** Queue deployments retry, so what keeps failing needs somewhere to go. */
-  private static boolean hasDeadLetters(GcpDeployment d) {
-    return d.retry() && d.trigger().filter(t -> t instanceof TriggerSpec.Queue).isPresent();
-  }
-
-  /**
-   * The subscription that keeps a held queue's messages ({@link GcpDeploymentPlan.HeldQueue}):
-   * {@code <queue>-held}, before the stage's prefix.
-   */
-  static String heldSubscription(String queue) {
-    return subscription(queue, "-held");
-  }
-
-  /** {@code name} and {@code suffix}, {@code name} cut so that both fit Pub/Sub's limit. */
-  private static String subscription(String name, String suffix) {
-    return name.substring(0, Math.min(name.length(), MAX_SUBSCRIPTION_NAME - suffix.length()))
-        + suffix;
-  }
-
-  /**
-   * Creates a held queue's topic and the subscription that keeps what is sent to it for 7 days,
-   * Pub/Sub's longest retention, and that does not expire unused (Pub/Sub's default is 31 days).
-   */
-  private static void hold(StringBuilder s, GcpDeploymentPlan.HeldQueue h) {
-    String topic = BashWords.word(NAME_PREFIX + h.queue());
-    String held = BashWords.word(NAME_PREFIX + heldSubscription(h.queue()));
-    s.append('\n')
-        .append(
-            BashWords.comment(
-                "# queue "
-                    + h.queue()
-                    + ": function '"
-                    + h.function()
-                    + "' is disabled (maxInstances = 0); subscription "
-                    + heldSubscription(h.queue())
-                    + " keeps what is sent for 7 days"))
-        .append('\n');
-    createTopic(s, topic);
-    s.append("gcloud pubsub subscriptions describe ")
-        .append(held)
-        .append(
-            " --project \"$PROJECT\" >/dev/null 2>&1 \\\n  || gcloud pubsub subscriptions create ")
-        .append(held)
-        .append(" --project \"$PROJECT\" --topic ")
-        .append(topic)
-        .append(" \\\n    --message-retention-duration 7d --expiration-period never\n");
-  }
-
   /**
    * Warns about a deployment that exists although its function is disabled. It is not deleted:
    * deleting a deployment deletes its Eventarc subscription and the messages waiting in it.
@@ -333,21 +239,6 @@ final class DeployScript {
         fi
       }
       """;
-
-  private static void deadLetters(StringBuilder s, GcpDeployment d) {
-    String queue = ((TriggerSpec.Queue) d.trigger().orElseThrow()).name();
-    String topic = DeadLetterQueues.google(queue);
-    String kept = subscription(topic, "-kept");
-    s.append(BashWords.comment("# dead letters of queue " + queue + " go to topic " + topic))
-        .append('\n')
-        .append("dead_letters ")
-        .append(BashWords.word(NAME_PREFIX + d.name()))
-        .append(' ')
-        .append(BashWords.word(NAME_PREFIX + topic))
-        .append(' ')
-        .append(BashWords.word(NAME_PREFIX + kept))
-        .append('\n');
-  }
 
   /** Creates the topic {@code word} (a bash word) unless it exists. */
   static void createTopic(StringBuilder s, String word) {
@@ -431,7 +322,10 @@ final class DeployScript {
     }
     for (GcpDeploymentPlan.HeldQueue h : plan.held()) {
       room = Math.min(room, MAX_TOPIC_NAME - h.queue().length());
-      room = Math.min(room, MAX_SUBSCRIPTION_NAME - heldSubscription(h.queue()).length());
+      room =
+          Math.min(
+              room,
+              QueueScript.MAX_SUBSCRIPTION_NAME - QueueScript.heldSubscription(h.queue()).length());
     }
     for (GcpDeployment d : plan.deployments()) {
       room = Math.min(room, GcpDeploymentPlan.MAX_NAME - d.name().length());

@@ -51,7 +51,7 @@ record GcpDeploymentPlan(
    * A queue whose consumers are all disabled ({@code maxInstances = 0}). On AWS and Azure the queue
    * keeps what is sent to it until a consumer is enabled; a Pub/Sub topic without a subscription
    * drops it, so deploy.sh gives the topic a subscription that keeps it ({@link
-   * DeployScript#heldSubscription}).
+   * QueueScript#heldSubscription}).
    *
    * @param queue the queue's name
    * @param function the (first) disabled function that consumes it
@@ -88,7 +88,7 @@ record GcpDeploymentPlan(
                     + "' is disabled (maxInstances = 0), so no Google deployment takes queue '"
                     + h.queue()
                     + "': deploy.sh gives its topic the subscription '"
-                    + DeployScript.heldSubscription(h.queue())
+                    + QueueScript.heldSubscription(h.queue())
                     + "', which keeps what is sent for 7 days (Pub/Sub drops what a topic without"
                     + " a subscription gets). An enabled function's deployment gets a new"
                     + " subscription of its own: publish the held messages to the topic again,"
