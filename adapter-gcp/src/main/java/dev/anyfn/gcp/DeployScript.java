@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -44,12 +43,7 @@ final class DeployScript {
         .append("if [[ \"${ALLOW_UNAUTHENTICATED:-false}\" == \"true\" ]]; then\n")
         .append("  AUTH=--allow-unauthenticated\nelse\n  AUTH=--no-allow-unauthenticated\nfi\n");
     QueueScript.deadLettersFunction(s, plan.deployments());
-    if (plan.deployments().stream().anyMatch(d -> bucket(d).isPresent())) {
-      s.append(BUCKET_LOCATION_FUNCTION);
-    }
-    if (plan.deployments().stream().anyMatch(DeployScript::readsFirestore)) {
-      s.append(FIRESTORE_LOCATION_FUNCTION);
-    }
+    EventarcLocations.functions(s, plan.deployments());
     SendsToScript.topics(s, plan.sentTopics());
     plan.held().forEach(h -> QueueScript.hold(s, h));
     if (!plan.stale().isEmpty()) {
@@ -103,16 +97,7 @@ final class DeployScript {
     s.append(BashWords.comment("# function '" + d.function().name() + "': " + triggers))
         .append('\n');
     List<String> lines = new ArrayList<>();
-    Optional<String> bucket = bucket(d);
-    bucket.ifPresent(
-        b ->
-            s.append("LOCATION=\"$(bucket_location ")
-                .append(BashWords.word(NAME_PREFIX + b))
-                .append(")\"\n"));
-    boolean firestore = readsFirestore(d);
-    if (firestore) {
-      s.append("LOCATION=\"$(firestore_location)\"\n");
-    }
+    boolean located = EventarcLocations.location(s, d);
     lines.add("gcloud functions deploy " + BashWords.word(NAME_PREFIX + d.name()));
     lines.add("--gen2");
     lines.add("--project \"$PROJECT\"");
@@ -124,8 +109,8 @@ final class DeployScript {
     // set; anyfn is built and tested against 2.0.0 (Jetty 12), which it then runs on.
     lines.add("--set-build-env-vars " + INVOKER_2);
     d.triggerFlags().forEach(f -> lines.add(BashWords.word(f)));
-    if (bucket.isPresent() || firestore) {
-      lines.add("--trigger-location \"$LOCATION\"");
+    if (located) {
+      lines.add(EventarcLocations.TRIGGER_LOCATION);
     }
     if (d.trigger().isEmpty()) {
       lines.add("\"$AUTH\"");
@@ -153,65 +138,6 @@ final class DeployScript {
     lines.add("--concurrency " + CONCURRENCY);
     s.append(String.join(" \\\n  ", lines)).append('\n');
   }
-
-  /** The bucket of a storage deployment. */
-  private static Optional<String> bucket(GcpDeployment d) {
-    return d.trigger()
-        .filter(TriggerSpec.Storage.class::isInstance)
-        .map(t -> ((TriggerSpec.Storage) t).bucket());
-  }
-
-  /**
-   * Eventarc takes a bucket's events only in the bucket's location, which may be a multi-region
-   * ({@code us}, {@code eu}) where no function can run, so a storage deployment's trigger is placed
-   * where its bucket is ({@code --trigger-location}), read from the bucket; a bucket that does not
-   * exist stops the script before that deployment.
-   */
-  private static final String BUCKET_LOCATION_FUNCTION =
-      """
-
-      # bucket_location BUCKET: where BUCKET is, in lower case (us-central1, us, eu), where the
-      # Eventarc trigger of its events must be.
-      bucket_location() {
-        local location
-        if ! location="$(gcloud storage buckets describe "gs://$1" --project "$PROJECT" \\
-            --format='value(location)')"; then
-          echo "deploy.sh: bucket gs://$1 was not found in project $PROJECT; create it first" \\
-            "(gcloud storage buckets create gs://$1 --location <region>)." >&2
-          return 1
-        fi
-        echo "$location" | tr '[:upper:]' '[:lower:]'
-      }
-      """;
-
-  /** Whether {@code d} takes the document events of the project's Firestore database. */
-  private static boolean readsFirestore(GcpDeployment d) {
-    return d.trigger().filter(TriggerSpec.DataChange.class::isInstance).isPresent();
-  }
-
-  /**
-   * Eventarc takes a Firestore database's events only in the database's location, which may be a
-   * multi-region ({@code nam5}, {@code eur3}) where no function can run, so a Firestore
-   * deployment's trigger is placed where the {@code (default)} database is ({@code
-   * --trigger-location}), read from the database, and the function runs in {@code REGION}; a
-   * project without that database stops the script before that deployment.
-   */
-  private static final String FIRESTORE_LOCATION_FUNCTION =
-      """
-
-      # firestore_location: where the project's (default) Firestore database is (nam5, eur3,
-      # europe-west1), where the Eventarc trigger of its document events must be.
-      firestore_location() {
-        local location
-        if ! location="$(gcloud firestore databases describe --database='(default)' \\
-            --project "$PROJECT" --format='value(locationId)')"; then
-          echo "deploy.sh: the (default) Firestore database was not found in project $PROJECT;" \\
-            "create it first (gcloud firestore databases create --location <region>)." >&2
-          return 1
-        fi
-        echo "$location" | tr '[:upper:]' '[:lower:]'
-      }
-      """;
 
   /**
    * The build variable that makes Google's Java buildpack install java-function-invoker 2.0.0 for a
