@@ -46,20 +46,7 @@ final class DeployScript {
     EventarcLocations.functions(s, plan.deployments());
     SendsToScript.topics(s, plan.sentTopics());
     plan.held().forEach(h -> QueueScript.hold(s, h));
-    if (!plan.stale().isEmpty()) {
-      s.append('\n')
-          .append(
-              "# Disabled functions (maxInstances = 0) are not deployed; a deployment an earlier")
-          .append(" deploy made for\n# one keeps running and is reported, not deleted: deleting")
-          .append(" it would drop its backlog.\n")
-          .append(STALE_FUNCTION);
-      plan.stale()
-          .forEach(
-              name ->
-                  s.append("still_deployed ")
-                      .append(BashWords.word(NAME_PREFIX + name))
-                      .append('\n'));
-    }
+    StaleDeployments.report(s, plan.stale());
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
       d.schedule().ifPresent(job -> scheduler(s, job));
@@ -148,23 +135,6 @@ final class DeployScript {
 
   /** Requests one instance serves at once: Google's default for functions. */
   static final int CONCURRENCY = 1;
-
-  /**
-   * Warns about a deployment that exists although its function is disabled. It is not deleted:
-   * deleting a deployment deletes its Eventarc subscription and the messages waiting in it.
-   */
-  private static final String STALE_FUNCTION =
-      """
-      still_deployed() {
-        if gcloud functions describe "$1" --gen2 --project "$PROJECT" --region "$REGION" \\
-            >/dev/null 2>&1; then
-          echo "WARNING: deployment $1 is still deployed, but its function is disabled" \\
-            "(maxInstances = 0); it keeps taking its messages. Delete it when its backlog is" \\
-            "handled (deleting it drops what waits in its subscription):" \\
-            "gcloud functions delete $1 --gen2 --project $PROJECT --region $REGION" >&2
-        fi
-      }
-      """;
 
   /** Creates the topic {@code word} (a bash word) unless it exists. */
   static void createTopic(StringBuilder s, String word) {
