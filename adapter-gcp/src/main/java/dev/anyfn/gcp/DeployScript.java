@@ -49,7 +49,7 @@ final class DeployScript {
     StaleDeployments.report(s, plan.stale());
     for (GcpDeployment d : plan.deployments()) {
       s.append('\n');
-      d.schedule().ifPresent(job -> scheduler(s, job));
+      d.schedule().ifPresent(job -> SchedulerJobs.job(s, job));
       deploy(
           s,
           d,
@@ -143,35 +143,6 @@ final class DeployScript {
         .append(" --project \"$PROJECT\" >/dev/null 2>&1 || gcloud pubsub topics create ")
         .append(word)
         .append(" --project \"$PROJECT\"\n");
-  }
-
-  private static void scheduler(StringBuilder s, GcpDeployment.SchedulerJob job) {
-    String topic = BashWords.word(NAME_PREFIX + job.topic());
-    String name = BashWords.word(NAME_PREFIX + job.name());
-    s.append(
-            BashWords.comment(
-                "# Cloud Scheduler publishes to topic "
-                    + job.topic()
-                    + " on '"
-                    + job.cron()
-                    + "' ("
-                    + job.zone()
-                    + ")"))
-        .append('\n');
-    createTopic(s, topic);
-    s.append("if gcloud scheduler jobs describe ")
-        .append(name)
-        .append(" --project \"$PROJECT\" --location \"$REGION\" >/dev/null 2>&1; then\n  ")
-        .append("SCHEDULER_VERB=update\nelse\n  SCHEDULER_VERB=create\nfi\n")
-        .append("gcloud scheduler jobs \"$SCHEDULER_VERB\" pubsub ")
-        .append(name)
-        .append(" \\\n  --project \"$PROJECT\" \\\n  --location \"$REGION\" \\\n  --schedule ")
-        .append(BashWords.quote(job.cron()))
-        .append(" \\\n  --time-zone ")
-        .append(BashWords.quote(job.zone()))
-        .append(" \\\n  --topic ")
-        .append(topic)
-        .append(" \\\n  --message-body '{}'\n");
   }
 
   /**
