@@ -67,7 +67,7 @@ public final class AwsPackager implements ProviderPackager {
                 + " receive and may reach the dead-letter queue unprocessed after 5. Use"
                 + " maxInstances = 2 or more for a queue's reader on AWS.");
       }
-      int queues = SamTemplate.queues(fn);
+      int queues = SqsQueues.queues(fn);
       if (fn.maxInstances() >= 2 && queues > 1 && fn.maxInstances() < 2 * queues) {
         warnings.add(
             "Function '"
@@ -267,24 +267,7 @@ public final class AwsPackager implements ProviderPackager {
       for (TriggerSpec t : fn.triggers()) {
         AwsNames.problem(fn, t).ifPresent(problems::add);
         if (t instanceof TriggerSpec.Schedule s) {
-          if (s.cron() != null && !s.cron().isEmpty()) {
-            if (CronExpressions.toAws(s.cron()).isEmpty()) {
-              problems.add(
-                  "Function '"
-                      + fn.name()
-                      + "': cron '"
-                      + s.cron()
-                      + "' restricts both day-of-month and day-of-week (or is not five fields);"
-                      + " EventBridge cannot express that. Restrict only one of the two.");
-            }
-          } else if (CronExpressions.rate(s.rateSeconds()).isEmpty()) {
-            problems.add(
-                "Function '"
-                    + fn.name()
-                    + "': rate '"
-                    + s.rate()
-                    + "' is not a whole number of minutes; EventBridge rates start at 1 minute.");
-          }
+          scheduleProblem(fn, s).ifPresent(problems::add);
         }
       }
       for (String queue : fn.sendsTo()) {
@@ -296,22 +279,7 @@ public final class AwsPackager implements ProviderPackager {
       for (MessagingService service : MessagingService.values()) {
         sharedVariable(fn, service).ifPresent(problems::add);
       }
-      if (fn.memoryMb() < 128 || fn.memoryMb() > 10_240) {
-        problems.add(
-            "Function '"
-                + fn.name()
-                + "': memoryMb "
-                + fn.memoryMb()
-                + " is outside Lambda's 128-10240 MB.");
-      }
-      if (fn.timeoutSeconds() < 1 || fn.timeoutSeconds() > 900) {
-        problems.add(
-            "Function '"
-                + fn.name()
-                + "': timeoutSeconds "
-                + fn.timeoutSeconds()
-                + " is outside Lambda's 1-900 s.");
-      }
+      problems.addAll(lambdaLimitProblems(fn));
     }
     for (String clash : SharedRoutes.in(index)) {
       problems.add(
@@ -322,6 +290,54 @@ public final class AwsPackager implements ProviderPackager {
     problems.addAll(sharedCorsPaths(index));
     problems.addAll(sharedBucketEvents(index));
     return List.copyOf(problems);
+  }
+
+  /**
+   * Why EventBridge cannot run schedule {@code s} of {@code fn}: a cron expression it cannot
+   * express, or a rate that is not a whole number of minutes; empty when it can.
+   */
+  private static Optional<String> scheduleProblem(FunctionSpec fn, TriggerSpec.Schedule s) {
+    if (s.cron() != null && !s.cron().isEmpty()) {
+      if (CronExpressions.toAws(s.cron()).isEmpty()) {
+        return Optional.of(
+            "Function '"
+                + fn.name()
+                + "': cron '"
+                + s.cron()
+                + "' restricts both day-of-month and day-of-week (or is not five fields);"
+                + " EventBridge cannot express that. Restrict only one of the two.");
+      }
+    } else if (CronExpressions.rate(s.rateSeconds()).isEmpty()) {
+      return Optional.of(
+          "Function '"
+              + fn.name()
+              + "': rate '"
+              + s.rate()
+              + "' is not a whole number of minutes; EventBridge rates start at 1 minute.");
+    }
+    return Optional.empty();
+  }
+
+  /** A problem for {@code fn}'s memory, and one for its timeout, outside Lambda's bounds. */
+  private static List<String> lambdaLimitProblems(FunctionSpec fn) {
+    List<String> problems = new ArrayList<>();
+    if (fn.memoryMb() < 128 || fn.memoryMb() > 10_240) {
+      problems.add(
+          "Function '"
+              + fn.name()
+              + "': memoryMb "
+              + fn.memoryMb()
+              + " is outside Lambda's 128-10240 MB.");
+    }
+    if (fn.timeoutSeconds() < 1 || fn.timeoutSeconds() > 900) {
+      problems.add(
+          "Function '"
+              + fn.name()
+              + "': timeoutSeconds "
+              + fn.timeoutSeconds()
+              + " is outside Lambda's 1-900 s.");
+    }
+    return problems;
   }
 
   /**

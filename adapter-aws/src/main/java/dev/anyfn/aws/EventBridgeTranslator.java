@@ -43,7 +43,7 @@ final class EventBridgeTranslator implements RecordTranslator {
       }
       batch.add(s.build(), id);
       JsonNode trigger = event.path("detail").path("trigger");
-      if (trigger.isTextual()) { // SamTemplate.schedulerInput: which of the schedules fired
+      if (trigger.isTextual()) { // EventBridgeSchedules.input: which of the schedules fired
         batch.forTrigger(trigger.asText());
       }
       return batch;

@@ -82,7 +82,7 @@ enum EventSource {
     if (event.has("detail-type") && event.has("source") && event.has("detail")) {
       String source = text(event, "source");
       // aws.events: a scheduled rule; aws.scheduler: the Input SamTemplate gives EventBridge
-      // Scheduler's schedules (SamTemplate.schedulerInput)
+      // Scheduler's schedules (EventBridgeSchedules.input)
       return ("aws.events".equals(source) || "aws.scheduler".equals(source))
               && "Scheduled Event".equals(text(event, "detail-type"))
           ? SCHEDULED_EVENT

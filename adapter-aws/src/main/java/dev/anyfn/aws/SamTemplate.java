@@ -1,95 +1,51 @@
 package dev.anyfn.aws;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.anyfn.core.ResourceNames;
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
 import dev.anyfn.core.index.HandlerSpec;
 import dev.anyfn.core.index.TriggerSpec;
-import dev.anyfn.core.packaging.DeadLetterQueues;
 import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.PackagingContext;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** Renders the SAM template as YAML text (no YAML library at run time: the shape is fixed). */
+/**
+ * Renders the SAM template as YAML text (no YAML library at run time: the shape is fixed): the
+ * stage prefix's parameter, then one {@code AWS::Serverless::Function} per function with its
+ * environment, policies and events, then the event-source resources the functions share. The parts
+ * of each event source are written by a class of their own: {@link HttpApiEvents}, {@link
+ * SqsQueues}, {@link EventBridgeSchedules}, {@link SendsToPolicies}; SNS, S3 and DynamoDB events, a
+ * few lines each, are written here. Logical ids, names and resources come from one {@link
+ * SamResources}. Mutable and not thread-safe: {@link #render} once per instance.
+ */
 final class SamTemplate {
   static final String HANDLER = "dev.anyfn.aws.LambdaHandler::handleRequest";
 
-  /**
-   * Deliveries of a queue message, and attempts at a stream batch, before it is set aside: the
-   * emulator's attempts under the AWS profile, and the least AWS advises for an SQS redrive policy.
-   */
-  static final int MAX_RECEIVE_COUNT = 5;
-
-  private static final int MAX_QUEUE_NAME = 80;
   private static final int MAX_FUNCTION_NAME = 64;
-  private static final int MAX_TOPIC_NAME = 256;
-  private static final int MAX_BUCKET_NAME = 63;
-  private static final int MAX_TABLE_NAME = 255;
 
   /**
    * The template's parameter that prefixes every name; see {@link dev.anyfn.core.ResourceNames}.
    */
   static final String NAME_PREFIX = "NamePrefix";
 
-  private static final String FIFO = ".fifo";
-
   private final FunctionIndex index;
   private final PackagingContext context;
   private final StringBuilder out = new StringBuilder(4096);
 
-  /** Event-source resources by logical id, rendered after the functions; shared by triggers. */
-  private final Map<String, String> resources = new LinkedHashMap<>();
-
-  /**
-   * Logical ids by what they stand for ({@code queue:orders}). Ids are made from names by {@link
-   * #pascal}, which maps {@code orders-eu} and {@code orders_eu} alike; the second one gets a
-   * number, so that two queues never become one resource.
-   */
-  private final Map<String, String> ids = new HashMap<>();
-
-  private final Set<String> takenIds = new HashSet<>();
-
-  /** Paths with a HEAD route of their own, which their GET route then does not also answer. */
-  private final Set<String> explicitHeads = new HashSet<>();
-
-  /** Paths with an OPTIONS route of their own, or one already added for a function's CORS. */
-  private final Set<String> optionsRoutes = new HashSet<>();
-
-  /**
-   * The queues that keep what failed for good (dead-letter, failed-event and stream-failure
-   * queues): kept for the longest time SQS allows, also when a function reads them.
-   */
-  private final Set<String> failureQueues = new HashSet<>();
-
-  /** The longest prefix that keeps every name given so far within its limit. */
-  private int prefixRoom = MAX_TOPIC_NAME;
+  private final SamResources resources = new SamResources();
+  private final SqsQueues queues;
+  private final HttpApiEvents httpApi;
+  private final SendsToPolicies sendsTo;
 
   SamTemplate(FunctionIndex index, PackagingContext context) {
     this.index = index;
     this.context = context;
-    for (FunctionSpec fn : index.functions()) {
-      for (HandlerSpec h : fn.handlers()) {
-        if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("HEAD")) {
-          explicitHeads.add(http.path());
-        }
-        if (h.trigger() instanceof TriggerSpec.Http http && http.method().equals("OPTIONS")) {
-          optionsRoutes.add(http.path());
-        }
-        if (h.trigger() instanceof TriggerSpec.Queue q) {
-          failureQueues.add(DeadLetterQueues.aws(q.name()));
-        }
-        if (h.trigger() instanceof TriggerSpec.DataChange d) {
-          failureQueues.add(streamFailuresName(d.table()));
-        }
-      }
-      failureQueues.add(fn.name() + "-failed-events");
-    }
+    this.queues = new SqsQueues(index, resources);
+    this.httpApi = new HttpApiEvents(index);
+    this.sendsTo = new SendsToPolicies(queues, resources);
   }
 
   String render() {
@@ -99,9 +55,9 @@ final class SamTemplate {
     // Queues that are only sent to, once every trigger has made its queues: so a queue that is
     // also another's dead-letter or failure queue has that form, whichever function comes first.
     for (FunctionSpec fn : index.functions()) {
-      fn.sendsTo().forEach(this::queue);
+      fn.sendsTo().forEach(queues::queue);
     }
-    resources.values().forEach(out::append);
+    resources.appendTo(out);
     return "AWSTemplateFormatVersion: '2010-09-09'\n"
         + "Transform: AWS::Serverless-2016-10-31\n"
         + "Description: "
@@ -119,7 +75,7 @@ final class SamTemplate {
    * S3 buckets' included (lower-case letters, digits, hyphens).
    */
   private String parameters() {
-    int maxLength = Math.max(0, prefixRoom);
+    int maxLength = Math.max(0, resources.prefixRoom());
     return "Parameters:\n"
         + "  "
         + NAME_PREFIX
@@ -147,16 +103,17 @@ final class SamTemplate {
         + "\n";
   }
 
-  /**
-   * A name the template gives a resource: {@code !Sub '${NamePrefix}<name>'}, counted against AWS's
-   * {@code limit} for names of its kind to bound the prefix.
-   */
-  private String named(String name, int limit) {
-    prefixRoom = Math.min(prefixRoom, limit - name.length());
-    return "!Sub " + quote("${" + NAME_PREFIX + "}" + name);
+  /** The function's resource: its properties, environment, policies, failure queue and events. */
+  private void function(FunctionSpec fn) {
+    properties(fn);
+    environment(fn);
+    sendsTo.appendPolicies(fn, out);
+    failedEventsDestination(fn);
+    events(fn);
   }
 
-  private void function(FunctionSpec fn) {
+  /** The function's resource up to its environment: its id, name, code, size and concurrency. */
+  private void properties(FunctionSpec fn) {
     boolean snapStart =
         "true".equalsIgnoreCase(context.environment().get(AwsPackager.SNAPSTART_VARIABLE));
     String codeUri =
@@ -168,11 +125,13 @@ final class SamTemplate {
             .toString()
             .replace('\\', '/');
     out.append("  ")
-        .append(id("function", fn.name(), pascal(fn.name()) + "Function"))
+        .append(resources.id("function", fn.name(), pascal(fn.name()) + "Function"))
         .append(":\n");
     out.append("    Type: AWS::Serverless::Function\n");
     out.append("    Properties:\n");
-    out.append("      FunctionName: ").append(named(fn.name(), MAX_FUNCTION_NAME)).append('\n');
+    out.append("      FunctionName: ")
+        .append(resources.named(fn.name(), MAX_FUNCTION_NAME))
+        .append('\n');
     out.append("      Handler: ").append(HANDLER).append('\n');
     out.append("      Runtime: ")
         .append(JavaReleases.managedRuntime(context.javaRelease()))
@@ -192,6 +151,13 @@ final class SamTemplate {
       out.append("      AutoPublishAlias: live\n");
       out.append("      SnapStart:\n        ApplyOn: PublishedVersions\n");
     }
+  }
+
+  /**
+   * The function's environment: the build's variables, the function's name, the stage's prefix and
+   * the variables of its {@code @SendsTo}.
+   */
+  private void environment(FunctionSpec fn) {
     out.append("      Environment:\n        Variables:\n");
     Map<String, String> env = new TreeMap<>(context.environment());
     env.put(AwsSettings.FUNCTION_VARIABLE, fn.name());
@@ -202,16 +168,27 @@ final class SamTemplate {
         .append(": !Ref ")
         .append(NAME_PREFIX)
         .append('\n');
-    sends(fn);
+    sendsTo.appendVariables(fn, out);
+  }
+
+  /** Where the asynchronous events the function gave up on go, for a function that has any. */
+  private void failedEventsDestination(FunctionSpec fn) {
     if (fn.triggers().stream().anyMatch(SamTemplate::invokedAsynchronously)) {
       // Lambda retries an asynchronous event twice, then drops it unless it has somewhere to go.
       out.append("      EventInvokeConfig:\n");
       out.append("        MaximumRetryAttempts: 2\n");
       out.append("        DestinationConfig:\n          OnFailure:\n            Type: SQS\n");
       out.append("            Destination: !GetAtt ")
-          .append(failureQueue(fn.name() + "-failed-events", false))
+          .append(queues.failureQueue(SqsQueues.failedEventsName(fn.name()), false))
           .append(".Arn\n");
     }
+  }
+
+  /**
+   * The function's events: one per trigger, or per queue, bucket and table ({@link #source}), and
+   * the preflight routes of its {@code @Cors}; nothing for a function that has none.
+   */
+  private void events(FunctionSpec fn) {
     StringBuilder events = new StringBuilder();
     Set<String> eventIds = new HashSet<>();
     Set<String> sources = new HashSet<>();
@@ -222,82 +199,11 @@ final class SamTemplate {
       }
     }
     if (fn.cors() != null) {
-      corsPreflights(fn, events, eventIds);
+      httpApi.appendCorsPreflights(fn, events, eventIds);
     }
     if (events.length() > 0) {
       out.append("      Events:\n").append(events);
     }
-  }
-
-  /**
-   * What {@code Context.send} and {@code Context.publish} need, for each queue and topic of the
-   * function's {@code @SendsTo}: the queue's URL or the topic's ARN in the variable {@link
-   * AwsMessageSender} reads, and the permission to send or publish to it. The queue is the one an
-   * {@code @OnQueue} reads, or one made alike (see {@link #render}); the topic is the one an
-   * {@code @OnTopic} subscribes to, or one made alike. Written right after the environment's
-   * variables.
-   */
-  private void sends(FunctionSpec fn) {
-    for (String queue : fn.sendsTo()) {
-      variable(MessagingService.SQS.variable(queue), queueId(queue));
-    }
-    for (String topic : fn.publishesTo()) {
-      variable(MessagingService.SNS.variable(topic), topic(topic));
-    }
-    if (!fn.sends()) {
-      return;
-    }
-    out.append("      Policies:\n");
-    for (String queue : fn.sendsTo()) {
-      out.append("        - SQSSendMessagePolicy:\n            QueueName: !GetAtt ")
-          .append(queueId(queue))
-          .append(".QueueName\n");
-    }
-    for (String topic : fn.publishesTo()) {
-      out.append("        - SNSPublishMessagePolicy:\n            TopicName: !GetAtt ")
-          .append(topic(topic))
-          .append(".TopicName\n");
-    }
-  }
-
-  /** An environment variable set to the {@code Ref} of a resource: a queue's URL, a topic's ARN. */
-  private void variable(String name, String resourceId) {
-    out.append("          ").append(name).append(": !Ref ").append(resourceId).append('\n');
-  }
-
-  /**
-   * An OPTIONS route for each path of a function with {@code @Cors}: an HTTP API answers only the
-   * methods it has routes for, and browsers send a preflight before most cross-origin calls. The
-   * function's core answers it. A path another function already has OPTIONS for is left to it
-   * ({@link AwsPackager} refuses a path two functions serve when either has {@code @Cors}).
-   */
-  private void corsPreflights(FunctionSpec fn, StringBuilder e, Set<String> ids) {
-    for (HandlerSpec h : fn.handlers()) {
-      if (h.trigger() instanceof TriggerSpec.Http http && optionsRoutes.add(http.path())) {
-        String id = pascal(h.method()) + "CorsPreflight";
-        for (int i = 2; !ids.add(id); i++) {
-          id = pascal(h.method()) + "CorsPreflight" + i;
-        }
-        httpApiRoute("        " + id + ":\n", http.path(), "OPTIONS", e);
-      }
-    }
-  }
-
-  /**
-   * One route of the implicit HTTP API. Its integration timeout is written out as the HTTP API's
-   * most, 30 s ({@link AwsPackager#HTTP_API_TIMEOUT_SECONDS}), rather than left to SAM's default,
-   * which has been 5 s (a SAM user's report) where API Gateway's own is 30 s: the timeout packaging
-   * warns about is then the one the API applies.
-   */
-  private static void httpApiRoute(String head, String path, String method, StringBuilder e) {
-    String p = "            ";
-    e.append(head).append("          Type: HttpApi\n          Properties:\n");
-    e.append(p).append("Path: ").append(quote(path)).append('\n');
-    e.append(p).append("Method: ").append(method).append('\n');
-    e.append(p)
-        .append("TimeoutInMillis: ")
-        .append(AwsPackager.HTTP_API_TIMEOUT_SECONDS * 1000)
-        .append('\n');
   }
 
   /** SNS, S3, EventBridge rules and schedules invoke Lambda asynchronously. */
@@ -305,24 +211,6 @@ final class SamTemplate {
     return t instanceof TriggerSpec.Topic
         || t instanceof TriggerSpec.Storage
         || t instanceof TriggerSpec.Schedule;
-  }
-
-  /**
-   * The {@code MaximumConcurrency} of each of a function's SQS event sources: its {@code
-   * maxInstances} shared out among its queues, at least 2 ({@link #queues} counts them).
-   */
-  static int queueConcurrency(FunctionSpec fn) {
-    return Math.min(1000, Math.max(2, fn.maxInstances() / Math.max(1, queues(fn))));
-  }
-
-  /** The distinct queues a function reads, one SQS event source each. */
-  static int queues(FunctionSpec fn) {
-    return (int)
-        fn.triggers().stream()
-            .filter(t -> t instanceof TriggerSpec.Queue)
-            .map(t -> ((TriggerSpec.Queue) t).name())
-            .distinct()
-            .count();
   }
 
   /**
@@ -352,297 +240,107 @@ final class SamTemplate {
       unique = id + i;
     }
     String head = "        " + unique + ":\n";
-    String p = "            ";
     if (t instanceof TriggerSpec.Http http) {
-      httpApiRoute(head, http.path(), http.method(), e);
-      if (http.method().equals("GET") && !explicitHeads.contains(http.path())) {
-        // An HTTP API route answers only its own method: without this, HEAD would be 404 on
-        // AWS while anyfn's router, Google, Azure and the emulator answer it from the GET route.
-        String headId = unique + "Head";
-        for (int i = 2; !ids.add(headId); i++) {
-          headId = unique + "Head" + i;
-        }
-        httpApiRoute("        " + headId + ":\n", http.path(), "HEAD", e);
-      }
+      httpApi.appendRoutes(unique, http, e, ids);
     } else if (t instanceof TriggerSpec.Queue q) {
-      String queue = queue(q.name());
-      e.append(head).append("          Type: SQS\n          Properties:\n");
-      e.append(p).append("Queue: !GetAtt ").append(queue).append(".Arn\n");
-      e.append(p)
-          .append("BatchSize: ")
-          .append(Math.max(1, Math.min(10, q.batchSize())))
-          .append('\n');
-      if (fn.maxInstances() == 0) {
-        // A disabled function: every poll would be throttled, counting a receive each time, and
-        // its messages would reach the dead-letter queue unprocessed. Kept in the queue instead.
-        e.append(p).append("Enabled: false\n");
-      } else if (fn.maxInstances() >= 2) {
-        // The poller does not heed reserved concurrency: it would take more messages than the
-        // function may run, and each throttled one counts a receive towards the dead-letter queue.
-        // The function's queues share its reserved concurrency (AWS: it must be at least the sum
-        // of their maximum concurrencies), each at least 2, Lambda's least.
-        e.append(p)
-            .append("ScalingConfig:\n")
-            .append(p)
-            .append("  MaximumConcurrency: ")
-            .append(queueConcurrency(fn))
-            .append('\n');
-      }
-      e.append(p)
-          .append("FunctionResponseTypes:\n")
-          .append(p)
-          .append("  - ReportBatchItemFailures\n");
+      queues.appendEvent(fn, q, head, e);
     } else if (t instanceof TriggerSpec.Topic topic) {
-      String sns = topic(topic.name());
-      e.append(head).append("          Type: SNS\n          Properties:\n");
-      e.append(p).append("Topic: !Ref ").append(sns).append('\n');
-      // EventBridge events whose source is the topic's name reach the same handler.
-      e.append("        ").append(unique).append("Rule:\n          Type: EventBridgeRule\n");
-      e.append("          Properties:\n").append(p).append("Pattern:\n");
-      e.append(p)
-          .append("  source:\n")
-          .append(p)
-          .append("    - ")
-          .append(named(topic.name(), MAX_TOPIC_NAME))
-          .append('\n');
+      snsEvent(topic, unique, e);
     } else if (t instanceof TriggerSpec.Storage s) {
-      String bucket =
-          resource(
-              s.bucket(),
-              "Bucket",
-              "AWS::S3::Bucket",
-              "BucketName",
-              named(s.bucket(), MAX_BUCKET_NAME));
-      e.append(head).append("          Type: S3\n          Properties:\n");
-      e.append(p).append("Bucket: !Ref ").append(bucket).append('\n');
-      e.append(p).append("Events:\n");
-      Set<String> kinds = new HashSet<>();
-      for (TriggerSpec other : fn.triggers()) {
-        if (other instanceof TriggerSpec.Storage o && o.bucket().equals(s.bucket())) {
-          kinds.addAll(o.events());
-        }
-      }
-      if (kinds.contains("CREATED")) {
-        e.append(p).append("  - s3:ObjectCreated:*\n");
-      }
-      if (kinds.contains("DELETED")) {
-        e.append(p).append("  - s3:ObjectRemoved:*\n");
-        e.append(p).append("  - s3:LifecycleExpiration:*\n"); // deletions by lifecycle rules
-      }
+      s3Event(fn, s, head, e);
     } else if (t instanceof TriggerSpec.Schedule s) {
-      schedule(s, head, p, e);
+      EventBridgeSchedules.appendEvent(s, head, e);
     } else if (t instanceof TriggerSpec.DataChange d) {
-      String table = table(d.table());
-      e.append(head).append("          Type: DynamoDB\n          Properties:\n");
-      e.append(p).append("Stream: !GetAtt ").append(table).append(".StreamArn\n");
-      e.append(p).append("StartingPosition: LATEST\n");
-      if (fn.maxInstances() == 0) {
-        // Throttled records would be retried, then sent to the failure queue: not read at all.
-        e.append(p).append("Enabled: false\n");
-      }
-      // Five attempts in all, as for queues; then the batch's location goes to the queue.
-      e.append(p).append("MaximumRetryAttempts: ").append(MAX_RECEIVE_COUNT - 1).append('\n');
-      e.append(p).append("DestinationConfig:\n");
-      e.append(p).append("  OnFailure:\n");
-      e.append(p).append("    Type: SQS\n");
-      e.append(p)
-          .append("    Destination: !GetAtt ")
-          .append(failureQueue(streamFailuresName(d.table()), false))
-          .append(".Arn\n");
-      e.append(p)
-          .append("FunctionResponseTypes:\n")
-          .append(p)
-          .append("  - ReportBatchItemFailures\n");
+      dynamoDbEvent(fn, d, head, e);
     }
     // INVOKE needs no event: it is called through the Lambda Invoke API.
   }
 
   /**
-   * What EventBridge Scheduler sends the function for a schedule: without an {@code Input} it sends
-   * a payload of its own that is no scheduled event (the adapter would take it for a direct
-   * invocation), so the template gives one in the shape of a scheduled rule's event, which
-   * Scheduler completes with the occurrence's context attributes. {@link EventSource} recognises it
-   * by its {@code source}; its {@code detail.trigger} names the schedule, for a function with
-   * several.
+   * The SNS event of a topic, and an EventBridge rule event for events whose source is the topic's
+   * name, under logical ids {@code unique} and {@code <unique>Rule}.
+   */
+  private void snsEvent(TriggerSpec.Topic topic, String unique, StringBuilder e) {
+    String head = "        " + unique + ":\n";
+    String p = "            ";
+    String sns = resources.topic(topic.name());
+    e.append(head).append("          Type: SNS\n          Properties:\n");
+    e.append(p).append("Topic: !Ref ").append(sns).append('\n');
+    // EventBridge events whose source is the topic's name reach the same handler.
+    e.append("        ").append(unique).append("Rule:\n          Type: EventBridgeRule\n");
+    e.append("          Properties:\n").append(p).append("Pattern:\n");
+    e.append(p)
+        .append("  source:\n")
+        .append(p)
+        .append("    - ")
+        .append(resources.named(topic.name(), SamResources.MAX_TOPIC_NAME))
+        .append('\n');
+  }
+
+  /**
+   * The S3 event of a bucket, under the event's {@code head} line: the creations and deletions
+   * every storage trigger of the function on that bucket takes, in one notification.
+   */
+  private void s3Event(FunctionSpec fn, TriggerSpec.Storage s, String head, StringBuilder e) {
+    String p = "            ";
+    String bucket = resources.bucket(s.bucket());
+    e.append(head).append("          Type: S3\n          Properties:\n");
+    e.append(p).append("Bucket: !Ref ").append(bucket).append('\n');
+    e.append(p).append("Events:\n");
+    Set<String> kinds = new HashSet<>();
+    for (TriggerSpec other : fn.triggers()) {
+      if (other instanceof TriggerSpec.Storage o && o.bucket().equals(s.bucket())) {
+        kinds.addAll(o.events());
+      }
+    }
+    if (kinds.contains("CREATED")) {
+      e.append(p).append("  - s3:ObjectCreated:*\n");
+    }
+    if (kinds.contains("DELETED")) {
+      e.append(p).append("  - s3:ObjectRemoved:*\n");
+      e.append(p).append("  - s3:LifecycleExpiration:*\n"); // deletions by lifecycle rules
+    }
+  }
+
+  /**
+   * The DynamoDB stream event of a table, under the event's {@code head} line: five attempts at a
+   * batch, as for queues, then the batch's location goes to the table's stream-failure queue.
+   */
+  private void dynamoDbEvent(
+      FunctionSpec fn, TriggerSpec.DataChange d, String head, StringBuilder e) {
+    String p = "            ";
+    String table = resources.table(d.table());
+    e.append(head).append("          Type: DynamoDB\n          Properties:\n");
+    e.append(p).append("Stream: !GetAtt ").append(table).append(".StreamArn\n");
+    e.append(p).append("StartingPosition: LATEST\n");
+    if (fn.maxInstances() == 0) {
+      // Throttled records would be retried, then sent to the failure queue: not read at all.
+      e.append(p).append("Enabled: false\n");
+    }
+    // Five attempts in all, as for queues; then the batch's location goes to the queue.
+    e.append(p)
+        .append("MaximumRetryAttempts: ")
+        .append(SqsQueues.MAX_RECEIVE_COUNT - 1)
+        .append('\n');
+    e.append(p).append("DestinationConfig:\n");
+    e.append(p).append("  OnFailure:\n");
+    e.append(p).append("    Type: SQS\n");
+    e.append(p)
+        .append("    Destination: !GetAtt ")
+        .append(queues.failureQueue(SqsQueues.streamFailuresName(d.table()), false))
+        .append(".Arn\n");
+    e.append(p)
+        .append("FunctionResponseTypes:\n")
+        .append(p)
+        .append("  - ReportBatchItemFailures\n");
+  }
+
+  /**
+   * What EventBridge Scheduler sends the function for schedule {@code s}: {@link
+   * EventBridgeSchedules#input}.
    */
   static String schedulerInput(TriggerSpec.Schedule s) {
-    return "{\"version\":\"0\",\"id\":\"<aws.scheduler.execution-id>\","
-        + "\"detail-type\":\"Scheduled Event\",\"source\":\"aws.scheduler\","
-        + "\"time\":\"<aws.scheduler.scheduled-time>\","
-        + "\"resources\":[\"<aws.scheduler.schedule-arn>\"],"
-        + "\"detail\":{\"trigger\":\""
-        + new String(JsonStringEncoder.getInstance().quoteAsString(s.describe()))
-        + "\"}}";
-  }
-
-  /**
-   * Every schedule is an EventBridge Scheduler schedule, which takes cron with a time zone and
-   * rates alike and the input above; named by CloudFormation ({@code OmitName}), as SAM's own name
-   * would be the same in every stage of one account.
-   */
-  private void schedule(TriggerSpec.Schedule s, String head, String p, StringBuilder e) {
-    String expression =
-        s.cron() != null && !s.cron().isEmpty()
-            ? CronExpressions.toAws(s.cron()).orElse(null)
-            : CronExpressions.rate(s.rateSeconds()).orElse(null);
-    if (expression == null) {
-      return; // reported by portabilityProblems
-    }
-    e.append(head).append("          Type: ScheduleV2\n          Properties:\n");
-    e.append(p).append("ScheduleExpression: ").append(quote(expression)).append('\n');
-    if (s.cron() != null && !s.cron().isEmpty()) {
-      e.append(p).append("ScheduleExpressionTimezone: ").append(quote(s.zone())).append('\n');
-    }
-    e.append(p).append("Input: ").append(quote(schedulerInput(s))).append('\n');
-    e.append(p).append("OmitName: true\n");
-  }
-
-  private String resource(
-      String name, String suffix, String type, String nameProperty, String value) {
-    String id = id(suffix, name, pascal(name) + suffix);
-    resources.computeIfAbsent(
-        id,
-        k ->
-            "  "
-                + k
-                + ":\n    Type: "
-                + type
-                + "\n    Properties:\n      "
-                + nameProperty
-                + ": "
-                + value
-                + "\n");
-    return id;
-  }
-
-  /**
-   * The SNS topic of this name, which {@code @OnTopic} subscribes to and {@code @SendsTo} names.
-   */
-  private String topic(String name) {
-    return resource(name, "Topic", "AWS::SNS::Topic", "TopicName", named(name, MAX_TOPIC_NAME));
-  }
-
-  /**
-   * A queue whose visibility timeout is six times the longest timeout of the functions reading it,
-   * as AWS advises; Lambda refuses an event source mapping whose queue's visibility timeout is
-   * shorter than the function's timeout. A message received {@link #MAX_RECEIVE_COUNT} times
-   * without success moves to the queue's dead-letter queue, {@code <name>-poison}. A failure queue
-   * that a function reads keeps its messages 14 days, as one that none reads does.
-   */
-  private String queue(String name) {
-    String id = queueId(name);
-    if (resources.containsKey(id)) {
-      return id;
-    }
-    resources.put(id, ""); // reserved first: the dead-letter queue may be declared too
-    int longest =
-        index.functions().stream()
-            .filter(f -> f.triggers().stream().anyMatch(t -> isQueue(t, name)))
-            .mapToInt(FunctionSpec::timeoutSeconds)
-            .max()
-            .orElse(30);
-    boolean fifo = name.endsWith(FIFO);
-    String deadLetters = failureQueue(DeadLetterQueues.aws(name), fifo);
-    resources.put(
-        id,
-        "  "
-            + id
-            + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
-            + named(name, MAX_QUEUE_NAME)
-            + "\n      VisibilityTimeout: "
-            + Math.min(43_200, Math.max(30, 6 * longest))
-            + "\n"
-            + (failureQueues.contains(name) ? "      MessageRetentionPeriod: 1209600\n" : "")
-            // SQS requires FifoQueue for a name ending in .fifo, and that suffix for FIFO.
-            + (fifo ? "      FifoQueue: true\n" : "")
-            + "      RedrivePolicy:\n        deadLetterTargetArn: !GetAtt "
-            + deadLetters
-            + ".Arn\n        maxReceiveCount: "
-            + MAX_RECEIVE_COUNT
-            + "\n");
-    return id;
-  }
-
-  /**
-   * The queue that keeps what failed for good: the queue of that name when a function reads it (so
-   * that it can process the failures), otherwise a new queue that keeps messages for the longest
-   * time SQS allows.
-   */
-  private String failureQueue(String name, boolean fifo) {
-    if (index.functions().stream()
-        .anyMatch(f -> f.triggers().stream().anyMatch(t -> isQueue(t, name)))) {
-      return queue(name);
-    }
-    String id = queueId(name);
-    resources.computeIfAbsent(
-        id,
-        k ->
-            "  "
-                + k
-                + ":\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: "
-                + named(name, MAX_QUEUE_NAME)
-                + "\n      MessageRetentionPeriod: 1209600\n"
-                + (fifo ? "      FifoQueue: true\n" : ""));
-    return id;
-  }
-
-  private static boolean isQueue(TriggerSpec t, String name) {
-    return t instanceof TriggerSpec.Queue q && q.name().equals(name);
-  }
-
-  private String queueId(String name) {
-    return id(
-        "queue",
-        name,
-        pascal(
-                name.endsWith(FIFO)
-                    ? name.substring(0, name.length() - FIFO.length()) + "-fifo"
-                    : name)
-            + "Queue");
-  }
-
-  /** The logical id of {@code name} of this kind: {@code base}, or {@code base2}, ... if taken. */
-  private String id(String kind, String name, String base) {
-    return ids.computeIfAbsent(
-        kind + ":" + name,
-        k -> {
-          String id = base;
-          for (int i = 2; !takenIds.add(id); i++) {
-            id = base + i;
-          }
-          return id;
-        });
-  }
-
-  /** The queue that records the stream batches a function gave up on. */
-  static String streamFailuresName(String table) {
-    String name = table.replaceAll("[^A-Za-z0-9_-]", "-");
-    String suffix = "-stream-failures";
-    return name.substring(0, Math.min(name.length(), MAX_QUEUE_NAME - suffix.length())) + suffix;
-  }
-
-  private String table(String name) {
-    String id = id("table", name, pascal(name) + "Table");
-    resources.computeIfAbsent(
-        id,
-        k ->
-            "  "
-                + k
-                + ":\n"
-                + "    Type: AWS::DynamoDB::Table\n"
-                + "    Properties:\n"
-                + "      TableName: "
-                + named(name, MAX_TABLE_NAME)
-                + "\n"
-                + "      BillingMode: PAY_PER_REQUEST\n"
-                + "      # anyfn does not know this table's key: adjust KeySchema to your items.\n"
-                + "      AttributeDefinitions:\n"
-                + "        - AttributeName: id\n          AttributeType: S\n"
-                + "      KeySchema:\n"
-                + "        - AttributeName: id\n          KeyType: HASH\n"
-                + "      StreamSpecification:\n"
-                + "        StreamViewType: NEW_AND_OLD_IMAGES\n");
-    return id;
+    return EventBridgeSchedules.input(s);
   }
 
   /** {@code order-api}, {@code orders_queue}, {@code user} to {@code OrderApi}, ... */

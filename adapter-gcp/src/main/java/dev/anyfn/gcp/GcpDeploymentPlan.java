@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,12 +15,12 @@ import java.util.Set;
  * function with routes gets one HTTP deployment serving all of them; every event trigger gets its
  * own deployment, and a storage trigger watching creations and deletions gets one per event type;
  * an {@code @OnInvoke} handler gets a private HTTP deployment ({@code <function>-invoke}) called
- * with an authenticated POST. Queue and topic (those of {@code @SendsTo} too), bucket and
- * collection names Google would refuse ({@link GoogleNames}) are problems too, and so is a queue
- * and a topic of one name ({@link QueueTopicClashes}): both would be the same Pub/Sub topic. A
- * disabled function ({@code maxInstances = 0}) gets no deployment, and deploy.sh reports the ones
- * an earlier deploy made for it ({@code stale}); a queue only disabled functions consume is held
- * ({@link HeldQueue}). Immutable.
+ * with an authenticated POST ({@link FunctionDeployments}). Queue and topic (those of
+ * {@code @SendsTo} too), bucket and collection names Google would refuse ({@link GoogleNames}) are
+ * problems too, and so is a queue and a topic of one name ({@link QueueTopicClashes}): both would
+ * be the same Pub/Sub topic. A disabled function ({@code maxInstances = 0}) gets no deployment, and
+ * deploy.sh reports the ones an earlier deploy made for it ({@code stale}); a queue only disabled
+ * functions consume is held ({@link HeldQueue}). Immutable.
  *
  * @param deployments the deployments, in index order
  * @param held the queues no deployment consumes, whose messages a subscription keeps
@@ -51,7 +50,7 @@ record GcpDeploymentPlan(
    * A queue whose consumers are all disabled ({@code maxInstances = 0}). On AWS and Azure the queue
    * keeps what is sent to it until a consumer is enabled; a Pub/Sub topic without a subscription
    * drops it, so deploy.sh gives the topic a subscription that keeps it ({@link
-   * DeployScript#heldSubscription}).
+   * QueueScript#heldSubscription}).
    *
    * @param queue the queue's name
    * @param function the (first) disabled function that consumes it
@@ -88,7 +87,7 @@ record GcpDeploymentPlan(
                     + "' is disabled (maxInstances = 0), so no Google deployment takes queue '"
                     + h.queue()
                     + "': deploy.sh gives its topic the subscription '"
-                    + DeployScript.heldSubscription(h.queue())
+                    + QueueScript.heldSubscription(h.queue())
                     + "', which keeps what is sent for 7 days (Pub/Sub drops what a topic without"
                     + " a subscription gets). An enabled function's deployment gets a new"
                     + " subscription of its own: publish the held messages to the topic again,"
@@ -147,7 +146,7 @@ record GcpDeploymentPlan(
     for (FunctionSpec fn : index.functions()) {
       if (fn.maxInstances() == 0) {
         disabled.add(fn); // nothing to deploy; what an earlier deploy made is reported
-        addDeployments(fn, ofDisabled, new ArrayList<>());
+        FunctionDeployments.add(fn, ofDisabled, new ArrayList<>());
         continue;
       }
       deployed.add(fn);
@@ -155,7 +154,7 @@ record GcpDeploymentPlan(
           .forEach(queue -> addOnce(problems, GoogleNames.sendsToProblem(fn, "queue", queue)));
       fn.publishesTo()
           .forEach(topic -> addOnce(problems, GoogleNames.sendsToProblem(fn, "topic", topic)));
-      addDeployments(fn, out, problems);
+      FunctionDeployments.add(fn, out, problems);
     }
     List<HeldQueue> held = held(deployed, disabled, problems);
     problems.addAll(QueueTopicClashes.problems(deployed, held));
@@ -187,65 +186,6 @@ record GcpDeploymentPlan(
             .distinct()
             .toList();
     return new GcpDeploymentPlan(out, held, stale, problems);
-  }
-
-  /**
-   * The deployments of {@code fn}, one per HTTP function and per event trigger, into {@code out}.
-   */
-  private static void addDeployments(
-      FunctionSpec fn, List<GcpDeployment> out, List<String> problems) {
-    String base = googleName(fn.name());
-    if (!fn.handlers(TriggerSpec.Kind.HTTP).isEmpty()) {
-      out.add(
-          new GcpDeployment(
-              base,
-              fn,
-              HTTP_ENTRY,
-              Optional.empty(),
-              List.of("--trigger-http"),
-              false,
-              Optional.empty()));
-    }
-    int schedules = 0;
-    for (TriggerSpec t : fn.triggers()) {
-      addOnce(problems, GoogleNames.problem(fn, t));
-      if (t instanceof TriggerSpec.Queue q) {
-        out.add(event(base + "-queue-" + googleName(q.name()), fn, t, topic(q.name()), true));
-      } else if (t instanceof TriggerSpec.Topic p) {
-        out.add(event(base + "-topic-" + googleName(p.name()), fn, t, topic(p.name()), false));
-      } else if (t instanceof TriggerSpec.Storage s) {
-        for (String kind : s.events()) {
-          String type =
-              kind.equals("DELETED") ? StorageTranslator.DELETED : StorageTranslator.FINALIZED;
-          String suffix = kind.equals("DELETED") ? "-deleted" : "-finalized";
-          out.add(
-              event(
-                  base + "-storage-" + googleName(s.bucket()) + suffix,
-                  fn,
-                  t,
-                  List.of(
-                      "--trigger-event-filters=type=" + type,
-                      "--trigger-event-filters=bucket=" + NAME_PREFIX + s.bucket()),
-                  false));
-        }
-      } else if (t instanceof TriggerSpec.DataChange d) {
-        dataChange(base, fn, d, out);
-      } else if (t instanceof TriggerSpec.Schedule s) {
-        schedules++;
-        schedule(base + "-schedule-" + schedules, fn, s, out, problems);
-      } else if (t instanceof TriggerSpec.Invoke) {
-        // Google has no direct invoke: an authenticated HTTP POST stands in for Lambda's Invoke.
-        out.add(
-            new GcpDeployment(
-                base + "-invoke",
-                fn,
-                INVOKE_ENTRY,
-                Optional.of(t),
-                List.of("--trigger-http", "--no-allow-unauthenticated"),
-                false,
-                Optional.empty()));
-      }
-    }
   }
 
   /** The queues of disabled functions that no deployed function consumes, each once. */
@@ -286,7 +226,7 @@ record GcpDeploymentPlan(
    * The Pub/Sub topics (after the stage's prefix) {@code fn} publishes to: those of the queues of
    * its {@code @SendsTo}, then those of its topics, each once. An anyfn queue's and an anyfn
    * topic's are named alike, as the {@code --trigger-topic} of their deployments ({@link
-   * #topic(String)}). Empty for a function without {@code @SendsTo}.
+   * FunctionDeployments}). Empty for a function without {@code @SendsTo}.
    */
   static List<String> sentTopics(FunctionSpec fn) {
     Set<String> topics = new LinkedHashSet<>(fn.sendsTo());
@@ -294,95 +234,8 @@ record GcpDeploymentPlan(
     return List.copyOf(topics);
   }
 
-  private static void addOnce(List<String> problems, Optional<String> problem) {
+  /** Adds {@code problem}, if any, unless {@code problems} holds it. */
+  static void addOnce(List<String> problems, Optional<String> problem) {
     problem.filter(p -> !problems.contains(p)).ifPresent(problems::add);
-  }
-
-  private static List<String> topic(String name) {
-    return List.of("--trigger-topic=" + NAME_PREFIX + name);
-  }
-
-  private static GcpDeployment event(
-      String name, FunctionSpec fn, TriggerSpec t, List<String> flags, boolean retry) {
-    return new GcpDeployment(name, fn, EVENT_ENTRY, Optional.of(t), flags, retry, Optional.empty());
-  }
-
-  private static void dataChange(
-      String base, FunctionSpec fn, TriggerSpec.DataChange d, List<GcpDeployment> out) {
-    List<String> types = new ArrayList<>();
-    if (d.kinds().containsAll(List.of("INSERT", "MODIFY", "REMOVE"))) {
-      types.add("written");
-    } else {
-      d.kinds()
-          .forEach(
-              k ->
-                  types.add(
-                      switch (k) {
-                        case "INSERT" -> "created";
-                        case "MODIFY" -> "updated";
-                        default -> "deleted";
-                      }));
-    }
-    for (String type : types) {
-      out.add(
-          event(
-              base + "-firestore-" + googleName(d.table()) + (types.size() == 1 ? "" : "-" + type),
-              fn,
-              d,
-              List.of(
-                  "--trigger-event-filters=type=" + FirestoreTranslator.PREFIX + type,
-                  "--trigger-event-filters=database=(default)",
-                  "--trigger-event-filters-path-pattern=document="
-                      + NAME_PREFIX
-                      + d.table()
-                      + "/{doc}"),
-              false));
-    }
-  }
-
-  private static void schedule(
-      String name,
-      FunctionSpec fn,
-      TriggerSpec.Schedule s,
-      List<GcpDeployment> out,
-      List<String> problems) {
-    boolean cron = s.cron() != null && !s.cron().isEmpty();
-    // Cloud Scheduler documents month and day names in upper case (JAN, SUN); cron and the
-    // annotation take them in any case, and the rest of a cron expression has no letters.
-    Optional<String> expression =
-        cron
-            ? Optional.of(s.cron().strip().toUpperCase(Locale.ROOT))
-            : RateCron.of(s.rateSeconds());
-    if (expression.isEmpty()) {
-      problems.add(
-          "Function '"
-              + fn.name()
-              + "' runs at rate '"
-              + s.rate()
-              + "', which Cloud Scheduler cannot express exactly as a cron schedule; use a rate"
-              + " that divides an hour (in minutes) or a day (in hours), or a cron expression.");
-      return;
-    }
-    String topic = "anyfn-" + name;
-    String zone = cron && s.zone() != null && !s.zone().isEmpty() ? s.zone() : "UTC";
-    out.add(
-        new GcpDeployment(
-            name,
-            fn,
-            EVENT_ENTRY,
-            Optional.of(s),
-            topic(topic),
-            false,
-            Optional.of(new GcpDeployment.SchedulerJob(name, topic, expression.get(), zone))));
-  }
-
-  /** A name Google accepts: lower case letters, digits and hyphens, starting with a letter. */
-  static String googleName(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
-    s = s.replaceAll("-{2,}", "-").replaceAll("^-+|-+$", "");
-    if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
-      s = "fn-" + s;
-    }
-    return s;
   }
 }

@@ -37,7 +37,7 @@ final class SendsToScript {
     s.append(MAY_PUBLISH_FUNCTION);
     s.append("\n# Pub/Sub topics of the queues and topics functions send and publish to")
         .append(" (@SendsTo)\n");
-    topics.forEach(t -> DeployScript.createTopic(s, DeployScript.word(NAME_PREFIX + t)));
+    topics.forEach(t -> DeployScript.createTopic(s, BashWords.word(NAME_PREFIX + t)));
   }
 
   /**
@@ -70,8 +70,8 @@ final class SendsToScript {
     if (topics.isEmpty()) {
       return;
     }
-    s.append("may_publish ").append(DeployScript.word(NAME_PREFIX + d.name()));
-    topics.forEach(t -> s.append(' ').append(DeployScript.word(NAME_PREFIX + t)));
+    s.append("may_publish ").append(BashWords.word(NAME_PREFIX + d.name()));
+    topics.forEach(t -> s.append(' ').append(BashWords.word(NAME_PREFIX + t)));
     s.append('\n');
   }
 }
