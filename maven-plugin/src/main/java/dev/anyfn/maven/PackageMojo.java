@@ -141,8 +141,10 @@ public class PackageMojo extends AbstractMojo {
       Map<String, String> groups = adapterOnly(packagers, provider);
       Set<String> leftOut = new TreeSet<>(groups.keySet());
       leftOut.removeAll(referrers.keySet());
-      List<Artifact> jars = dependencies(provider, packagers.otherAdapters(provider), leftOut);
+      OtherProviders others = packagers.others(provider);
+      List<Artifact> jars = dependencies(provider, others, leftOut);
       dependencies.put(provider, jars);
+      logOtherProvidersLibraries(provider, others);
       groups.forEach(
           (group, adapter) -> logAdapterOnlyGroup(provider, group, adapter, referrers, jars));
       ClassPresence present =
@@ -258,11 +260,11 @@ public class PackageMojo extends AbstractMojo {
 
   /** The runtime dependencies that go into {@code provider}'s jar. */
   private List<Artifact> dependencies(
-      String provider, Set<String> otherAdapters, Set<String> leftOutGroups)
+      String provider, OtherProviders others, Set<String> leftOutGroups)
       throws MojoExecutionException {
     try {
       return ProviderClasspath.select(
-          project, repositorySystem, session.getRepositorySession(), otherAdapters, leftOutGroups);
+          project, repositorySystem, session.getRepositorySession(), others, leftOutGroups);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(
           "Collecting the " + provider + " runtime dependencies failed: " + e.getMessage(), e);
@@ -289,6 +291,26 @@ public class PackageMojo extends AbstractMojo {
       return ClassReferences.referrers(classes, groups);
     } catch (IOException e) {
       throw new MojoExecutionException("Reading the classes in " + classes + ": " + e, e);
+    }
+  }
+
+  /** Names the other providers' runtime libraries that {@code provider}'s package left out. */
+  private void logOtherProvidersLibraries(String provider, OtherProviders others) {
+    List<String> left =
+        project.getArtifacts().stream()
+            .filter(a -> !ProviderClasspath.ANYFN_GROUP.equals(a.getGroupId()))
+            .filter(a -> others.own(a.getGroupId(), a.getArtifactId()))
+            .map(a -> a.getGroupId() + ":" + a.getArtifactId())
+            .sorted()
+            .toList();
+    if (!left.isEmpty()) {
+      getLog()
+          .info(
+              "anyfn: "
+                  + provider
+                  + ": left out "
+                  + String.join(", ", left)
+                  + ", which only another provider's runtime loads");
     }
   }
 

@@ -22,12 +22,14 @@ import org.eclipse.aether.graph.Exclusion;
 
 /**
  * Chooses the runtime dependencies that go into one provider's jar: the project's runtime class
- * path without the other providers' adapters and without whatever only those adapters pulled in.
+ * path without what belongs to the other providers ({@link OtherProviders}: their adapters and
+ * runtime libraries, wherever in the tree they come from, a function module's dependencies
+ * included) and without whatever only those pulled in.
  *
  * <p>A dependency trail is not enough to tell "only pulled in by another adapter": Maven records
  * one trail per artifact, and Jackson reached through both anyfn-core and an adapter may be
- * recorded under the adapter. So the dependency graph is collected again with the other adapters
- * excluded everywhere, and Maven's own conflict resolution decides what remains.
+ * recorded under the adapter. So the dependency graph is collected again with the other providers'
+ * jars excluded everywhere, and Maven's own conflict resolution decides what remains.
  */
 final class ProviderClasspath {
   static final String ANYFN_GROUP = "dev.anyfn";
@@ -35,16 +37,16 @@ final class ProviderClasspath {
   private ProviderClasspath() {}
 
   /**
-   * The resolved runtime artifacts of {@code project} that a jar without {@code excludedAdapters}
-   * needs, in the project's class path order. The project's own dependencies of {@code
-   * leftOutGroups} (libraries it declares only for another adapter) are left out too, with what
-   * only they pull in; such a library that another dependency needs stays.
+   * The resolved runtime artifacts of {@code project} that a jar without {@code others} needs, in
+   * the project's class path order. The project's own dependencies of {@code leftOutGroups}
+   * (libraries it declares only for another adapter) are left out too, with what only they pull in;
+   * such a library that another dependency needs stays.
    */
   static List<Artifact> select(
       MavenProject project,
       RepositorySystem system,
       RepositorySystemSession session,
-      Set<String> excludedAdapters,
+      OtherProviders others,
       Set<String> leftOutGroups)
       throws DependencyCollectionException {
     CollectRequest request = new CollectRequest();
@@ -52,11 +54,16 @@ final class ProviderClasspath {
     request.setRepositories(project.getRemoteProjectRepositories());
     ArtifactTypeRegistry types = session.getArtifactTypeRegistry();
     List<Exclusion> exclusions = new ArrayList<>();
-    for (String adapter : excludedAdapters) {
+    for (String adapter : others.adapters()) {
       exclusions.add(new Exclusion(ANYFN_GROUP, adapter, "*", "*"));
     }
+    for (Artifact a : project.getArtifacts()) {
+      if (others.own(a.getGroupId(), a.getArtifactId())) {
+        exclusions.add(new Exclusion(a.getGroupId(), a.getArtifactId(), "*", "*"));
+      }
+    }
     for (org.apache.maven.model.Dependency declared : project.getDependencies()) {
-      if (!isRoot(declared, excludedAdapters, leftOutGroups)) {
+      if (!isRoot(declared, others, leftOutGroups)) {
         continue;
       }
       Dependency dependency = RepositoryUtils.toDependency(declared, types);
@@ -71,7 +78,7 @@ final class ProviderClasspath {
       }
     }
     DependencyNode root = system.collectDependencies(session, request).getRoot();
-    return keep(project.getArtifacts(), reachable(root, excludedAdapters));
+    return keep(project.getArtifacts(), reachable(root, others));
   }
 
   /**
@@ -92,33 +99,34 @@ final class ProviderClasspath {
   /** Whether a dependency the project declares is collected for the provider's jar. */
   static boolean isRoot(
       org.apache.maven.model.Dependency declared,
-      Set<String> excludedAdapters,
+      OtherProviders others,
       Set<String> leftOutGroups) {
     return isRuntimeScope(declared.getScope())
-        && !isExcluded(declared.getGroupId(), declared.getArtifactId(), excludedAdapters)
+        && !others.own(declared.getGroupId(), declared.getArtifactId())
         && !leftOutGroups.contains(declared.getGroupId());
   }
 
   /**
-   * The {@code groupId:artifactId} keys under {@code root}, not descending into excluded adapters.
+   * The {@code groupId:artifactId} keys under {@code root}, not descending into what belongs to
+   * {@code others}.
    */
-  static Set<String> reachable(DependencyNode root, Set<String> excludedAdapters) {
+  static Set<String> reachable(DependencyNode root, OtherProviders others) {
     Set<String> keys = new HashSet<>();
-    collect(root, excludedAdapters, keys);
+    collect(root, others, keys);
     return keys;
   }
 
-  private static void collect(DependencyNode node, Set<String> excluded, Set<String> keys) {
+  private static void collect(DependencyNode node, OtherProviders others, Set<String> keys) {
     for (DependencyNode child : node.getChildren()) {
       org.eclipse.aether.artifact.Artifact a = child.getArtifact();
-      if (a == null || isExcluded(a.getGroupId(), a.getArtifactId(), excluded)) {
+      if (a == null || others.own(a.getGroupId(), a.getArtifactId())) {
         continue;
       }
       if (child.getDependency() != null && !isRuntimeScope(child.getDependency().getScope())) {
         continue;
       }
       if (keys.add(a.getGroupId() + ":" + a.getArtifactId())) {
-        collect(child, excluded, keys);
+        collect(child, others, keys);
       }
     }
   }
@@ -134,10 +142,6 @@ final class ProviderClasspath {
       }
     }
     return kept;
-  }
-
-  private static boolean isExcluded(String groupId, String artifactId, Set<String> excluded) {
-    return ANYFN_GROUP.equals(groupId) && excluded.contains(artifactId);
   }
 
   private static boolean isRuntimeScope(String scope) {

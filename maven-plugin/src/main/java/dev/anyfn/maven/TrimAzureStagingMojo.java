@@ -28,8 +28,9 @@ import org.eclipse.aether.collection.DependencyCollectionException;
 /**
  * Removes from the Azure staging folder's {@code lib/} (written by Microsoft's {@code
  * azure-functions:package}, which copies every runtime dependency) the jars an Azure deployment
- * does not need: the other providers' adapters and whatever only they pull in, and the libraries a
- * project declares only for another adapter (the AWS SDK, unless the project's classes use it),
+ * does not need: the other providers' adapters and runtime libraries ({@link OtherProviders},
+ * wherever in the dependency tree they come from) and whatever only they pull in, and the libraries
+ * a project declares only for another adapter (the AWS SDK, unless the project's classes use it),
  * computed from the dependency graph as for {@code target/<artifactId>-azure.jar}. Runs in the
  * {@code package} phase and must come after {@code azure-functions:package}: declare the anyfn
  * plugin after Microsoft's. Then completes the staged host.json, which is the project's own, with
@@ -116,7 +117,7 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               project,
               repositorySystem,
               session.getRepositorySession(),
-              packagers.otherAdapters("azure"),
+              packagers.others("azure"),
               leftOut);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(

@@ -14,7 +14,10 @@ import org.eclipse.aether.graph.Dependency;
 import org.junit.jupiter.api.Test;
 
 class ProviderClasspathTest {
-  private static final Set<String> NOT_AWS = Set.of("anyfn-adapter-gcp", "anyfn-adapter-azure");
+  private static final OtherProviders NOT_AWS =
+      OtherProviders.than("aws", Set.of("anyfn-adapter-gcp", "anyfn-adapter-azure"));
+  private static final OtherProviders NOT_GCP =
+      OtherProviders.than("gcp", Set.of("anyfn-adapter-aws", "anyfn-adapter-azure"));
 
   @Test
   void otherAdaptersAndWhatOnlyTheyPullInAreNotReachable() {
@@ -33,6 +36,69 @@ class ProviderClasspathTest {
             "com.fasterxml.jackson.core:jackson-databind",
             "dev.anyfn:anyfn-adapter-aws",
             "com.amazonaws:aws-lambda-java-core");
+  }
+
+  @Test
+  void aFunctionModulesAwsJarsAreLeftOutOfTheGoogleJarAndItsOwnLibrariesStay() {
+    DefaultDependencyNode root = node("com.acme:app:1", "compile");
+    DefaultDependencyNode functions = node("com.acme:order-functions:1", "compile");
+    DefaultDependencyNode aws = node("dev.anyfn:anyfn-adapter-aws:1", "compile");
+    aws.setChildren(List.of(node("com.amazonaws:aws-lambda-java-core:1", "compile")));
+    DefaultDependencyNode ric =
+        node("com.amazonaws:aws-lambda-java-runtime-interface-client:2", "compile");
+    ric.setChildren(List.of(node("com.amazonaws:aws-lambda-java-serialization:1", "compile")));
+    DefaultDependencyNode s3 = node("software.amazon.awssdk:s3:2", "compile");
+    s3.setChildren(List.of(node("software.amazon.awssdk:aws-core:2", "compile")));
+    functions.setChildren(
+        List.of(
+            aws,
+            node("com.amazonaws:aws-lambda-java-events:3", "compile"),
+            ric,
+            s3,
+            node("com.amazonaws:aws-java-sdk-dynamodb:1", "compile"),
+            node("com.microsoft.azure.functions:azure-functions-java-library:3", "compile")));
+    root.setChildren(List.of(functions, node("dev.anyfn:anyfn-adapter-gcp:1", "compile")));
+
+    assertThat(ProviderClasspath.reachable(root, NOT_GCP))
+        .containsExactlyInAnyOrder(
+            "com.acme:order-functions",
+            "software.amazon.awssdk:s3",
+            "software.amazon.awssdk:aws-core",
+            "com.amazonaws:aws-java-sdk-dynamodb",
+            "dev.anyfn:anyfn-adapter-gcp");
+    assertThat(ProviderClasspath.reachable(root, NOT_AWS))
+        .contains(
+            "dev.anyfn:anyfn-adapter-aws",
+            "com.amazonaws:aws-lambda-java-core",
+            "com.amazonaws:aws-lambda-java-events",
+            "com.amazonaws:aws-lambda-java-runtime-interface-client",
+            "com.amazonaws:aws-lambda-java-serialization")
+        .doesNotContain(
+            "dev.anyfn:anyfn-adapter-gcp",
+            "com.microsoft.azure.functions:azure-functions-java-library");
+  }
+
+  @Test
+  void eachProvidersRuntimeLibrariesBelongOnlyInItsOwnArtifact() {
+    OtherProviders notAzure = OtherProviders.than("azure", Set.of());
+
+    assertThat(NOT_GCP.own("com.amazonaws", "aws-lambda-java-events")).isTrue();
+    assertThat(NOT_AWS.own("com.amazonaws", "aws-lambda-java-events")).isFalse();
+    assertThat(NOT_AWS.own("com.google.cloud.functions", "functions-framework-api")).isTrue();
+    assertThat(NOT_AWS.own("com.google.cloud.functions.invoker", "java-function-invoker")).isTrue();
+    assertThat(NOT_AWS.own("com.google.cloud", "google-cloudevent-types")).isTrue();
+    assertThat(notAzure.own("com.google.cloud", "google-cloudevent-types")).isTrue();
+    assertThat(NOT_GCP.own("com.google.cloud", "google-cloudevent-types")).isFalse();
+    assertThat(NOT_AWS.own("com.microsoft.azure.functions", "azure-functions-java-library"))
+        .isTrue();
+    assertThat(notAzure.own("com.microsoft.azure.functions", "azure-functions-java-library"))
+        .isFalse();
+    // libraries a function calls itself ship on every cloud
+    assertThat(NOT_AWS.own("com.amazonaws", "aws-java-sdk-s3")).isFalse();
+    assertThat(NOT_GCP.own("software.amazon.awssdk", "s3")).isFalse();
+    assertThat(NOT_AWS.own("com.google.cloud", "google-cloud-storage")).isFalse();
+    assertThat(NOT_AWS.own("com.microsoft.azure", "azure-storage")).isFalse();
+    assertThat(NOT_AWS.own("dev.anyfn", "anyfn-core")).isFalse();
   }
 
   @Test
@@ -63,6 +129,10 @@ class ProviderClasspathTest {
             ProviderClasspath.isRoot(declared("dev.anyfn", "anyfn-adapter-gcp", ""), NOT_AWS, sdk))
         .isFalse();
     assertThat(ProviderClasspath.isRoot(declared("com.example", "lib", "test"), NOT_AWS, sdk))
+        .isFalse();
+    assertThat(
+            ProviderClasspath.isRoot(
+                declared("com.amazonaws", "aws-lambda-java-events", null), NOT_GCP, Set.of()))
         .isFalse();
     assertThat(
             ProviderClasspath.isRoot(
