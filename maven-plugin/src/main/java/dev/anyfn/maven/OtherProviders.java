@@ -53,6 +53,16 @@ final class OtherProviders {
     return new OtherProviders(otherAdapters, libraries);
   }
 
+  /**
+   * These and every library of {@code groups} (groupIds of libraries only another adapter needs,
+   * which nothing packaged refers to).
+   */
+  OtherProviders andGroups(Set<String> groups) {
+    List<String> more = new ArrayList<>(libraries);
+    groups.forEach(group -> more.add(group + ":"));
+    return new OtherProviders(adapters, more);
+  }
+
   /** The artifactIds of the other providers' anyfn adapters. */
   Set<String> adapters() {
     return adapters;

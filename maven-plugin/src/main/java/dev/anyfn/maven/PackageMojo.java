@@ -142,7 +142,7 @@ public class PackageMojo extends AbstractMojo {
       Set<String> leftOut = new TreeSet<>(groups.keySet());
       leftOut.removeAll(referrers.keySet());
       OtherProviders others = packagers.others(provider);
-      List<Artifact> jars = dependencies(provider, others, leftOut);
+      List<Artifact> jars = dependencies(provider, others, leftOut, groups.keySet(), classes);
       dependencies.put(provider, jars);
       logOtherProvidersLibraries(provider, others);
       groups.forEach(
@@ -260,14 +260,27 @@ public class PackageMojo extends AbstractMojo {
 
   /** The runtime dependencies that go into {@code provider}'s jar. */
   private List<Artifact> dependencies(
-      String provider, OtherProviders others, Set<String> leftOutGroups)
+      String provider,
+      OtherProviders others,
+      Set<String> leftOutGroups,
+      Set<String> adapterOnlyGroups,
+      Path classes)
       throws MojoExecutionException {
     try {
       return ProviderClasspath.select(
-          project, repositorySystem, session.getRepositorySession(), others, leftOutGroups);
+          project,
+          repositorySystem,
+          session.getRepositorySession(),
+          others,
+          leftOutGroups,
+          adapterOnlyGroups,
+          classes);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(
           "Collecting the " + provider + " runtime dependencies failed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Reading the classes of the " + provider + " runtime dependencies failed: " + e, e);
     }
   }
 
@@ -304,8 +317,9 @@ public class PackageMojo extends AbstractMojo {
             .sorted()
             .toList();
     if (!left.isEmpty()) {
+      // debug: most of them only the other adapters pulled in, on every build
       getLog()
-          .info(
+          .debug(
               "anyfn: "
                   + provider
                   + ": left out "

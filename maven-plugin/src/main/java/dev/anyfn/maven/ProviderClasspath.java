@@ -1,5 +1,7 @@
 package dev.anyfn.maven;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.DependencyManagement;
@@ -79,6 +82,54 @@ final class ProviderClasspath {
     }
     DependencyNode root = system.collectDependencies(session, request).getRoot();
     return keep(project.getArtifacts(), reachable(root, others));
+  }
+
+  /**
+   * As {@link #select(MavenProject, RepositorySystem, RepositorySystemSession, OtherProviders,
+   * Set)}, then without the libraries of {@code adapterOnlyGroups} (only another adapter needs
+   * them) that remain although nothing the jar holds refers to their package: neither the project's
+   * {@code classes} nor a remaining jar outside those groups. A function module declares the AWS
+   * SDK for {@code @SendsTo} on AWS as the packaging module does; a module or library that calls
+   * the SDK itself keeps it.
+   *
+   * @throws IOException when a class or jar cannot be read
+   */
+  static List<Artifact> select(
+      MavenProject project,
+      RepositorySystem system,
+      RepositorySystemSession session,
+      OtherProviders others,
+      Set<String> leftOutGroups,
+      Set<String> adapterOnlyGroups,
+      Path classes)
+      throws DependencyCollectionException, IOException {
+    List<Artifact> kept = select(project, system, session, others, leftOutGroups);
+    Set<String> unreferenced = unreferenced(kept, adapterOnlyGroups, classes);
+    if (unreferenced.isEmpty()) {
+      return kept;
+    }
+    return select(project, system, session, others.andGroups(unreferenced), leftOutGroups);
+  }
+
+  /**
+   * The groups of {@code groups} that an artifact of {@code kept} belongs to and that neither
+   * {@code classes} nor a kept artifact outside {@code groups} refers to.
+   */
+  static Set<String> unreferenced(List<Artifact> kept, Set<String> groups, Path classes)
+      throws IOException {
+    Set<String> present = new TreeSet<>();
+    List<Path> others = new ArrayList<>(List.of(classes));
+    for (Artifact a : kept) {
+      if (groups.contains(a.getGroupId())) {
+        present.add(a.getGroupId());
+      } else {
+        others.add(a.getFile().toPath());
+      }
+    }
+    if (!present.isEmpty()) {
+      present.removeAll(ClassReferences.referrers(others, present).keySet());
+    }
+    return present;
   }
 
   /**

@@ -103,13 +103,12 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               + " phase). Check that azure-functions:package runs in the package phase, or set"
               + " anyfn.azure.stagingDirectory to the folder it writes.");
     }
-    Set<String> leftOut =
-        new HashSet<>(
-            ProviderClasspath.present(
-                    packagers.otherAdaptersGroups("azure"), project.getArtifacts())
-                .keySet());
-    leftOut.removeAll(
-        PackageMojo.referrers(Path.of(project.getBuild().getOutputDirectory()), leftOut).keySet());
+    Set<String> groups =
+        ProviderClasspath.present(packagers.otherAdaptersGroups("azure"), project.getArtifacts())
+            .keySet();
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    Set<String> leftOut = new HashSet<>(groups);
+    leftOut.removeAll(PackageMojo.referrers(classes, leftOut).keySet());
     List<Artifact> kept;
     try {
       kept =
@@ -118,10 +117,15 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               repositorySystem,
               session.getRepositorySession(),
               packagers.others("azure"),
-              leftOut);
+              leftOut,
+              groups,
+              classes);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(
           "Collecting the azure runtime dependencies failed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Reading the classes of the azure runtime dependencies failed: " + e, e);
     }
     Set<String> keys = new HashSet<>();
     for (Artifact a : kept) {

@@ -3,12 +3,15 @@ package dev.anyfn.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +76,22 @@ class ClassReferencesTest {
                 + " return \"software.amazon.awssdkx.Other\"; } }");
 
     assertThat(ClassReferences.referrers(classes, SDK)).isEmpty();
+  }
+
+  @Test
+  void aJarsClassRefersToThePackageAsAClassesDirectorysDoes() throws IOException {
+    Path classes = compile("com/example/Hello.java", "package com.example; public class Hello {}");
+    Path jar = dir.resolve("receipts-1.jar");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+      zip.putNextEntry(new ZipEntry("com/acme/Archive.class"));
+      zip.write("software/amazon/awssdk/services/s3/S3Client".getBytes(StandardCharsets.US_ASCII));
+      zip.closeEntry();
+    }
+
+    assertThat(ClassReferences.referrers(List.of(classes, jar, dir.resolve("missing")), SDK))
+        .containsExactly(
+            Map.entry("software.amazon.awssdk", "receipts-1.jar!/com/acme/Archive.class"));
+    assertThat(ClassReferences.referrers(List.of(classes), SDK)).isEmpty();
   }
 
   @Test
