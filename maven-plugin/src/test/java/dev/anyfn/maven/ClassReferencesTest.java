@@ -142,6 +142,55 @@ class ClassReferencesTest {
     assertThat(PackageMojo.idempotencyStoreWarning(classes)).isEmpty();
   }
 
+  @Test
+  void aFunctionModuleCallingOnceIsWarnedAboutWhenNoPackagedClassSetsAStore() throws IOException {
+    Path classes =
+        compile(
+            "com/acme/orders/Orders.java",
+            "package com.acme.orders; public class Orders {"
+                + " public void run(dev.anyfn.Context c) { c.once(\"k\", () -> {}); } }");
+    Path functions = moveToJar(classes, "order-functions-1.jar", "com/acme/orders/Orders.class");
+    List<ProjectFunctions.Source> packagedClasses =
+        List.of(
+            new ProjectFunctions.Source("target/classes", classes),
+            new ProjectFunctions.Source("com.acme:order-functions:jar:1", functions));
+
+    assertThat(PackageMojo.idempotencyStoreWarning(packagedClasses, packagedClasses))
+        .hasValueSatisfying(
+            w ->
+                assertThat(w)
+                    .startsWith(
+                        "anyfn: com/acme/orders/Orders.class (in com.acme:order-functions:jar:1)"
+                            + " calls Context.once, but no class"));
+
+    compile(
+        "com/acme/common/Stores.java",
+        "package com.acme.common; public class Stores { public static void use("
+            + " dev.anyfn.InitContext i, dev.anyfn.IdempotencyStore s) {"
+            + " i.useIdempotencyStore(s, java.time.Duration.ofHours(1)); } }");
+    Path common = moveToJar(classes, "common-1.jar", "com/acme/common/Stores.class");
+    List<ProjectFunctions.Source> packaged = new java.util.ArrayList<>(packagedClasses);
+    packaged.add(new ProjectFunctions.Source("com.acme:common:jar:1", common));
+
+    assertThat(PackageMojo.idempotencyStoreWarning(packagedClasses, packaged))
+        .as("a helper of a module without functions sets the store")
+        .isEmpty();
+  }
+
+  /** Moves {@code entries} of {@code classes} into a new jar {@code name}. */
+  private Path moveToJar(Path classes, String name, String... entries) throws IOException {
+    Path jar = dir.resolve(name);
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+      for (String entry : entries) {
+        zip.putNextEntry(new ZipEntry(entry));
+        zip.write(Files.readAllBytes(classes.resolve(entry)));
+        zip.closeEntry();
+        Files.delete(classes.resolve(entry));
+      }
+    }
+    return jar;
+  }
+
   private Path compile(String path, String text) throws IOException {
     source(path, text);
     Path out = dir.resolve("classes");
