@@ -33,8 +33,9 @@ import org.eclipse.aether.collection.DependencyCollectionException;
  * a project declares only for another adapter (the AWS SDK, unless the project's classes use it),
  * computed from the dependency graph as for {@code target/<artifactId>-azure.jar}. Runs in the
  * {@code package} phase and must come after {@code azure-functions:package}: declare the anyfn
- * plugin after Microsoft's. Then completes the staged host.json, which is the project's own, with
- * the settings of anyfn's (written by {@code anyfn:package}) that it leaves unset: the functions'
+ * plugin after Microsoft's. Refuses first a staging folder where two functions take one HTTP route
+ * ({@link AzureRoutes}). Then completes the staged host.json, which is the project's own, with the
+ * settings of anyfn's (written by {@code anyfn:package}) that it leaves unset: the functions'
  * timeout, the route prefix and the HTTP concurrency per instance.
  */
 @Mojo(
@@ -103,6 +104,7 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               + " phase). Check that azure-functions:package runs in the package phase, or set"
               + " anyfn.azure.stagingDirectory to the folder it writes.");
     }
+    refuseClashingRoutes(staging);
     Set<String> groups =
         ProviderClasspath.present(packagers.otherAdaptersGroups("azure"), project.getArtifacts())
             .keySet();
@@ -145,6 +147,33 @@ public class TrimAzureStagingMojo extends AbstractMojo {
                 + lib
                 + (removed.isEmpty() ? "" : ": " + names(removed)));
     completeHostJson(staging);
+  }
+
+  /**
+   * Refuses a staging folder where two functions take one HTTP route, which one function app cannot
+   * serve: the function modules of a multi-module build each generated their entries alone.
+   */
+  private void refuseClashingRoutes(Path staging)
+      throws MojoExecutionException, MojoFailureException {
+    List<String> clashes;
+    try {
+      clashes = AzureRoutes.clashes(staging);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Reading the function.json files in " + staging + ": " + e, e);
+    }
+    if (!clashes.isEmpty()) {
+      throw new MojoFailureException(
+          "The Azure staging folder "
+              + staging
+              + " cannot be deployed as one function app, which serves a route from one function: "
+              + String.join("; ", clashes)
+              + ". Each module's compilation generated the Azure entries of its own functions, and"
+              + " one with a single HTTP function gives it the catch-all route. Keep the HTTP"
+              + " functions in one module, or give every module that has any at least two (each"
+              + " then serves under its function's name, as target/anyfn/azure/openapi.json"
+              + " says).");
+    }
   }
 
   private void warnLeftAlone(String selection, Path staging, String why) {
