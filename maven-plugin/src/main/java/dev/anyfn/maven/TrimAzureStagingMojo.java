@@ -30,13 +30,14 @@ import org.eclipse.aether.collection.DependencyCollectionException;
  * azure-functions:package}, which copies every runtime dependency) the jars an Azure deployment
  * does not need: the other providers' adapters and runtime libraries ({@link OtherProviders},
  * wherever in the dependency tree they come from) and whatever only they pull in, and the libraries
- * a project declares only for another adapter (the AWS SDK, unless the project's classes use it),
- * computed from the dependency graph as for {@code target/<artifactId>-azure.jar}. Runs in the
- * {@code package} phase and must come after {@code azure-functions:package}: declare the anyfn
- * plugin after Microsoft's. Refuses first a staging folder where two functions take one HTTP route
- * ({@link AzureRoutes}). Then completes the staged host.json, which is the project's own, with the
- * settings of anyfn's (written by {@code anyfn:package}) that it leaves unset: the functions'
- * timeout, the route prefix and the HTTP concurrency per instance.
+ * a project or its function modules declare only for another adapter (the AWS SDK, unless a class
+ * packaged with it uses it), computed from the dependency graph as for {@code
+ * target/<artifactId>-azure.jar}. Runs in the {@code package} phase and must come after {@code
+ * azure-functions:package}: declare the anyfn plugin after Microsoft's. Refuses first a staging
+ * folder where two functions take one HTTP route ({@link AzureRoutes}). Then completes the staged
+ * host.json, which is the project's own, with the settings of anyfn's (written by {@code
+ * anyfn:package}) that it leaves unset: the functions' timeout, the route prefix and the HTTP
+ * concurrency per instance.
  */
 @Mojo(
     name = "trim-azure-staging",
