@@ -2,8 +2,11 @@ package dev.anyfn.maven;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +51,48 @@ final class ClassReferences {
       }
     }
     return found;
+  }
+
+  /**
+   * The packages of {@code packages} that a file of {@code classesOrJars} (classes directories and
+   * jars) refers to, each with the first such file found: relative to its directory, or {@code
+   * name.jar!/path} in a jar. A path that is neither is skipped.
+   */
+  static Map<String, String> referrers(List<Path> classesOrJars, Set<String> packages)
+      throws IOException {
+    Map<String, String> found = new LinkedHashMap<>();
+    for (Path source : classesOrJars) {
+      Set<String> left = new HashSet<>(packages);
+      left.removeAll(found.keySet());
+      if (left.isEmpty()) {
+        break;
+      }
+      String prefix = Files.isDirectory(source) ? "" : source.getFileName() + "!/";
+      readAsDirectory(source, root -> referrers(root, left))
+          .forEach((pkg, file) -> found.put(pkg, prefix + file));
+    }
+    return found;
+  }
+
+  /** What {@code reading} finds in a classes directory, or a jar's files seen as one. */
+  interface Reading<T> {
+    T read(Path classes) throws IOException;
+  }
+
+  /**
+   * Reads a classes directory as it is and a jar as a directory of its entries (a zip file system),
+   * so that what reads the project's classes reads a dependency module's too; a path that is
+   * neither is read as a missing directory.
+   */
+  static <T> T readAsDirectory(Path classesOrJar, Reading<T> reading) throws IOException {
+    if (!Files.isRegularFile(classesOrJar)) {
+      return reading.read(classesOrJar);
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(classesOrJar)) {
+      // "/." rather than "/": the same directory, but with a file name, which readers that look
+      // at the name of each path they walk (JavaReleases) expect
+      return reading.read(jar.getPath("/."));
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.anyfn.maven;
 
 import dev.anyfn.core.index.FunctionIndex;
-import dev.anyfn.core.packaging.JavaReleases;
 import dev.anyfn.core.packaging.OpenApiDocuments;
 import dev.anyfn.core.packaging.PackagingContext;
 import dev.anyfn.core.packaging.ProviderPackager;
@@ -120,14 +119,16 @@ public class PackageMojo extends AbstractMojo {
       throw new MojoFailureException(e.getMessage(), e);
     }
     Path classes = Path.of(project.getBuild().getOutputDirectory());
-    FunctionIndex index = ProjectFunctions.read(classes, functionSources(classes));
-    int javaRelease;
+    List<ProjectFunctions.Source> sources = functionSources(classes);
+    FunctionIndex index = ProjectFunctions.read(classes, sources);
+    List<ProjectFunctions.Source> packagedClasses = ProjectFunctions.packagedClasses(sources);
+    NeededRelease needed;
     try {
-      javaRelease = JavaReleases.neededBy(classes);
+      needed = NeededRelease.of(packagedClasses);
     } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Reading the class file versions in " + classes + ": " + e, e);
+      throw new MojoExecutionException("Reading the class file versions: " + e, e);
     }
+    int javaRelease = needed.release();
     Map<String, List<String>> buildProblems = new HashMap<>();
     String azureJava = AzureStaging.javaVersionProblem(project.getBuildPlugins(), javaRelease);
     if (azureJava != null) {
@@ -141,8 +142,10 @@ public class PackageMojo extends AbstractMojo {
       Map<String, String> groups = adapterOnly(packagers, provider);
       Set<String> leftOut = new TreeSet<>(groups.keySet());
       leftOut.removeAll(referrers.keySet());
-      List<Artifact> jars = dependencies(provider, packagers.otherAdapters(provider), leftOut);
+      OtherProviders others = packagers.others(provider);
+      List<Artifact> jars = dependencies(provider, others, leftOut, groups.keySet(), classes);
       dependencies.put(provider, jars);
+      logOtherProvidersLibraries(provider, others);
       groups.forEach(
           (group, adapter) -> logAdapterOnlyGroup(provider, group, adapter, referrers, jars));
       ClassPresence present =
@@ -160,7 +163,12 @@ public class PackageMojo extends AbstractMojo {
             environment == null ? Map.of() : environment,
             buildProblems);
     if (!problems.isEmpty()) {
-      throw new MojoFailureException(problems);
+      boolean releaseRefused =
+          azureJava != null
+              || selected.stream()
+                  .anyMatch(p -> packagers.packager(p).javaReleaseProblem(javaRelease).isPresent());
+      throw new MojoFailureException(
+          releaseRefused ? problems + needed.where(packagedClasses.get(0)) : problems);
     }
     for (String provider : selected) {
       for (String warning : packagers.packager(provider).warnings(index)) {
@@ -168,9 +176,9 @@ public class PackageMojo extends AbstractMojo {
       }
     }
     try {
-      idempotencyStoreWarning(classes).ifPresent(getLog()::warn);
+      idempotencyStoreWarning(packagedClasses, sources).ifPresent(getLog()::warn);
     } catch (IOException e) {
-      throw new MojoExecutionException("Reading the classes in " + classes + ": " + e, e);
+      throw new MojoExecutionException("Reading the classes packaged: " + e, e);
     }
     Path target = Path.of(project.getBuild().getDirectory());
     Instant timestamp = timestamp(outputTimestamp);
@@ -258,14 +266,27 @@ public class PackageMojo extends AbstractMojo {
 
   /** The runtime dependencies that go into {@code provider}'s jar. */
   private List<Artifact> dependencies(
-      String provider, Set<String> otherAdapters, Set<String> leftOutGroups)
+      String provider,
+      OtherProviders others,
+      Set<String> leftOutGroups,
+      Set<String> adapterOnlyGroups,
+      Path classes)
       throws MojoExecutionException {
     try {
       return ProviderClasspath.select(
-          project, repositorySystem, session.getRepositorySession(), otherAdapters, leftOutGroups);
+          project,
+          repositorySystem,
+          session.getRepositorySession(),
+          others,
+          leftOutGroups,
+          adapterOnlyGroups,
+          classes);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(
           "Collecting the " + provider + " runtime dependencies failed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Reading the classes of the " + provider + " runtime dependencies failed: " + e, e);
     }
   }
 
@@ -289,6 +310,27 @@ public class PackageMojo extends AbstractMojo {
       return ClassReferences.referrers(classes, groups);
     } catch (IOException e) {
       throw new MojoExecutionException("Reading the classes in " + classes + ": " + e, e);
+    }
+  }
+
+  /** Names the other providers' runtime libraries that {@code provider}'s package left out. */
+  private void logOtherProvidersLibraries(String provider, OtherProviders others) {
+    List<String> left =
+        project.getArtifacts().stream()
+            .filter(a -> !ProviderClasspath.ANYFN_GROUP.equals(a.getGroupId()))
+            .filter(a -> others.own(a.getGroupId(), a.getArtifactId()))
+            .map(a -> a.getGroupId() + ":" + a.getArtifactId())
+            .sorted()
+            .toList();
+    if (!left.isEmpty()) {
+      // debug: most of them only the other adapters pulled in, on every build
+      getLog()
+          .debug(
+              "anyfn: "
+                  + provider
+                  + ": left out "
+                  + String.join(", ", left)
+                  + ", which only another provider's runtime loads");
     }
   }
 
@@ -420,10 +462,24 @@ public class PackageMojo extends AbstractMojo {
    * emulator keeps one of its own, so the tests pass, and every deployed call fails.
    */
   static Optional<String> idempotencyStoreWarning(Path classes) throws IOException {
-    Optional<String> caller = ClassReferences.firstNaming(classes, "dev/anyfn/Context", "once");
+    List<ProjectFunctions.Source> project =
+        List.of(new ProjectFunctions.Source("target/classes", classes));
+    return idempotencyStoreWarning(project, project);
+  }
+
+  /**
+   * As {@link #idempotencyStoreWarning(Path)} for a package of several modules: a class of {@code
+   * packagedClasses} (the project's classes, then the function modules) that calls {@code
+   * Context.once}, and no class of {@code packaged} (those and every other dependency packaged with
+   * them, where a shared {@code @OnInit} helper may live) that sets a store. A class of the
+   * project's own classes is named by its path, one of a dependency with the dependency too.
+   */
+  static Optional<String> idempotencyStoreWarning(
+      List<ProjectFunctions.Source> packagedClasses, List<ProjectFunctions.Source> packaged)
+      throws IOException {
+    Optional<String> caller = firstNaming(packagedClasses, "dev/anyfn/Context", "once");
     if (caller.isEmpty()
-        || ClassReferences.firstNaming(classes, "dev/anyfn/InitContext", "useIdempotencyStore")
-            .isPresent()) {
+        || firstNaming(packaged, "dev/anyfn/InitContext", "useIdempotencyStore").isPresent()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -434,6 +490,24 @@ public class PackageMojo extends AbstractMojo {
             + " @OnInit method with init.useIdempotencyStore(store, keepResults), such as"
             + " anyfn-idempotency-dynamodb's DynamoDbIdempotencyStore or"
             + " anyfn-idempotency-postgres's PostgresIdempotencyStore.");
+  }
+
+  /**
+   * The first class of {@code sources} that names {@code owner}'s {@code member}: its path, after
+   * its module's name unless it is among the project's own classes (the first source).
+   */
+  private static Optional<String> firstNaming(
+      List<ProjectFunctions.Source> sources, String owner, String member) throws IOException {
+    for (int i = 0; i < sources.size(); i++) {
+      ProjectFunctions.Source source = sources.get(i);
+      Optional<String> found =
+          ClassReferences.readAsDirectory(
+              source.file(), root -> ClassReferences.firstNaming(root, owner, member));
+      if (found.isPresent()) {
+        return i == 0 ? found : Optional.of(found.get() + " (in " + source.origin() + ")");
+      }
+    }
+    return Optional.empty();
   }
 
   static Path descriptors(Path target, String provider) {

@@ -168,6 +168,14 @@ final class Packagers {
   }
 
   /**
+   * What {@code provider}'s artifact leaves out wherever it comes from: the other providers'
+   * adapters ({@link #otherAdapters}) and runtime libraries.
+   */
+  OtherProviders others(String provider) {
+    return OtherProviders.than(provider, otherAdapters(provider));
+  }
+
+  /**
    * The groupIds of libraries that only the other providers' adapters need ({@link
    * ProviderPackager#adapterOnlyGroups()}), each with the adapter that needs it: what {@code
    * provider}'s package may leave out.

@@ -77,6 +77,28 @@ final class ProjectFunctions {
     return new FunctionIndex(FunctionIndex.FORMAT_VERSION, all);
   }
 
+  /**
+   * The classes the package deploys as the project's own: the project's classes (the first of
+   * {@code sources}), whether or not they hold functions, and each other source that holds a
+   * function index (the function modules).
+   *
+   * @throws MojoFailureException when an index is unreadable
+   */
+  static List<Source> packagedClasses(List<Source> sources) throws MojoFailureException {
+    List<Source> found = new ArrayList<>(sources.subList(0, Math.min(1, sources.size())));
+    for (Source source : sources.subList(found.size(), sources.size())) {
+      try {
+        if (read(source.file()) != null) {
+          found.add(source);
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new MojoFailureException(
+            "Reading the function index of " + source.origin() + " failed: " + e.getMessage(), e);
+      }
+    }
+    return found;
+  }
+
   /** The index in a classes directory or a jar; null when it holds none. */
   private static FunctionIndex read(Path file) throws IOException {
     if (Files.isDirectory(file)) {

@@ -1,5 +1,7 @@
 package dev.anyfn.maven;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.DependencyManagement;
@@ -22,12 +25,14 @@ import org.eclipse.aether.graph.Exclusion;
 
 /**
  * Chooses the runtime dependencies that go into one provider's jar: the project's runtime class
- * path without the other providers' adapters and without whatever only those adapters pulled in.
+ * path without what belongs to the other providers ({@link OtherProviders}: their adapters and
+ * runtime libraries, wherever in the tree they come from, a function module's dependencies
+ * included) and without whatever only those pulled in.
  *
  * <p>A dependency trail is not enough to tell "only pulled in by another adapter": Maven records
  * one trail per artifact, and Jackson reached through both anyfn-core and an adapter may be
- * recorded under the adapter. So the dependency graph is collected again with the other adapters
- * excluded everywhere, and Maven's own conflict resolution decides what remains.
+ * recorded under the adapter. So the dependency graph is collected again with the other providers'
+ * jars excluded everywhere, and Maven's own conflict resolution decides what remains.
  */
 final class ProviderClasspath {
   static final String ANYFN_GROUP = "dev.anyfn";
@@ -35,16 +40,16 @@ final class ProviderClasspath {
   private ProviderClasspath() {}
 
   /**
-   * The resolved runtime artifacts of {@code project} that a jar without {@code excludedAdapters}
-   * needs, in the project's class path order. The project's own dependencies of {@code
-   * leftOutGroups} (libraries it declares only for another adapter) are left out too, with what
-   * only they pull in; such a library that another dependency needs stays.
+   * The resolved runtime artifacts of {@code project} that a jar without {@code others} needs, in
+   * the project's class path order. The project's own dependencies of {@code leftOutGroups}
+   * (libraries it declares only for another adapter) are left out too, with what only they pull in;
+   * such a library that another dependency needs stays.
    */
   static List<Artifact> select(
       MavenProject project,
       RepositorySystem system,
       RepositorySystemSession session,
-      Set<String> excludedAdapters,
+      OtherProviders others,
       Set<String> leftOutGroups)
       throws DependencyCollectionException {
     CollectRequest request = new CollectRequest();
@@ -52,11 +57,16 @@ final class ProviderClasspath {
     request.setRepositories(project.getRemoteProjectRepositories());
     ArtifactTypeRegistry types = session.getArtifactTypeRegistry();
     List<Exclusion> exclusions = new ArrayList<>();
-    for (String adapter : excludedAdapters) {
+    for (String adapter : others.adapters()) {
       exclusions.add(new Exclusion(ANYFN_GROUP, adapter, "*", "*"));
     }
+    for (Artifact a : project.getArtifacts()) {
+      if (others.own(a.getGroupId(), a.getArtifactId())) {
+        exclusions.add(new Exclusion(a.getGroupId(), a.getArtifactId(), "*", "*"));
+      }
+    }
     for (org.apache.maven.model.Dependency declared : project.getDependencies()) {
-      if (!isRoot(declared, excludedAdapters, leftOutGroups)) {
+      if (!isRoot(declared, others, leftOutGroups)) {
         continue;
       }
       Dependency dependency = RepositoryUtils.toDependency(declared, types);
@@ -71,7 +81,55 @@ final class ProviderClasspath {
       }
     }
     DependencyNode root = system.collectDependencies(session, request).getRoot();
-    return keep(project.getArtifacts(), reachable(root, excludedAdapters));
+    return keep(project.getArtifacts(), reachable(root, others));
+  }
+
+  /**
+   * As {@link #select(MavenProject, RepositorySystem, RepositorySystemSession, OtherProviders,
+   * Set)}, then without the libraries of {@code adapterOnlyGroups} (only another adapter needs
+   * them) that remain although nothing the jar holds refers to their package: neither the project's
+   * {@code classes} nor a remaining jar outside those groups. A function module declares the AWS
+   * SDK for {@code @SendsTo} on AWS as the packaging module does; a module or library that calls
+   * the SDK itself keeps it.
+   *
+   * @throws IOException when a class or jar cannot be read
+   */
+  static List<Artifact> select(
+      MavenProject project,
+      RepositorySystem system,
+      RepositorySystemSession session,
+      OtherProviders others,
+      Set<String> leftOutGroups,
+      Set<String> adapterOnlyGroups,
+      Path classes)
+      throws DependencyCollectionException, IOException {
+    List<Artifact> kept = select(project, system, session, others, leftOutGroups);
+    Set<String> unreferenced = unreferenced(kept, adapterOnlyGroups, classes);
+    if (unreferenced.isEmpty()) {
+      return kept;
+    }
+    return select(project, system, session, others.andGroups(unreferenced), leftOutGroups);
+  }
+
+  /**
+   * The groups of {@code groups} that an artifact of {@code kept} belongs to and that neither
+   * {@code classes} nor a kept artifact outside {@code groups} refers to.
+   */
+  static Set<String> unreferenced(List<Artifact> kept, Set<String> groups, Path classes)
+      throws IOException {
+    Set<String> present = new TreeSet<>();
+    List<Path> others = new ArrayList<>(List.of(classes));
+    for (Artifact a : kept) {
+      if (groups.contains(a.getGroupId())) {
+        present.add(a.getGroupId());
+      } else {
+        others.add(a.getFile().toPath());
+      }
+    }
+    if (!present.isEmpty()) {
+      present.removeAll(ClassReferences.referrers(others, present).keySet());
+    }
+    return present;
   }
 
   /**
@@ -92,33 +150,34 @@ final class ProviderClasspath {
   /** Whether a dependency the project declares is collected for the provider's jar. */
   static boolean isRoot(
       org.apache.maven.model.Dependency declared,
-      Set<String> excludedAdapters,
+      OtherProviders others,
       Set<String> leftOutGroups) {
     return isRuntimeScope(declared.getScope())
-        && !isExcluded(declared.getGroupId(), declared.getArtifactId(), excludedAdapters)
+        && !others.own(declared.getGroupId(), declared.getArtifactId())
         && !leftOutGroups.contains(declared.getGroupId());
   }
 
   /**
-   * The {@code groupId:artifactId} keys under {@code root}, not descending into excluded adapters.
+   * The {@code groupId:artifactId} keys under {@code root}, not descending into what belongs to
+   * {@code others}.
    */
-  static Set<String> reachable(DependencyNode root, Set<String> excludedAdapters) {
+  static Set<String> reachable(DependencyNode root, OtherProviders others) {
     Set<String> keys = new HashSet<>();
-    collect(root, excludedAdapters, keys);
+    collect(root, others, keys);
     return keys;
   }
 
-  private static void collect(DependencyNode node, Set<String> excluded, Set<String> keys) {
+  private static void collect(DependencyNode node, OtherProviders others, Set<String> keys) {
     for (DependencyNode child : node.getChildren()) {
       org.eclipse.aether.artifact.Artifact a = child.getArtifact();
-      if (a == null || isExcluded(a.getGroupId(), a.getArtifactId(), excluded)) {
+      if (a == null || others.own(a.getGroupId(), a.getArtifactId())) {
         continue;
       }
       if (child.getDependency() != null && !isRuntimeScope(child.getDependency().getScope())) {
         continue;
       }
       if (keys.add(a.getGroupId() + ":" + a.getArtifactId())) {
-        collect(child, excluded, keys);
+        collect(child, others, keys);
       }
     }
   }
@@ -134,10 +193,6 @@ final class ProviderClasspath {
       }
     }
     return kept;
-  }
-
-  private static boolean isExcluded(String groupId, String artifactId, Set<String> excluded) {
-    return ANYFN_GROUP.equals(groupId) && excluded.contains(artifactId);
   }
 
   private static boolean isRuntimeScope(String scope) {

@@ -28,13 +28,16 @@ import org.eclipse.aether.collection.DependencyCollectionException;
 /**
  * Removes from the Azure staging folder's {@code lib/} (written by Microsoft's {@code
  * azure-functions:package}, which copies every runtime dependency) the jars an Azure deployment
- * does not need: the other providers' adapters and whatever only they pull in, and the libraries a
- * project declares only for another adapter (the AWS SDK, unless the project's classes use it),
- * computed from the dependency graph as for {@code target/<artifactId>-azure.jar}. Runs in the
- * {@code package} phase and must come after {@code azure-functions:package}: declare the anyfn
- * plugin after Microsoft's. Then completes the staged host.json, which is the project's own, with
- * the settings of anyfn's (written by {@code anyfn:package}) that it leaves unset: the functions'
- * timeout, the route prefix and the HTTP concurrency per instance.
+ * does not need: the other providers' adapters and runtime libraries ({@link OtherProviders},
+ * wherever in the dependency tree they come from) and whatever only they pull in, and the libraries
+ * a project or its function modules declare only for another adapter (the AWS SDK, unless a class
+ * packaged with it uses it), computed from the dependency graph as for {@code
+ * target/<artifactId>-azure.jar}. Runs in the {@code package} phase and must come after {@code
+ * azure-functions:package}: declare the anyfn plugin after Microsoft's. Refuses first a staging
+ * folder where two functions take one HTTP route ({@link AzureRoutes}). Then completes the staged
+ * host.json, which is the project's own, with the settings of anyfn's (written by {@code
+ * anyfn:package}) that it leaves unset: the functions' timeout, the route prefix and the HTTP
+ * concurrency per instance.
  */
 @Mojo(
     name = "trim-azure-staging",
@@ -102,13 +105,13 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               + " phase). Check that azure-functions:package runs in the package phase, or set"
               + " anyfn.azure.stagingDirectory to the folder it writes.");
     }
-    Set<String> leftOut =
-        new HashSet<>(
-            ProviderClasspath.present(
-                    packagers.otherAdaptersGroups("azure"), project.getArtifacts())
-                .keySet());
-    leftOut.removeAll(
-        PackageMojo.referrers(Path.of(project.getBuild().getOutputDirectory()), leftOut).keySet());
+    refuseClashingRoutes(staging);
+    Set<String> groups =
+        ProviderClasspath.present(packagers.otherAdaptersGroups("azure"), project.getArtifacts())
+            .keySet();
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    Set<String> leftOut = new HashSet<>(groups);
+    leftOut.removeAll(PackageMojo.referrers(classes, leftOut).keySet());
     List<Artifact> kept;
     try {
       kept =
@@ -116,11 +119,16 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               project,
               repositorySystem,
               session.getRepositorySession(),
-              packagers.otherAdapters("azure"),
-              leftOut);
+              packagers.others("azure"),
+              leftOut,
+              groups,
+              classes);
     } catch (DependencyCollectionException e) {
       throw new MojoExecutionException(
           "Collecting the azure runtime dependencies failed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Reading the classes of the azure runtime dependencies failed: " + e, e);
     }
     Set<String> keys = new HashSet<>();
     for (Artifact a : kept) {
@@ -140,6 +148,33 @@ public class TrimAzureStagingMojo extends AbstractMojo {
                 + lib
                 + (removed.isEmpty() ? "" : ": " + names(removed)));
     completeHostJson(staging);
+  }
+
+  /**
+   * Refuses a staging folder where two functions take one HTTP route, which one function app cannot
+   * serve: the function modules of a multi-module build each generated their entries alone.
+   */
+  private void refuseClashingRoutes(Path staging)
+      throws MojoExecutionException, MojoFailureException {
+    List<String> clashes;
+    try {
+      clashes = AzureRoutes.clashes(staging);
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "Reading the function.json files in " + staging + ": " + e, e);
+    }
+    if (!clashes.isEmpty()) {
+      throw new MojoFailureException(
+          "The Azure staging folder "
+              + staging
+              + " cannot be deployed as one function app, which serves a route from one function: "
+              + String.join("; ", clashes)
+              + ". Each module's compilation generated the Azure entries of its own functions, and"
+              + " one with a single HTTP function gives it the catch-all route. Keep the HTTP"
+              + " functions in one module, or give every module that has any at least two (each"
+              + " then serves under its function's name, as target/anyfn/azure/openapi.json"
+              + " says).");
+    }
   }
 
   private void warnLeftAlone(String selection, Path staging, String why) {

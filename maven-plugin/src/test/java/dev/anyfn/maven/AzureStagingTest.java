@@ -26,6 +26,43 @@ class AzureStagingTest {
   private static final Set<String> KEPT = Set.of("dev.anyfn:anyfn-core");
 
   @Test
+  void twoFunctionModulesWithOneHttpFunctionEachBothTakeTheCatchAllRoute(@TempDir Path staging)
+      throws IOException {
+    function(staging, "alpha", "{*path}", "\"GET\", \"HEAD\"");
+    function(staging, "beta", "{*path}", "\"get\"");
+    function(staging, "gamma", "_invoke/gamma", "\"POST\"");
+
+    assertThat(AzureRoutes.clashes(staging))
+        .containsExactly("alpha and beta both take the route '{*path}'");
+  }
+
+  @Test
+  void routesUnderEachFunctionsNameOrOfOtherMethodsDoNotClash(@TempDir Path staging)
+      throws IOException {
+    function(staging, "alpha", "alpha/{*path}", "\"GET\"");
+    function(staging, "beta", "beta/{*path}", "\"GET\"");
+    function(staging, "upload", "files/{*path}", "\"POST\"");
+    function(staging, "download", "files/{*path}", "\"GET\", \"HEAD\"");
+    Files.createDirectories(staging.resolve("lib"));
+
+    assertThat(AzureRoutes.clashes(staging)).isEmpty();
+  }
+
+  private static void function(Path staging, String name, String route, String methods)
+      throws IOException {
+    Files.createDirectories(staging.resolve(name));
+    Files.writeString(
+        staging.resolve(name).resolve("function.json"),
+        """
+        {"scriptFile": "../app-1.0.jar", "bindings": [
+          {"type": "httpTrigger", "direction": "in", "name": "req", "route": "%s",
+           "methods": [%s]},
+          {"type": "http", "direction": "out", "name": "$return"}]}
+        """
+            .formatted(route, methods));
+  }
+
+  @Test
   void anUnselectedStagingFolderInsideTheBuildDirectoryIsRemovedWhole(@TempDir Path target)
       throws IOException {
     Path staging = target.resolve("azure-functions/app");

@@ -3,12 +3,15 @@ package dev.anyfn.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,22 @@ class ClassReferencesTest {
   }
 
   @Test
+  void aJarsClassRefersToThePackageAsAClassesDirectorysDoes() throws IOException {
+    Path classes = compile("com/example/Hello.java", "package com.example; public class Hello {}");
+    Path jar = dir.resolve("receipts-1.jar");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+      zip.putNextEntry(new ZipEntry("com/acme/Archive.class"));
+      zip.write("software/amazon/awssdk/services/s3/S3Client".getBytes(StandardCharsets.US_ASCII));
+      zip.closeEntry();
+    }
+
+    assertThat(ClassReferences.referrers(List.of(classes, jar, dir.resolve("missing")), SDK))
+        .containsExactly(
+            Map.entry("software.amazon.awssdk", "receipts-1.jar!/com/acme/Archive.class"));
+    assertThat(ClassReferences.referrers(List.of(classes), SDK)).isEmpty();
+  }
+
+  @Test
   void noClassesDirectoryReferencesNothing() throws IOException {
     assertThat(ClassReferences.referrers(dir.resolve("missing"), SDK)).isEmpty();
   }
@@ -121,6 +140,55 @@ class ClassReferencesTest {
                 + " String onceMore(dev.anyfn.Context c) { return c.requestId(); } }");
 
     assertThat(PackageMojo.idempotencyStoreWarning(classes)).isEmpty();
+  }
+
+  @Test
+  void aFunctionModuleCallingOnceIsWarnedAboutWhenNoPackagedClassSetsAStore() throws IOException {
+    Path classes =
+        compile(
+            "com/acme/orders/Orders.java",
+            "package com.acme.orders; public class Orders {"
+                + " public void run(dev.anyfn.Context c) { c.once(\"k\", () -> {}); } }");
+    Path functions = moveToJar(classes, "order-functions-1.jar", "com/acme/orders/Orders.class");
+    List<ProjectFunctions.Source> packagedClasses =
+        List.of(
+            new ProjectFunctions.Source("target/classes", classes),
+            new ProjectFunctions.Source("com.acme:order-functions:jar:1", functions));
+
+    assertThat(PackageMojo.idempotencyStoreWarning(packagedClasses, packagedClasses))
+        .hasValueSatisfying(
+            w ->
+                assertThat(w)
+                    .startsWith(
+                        "anyfn: com/acme/orders/Orders.class (in com.acme:order-functions:jar:1)"
+                            + " calls Context.once, but no class"));
+
+    compile(
+        "com/acme/common/Stores.java",
+        "package com.acme.common; public class Stores { public static void use("
+            + " dev.anyfn.InitContext i, dev.anyfn.IdempotencyStore s) {"
+            + " i.useIdempotencyStore(s, java.time.Duration.ofHours(1)); } }");
+    Path common = moveToJar(classes, "common-1.jar", "com/acme/common/Stores.class");
+    List<ProjectFunctions.Source> packaged = new java.util.ArrayList<>(packagedClasses);
+    packaged.add(new ProjectFunctions.Source("com.acme:common:jar:1", common));
+
+    assertThat(PackageMojo.idempotencyStoreWarning(packagedClasses, packaged))
+        .as("a helper of a module without functions sets the store")
+        .isEmpty();
+  }
+
+  /** Moves {@code entries} of {@code classes} into a new jar {@code name}. */
+  private Path moveToJar(Path classes, String name, String... entries) throws IOException {
+    Path jar = dir.resolve(name);
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+      for (String entry : entries) {
+        zip.putNextEntry(new ZipEntry(entry));
+        zip.write(Files.readAllBytes(classes.resolve(entry)));
+        zip.closeEntry();
+        Files.delete(classes.resolve(entry));
+      }
+    }
+    return jar;
   }
 
   private Path compile(String path, String text) throws IOException {
