@@ -335,14 +335,6 @@ final class SamTemplate {
         .append("  - ReportBatchItemFailures\n");
   }
 
-  /**
-   * What EventBridge Scheduler sends the function for schedule {@code s}: {@link
-   * EventBridgeSchedules#input}.
-   */
-  static String schedulerInput(TriggerSpec.Schedule s) {
-    return EventBridgeSchedules.input(s);
-  }
-
   /** {@code order-api}, {@code orders_queue}, {@code user} to {@code OrderApi}, ... */
   static String pascal(String name) {
     StringBuilder b = new StringBuilder();

@@ -38,7 +38,7 @@ class SeveralHandlersOfOneKindTest {
 
   /** The template's input for a schedule, as EventBridge Scheduler completes it for one firing. */
   static String fired(TriggerSpec.Schedule schedule, String scheduledTime) {
-    return SamTemplate.schedulerInput(schedule)
+    return EventBridgeSchedules.input(schedule)
         .replace("<aws.scheduler.execution-id>", "d32c5kddcf5bb8c3")
         .replace("<aws.scheduler.scheduled-time>", scheduledTime)
         .replace(

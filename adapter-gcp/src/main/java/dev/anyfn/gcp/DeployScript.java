@@ -259,9 +259,4 @@ final class DeployScript {
         + "  exit 2\n"
         + "fi\n";
   }
-
-  /** A comment line: {@link BashWords#comment}. */
-  static String comment(String text) {
-    return BashWords.comment(text);
-  }
 }

@@ -689,6 +689,6 @@ class GcpPackagerTest {
 
   @Test
   void scriptCommentsCannotBeBrokenOutOfByANewline() {
-    assertThat(DeployScript.comment("# topic evil\nrm -rf /")).isEqualTo("# topic evil?rm -rf /");
+    assertThat(BashWords.comment("# topic evil\nrm -rf /")).isEqualTo("# topic evil?rm -rf /");
   }
 }
