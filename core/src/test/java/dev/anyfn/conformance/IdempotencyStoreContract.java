@@ -2,8 +2,18 @@ package dev.anyfn.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.anyfn.HttpRequest;
+import dev.anyfn.HttpResponse;
 import dev.anyfn.IdempotencyStore;
+import dev.anyfn.Provider;
+import dev.anyfn.core.FunctionInstance;
+import dev.anyfn.core.FunctionRuntime;
+import dev.anyfn.core.InvocationContext;
+import dev.anyfn.core.RuntimeSettings;
+import dev.anyfn.core.StartupContext;
+import dev.anyfn.core.fixtures.OnceFunction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -145,5 +156,52 @@ public abstract class IdempotencyStoreContract {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void twoRuntimesSharingTheStoreRunAKeysWorkOnce() {
+    IdempotencyStore store = store();
+    OnceFunction.CHARGES.set(0);
+
+    HttpResponse first = charge(instanceOnItsOwnRuntime(store), "o-1");
+    HttpResponse second = charge(instanceOnItsOwnRuntime(store), "o-1");
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(second.bodyText()).isEqualTo(first.bodyText());
+    assertThat(OnceFunction.CHARGES).hasValue(1);
+  }
+
+  /**
+   * An instance of the fixture function {@code fx-once} as another process would start it: its own
+   * runtime, with {@code store} set in its init.
+   */
+  protected static FunctionInstance instanceOnItsOwnRuntime(IdempotencyStore store) {
+    RuntimeSettings settings =
+        RuntimeSettings.builder().provider(Provider.AWS).logSink(line -> {}).build();
+    FunctionRuntime runtime =
+        FunctionRuntime.load(IdempotencyStoreContract.class.getClassLoader(), settings);
+    StartupContext init = new StartupContext("fx-once", settings);
+    init.useIdempotencyStore(store, Duration.ofHours(1));
+    return runtime.function("fx-once").newInstance(init);
+  }
+
+  /**
+   * A context of {@code fx-once} for request {@code req-<id>}, its log lines going to {@code logs}.
+   */
+  protected static InvocationContext onceContext(String id, Consumer<String> logs) {
+    return InvocationContext.builder()
+        .requestId("req-" + id)
+        .functionName("fx-once")
+        .provider(Provider.AWS)
+        .timeout(Duration.ofSeconds(30))
+        .logSink(logs)
+        .messageSender(new RecordingSender())
+        .build();
+  }
+
+  private static HttpResponse charge(FunctionInstance instance, String id) {
+    return instance.handleHttp(
+        HttpRequest.builder().method("POST").rawPath("/once/charges/" + id).build(),
+        onceContext(id, line -> {}));
   }
 }

@@ -4,23 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.anyfn.HttpRequest;
-import dev.anyfn.HttpResponse;
 import dev.anyfn.IdempotencyStore;
-import dev.anyfn.Provider;
 import dev.anyfn.QueueMessage;
 import dev.anyfn.conformance.IdempotencyStoreContract;
-import dev.anyfn.conformance.RecordingSender;
 import dev.anyfn.core.BatchOutcome;
-import dev.anyfn.core.FunctionInstance;
-import dev.anyfn.core.FunctionRuntime;
-import dev.anyfn.core.InvocationContext;
-import dev.anyfn.core.RuntimeSettings;
-import dev.anyfn.core.StartupContext;
 import dev.anyfn.core.fixtures.OnceFunction;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -306,19 +295,6 @@ class DynamoDbIdempotencyStoreTest extends IdempotencyStoreContract {
   }
 
   @Test
-  void twoRuntimesSharingTheTableRunAKeysWorkOnce() {
-    DynamoDbIdempotencyStore store = storeIn(newTable(), client);
-    OnceFunction.CHARGES.set(0);
-
-    HttpResponse first = charge(instanceOnItsOwnRuntime(store), "o-1");
-    HttpResponse second = charge(instanceOnItsOwnRuntime(store), "o-1");
-
-    assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(second.bodyText()).isEqualTo(first.bodyText());
-    assertThat(OnceFunction.CHARGES).hasValue(1);
-  }
-
-  @Test
   void throughContextOnceAResultTooLargeIsLoggedTheMessageStillSucceedsAndTheKeyStaysClaimed() {
     String table = newTable();
     DynamoDbIdempotencyStore store = storeIn(table, client);
@@ -333,7 +309,8 @@ class DynamoDbIdempotencyStoreTest extends IdempotencyStoreContract {
             .build();
 
     BatchOutcome outcome =
-        instanceOnItsOwnRuntime(store).handleEvents(List.of(payment), context("m-1", logs));
+        instanceOnItsOwnRuntime(store)
+            .handleEvents(List.of(payment), onceContext("m-1", logs::add));
 
     assertThat(outcome.failures()).isEmpty();
     assertThat(OnceFunction.CHARGES).hasValue(1);
@@ -347,34 +324,6 @@ class DynamoDbIdempotencyStoreTest extends IdempotencyStoreContract {
     assertThat(item(table, "fx-once:pay-p-1"))
         .containsKeys("claimant", "until_ms")
         .doesNotContainKey("result");
-  }
-
-  /** An instance as another process would start it: its own runtime, the store set in init. */
-  private static FunctionInstance instanceOnItsOwnRuntime(IdempotencyStore store) {
-    RuntimeSettings settings =
-        RuntimeSettings.builder().provider(Provider.AWS).logSink(line -> {}).build();
-    FunctionRuntime runtime =
-        FunctionRuntime.load(DynamoDbIdempotencyStoreTest.class.getClassLoader(), settings);
-    StartupContext init = new StartupContext("fx-once", settings);
-    init.useIdempotencyStore(store, Duration.ofHours(1));
-    return runtime.function("fx-once").newInstance(init);
-  }
-
-  private static HttpResponse charge(FunctionInstance instance, String id) {
-    return instance.handleHttp(
-        HttpRequest.builder().method("POST").rawPath("/once/charges/" + id).build(),
-        context(id, new ArrayList<>()));
-  }
-
-  private static InvocationContext context(String id, List<String> logs) {
-    return InvocationContext.builder()
-        .requestId("req-" + id)
-        .functionName("fx-once")
-        .provider(Provider.AWS)
-        .timeout(Duration.ofSeconds(30))
-        .logSink(logs::add)
-        .messageSender(new RecordingSender())
-        .build();
   }
 
   /** Asks no record back on a failed put, as a server that ignores the parameter would give. */

@@ -3,23 +3,12 @@ package dev.anyfn.idempotency.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.anyfn.HttpRequest;
-import dev.anyfn.HttpResponse;
 import dev.anyfn.IdempotencyStore;
-import dev.anyfn.Provider;
 import dev.anyfn.conformance.IdempotencyStoreContract;
-import dev.anyfn.conformance.RecordingSender;
-import dev.anyfn.core.FunctionInstance;
-import dev.anyfn.core.FunctionRuntime;
-import dev.anyfn.core.InvocationContext;
-import dev.anyfn.core.RuntimeSettings;
-import dev.anyfn.core.StartupContext;
-import dev.anyfn.core.fixtures.OnceFunction;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -92,44 +81,5 @@ class PostgresIdempotencyStoreTest extends IdempotencyStoreContract {
     assertThatThrownBy(() -> missing.claim("k", "a", null, t0, t0.plusSeconds(1)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("could not claim key 'k' (SQLState 42P01)");
-  }
-
-  @Test
-  void twoRuntimesSharingTheDatabaseRunAKeysWorkOnce() {
-    PostgresIdempotencyStore store = new PostgresIdempotencyStore(dataSource, "shared_once");
-    store.createTable();
-    OnceFunction.CHARGES.set(0);
-
-    HttpResponse first = charge(instanceOnItsOwnRuntime(store), "o-1");
-    HttpResponse second = charge(instanceOnItsOwnRuntime(store), "o-1");
-
-    assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(second.bodyText()).isEqualTo(first.bodyText());
-    assertThat(OnceFunction.CHARGES).hasValue(1);
-  }
-
-  /** An instance as another process would start it: its own runtime, the store set in init. */
-  private static FunctionInstance instanceOnItsOwnRuntime(IdempotencyStore store) {
-    RuntimeSettings settings =
-        RuntimeSettings.builder().provider(Provider.AWS).logSink(line -> {}).build();
-    FunctionRuntime runtime =
-        FunctionRuntime.load(PostgresIdempotencyStoreTest.class.getClassLoader(), settings);
-    StartupContext init = new StartupContext("fx-once", settings);
-    init.useIdempotencyStore(store, Duration.ofHours(1));
-    return runtime.function("fx-once").newInstance(init);
-  }
-
-  private static HttpResponse charge(FunctionInstance instance, String id) {
-    InvocationContext context =
-        InvocationContext.builder()
-            .requestId("req-" + id)
-            .functionName("fx-once")
-            .provider(Provider.AWS)
-            .timeout(Duration.ofSeconds(30))
-            .logSink(line -> {})
-            .messageSender(new RecordingSender())
-            .build();
-    return instance.handleHttp(
-        HttpRequest.builder().method("POST").rawPath("/once/charges/" + id).build(), context);
   }
 }
