@@ -90,6 +90,29 @@ class JsonErrorsTest {
         .isEqualTo(new Named(null, Optional.empty(), null));
   }
 
+  /** A bean body: what the OpenAPI document, unlike a record's, does not mark required. */
+  public static final class Preferences {
+    public String theme = "light";
+    private int pageSize = 20;
+
+    public int getPageSize() {
+      return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+      this.pageSize = pageSize;
+    }
+  }
+
+  @Test
+  void aBeansMissingPropertyKeepsItsInitialValueInWhatACallerSends() {
+    Preferences read = (Preferences) input("{\"pageSize\":50}", Preferences.class);
+
+    assertThat(read.theme).isEqualTo("light");
+    assertThat(read.getPageSize()).isEqualTo(50);
+    assertThat(((Preferences) input("{}", Preferences.class)).getPageSize()).isEqualTo(20);
+  }
+
   @Test
   void aConstructorsOwnRefusalIsQuotedAndTheJvmsTextIsNot() {
     assertThat(inputError("{\"name\":\" \"}", Checked.class))
