@@ -113,7 +113,7 @@ final class AzureApp {
     }
     FunctionDefinition definition = warm.instance.definition();
     Logger logger = azure.getLogger();
-    InvocationContext context =
+    InvocationContext.Builder context =
         InvocationContext.builder()
             .requestId(azure.getInvocationId())
             .functionName(definition.name())
@@ -124,10 +124,13 @@ final class AzureApp {
             .traceId(AzureApp::traceId, traceparent(azure)) // parsed only if a handler asks
             .deploymentId(deploymentId(azure))
             .clock(clock)
-            .logSink(logger == null ? runtime.settings().logSink() : logger::info)
-            .messageSender(sender)
-            .build();
-    return new Call(warm.instance, context);
+            .logSink(runtime.settings().logSink())
+            .messageSender(sender);
+    if (logger != null) {
+      // the worker hands the host SEVERE as Error, WARNING as Warning and INFO as Information
+      context.leveledLogSink(logger::log);
+    }
+    return new Call(warm.instance, context.build());
   }
 
   private Warm start(String function) {

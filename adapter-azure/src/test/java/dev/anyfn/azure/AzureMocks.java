@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -46,6 +47,11 @@ final class AzureMocks {
 
   /** A context whose logger keeps what it was given. */
   static ExecutionContext context(String invocationId, List<String> log) {
+    return context(invocationId, log, new ArrayList<>());
+  }
+
+  /** A context whose logger keeps what it was given, and at which level, as the host would. */
+  static ExecutionContext context(String invocationId, List<String> log, List<Level> levels) {
     ExecutionContext c = mock(ExecutionContext.class);
     Logger logger = Logger.getAnonymousLogger();
     logger.setUseParentHandlers(false);
@@ -54,6 +60,7 @@ final class AzureMocks {
           @Override
           public void publish(LogRecord record) {
             log.add(record.getMessage());
+            levels.add(record.getLevel());
           }
 
           @Override

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +200,25 @@ class GeneratedHttpEntryTest {
             "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,"
                 + "\"error\":\"internal_error\",\"requestId\":\"inv-500\"}");
     assertThat(log).anyMatch(line -> line.contains("secret internal detail"));
+  }
+
+  @Test
+  void aHandlersExceptionReachesTheHostsLoggerAsSevereWhichTheHostStoresAsAnError()
+      throws Exception {
+    List<String> log = new ArrayList<>();
+    List<Level> levels = new ArrayList<>();
+    HttpRequestMessage<Optional<byte[]>> request =
+        AzureMocks.request("GET", "https://app/boom", Map.of(), null);
+    http.invoke(shop, request, AzureMocks.context("inv-501", log, levels));
+
+    assertThat(log).hasSameSizeAs(levels);
+    int error =
+        IntStream.range(0, log.size())
+            .filter(i -> log.get(i).contains("secret internal detail"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(levels.get(error)).isEqualTo(Level.SEVERE);
+    assertThat(log.get(error)).contains("\"level\":\"ERROR\"").doesNotContain("severity");
   }
 
   @Test

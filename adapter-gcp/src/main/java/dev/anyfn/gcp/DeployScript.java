@@ -155,16 +155,20 @@ final class DeployScript {
   }
 
   /**
-   * The {@code --set-env-vars} flag: {@link #envVars}, then the project, for a function that sends
-   * or publishes, and the stage's prefix, when there is one (neither can hold a delimiter {@link
-   * #envVars} chooses).
+   * The {@code --set-env-vars} flag: {@link #envVars}, then the project ({@value
+   * GcpSettings#PROJECT}: the topics a function with {@code @SendsTo} publishes to are in it, and
+   * every function's log entries name their trace in it), and the stage's prefix, when there is one
+   * (neither can hold a delimiter {@link #envVars} chooses).
    */
   private static String envFlag(GcpDeployment d, Map<String, String> extraEnv) {
     String env = envVars(d, extraEnv);
     String delimiter = env.startsWith("^") ? env.substring(1, 2) : ",";
     return "--set-env-vars "
         + BashWords.quote(env)
-        + SendsToScript.projectVariable(d, delimiter)
+        + "\""
+        + delimiter
+        + GcpSettings.PROJECT
+        + "=$PROJECT\""
         + "\"${PREFIX:+"
         + delimiter
         + ResourceNames.PREFIX_VARIABLE
@@ -182,9 +186,8 @@ final class DeployScript {
 
   /**
    * The {@code --set-env-vars} value. gcloud splits on commas, so when a value has one the list
-   * uses gcloud's alternative delimiter syntax ({@code ^@^A=1@B=2}); never {@code :} for a function
-   * that sends or publishes, since {@code $PROJECT}, added after it, may be a domain-scoped {@code
-   * example.com:project}.
+   * uses gcloud's alternative delimiter syntax ({@code ^@^A=1@B=2}); never {@code :}, since {@code
+   * $PROJECT}, added after it, may be a domain-scoped {@code example.com:project}.
    */
   static String envVars(GcpDeployment d, Map<String, String> extraEnv) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -196,10 +199,7 @@ final class DeployScript {
     if (pairs.stream().noneMatch(p -> p.contains(","))) {
       return joined;
     }
-    List<String> delimiters =
-        d.function().sends()
-            ? List.of("@", "|", "~", "#", ";")
-            : List.of("@", "|", "~", "#", ";", ":");
+    List<String> delimiters = List.of("@", "|", "~", "#", ";");
     for (String delimiter : delimiters) {
       if (pairs.stream().noneMatch(p -> p.contains(delimiter))) {
         return "^" + delimiter + "^" + String.join(delimiter, pairs);

@@ -31,10 +31,14 @@ final class DeployedFunction {
   private final String deploymentId;
   private final MessageSender sender;
 
+  /** The project the log entries' traces are in; null when the settings name none. */
+  private final String project;
+
   private DeployedFunction(GcpSettings settings, ClassLoader loader, GoogleApis apis) {
     this.settings = settings;
     this.runtimeSettings = settings.runtimeSettings();
     this.deploymentId = settings.deploymentId().orElse(null);
+    this.project = settings.project().orElse(null);
     FunctionRuntime runtime = FunctionRuntime.load(loader, runtimeSettings);
     this.definition = runtime.function(settings.functionName());
     this.timeout = Duration.ofSeconds(Math.max(1, definition.spec().timeoutSeconds()));
@@ -123,8 +127,12 @@ final class DeployedFunction {
   /** Tries of {@link #run} on instances retired under it before it gives up. */
   private static final int MAX_ATTEMPTS = 3;
 
-  /** A context for one invocation; the first one made is the cold start. */
-  InvocationContext context(Optional<String> requestId, Optional<String> traceId) {
+  /**
+   * A context for one invocation; the first one made is the cold start. Its log entries are filed
+   * under {@code logTrace} when the settings name the project ({@link GcpSettings#project()}).
+   */
+  InvocationContext context(
+      Optional<String> requestId, Optional<String> traceId, Optional<GoogleTrace> logTrace) {
     // Google answers 504 at the timeout but leaves the handler's thread running: what it does
     // after that must not take effect (no messages sent, no once result stored).
     long deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
@@ -138,6 +146,9 @@ final class DeployedFunction {
         .traceId(traceId.orElse(null))
         .deploymentId(deploymentId)
         .logSink(runtimeSettings.logSink())
+        .logTrace(
+            project == null || logTrace.isEmpty() ? null : logTrace.get().name(project),
+            logTrace.isEmpty() ? null : logTrace.get().spanId())
         .messageSender(sender)
         .commitGate(() -> System.currentTimeMillis() < deadlineMillis)
         .build();

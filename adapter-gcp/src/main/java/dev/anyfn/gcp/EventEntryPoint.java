@@ -81,7 +81,7 @@ public final class EventEntryPoint implements CloudEventsFunction {
   @Override
   public void accept(CloudEvent event) {
     InvocationContext context =
-        function.context(Optional.ofNullable(event.getId()), traceParent(event));
+        function.context(Optional.ofNullable(event.getId()), traceParent(event), logTrace(event));
     if (!trigger.translator().types().contains(event.getType())) {
       throw new UnexpectedEventException(
           "Function '"
@@ -143,6 +143,11 @@ public final class EventEntryPoint implements CloudEventsFunction {
     }
     return "answering 500; this deployment does not retry (Google's default), so it is not"
         + " delivered again.";
+  }
+
+  private static Optional<GoogleTrace> logTrace(CloudEvent event) {
+    Object v = event.getExtension("traceparent");
+    return v == null ? Optional.empty() : GoogleTrace.ofTraceparent(v.toString());
   }
 
   private static Optional<String> traceParent(CloudEvent event) {

@@ -104,8 +104,8 @@ public final class GcpPackager implements ProviderPackager {
       problems.add(
           "<environment> sets "
               + GcpSettings.PROJECT
-              + ", which deploy.sh sets itself, to the project it deploys to, for the functions"
-              + " with @SendsTo. Remove it, and choose the project when deploying:"
+              + ", which deploy.sh sets itself, to the project it deploys to, for every"
+              + " function. Remove it, and choose the project when deploying:"
               + " PROJECT=<project> target/anyfn/gcp/deploy.sh.");
     }
     return problems;

@@ -26,7 +26,10 @@ record GcpSettings(
   static final String TRIGGER = "ANYFN_TRIGGER";
   static final String MAX_BODY_BYTES = "ANYFN_MAX_BODY_BYTES";
 
-  /** The project whose Pub/Sub topics a function with {@code @SendsTo} publishes to. */
+  /**
+   * The deployment's project, which its log entries name their trace in, and whose Pub/Sub topics a
+   * function with {@code @SendsTo} publishes to.
+   */
   static final String PROJECT = "ANYFN_GCP_PROJECT";
 
   /** Google's own name for the project, read when {@value #PROJECT} is not set. */
@@ -53,8 +56,9 @@ record GcpSettings(
   }
 
   /**
-   * The project the deployment publishes to: {@value #PROJECT}, which deploy.sh sets for functions
-   * with {@code @SendsTo}, else {@value #GOOGLE_CLOUD_PROJECT}; empty when neither is set.
+   * The deployment's project: {@value #PROJECT}, which deploy.sh sets for every function, else
+   * {@value #GOOGLE_CLOUD_PROJECT} (which Cloud Run functions do not reliably set); empty when
+   * neither is set.
    */
   Optional<String> project() {
     for (String name : new String[] {PROJECT, GOOGLE_CLOUD_PROJECT}) {

@@ -4,25 +4,17 @@ import java.util.List;
 
 /**
  * The parts of {@code deploy.sh} for functions with {@code @SendsTo}: the Pub/Sub topics of the
- * queues and topics they send and publish to, created before any deployment; the project each of
- * their deployments publishes in ({@value GcpSettings#PROJECT}); and, after each such deployment,
- * the right of its runtime service account to publish to them. A queue's topic and a topic's are
- * named alike ({@link GcpDeploymentPlan#sentTopics(dev.anyfn.core.index.FunctionSpec)}), so the
- * script treats them the same. Stateless.
+ * queues and topics they send and publish to, created before any deployment (each deployment is
+ * told the project they are in, {@value GcpSettings#PROJECT}, by {@link DeployScript}); and, after
+ * each such deployment, the right of its runtime service account to publish to them. A queue's
+ * topic and a topic's are named alike ({@link
+ * GcpDeploymentPlan#sentTopics(dev.anyfn.core.index.FunctionSpec)}), so the script treats them the
+ * same. Stateless.
  */
 final class SendsToScript {
   private static final String NAME_PREFIX = GcpDeploymentPlan.NAME_PREFIX;
 
   private SendsToScript() {}
-
-  /**
-   * What {@code --set-env-vars} gets after the deployment's own variables, joined by {@code
-   * delimiter}: {@value GcpSettings#PROJECT}{@code =$PROJECT} for a function that sends, nothing
-   * otherwise.
-   */
-  static String projectVariable(GcpDeployment d, String delimiter) {
-    return d.function().sends() ? "\"" + delimiter + GcpSettings.PROJECT + "=$PROJECT\"" : "";
-  }
 
   /**
    * Creates the Pub/Sub topic of each queue and topic the functions send and publish to, before any

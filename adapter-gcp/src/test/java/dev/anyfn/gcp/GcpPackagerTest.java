@@ -117,7 +117,7 @@ class GcpPackagerTest {
             "--trigger-http",
             "--no-allow-unauthenticated",
             "--set-env-vars",
-            "^@^ANYFN_FUNCTION=gcp-web@FEATURE_FLAGS=a,b",
+            "^@^ANYFN_FUNCTION=gcp-web@FEATURE_FLAGS=a,b@ANYFN_GCP_PROJECT=demo-project",
             "--memory",
             "256Mi",
             "--timeout",
@@ -128,7 +128,10 @@ class GcpPackagerTest {
             "1"));
     assertThat(script.deploy("gcp-web").args()).isEqualTo(expected);
     assertThat(script.deploy("gcp-web").environment())
-        .containsExactly(Map.entry("ANYFN_FUNCTION", "gcp-web"), Map.entry("FEATURE_FLAGS", "a,b"));
+        .containsExactly(
+            Map.entry("ANYFN_FUNCTION", "gcp-web"),
+            Map.entry("FEATURE_FLAGS", "a,b"),
+            Map.entry("ANYFN_GCP_PROJECT", "demo-project"));
   }
 
   @Test
@@ -140,7 +143,8 @@ class GcpPackagerTest {
             "--trigger-topic=orders",
             "--retry",
             "--set-env-vars",
-            "^@^ANYFN_FUNCTION=gcp-events@ANYFN_TRIGGER=QUEUE orders@FEATURE_FLAGS=a,b",
+            "^@^ANYFN_FUNCTION=gcp-events@ANYFN_TRIGGER=QUEUE orders@FEATURE_FLAGS=a,b"
+                + "@ANYFN_GCP_PROJECT=demo-project",
             "--memory",
             "512Mi",
             "--timeout",

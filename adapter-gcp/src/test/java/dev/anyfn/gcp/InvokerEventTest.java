@@ -234,6 +234,35 @@ class InvokerEventTest {
   }
 
   @Test
+  void anEventsErrorIsALogEntryCloudLoggingFilesAsAnErrorUnderItsTraceparent() throws Exception {
+    HttpResponse<String> r =
+        structured(
+            "gcp-events-queue-orders",
+            "{\"specversion\":\"1.0\",\"id\":\"ce-q9\",\"type\":\""
+                + PUBSUB
+                + "\",\"source\":\"//pubsub.googleapis.com/projects/demo/topics/orders\","
+                + "\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\","
+                + "\"datacontenttype\":\"application/json\",\"data\":"
+                + pubsubData("q-9", "not*base64!", "")
+                + "}");
+    assertThat(r.statusCode()).isEqualTo(500);
+
+    String line =
+        output("gcp-events-queue-orders")
+            .lines()
+            .filter(l -> l.startsWith("{") && l.contains("\"requestId\":\"ce-q9\""))
+            .findFirst()
+            .orElseThrow();
+    assertThat(line)
+        .contains("\"severity\":\"ERROR\"")
+        .contains(
+            "\"logging.googleapis.com/trace\":"
+                + "\"projects/demo-project/traces/4bf92f3577b34da6a3ce929d0e0e4736\"")
+        .contains("\"logging.googleapis.com/spanId\":\"00f067aa0ba902b7\"")
+        .contains("\"stack_trace\":\"dev.anyfn.gcp.MalformedEventException: ");
+  }
+
+  @Test
   void structuredEventMissingRequiredAttributesIsRejectedBeforeTheFunction() throws Exception {
     HttpResponse<String> r =
         structured(

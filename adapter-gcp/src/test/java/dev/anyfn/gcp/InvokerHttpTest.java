@@ -2,6 +2,8 @@ package dev.anyfn.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.anyfn.gcp.testing.GcloudDeploy;
 import dev.anyfn.gcp.testing.InvokerJvm;
 import java.net.URI;
@@ -60,7 +62,9 @@ class InvokerHttpTest {
   @Test
   void scriptDeploysTheHttpEntryPointNamingTheFunction() {
     assertThat(deploy.entryPoint()).isEqualTo("dev.anyfn.gcp.HttpEntryPoint");
-    assertThat(deploy.environment()).containsExactly(Map.entry("ANYFN_FUNCTION", "gcp-web"));
+    assertThat(deploy.environment())
+        .containsExactly(
+            Map.entry("ANYFN_FUNCTION", "gcp-web"), Map.entry("ANYFN_GCP_PROJECT", "demo-project"));
   }
 
   @Test
@@ -210,5 +214,32 @@ class InvokerHttpTest {
         .doesNotContain("secret")
         .doesNotContain("IllegalStateException");
     assertThat(invoker.output()).contains("internal secret detail").contains("exec-42");
+  }
+
+  @Test
+  void aHandlersErrorIsALogEntryCloudLoggingFilesAsAnErrorUnderTheRequestsTrace() throws Exception {
+    HttpResponse<byte[]> r =
+        send(
+            request("/boom")
+                .header("Function-Execution-Id", "exec-traced")
+                .header("X-Cloud-Trace-Context", "4bf92f3577b34da6a3ce929d0e0e4736/255;o=1"));
+    assertThat(r.statusCode()).isEqualTo(500);
+
+    String text =
+        invoker
+            .output()
+            .lines()
+            .filter(l -> l.startsWith("{") && l.contains("\"requestId\":\"exec-traced\""))
+            .findFirst()
+            .orElseThrow();
+    JsonNode line = JsonMapper.builder().build().readTree(text);
+    assertThat(line.get("severity").asText()).isEqualTo("ERROR");
+    assertThat(line.get("level").asText()).isEqualTo("ERROR");
+    assertThat(line.get("logging.googleapis.com/trace").asText())
+        .isEqualTo("projects/demo-project/traces/4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(line.get("logging.googleapis.com/spanId").asText()).isEqualTo("00000000000000ff");
+    assertThat(line.get("stack_trace").asText())
+        .startsWith("java.lang.IllegalStateException: internal secret detail")
+        .contains("\tat dev.anyfn.gcp.fixtures.WebFunction.boom");
   }
 }

@@ -49,7 +49,7 @@ class SendsToDeployTest {
   }
 
   @Test
-  void everyDeploymentOfASendingFunctionIsToldTheProjectAndNoOtherIs() {
+  void everyDeploymentIsToldTheProjectWhetherItSendsOrNot() {
     assertThat(script.deploy("gcp-sending").environment())
         .containsExactly(
             Map.entry("ANYFN_FUNCTION", "gcp-sending"),
@@ -63,9 +63,11 @@ class SendsToDeployTest {
             Map.entry("ANYFN_FUNCTION", "gcp-sending"),
             Map.entry("ANYFN_GCP_PROJECT", "demo-project"),
             Map.entry("ANYFN_NAME_PREFIX", "dev-"));
-    assertThat(script.deploy("gcp-web").environment()).doesNotContainKey("ANYFN_GCP_PROJECT");
+    // the project names the trace of every function's log entries
+    assertThat(script.deploy("gcp-web").environment())
+        .containsEntry("ANYFN_GCP_PROJECT", "demo-project");
     assertThat(script.deploy("gcp-events-queue-orders").environment())
-        .doesNotContainKey("ANYFN_GCP_PROJECT");
+        .containsEntry("ANYFN_GCP_PROJECT", "demo-project");
   }
 
   @Test
@@ -147,22 +149,24 @@ class SendsToDeployTest {
                     ScriptedDeployments.testIndex(), Map.of("ANYFN_GCP_PROJECT", "other")))
         .containsExactly(
             "<environment> sets ANYFN_GCP_PROJECT, which deploy.sh sets itself, to the project it"
-                + " deploys to, for the functions with @SendsTo. Remove it, and choose the project"
-                + " when deploying: PROJECT=<project> target/anyfn/gcp/deploy.sh.");
+                + " deploys to, for every function. Remove it, and choose the project when"
+                + " deploying: PROJECT=<project> target/anyfn/gcp/deploy.sh.");
   }
 
   @Test
-  void aSendingFunctionsEnvironmentIsNeverSplitOnAColonWhichAProjectIdMayHold() {
+  void noFunctionsEnvironmentIsSplitOnAColonWhichAProjectIdMayHold() {
     Map<String, String> env = Map.of("V", "a,b@c|d~e#f;g");
     GcpDeployment sender = GcpDeploymentPlan.of(sending("orders")).deployments().get(0);
     GcpDeployment other = GcpDeploymentPlan.of(sending()).deployments().get(0);
 
-    assertThat(DeployScript.envVars(other, env)).startsWith("^:^");
-    assertThatThrownBy(() -> DeployScript.envVars(sender, env))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "The environment of function 'api' uses every delimiter gcloud could split it on (,"
-                + " @ | ~ # ;); remove one.");
+    for (GcpDeployment d : List.of(sender, other)) {
+      assertThatThrownBy(() -> DeployScript.envVars(d, env))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "The environment of function 'api' uses every delimiter gcloud could split it on (,"
+                  + " @ | ~ # ;); remove one.");
+    }
+    assertThat(DeployScript.envVars(other, Map.of("V", "a,b@c"))).startsWith("^|^");
   }
 
   @Test

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 /** The {@link Context} adapters build for each invocation. Immutable and thread-safe. */
 public final class InvocationContext implements Context {
@@ -51,6 +53,9 @@ public final class InvocationContext implements Context {
   private final String deploymentId;
   private final Clock clock;
   private final Consumer<String> logSink;
+  private final BiConsumer<Level, String> leveledLogSink;
+  private final String logTrace;
+  private final String logSpanId;
   private final MessageSender messageSender;
   private final BooleanSupplier commitGate;
 
@@ -71,6 +76,9 @@ public final class InvocationContext implements Context {
     this.traceHeader = b.traceHeader;
     this.deploymentId = b.deploymentId;
     this.logSink = b.logSink;
+    this.leveledLogSink = b.leveledLogSink;
+    this.logTrace = b.logTrace;
+    this.logSpanId = b.logSpanId;
     this.messageSender = b.messageSender;
     this.commitGate = b.commitGate;
   }
@@ -136,7 +144,12 @@ public final class InvocationContext implements Context {
   public Log log() {
     Log l = log;
     if (l == null) {
-      l = new JsonLineLog(logSink, functionName, requestId, clock);
+      BiConsumer<Level, String> sink = leveledLogSink;
+      if (sink == null) {
+        Consumer<String> lines = logSink;
+        sink = (level, line) -> lines.accept(line);
+      }
+      l = new JsonLineLog(sink, provider, functionName, requestId, logTrace, logSpanId, clock);
       log = l;
     }
     return l;
@@ -199,6 +212,9 @@ public final class InvocationContext implements Context {
     private String deploymentId;
     private Clock clock = Clock.systemUTC();
     private Consumer<String> logSink = STANDARD_OUT;
+    private BiConsumer<Level, String> leveledLogSink;
+    private String logTrace;
+    private String logSpanId;
     private MessageSender messageSender;
     private BooleanSupplier commitGate;
 
@@ -284,9 +300,32 @@ public final class InvocationContext implements Context {
       return this;
     }
 
-    /** Where log lines go; standard output by default. */
+    /** Where log lines go, without their levels; standard output by default. */
     public Builder logSink(Consumer<String> logSink) {
       this.logSink = Objects.requireNonNull(logSink);
+      this.leveledLogSink = null;
+      return this;
+    }
+
+    /**
+     * Where log lines go, each with its level: {@link Level#INFO}, {@link Level#WARNING} or {@link
+     * Level#SEVERE} (for a logger that stores the level apart from the line, as Azure's does).
+     * Replaces {@link #logSink(Consumer)}.
+     */
+    public Builder leveledLogSink(BiConsumer<Level, String> logSink) {
+      this.leveledLogSink = Objects.requireNonNull(logSink);
+      return this;
+    }
+
+    /**
+     * The trace the log lines are filed under, in Cloud Logging's form {@code
+     * projects/<project>/traces/<trace id>}, and the span (16 hex digits), each nullable; written
+     * as {@code logging.googleapis.com/trace} and {@code logging.googleapis.com/spanId} when the
+     * provider is {@link Provider#GCP}, and ignored on the others. None by default.
+     */
+    public Builder logTrace(String traceName, String spanId) {
+      this.logTrace = traceName;
+      this.logSpanId = spanId;
       return this;
     }
 

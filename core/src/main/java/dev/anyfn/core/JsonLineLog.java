@@ -1,15 +1,27 @@
 package dev.anyfn.core;
 
 import dev.anyfn.Log;
+import dev.anyfn.Provider;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
 
-/** Writes one JSON object per line, redacting values of secret-looking keys. */
+/**
+ * Writes one JSON object per line, redacting values of secret-looking keys, and hands each line to
+ * its sink with its level ({@link Level#INFO}, {@link Level#WARNING} or {@link Level#SEVERE}).
+ *
+ * <p>Every line has {@code level} (INFO, WARN, ERROR: the field AWS Lambda's JSON log format
+ * filters on). On Google it also has the fields Cloud Logging reads from a JSON line: {@code
+ * severity} (INFO, WARNING, ERROR), the invocation's {@code logging.googleapis.com/trace} and
+ * {@code spanId} when known, and for errors what Error Reporting reads: the stack trace as {@code
+ * stack_trace} (instead of {@code stackTrace}), or, for an error without a throwable, {@code @type}
+ * ReportedErrorEvent.
+ */
 final class JsonLineLog implements Log {
   /** Words of a key (or their plurals) that mark its value as a secret. */
   private static final Set<String> SECRET_WORDS =
@@ -30,46 +42,77 @@ final class JsonLineLog implements Log {
 
   private static final int MAX_LINE = 16 * 1024;
 
-  /** The keys this log writes itself; a caller's key of the same name gets a {@code _} prefix. */
+  private static final String TRACE = "logging.googleapis.com/trace";
+  private static final String SPAN_ID = "logging.googleapis.com/spanId";
+  private static final String REPORTED_ERROR_EVENT =
+      "type.googleapis.com/google.devtools.clouderrorreporting.v1beta1.ReportedErrorEvent";
+
+  /**
+   * The keys this log writes itself, on any provider (so that a caller's key means the same
+   * everywhere); a caller's key of the same name gets a {@code _} prefix.
+   */
   private static final Set<String> RESERVED_KEYS =
       Set.of(
           "time",
           "level",
+          "severity",
           "function",
           "requestId",
           "message",
           "errorType",
           "errorMessage",
-          "stackTrace");
+          "stackTrace",
+          "stack_trace",
+          "@type",
+          TRACE,
+          SPAN_ID);
 
-  private final Consumer<String> sink;
+  private final BiConsumer<Level, String> sink;
+  private final boolean google;
   private final String functionName;
   private final String requestId;
+  private final String traceName;
+  private final String spanId;
   private final Clock clock;
 
-  JsonLineLog(Consumer<String> sink, String functionName, String requestId, Clock clock) {
+  /**
+   * A log of {@code functionName}'s invocation {@code requestId} (null at startup), on {@code
+   * provider}; {@code traceName} (Google's {@code projects/<project>/traces/<id>}) and {@code
+   * spanId}, each nullable, are written on Google only.
+   */
+  JsonLineLog(
+      BiConsumer<Level, String> sink,
+      Provider provider,
+      String functionName,
+      String requestId,
+      String traceName,
+      String spanId,
+      Clock clock) {
     this.sink = sink;
+    this.google = provider == Provider.GCP;
     this.functionName = functionName;
     this.requestId = requestId;
+    this.traceName = traceName;
+    this.spanId = traceName == null ? null : spanId;
     this.clock = clock;
   }
 
   @Override
   public void info(String message, Object... keyValues) {
-    write("INFO", message, null, keyValues);
+    write(Level.INFO, message, null, keyValues);
   }
 
   @Override
   public void warn(String message, Object... keyValues) {
-    write("WARN", message, null, keyValues);
+    write(Level.WARNING, message, null, keyValues);
   }
 
   @Override
   public void error(String message, Throwable error, Object... keyValues) {
-    write("ERROR", message, error, keyValues);
+    write(Level.SEVERE, message, error, keyValues);
   }
 
-  private void write(String level, String message, Throwable error, Object... keyValues) {
+  private void write(Level level, String message, Throwable error, Object... keyValues) {
     String trace = null;
     if (error != null) {
       StringWriter w = new StringWriter();
@@ -90,25 +133,32 @@ final class JsonLineLog implements Log {
         line = line(level, message, error, trace, new Object[] {"truncated", true}, true);
       }
     }
-    sink.accept(line);
+    sink.accept(level, line);
   }
 
   private String line(
-      String level,
-      String message,
-      Throwable error,
-      String trace,
-      Object[] keyValues,
-      boolean cut) {
+      Level level, String message, Throwable error, String trace, Object[] keyValues, boolean cut) {
     int text = cut ? 2_048 : Integer.MAX_VALUE;
     int value = cut ? 512 : Integer.MAX_VALUE;
     StringBuilder b = new StringBuilder(128);
-    b.append("{\"time\":\"").append(clock.instant()).append("\",\"level\":\"").append(level);
+    b.append("{\"time\":\"").append(clock.instant()).append("\",\"level\":\"");
+    b.append(level == Level.SEVERE ? "ERROR" : level == Level.WARNING ? "WARN" : "INFO");
+    if (google) {
+      b.append("\",\"severity\":\"").append(level == Level.SEVERE ? "ERROR" : level.getName());
+    }
     b.append("\",\"function\":");
     quote(b, functionName, value);
     if (requestId != null) {
       b.append(",\"requestId\":");
       quote(b, requestId, value);
+    }
+    if (google && traceName != null) {
+      b.append(",\"" + TRACE + "\":");
+      quote(b, traceName, value);
+      if (spanId != null) {
+        b.append(",\"" + SPAN_ID + "\":");
+        quote(b, spanId, value);
+      }
     }
     b.append(",\"message\":");
     quote(b, message, text);
@@ -134,8 +184,12 @@ final class JsonLineLog implements Log {
       quote(b, error.getClass().getName(), value);
       b.append(",\"errorMessage\":");
       quote(b, String.valueOf(error.getMessage()), text);
-      b.append(",\"stackTrace\":");
+      // Error Reporting reads a Java stack trace from a field named stack_trace
+      b.append(google ? ",\"stack_trace\":" : ",\"stackTrace\":");
       quote(b, trace, cut ? MAX_LINE / 2 : Integer.MAX_VALUE);
+    } else if (google && level == Level.SEVERE) {
+      // Error Reporting takes an entry of this type as an error event, its message the text
+      b.append(",\"@type\":\"" + REPORTED_ERROR_EVENT + "\"");
     }
     return b.append('}').toString();
   }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The {@link InitContext} given to {@code @OnInit} methods. Thread-safe; only the idempotency store
@@ -30,7 +31,16 @@ public final class StartupContext implements InitContext {
   public StartupContext(String functionName, RuntimeSettings settings) {
     this.functionName = functionName;
     this.settings = settings;
-    this.log = new JsonLineLog(settings.logSink(), functionName, null, Clock.systemUTC());
+    Consumer<String> lines = settings.logSink();
+    this.log =
+        new JsonLineLog(
+            (level, line) -> lines.accept(line),
+            settings.provider(),
+            functionName,
+            null,
+            null,
+            null,
+            Clock.systemUTC());
     this.store = settings.idempotencyStore().orElse(null);
   }
 

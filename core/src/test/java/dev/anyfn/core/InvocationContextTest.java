@@ -3,10 +3,12 @@ package dev.anyfn.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.anyfn.Provider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 
 class InvocationContextTest {
@@ -119,6 +121,33 @@ class InvocationContextTest {
     c.log().info("hello");
     assertThat(c.log()).isSameAs(c.log());
     assertThat(lines).singleElement().asString().contains("hello").contains("req-1");
+  }
+
+  @Test
+  void aLeveledSinkGetsEachLineWithItsLevelAndGoogleLinesTheInvocationsTrace() {
+    List<String> lines = new ArrayList<>();
+    List<Level> levels = new ArrayList<>();
+    InvocationContext c =
+        InvocationContext.builder()
+            .requestId("req-1")
+            .functionName("f")
+            .provider(Provider.GCP)
+            .logTrace("projects/p/traces/abc", "00f067aa0ba902b7")
+            .leveledLogSink(
+                (level, line) -> {
+                  levels.add(level);
+                  lines.add(line);
+                })
+            .build();
+
+    c.log().warn("slow");
+    c.log().error("failed", null);
+
+    assertThat(levels).containsExactly(Level.WARNING, Level.SEVERE);
+    assertThat(lines.get(0))
+        .contains("\"severity\":\"WARNING\"")
+        .contains("\"logging.googleapis.com/trace\":\"projects/p/traces/abc\"")
+        .contains("\"logging.googleapis.com/spanId\":\"00f067aa0ba902b7\"");
   }
 
   @Test
