@@ -33,7 +33,12 @@ public interface Context {
    */
   Optional<String> deploymentId();
 
-  /** The distributed trace id (X-Ray, W3C traceparent), when the provider gives one. */
+  /**
+   * The id of the distributed trace this invocation belongs to, when the provider gives one: on AWS
+   * Lambda X-Ray's trace id ({@code 1-5759e988-bd862e3fe1be46a994272793}, the {@code Root} of its
+   * trace header), on Google and Azure the W3C trace id (32 lower-case hex digits, from Google's
+   * {@code X-Cloud-Trace-Context} or a {@code traceparent}); empty on the emulator.
+   */
   Optional<String> traceId();
 
   /** A structured logger bound to this invocation. */

@@ -263,7 +263,7 @@ public final class LambdaHandler implements RequestStreamHandler {
         .provider(Provider.AWS)
         .deadline(Instant.now().plusMillis(remainingMillis))
         .coldStart(coldStart)
-        .traceId(traceId(lambda))
+        .traceId(LambdaHandler::xrayTraceId, traceHeader(lambda)) // parsed only if asked
         .deploymentId(lambda.getInvokedFunctionArn())
         .logSink(runtime.settings().logSink())
         .messageSender(sender)
@@ -280,9 +280,23 @@ public final class LambdaHandler implements RequestStreamHandler {
    * interface client sets for each invocation (a context whose class predates {@code
    * getXrayTraceId} answers the interface's default, null).
    */
-  static String traceId(Context lambda) {
+  static String traceHeader(Context lambda) {
     String id = lambda.getXrayTraceId();
     return id != null ? id : System.getProperty(TRACE_HEADER_PROPERTY);
+  }
+
+  /**
+   * The trace id of an X-Ray trace header ({@code Root=1-5759e988-bd862e3fe1be46a994272793;
+   * Parent=53995c3f42cd8ad8;Sampled=1}): its {@code Root}, or null when it names none.
+   */
+  static String xrayTraceId(String header) {
+    for (String part : header.split(";")) {
+      String field = part.strip();
+      if (field.startsWith("Root=") && field.length() > "Root=".length()) {
+        return field.substring("Root=".length());
+      }
+    }
+    return null;
   }
 
   /** The event as JSON, or null when it is not JSON (a raw payload for a direct invocation). */

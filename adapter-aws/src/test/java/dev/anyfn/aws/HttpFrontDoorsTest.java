@@ -11,14 +11,14 @@ class HttpFrontDoorsTest {
   private final Lambda lambda = new Lambda("shop");
 
   @Test
-  void theTraceHeaderComesFromTheRuntimesPropertyWhenTheContextHasNone() {
+  void theTraceIdComesFromTheRuntimesPropertyWhenTheContextHasNone() {
     String before = System.getProperty(LambdaHandler.TRACE_HEADER_PROPERTY);
     System.setProperty(LambdaHandler.TRACE_HEADER_PROPERTY, "Root=1-prop;Parent=p;Sampled=1");
     try {
       JsonNode r =
           lambda.callJson(
               Lambda.event("http-api-v2.json"), new TestLambdaContext("req-trace", 10_000, null));
-      assertThat(r.at("/headers/X-Trace").asText()).isEqualTo("Root=1-prop;Parent=p;Sampled=1");
+      assertThat(r.at("/headers/X-Trace").asText()).isEqualTo("1-prop");
     } finally {
       if (before == null) {
         System.clearProperty(LambdaHandler.TRACE_HEADER_PROPERTY);
@@ -26,6 +26,13 @@ class HttpFrontDoorsTest {
         System.setProperty(LambdaHandler.TRACE_HEADER_PROPERTY, before);
       }
     }
+  }
+
+  @Test
+  void theTraceIdIsTheTraceHeadersRootWhereverItStands() {
+    assertThat(LambdaHandler.xrayTraceId("Parent=p; Root=1-a-b ;Sampled=0")).isEqualTo("1-a-b");
+    assertThat(LambdaHandler.xrayTraceId("Parent=p;Sampled=1")).isNull();
+    assertThat(LambdaHandler.xrayTraceId("Root=")).isNull();
   }
 
   @Test
@@ -37,8 +44,7 @@ class HttpFrontDoorsTest {
     assertThat(r.at("/headers/X-Query").asText()).isEqualTo("{tag=[a,b, c], q=[x y]}");
     assertThat(r.at("/headers/X-Cookies").asText()).isEqualTo("{cookie1=value1, cookie2=value2}");
     assertThat(r.at("/headers/X-Tags").asText()).isEqualTo("one,two");
-    assertThat(r.at("/headers/X-Trace").asText())
-        .isEqualTo("Root=1-5759e988-bd862e3fe1be46a994272793");
+    assertThat(r.at("/headers/X-Trace").asText()).isEqualTo("1-5759e988-bd862e3fe1be46a994272793");
     assertThat(r.at("/headers/X-Deployment").asText())
         .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:shop");
     assertThat(r.get("cookies")).hasSize(2);

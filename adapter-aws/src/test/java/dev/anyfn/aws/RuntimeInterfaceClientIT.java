@@ -131,7 +131,7 @@ class RuntimeInterfaceClientIT {
     assertThat(v2.get("cookies")).hasSize(2);
     assertThat(v2.at("/headers/X-Query").asText()).isEqualTo("{tag=[a,b, c], q=[x y]}");
     assertThat(v2.at("/headers/X-Request-Id").asText()).startsWith("ric-");
-    assertThat(v2.at("/headers/X-Trace").asText()).isEqualTo("Root=1-abc;Parent=def;Sampled=1");
+    assertThat(v2.at("/headers/X-Trace").asText()).isEqualTo("1-abc");
     assertThat(v2.at("/headers/X-Deployment").asText())
         .isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:shop");
 

@@ -128,11 +128,11 @@ final class DeployedFunction {
   private static final int MAX_ATTEMPTS = 3;
 
   /**
-   * A context for one invocation; the first one made is the cold start. Its log entries are filed
-   * under {@code logTrace} when the settings name the project ({@link GcpSettings#project()}).
+   * A context for one invocation; the first one made is the cold start. Its trace id is {@code
+   * trace}'s, and its log entries are filed under {@code trace} when the settings name the project
+   * ({@link GcpSettings#project()}).
    */
-  InvocationContext context(
-      Optional<String> requestId, Optional<String> traceId, Optional<GoogleTrace> logTrace) {
+  InvocationContext context(Optional<String> requestId, Optional<GoogleTrace> trace) {
     // Google answers 504 at the timeout but leaves the handler's thread running: what it does
     // after that must not take effect (no messages sent, no once result stored).
     long deadlineMillis = System.currentTimeMillis() + timeout.toMillis();
@@ -143,12 +143,12 @@ final class DeployedFunction {
         .provider(runtimeSettings.provider())
         .timeout(timeout)
         .coldStart(cold.getAndSet(false))
-        .traceId(traceId.orElse(null))
+        .traceId(trace.isEmpty() ? null : trace.get().traceId())
         .deploymentId(deploymentId)
         .logSink(runtimeSettings.logSink())
         .logTrace(
-            project == null || logTrace.isEmpty() ? null : logTrace.get().name(project),
-            logTrace.isEmpty() ? null : logTrace.get().spanId())
+            project == null || trace.isEmpty() ? null : trace.get().name(project),
+            trace.isEmpty() ? null : trace.get().spanId())
         .messageSender(sender)
         .commitGate(() -> System.currentTimeMillis() < deadlineMillis)
         .build();

@@ -80,8 +80,7 @@ public final class EventEntryPoint implements CloudEventsFunction {
    */
   @Override
   public void accept(CloudEvent event) {
-    InvocationContext context =
-        function.context(Optional.ofNullable(event.getId()), traceParent(event), logTrace(event));
+    InvocationContext context = function.context(Optional.ofNullable(event.getId()), trace(event));
     if (!trigger.translator().types().contains(event.getType())) {
       throw new UnexpectedEventException(
           "Function '"
@@ -145,13 +144,9 @@ public final class EventEntryPoint implements CloudEventsFunction {
         + " delivered again.";
   }
 
-  private static Optional<GoogleTrace> logTrace(CloudEvent event) {
+  /** The trace of the event's {@code traceparent} extension (Eventarc's), when well formed. */
+  private static Optional<GoogleTrace> trace(CloudEvent event) {
     Object v = event.getExtension("traceparent");
     return v == null ? Optional.empty() : GoogleTrace.ofTraceparent(v.toString());
-  }
-
-  private static Optional<String> traceParent(CloudEvent event) {
-    Object v = event.getExtension("traceparent");
-    return v == null ? Optional.empty() : Optional.of(v.toString());
   }
 }

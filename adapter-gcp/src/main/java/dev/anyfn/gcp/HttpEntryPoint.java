@@ -52,10 +52,7 @@ public final class HttpEntryPoint implements HttpFunction {
   public void service(HttpRequest request, HttpResponse response) throws Exception {
     Headers headers = HttpTranslator.headers(request);
     InvocationContext context =
-        function.context(
-            GoogleHeaders.executionId(headers),
-            GoogleHeaders.traceId(headers),
-            GoogleTrace.of(headers));
+        function.context(GoogleHeaders.executionId(headers), GoogleTrace.of(headers));
     HttpTranslator.Translated in =
         HttpTranslator.toNeutral(
             request,

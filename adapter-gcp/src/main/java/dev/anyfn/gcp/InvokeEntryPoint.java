@@ -60,10 +60,7 @@ public final class InvokeEntryPoint implements HttpFunction {
   public void service(HttpRequest request, HttpResponse response) throws Exception {
     Headers headers = HttpTranslator.headers(request);
     InvocationContext context =
-        function.context(
-            GoogleHeaders.executionId(headers),
-            GoogleHeaders.traceId(headers),
-            GoogleTrace.of(headers));
+        function.context(GoogleHeaders.executionId(headers), GoogleTrace.of(headers));
     String requestId = context.requestId();
     if (!"POST".equals(request.getMethod())) {
       HttpTranslator.write(

@@ -88,6 +88,6 @@ class InstanceLifecycleTest {
   }
 
   private static dev.anyfn.core.InvocationContext context(DeployedFunction function) {
-    return function.context(Optional.empty(), Optional.empty(), Optional.empty());
+    return function.context(Optional.empty(), Optional.empty());
   }
 }

@@ -47,21 +47,29 @@ class RequestIdentityTest {
   }
 
   @Test
-  void traceIdIsTheCloudTraceContextBeforeItsSpan() {
-    Headers headers =
+  void theContextsTraceIdIsTheTraceIdAloneFromEitherHeader() {
+    DeployedFunction function =
+        DeployedFunction.load(
+            GcpSettings.from(Map.of(GcpSettings.FUNCTION, "gcp-web")), getClass().getClassLoader());
+    Headers cloud =
         Headers.builder()
-            .add("X-Cloud-Trace-Context", "105445aa7843bc8bf206b12000100000/1;o=1")
-            .add("traceparent", "00-aaaa-bbbb-01")
+            .add("X-Cloud-Trace-Context", "105445AA7843BC8BF206B12000100000/1;o=1")
             .build();
-    assertThat(GoogleHeaders.traceId(headers)).contains("105445aa7843bc8bf206b12000100000");
-  }
+    Headers w3c =
+        Headers.builder()
+            .add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+            .build();
 
-  @Test
-  void traceIdFallsBackToTraceparentAndIgnoresBlankValues() {
-    assertThat(GoogleHeaders.traceId(Headers.builder().add("traceparent", "00-a-b-01").build()))
-        .contains("00-a-b-01");
-    assertThat(GoogleHeaders.traceId(Headers.builder().add("X-Cloud-Trace-Context", " ").build()))
-        .isEqualTo(Optional.empty());
-    assertThat(GoogleHeaders.traceId(Headers.empty())).isEqualTo(Optional.empty());
+    assertThat(function.context(Optional.empty(), GoogleTrace.of(cloud)).traceId())
+        .contains("105445aa7843bc8bf206b12000100000");
+    assertThat(function.context(Optional.empty(), GoogleTrace.of(w3c)).traceId())
+        .contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(
+            function
+                .context(
+                    Optional.empty(),
+                    GoogleTrace.of(Headers.builder().add("traceparent", "00-a-b-01").build()))
+                .traceId())
+        .isEmpty();
   }
 }
