@@ -111,7 +111,7 @@ public class TrimAzureStagingMojo extends AbstractMojo {
             .keySet();
     Path classes = Path.of(project.getBuild().getOutputDirectory());
     Set<String> leftOut = new HashSet<>(groups);
-    leftOut.removeAll(PackageMojo.referrers(classes, leftOut).keySet());
+    leftOut.removeAll(ProviderDependencies.referrers(classes, leftOut).keySet());
     List<Artifact> kept;
     try {
       kept =
