@@ -1,11 +1,7 @@
 package dev.anyfn.maven;
 
 import dev.anyfn.core.index.FunctionIndex;
-import dev.anyfn.core.packaging.OpenApiDocuments;
-import dev.anyfn.core.packaging.PackagingContext;
-import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -97,13 +93,6 @@ public class PackageMojo extends AbstractMojo {
     }
   }
 
-  /** {@code dir} as the user would type it: relative to the project, with forward slashes. */
-  private String shown(Path dir) {
-    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path p = dir.toAbsolutePath().normalize();
-    return (p.startsWith(base) ? base.relativize(p) : p).toString().replace('\\', '/');
-  }
-
   private void packageAll() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("anyfn:package skipped (anyfn.package.skip=true)");
@@ -135,22 +124,21 @@ public class PackageMojo extends AbstractMojo {
     refuseUndeployable(
         packagers, selected, index, needed, packagedClasses, azureJava, dependencies);
     warn(packagers, selected, index, packagedClasses, sources);
-    Path target = Path.of(project.getBuild().getDirectory());
-    Instant timestamp = timestamp(outputTimestamp);
+    PackageWriter writer =
+        new PackageWriter(
+            project,
+            classes,
+            Path.of(project.getBuild().getDirectory()),
+            index,
+            environment == null ? Map.of() : environment,
+            javaRelease,
+            timestamp(outputTimestamp),
+            getLog());
     for (String provider : selected) {
-      writePackage(
-          provider,
-          packagers.packager(provider),
-          index,
-          dependencies.get(provider),
-          classes,
-          target,
-          timestamp,
-          javaRelease);
+      writer.write(provider, packagers.packager(provider), dependencies.get(provider));
     }
     if (!selected.isEmpty()) {
-      Path jar = target.resolve(project.getArtifactId() + "-" + selected.get(0) + ".jar");
-      copyOpenApi(jar, target.resolve("anyfn").resolve("openapi.json"));
+      writer.copyOpenApi(selected.get(0));
     }
     if (selected.contains("azure")) {
       String untrimmed = AzureStaging.untrimmedWarning(project.getBuildPlugins());
@@ -227,51 +215,12 @@ public class PackageMojo extends AbstractMojo {
   }
 
   /**
-   * Writes {@code provider}'s jar and descriptors into {@code target}, and says where they are and
-   * how to deploy them.
-   */
-  private void writePackage(
-      String provider,
-      ProviderPackager packager,
-      FunctionIndex index,
-      List<Artifact> dependencies,
-      Path classes,
-      Path target,
-      Instant timestamp,
-      int javaRelease)
-      throws MojoExecutionException, MojoFailureException {
-    Path jar = target.resolve(project.getArtifactId() + "-" + provider + ".jar");
-    writeJar(provider, packager, dependencies, classes, jar, timestamp);
-    Path descriptors = descriptors(target, provider);
-    try {
-      Files.createDirectories(descriptors);
-      packager.writeDescriptors(
-          index,
-          new PackagingContext(
-              descriptors,
-              project.getBasedir().toPath(),
-              project.getArtifactId(),
-              jar,
-              environment == null ? Map.of() : environment,
-              javaRelease));
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Writing the " + provider + " descriptors into " + descriptors + " failed: " + e, e);
-    }
-    String shown = shown(descriptors);
-    getLog().info("anyfn: " + provider + " -> " + shown(jar) + ", " + shown);
-    packager
-        .deployCommand(shown)
-        .ifPresent(command -> getLog().info("anyfn:   deploy: " + command));
-  }
-
-  /**
    * Where the package's functions may be: the project's classes, then each runtime dependency that
    * is not anyfn's own (a function module of a multi-module build holds an index of its own).
    */
   private List<ProjectFunctions.Source> functionSources(Path classes) {
     List<ProjectFunctions.Source> sources = new ArrayList<>();
-    sources.add(new ProjectFunctions.Source(shown(classes), classes));
+    sources.add(new ProjectFunctions.Source(PackageWriter.shown(project, classes), classes));
     for (Artifact a : project.getArtifacts()) {
       if (a.getFile() != null
           && a.getArtifactHandler().isAddedToClasspath()
@@ -301,35 +250,6 @@ public class PackageMojo extends AbstractMojo {
     return ids;
   }
 
-  private void writeJar(
-      String provider,
-      ProviderPackager packager,
-      List<Artifact> dependencies,
-      Path classes,
-      Path jar,
-      Instant timestamp)
-      throws MojoExecutionException, MojoFailureException {
-    FatJar fat = new FatJar(timestamp);
-    try {
-      fat.addDirectory(classes, name -> belongsTo(provider, name));
-      for (Artifact dependency : dependencies) {
-        // a function module's jar holds its Azure entry classes, which only the Azure jar needs
-        fat.addJar(
-            dependency.getFile().toPath(),
-            name -> belongsTo(provider, name) && packager.keepsDependencyEntry(name));
-      }
-      Optional<String> tooLarge = packager.artifactProblem(fat.uncompressedSize());
-      if (tooLarge.isPresent()) {
-        throw new MojoFailureException(
-            "anyfn cannot package for " + provider + ": " + tooLarge.get());
-      }
-      fat.writeTo(jar);
-    } catch (IOException e) {
-      throw new MojoExecutionException("Writing " + jar + " failed: " + e, e);
-    }
-    getLog().debug("anyfn: " + jar.getFileName() + " from " + fat.sources());
-  }
-
   /** Whether a file of the project's classes belongs in {@code provider}'s jar. */
   static boolean belongsTo(String provider, String classesEntry) {
     return provider.equals("azure") || !classesEntry.startsWith(AZURE_GENERATED);
@@ -356,27 +276,6 @@ public class PackageMojo extends AbstractMojo {
               + "'; expected an ISO-8601 date-time such as 2026-11-27T00:00:00Z or seconds since"
               + " the epoch.",
           e);
-    }
-  }
-
-  /**
-   * Where {@code anyfn:package} writes a provider's descriptors: {@code target/anyfn/<provider>}.
-   */
-  /**
-   * Writes the OpenAPI document the jar holds (the routes of every function it deploys) to {@code
-   * file}, beside the descriptors; nothing when no function has a route.
-   */
-  private void copyOpenApi(Path jar, Path file) throws MojoExecutionException {
-    try {
-      Optional<byte[]> document = OpenApiDocuments.inJar(jar);
-      Files.deleteIfExists(file);
-      if (document.isPresent()) {
-        Files.createDirectories(file.getParent());
-        Files.write(file, document.get());
-        getLog().info("anyfn: OpenAPI document of the routes -> " + shown(file));
-      }
-    } catch (IOException e) {
-      throw new MojoExecutionException("Writing " + file + " failed: " + e, e);
     }
   }
 
@@ -431,9 +330,5 @@ public class PackageMojo extends AbstractMojo {
       }
     }
     return Optional.empty();
-  }
-
-  static Path descriptors(Path target, String provider) {
-    return target.resolve("anyfn").resolve(provider);
   }
 }

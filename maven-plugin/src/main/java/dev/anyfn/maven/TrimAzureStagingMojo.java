@@ -240,7 +240,7 @@ public class TrimAzureStagingMojo extends AbstractMojo {
    */
   private void completeHostJson(Path staging) throws MojoExecutionException {
     Path generated =
-        PackageMojo.descriptors(Path.of(project.getBuild().getDirectory()), "azure")
+        PackageWriter.descriptors(Path.of(project.getBuild().getDirectory()), "azure")
             .resolve("host.json");
     Path staged = staging.resolve("host.json");
     if (!Files.isRegularFile(generated)) {
