@@ -1,10 +1,8 @@
 package dev.anyfn.processor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,7 +30,7 @@ import javax.lang.model.util.Types;
  * {@code @JsonProperty} names and {@code @JsonIgnore} are followed. Records, enums and classes
  * become named schemas under {@code #/components/schemas}, each named by its simple name (with its
  * type arguments', for a generic type) unless two types would share it, when both take their
- * qualified names. Not thread-safe: one per document.
+ * qualified names ({@link ComponentNames}). Not thread-safe: one per document.
  */
 final class JsonSchemas {
   static final String REF_PREFIX = "#/components/schemas/";
@@ -74,8 +72,8 @@ final class JsonSchemas {
   /** Nesting beyond any real type's, where a type that keeps growing is cut off. */
   private static final int MAX_DEPTH = 64;
 
-  /** The name each key would take if no other type wanted it. */
-  private final Map<String, String> preferred = new HashMap<>();
+  /** The names the named schemas take. */
+  private final ComponentNames componentNames = new ComponentNames();
 
   JsonSchemas(Elements elements, Types types, TypeNames names) {
     this.elements = elements;
@@ -143,41 +141,12 @@ final class JsonSchemas {
    * rewritten to it.
    */
   Map<String, Object> components(Map<String, Object> document) {
-    Map<String, Integer> wanted = new HashMap<>();
-    preferred.values().forEach(n -> wanted.merge(n, 1, Integer::sum));
-    Map<String, String> finalNames = new HashMap<>();
-    for (String key : named.keySet()) {
-      String name = preferred.get(key);
-      finalNames.put(key, wanted.get(name) == 1 ? componentName(name) : componentName(key));
-    }
+    Map<String, String> finalNames = componentNames.finalNames();
     Map<String, Object> schemas = new TreeMap<>();
     named.forEach((key, schema) -> schemas.put(finalNames.get(key), schema));
-    rewriteRefs(document, finalNames);
-    rewriteRefs(schemas, finalNames);
+    ComponentNames.rewriteRefs(document, finalNames);
+    ComponentNames.rewriteRefs(schemas, finalNames);
     return schemas;
-  }
-
-  /**
-   * {@code name} with what OpenAPI does not allow in a component's name ({@code <>,}, non-ASCII).
-   */
-  private static String componentName(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void rewriteRefs(Object node, Map<String, String> finalNames) {
-    if (node instanceof Map<?, ?> map) {
-      Object ref = map.get("$ref");
-      if (ref instanceof String s && s.startsWith(REF_PREFIX)) {
-        String key = s.substring(REF_PREFIX.length());
-        if (finalNames.containsKey(key)) {
-          ((Map<String, Object>) map).put("$ref", REF_PREFIX + finalNames.get(key));
-        }
-      }
-      map.values().forEach(v -> rewriteRefs(v, finalNames));
-    } else if (node instanceof List<?> list) {
-      list.forEach(v -> rewriteRefs(v, finalNames));
-    }
   }
 
   private static Map<String, Object> primitive(TypeKind kind) {
@@ -260,22 +229,11 @@ final class JsonSchemas {
   private Map<String, Object> reference(DeclaredType type, TypeElement element) {
     String key = names.canonical(type);
     if (!named.containsKey(key)) {
-      preferred.put(key, simpleName(type));
+      componentNames.add(key, type);
       named.put(key, Map.of()); // a placeholder, so that a type that contains itself ends
       named.put(key, element.getKind() == ElementKind.ENUM ? enumSchema(element) : object(type));
     }
     return map("$ref", REF_PREFIX + key);
-  }
-
-  private String simpleName(TypeMirror type) {
-    if (!(type instanceof DeclaredType declared)) {
-      return type.getKind().name().toLowerCase(Locale.ROOT);
-    }
-    StringBuilder name = new StringBuilder(declared.asElement().getSimpleName());
-    for (TypeMirror argument : declared.getTypeArguments()) {
-      name.append('_').append(simpleName(argument));
-    }
-    return name.toString();
   }
 
   private Map<String, Object> enumSchema(TypeElement element) {
