@@ -99,70 +99,9 @@ final class RecordParameters {
     Map<String, String> componentByField = new HashMap<>();
     boolean ok = true;
     for (RecordComponentElement c : record.getRecordComponents()) {
-      String component = c.getSimpleName().toString();
-      String named = from.nameOn(c);
-      String field = named.isEmpty() ? component : named;
-      String where = "Component " + component + " of " + recordOf(record, from, p, method);
-      if (c.getAnnotation(from.other) != null) {
-        reporter.error(
-            p,
-            where
-                + ", has @"
-                + from.other.getSimpleName()
-                + ", but the record is bound from the "
-                + from.what
-                + ". Expected "
-                + from.label()
-                + " or no annotation on its components.");
-        ok = false;
-        continue;
-      }
-      String other = componentByField.putIfAbsent(field, component);
-      if (other != null) {
-        reporter.error(
-            p,
-            where
-                + ", binds "
-                + from.what
-                + " "
-                + from.item
-                + " '"
-                + field
-                + "', which component "
-                + other
-                + " binds too. Expected one component per "
-                + from.item
-                + "; give one of them another "
-                + from.label()
-                + " name.");
-        ok = false;
-        continue;
-      }
-      Optional<Parameter> scalar = scalars.bind(from.source, field, c.asType(), true);
-      if (scalar.isEmpty()) {
-        reporter.error(
-            p,
-            where
-                + ", is "
-                + names.display(c.asType())
-                + "; expected "
-                + ScalarValues.expected(from.source)
-                + ", or Optional or List of those"
-                + (isRecord(c.asType())
-                    ? ": a "
-                        + from.what
-                        + "'s "
-                        + from.item
-                        + "s are text, one level deep. Take the nested record's "
-                        + from.item
-                        + "s into this one, or "
-                        + from.nested
-                        + "."
-                    : ". Take it as a String and convert it in the handler."));
-        ok = false;
-        continue;
-      }
-      fields.add(scalar.get());
+      Optional<Parameter> field = component(method, p, record, from, c, componentByField);
+      field.ifPresent(fields::add);
+      ok &= field.isPresent();
     }
     if (ok && fields.isEmpty()) {
       reporter.error(
@@ -179,6 +118,80 @@ final class RecordParameters {
       ok = false;
     }
     return ok ? Optional.of(Parameter.record(names.binaryName(record), fields)) : Optional.empty();
+  }
+
+  /**
+   * Component {@code c}'s binding, from the field or parameter of its name, or empty when it cannot
+   * be bound (reported); {@code componentByField} holds the components bound so far by field.
+   */
+  private Optional<Parameter> component(
+      ExecutableElement method,
+      VariableElement p,
+      TypeElement record,
+      RecordSource from,
+      RecordComponentElement c,
+      Map<String, String> componentByField) {
+    String component = c.getSimpleName().toString();
+    String named = from.nameOn(c);
+    String field = named.isEmpty() ? component : named;
+    String where = "Component " + component + " of " + recordOf(record, from, p, method);
+    if (c.getAnnotation(from.other) != null) {
+      reporter.error(
+          p,
+          where
+              + ", has @"
+              + from.other.getSimpleName()
+              + ", but the record is bound from the "
+              + from.what
+              + ". Expected "
+              + from.label()
+              + " or no annotation on its components.");
+      return Optional.empty();
+    }
+    String other = componentByField.putIfAbsent(field, component);
+    if (other != null) {
+      reporter.error(
+          p,
+          where
+              + ", binds "
+              + from.what
+              + " "
+              + from.item
+              + " '"
+              + field
+              + "', which component "
+              + other
+              + " binds too. Expected one component per "
+              + from.item
+              + "; give one of them another "
+              + from.label()
+              + " name.");
+      return Optional.empty();
+    }
+    Optional<Parameter> scalar = scalars.bind(from.source, field, c.asType(), true);
+    if (scalar.isEmpty()) {
+      reporter.error(
+          p,
+          where
+              + ", is "
+              + names.display(c.asType())
+              + "; expected "
+              + ScalarValues.expected(from.source)
+              + ", or Optional or List of those"
+              + (isRecord(c.asType())
+                  ? ": a "
+                      + from.what
+                      + "'s "
+                      + from.item
+                      + "s are text, one level deep. Take the nested record's "
+                      + from.item
+                      + "s into this one, or "
+                      + from.nested
+                      + "."
+                  : ". Take it as a String and convert it in the handler."));
+      return Optional.empty();
+    }
+    return scalar;
   }
 
   /** "R, the form record of parameter p of m", for messages. */
