@@ -56,59 +56,26 @@ final class OpenApiOperations {
     op.put("tags", List.of(function.name()));
     doc.ifPresent(d -> op.putAll(d));
     op.put("operationId", operationId);
-    List<Object> parameters = new ArrayList<>();
-    Form form = new Form();
-    Map<String, Object> body = null;
-    boolean bound = false;
-    boolean typed = false;
+    Request request = new Request();
     for (int i = 0; i < handler.parameters().size(); i++) {
-      Parameter p = handler.parameters().get(i);
-      TypeMirror type = method.getParameters().get(i).asType();
-      switch (p.source()) {
-        case PATH -> parameters.add(pathParameter(p, type, http.template()));
-        case QUERY -> parameters.add(parameter("query", p, type));
-        case HEADER -> {
-          if (!RESERVED_HEADERS.contains(p.name().toLowerCase(Locale.ROOT))) {
-            parameters.add(parameter("header", p, type));
-          }
-        }
-        case COOKIE -> parameters.add(parameter("cookie", p, type));
-        case FORM -> form.add(p, type);
-        case RECORD -> {
-          List<RecordComponentElement> components =
-              ElementFilter.recordComponentsIn(TypeNames.element(type).getEnclosedElements());
-          for (int c = 0; c < p.fields().size(); c++) {
-            Parameter field = p.fields().get(c);
-            TypeMirror fieldType = components.get(c).asType();
-            if (field.source() == Parameter.Source.FORM) {
-              form.add(field, fieldType);
-            } else {
-              parameters.add(parameter("query", field, fieldType));
-            }
-          }
-        }
-        case BODY -> {
-          body = body(type);
-          // a String or byte[] body takes any media type; a JSON one only JSON
-          typed |= !p.type().equals("java.lang.String") && !p.type().equals("[B");
-        }
-        default -> {
-          continue; // the request or the context: nothing the caller sends
-        }
-      }
-      bound = true;
+      request.add(
+          handler.parameters().get(i), method.getParameters().get(i).asType(), http.template());
     }
+    List<Object> parameters = request.parameters;
     parameters.addAll(0, unboundPathParameters(handler, http.template()));
     if (!parameters.isEmpty()) {
       op.put("parameters", parameters);
     }
-    if (!form.properties.isEmpty()) {
-      body = form.body();
+    Map<String, Object> body = request.body;
+    boolean typed = request.typed;
+    if (!request.form.properties.isEmpty()) {
+      body = request.form.body();
       typed = true;
     }
     if (body != null) {
       op.put("requestBody", body);
     }
+    boolean bound = request.bound;
     op.put("responses", responses(handler, method, bound, typed));
     if (elements.isDeprecated(method)) {
       op.put("deprecated", true);
@@ -182,6 +149,56 @@ final class OpenApiOperations {
     }
     return map(
         "required", true, "content", map("application/json", map("schema", schemas.of(type))));
+  }
+
+  /** What the caller sends a route, from the handler's parameters: parameters, form and body. */
+  private final class Request {
+    final List<Object> parameters = new ArrayList<>();
+    final Form form = new Form();
+    Map<String, Object> body;
+
+    /** Whether the handler binds something the caller sends, which may fail (400). */
+    boolean bound;
+
+    /** Whether the body must be of a media type, which the caller may miss (415). */
+    boolean typed;
+
+    /** Adds handler parameter {@code p}, of {@code type}, of a route of {@code template}. */
+    void add(Parameter p, TypeMirror type, RouteTemplate template) {
+      switch (p.source()) {
+        case PATH -> parameters.add(pathParameter(p, type, template));
+        case QUERY -> parameters.add(parameter("query", p, type));
+        case HEADER -> {
+          if (!RESERVED_HEADERS.contains(p.name().toLowerCase(Locale.ROOT))) {
+            parameters.add(parameter("header", p, type));
+          }
+        }
+        case COOKIE -> parameters.add(parameter("cookie", p, type));
+        case FORM -> form.add(p, type);
+        case RECORD -> {
+          List<RecordComponentElement> components =
+              ElementFilter.recordComponentsIn(TypeNames.element(type).getEnclosedElements());
+          for (int c = 0; c < p.fields().size(); c++) {
+            Parameter field = p.fields().get(c);
+            TypeMirror fieldType = components.get(c).asType();
+            if (field.source() == Parameter.Source.FORM) {
+              form.add(field, fieldType);
+            } else {
+              parameters.add(parameter("query", field, fieldType));
+            }
+          }
+        }
+        case BODY -> {
+          body = body(type);
+          // a String or byte[] body takes any media type; a JSON one only JSON
+          typed |= !p.type().equals("java.lang.String") && !p.type().equals("[B");
+        }
+        default -> {
+          return; // the request or the context: nothing the caller sends
+        }
+      }
+      bound = true;
+    }
   }
 
   /** A form's fields, from {@code @FormParam}s and form records. */
