@@ -102,6 +102,17 @@ final class OpenApiWriter {
     if (paths.isEmpty()) {
       return Optional.empty();
     }
+    return Optional.of(assemble(paths, tags, options));
+  }
+
+  /**
+   * The document of {@code paths} (their operations by method) and {@code tags}, with its info,
+   * servers and named schemas.
+   */
+  private Map<String, Object> assemble(
+      Map<String, Map<HttpMethod, Map<String, Object>>> paths,
+      List<Object> tags,
+      Map<String, String> options) {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("openapi", "3.1.0");
     document.put(
@@ -119,9 +130,9 @@ final class OpenApiWriter {
     document.put("tags", tags);
     Map<String, Object> pathItems = new LinkedHashMap<>();
     paths.forEach(
-        (path, operations) -> {
+        (path, byMethod) -> {
           Map<String, Object> item = new LinkedHashMap<>();
-          operations.forEach((method, op) -> item.put(method.name().toLowerCase(Locale.ROOT), op));
+          byMethod.forEach((method, op) -> item.put(method.name().toLowerCase(Locale.ROOT), op));
           pathItems.put(path, item);
         });
     document.put("paths", pathItems);
@@ -130,7 +141,7 @@ final class OpenApiWriter {
     named.put(PROBLEM, problem());
     components.put("schemas", named);
     document.put("components", components);
-    return Optional.of(document);
+    return document;
   }
 
   private void countOperationIds(List<FunctionModel> functions) {
