@@ -1,11 +1,7 @@
 package dev.anyfn.maven;
 
 import dev.anyfn.core.index.FunctionIndex;
-import dev.anyfn.core.packaging.OpenApiDocuments;
-import dev.anyfn.core.packaging.PackagingContext;
-import dev.anyfn.core.packaging.ProviderPackager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -30,7 +25,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.collection.DependencyCollectionException;
 
 /**
  * Writes one deployable package per selected cloud provider: {@code
@@ -99,13 +93,6 @@ public class PackageMojo extends AbstractMojo {
     }
   }
 
-  /** {@code dir} as the user would type it: relative to the project, with forward slashes. */
-  private String shown(Path dir) {
-    Path base = project.getBasedir().toPath().toAbsolutePath().normalize();
-    Path p = dir.toAbsolutePath().normalize();
-    return (p.startsWith(base) ? base.relativize(p) : p).toString().replace('\\', '/');
-  }
-
   private void packageAll() throws MojoExecutionException, MojoFailureException {
     if (skip) {
       getLog().info("anyfn:package skipped (anyfn.package.skip=true)");
@@ -129,27 +116,62 @@ public class PackageMojo extends AbstractMojo {
       throw new MojoExecutionException("Reading the class file versions: " + e, e);
     }
     int javaRelease = needed.release();
-    Map<String, List<String>> buildProblems = new HashMap<>();
     String azureJava = AzureStaging.javaVersionProblem(project.getBuildPlugins(), javaRelease);
+    Map<String, List<Artifact>> dependencies =
+        new ProviderDependencies(
+                project, repositorySystem, session.getRepositorySession(), packagers, getLog())
+            .choose(selected, classes);
+    refuseUndeployable(
+        packagers, selected, index, needed, packagedClasses, azureJava, dependencies);
+    warn(packagers, selected, index, packagedClasses, sources);
+    PackageWriter writer =
+        new PackageWriter(
+            project,
+            classes,
+            Path.of(project.getBuild().getDirectory()),
+            index,
+            environment == null ? Map.of() : environment,
+            javaRelease,
+            timestamp(outputTimestamp),
+            getLog());
+    for (String provider : selected) {
+      writer.write(provider, packagers.packager(provider), dependencies.get(provider));
+    }
+    if (!selected.isEmpty()) {
+      writer.copyOpenApi(selected.get(0));
+    }
+    if (selected.contains("azure")) {
+      String untrimmed = AzureStaging.untrimmedWarning(project.getBuildPlugins());
+      if (untrimmed != null) {
+        getLog().warn(untrimmed);
+      }
+    }
+  }
+
+  /**
+   * Fails, before anything is written, when a selected provider cannot deploy the package: a
+   * function it cannot run, a Java release it cannot run ({@code azureJava}: the Azure plugin's
+   * setting, or null), a class its runtime needs missing from its {@code dependencies}. A refused
+   * release says which class needs it.
+   */
+  private void refuseUndeployable(
+      Packagers packagers,
+      List<String> selected,
+      FunctionIndex index,
+      NeededRelease needed,
+      List<ProjectFunctions.Source> packagedClasses,
+      String azureJava,
+      Map<String, List<Artifact>> dependencies)
+      throws MojoFailureException {
+    int javaRelease = needed.release();
+    Map<String, List<String>> buildProblems = new HashMap<>();
     if (azureJava != null) {
       buildProblems.computeIfAbsent("azure", p -> new ArrayList<>()).add(azureJava);
     }
-    Set<String> anyAdapterOnly = new TreeSet<>();
-    selected.forEach(provider -> anyAdapterOnly.addAll(adapterOnly(packagers, provider).keySet()));
-    Map<String, String> referrers = referrers(classes, anyAdapterOnly); // once for all packages
-    Map<String, List<Artifact>> dependencies = new HashMap<>();
     for (String provider : selected) {
-      Map<String, String> groups = adapterOnly(packagers, provider);
-      Set<String> leftOut = new TreeSet<>(groups.keySet());
-      leftOut.removeAll(referrers.keySet());
-      OtherProviders others = packagers.others(provider);
-      List<Artifact> jars = dependencies(provider, others, leftOut, groups.keySet(), classes);
-      dependencies.put(provider, jars);
-      logOtherProvidersLibraries(provider, others);
-      groups.forEach(
-          (group, adapter) -> logAdapterOnlyGroup(provider, group, adapter, referrers, jars));
       ClassPresence present =
-          new ClassPresence(jars.stream().map(a -> a.getFile().toPath()).toList());
+          new ClassPresence(
+              dependencies.get(provider).stream().map(a -> a.getFile().toPath()).toList());
       List<String> missing = packagers.packager(provider).classPathProblems(index, present::has);
       if (!missing.isEmpty()) {
         buildProblems.computeIfAbsent(provider, p -> new ArrayList<>()).addAll(missing);
@@ -170,6 +192,16 @@ public class PackageMojo extends AbstractMojo {
       throw new MojoFailureException(
           releaseRefused ? problems + needed.where(packagedClasses.get(0)) : problems);
     }
+  }
+
+  /** The selected packagers' warnings, then the {@code Context.once} one. */
+  private void warn(
+      Packagers packagers,
+      List<String> selected,
+      FunctionIndex index,
+      List<ProjectFunctions.Source> packagedClasses,
+      List<ProjectFunctions.Source> sources)
+      throws MojoExecutionException {
     for (String provider : selected) {
       for (String warning : packagers.packager(provider).warnings(index)) {
         getLog().warn("anyfn: " + provider + ": " + warning);
@@ -180,52 +212,6 @@ public class PackageMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("Reading the classes packaged: " + e, e);
     }
-    Path target = Path.of(project.getBuild().getDirectory());
-    Instant timestamp = timestamp(outputTimestamp);
-    for (String provider : selected) {
-      Path jar = target.resolve(project.getArtifactId() + "-" + provider + ".jar");
-      writeJar(
-          provider,
-          packagers.packager(provider),
-          dependencies.get(provider),
-          classes,
-          jar,
-          timestamp);
-      Path descriptors = descriptors(target, provider);
-      try {
-        Files.createDirectories(descriptors);
-        packagers
-            .packager(provider)
-            .writeDescriptors(
-                index,
-                new PackagingContext(
-                    descriptors,
-                    project.getBasedir().toPath(),
-                    project.getArtifactId(),
-                    jar,
-                    environment == null ? Map.of() : environment,
-                    javaRelease));
-      } catch (IOException e) {
-        throw new MojoExecutionException(
-            "Writing the " + provider + " descriptors into " + descriptors + " failed: " + e, e);
-      }
-      String shown = shown(descriptors);
-      getLog().info("anyfn: " + provider + " -> " + shown(jar) + ", " + shown);
-      packagers
-          .packager(provider)
-          .deployCommand(shown)
-          .ifPresent(command -> getLog().info("anyfn:   deploy: " + command));
-    }
-    if (!selected.isEmpty()) {
-      Path jar = target.resolve(project.getArtifactId() + "-" + selected.get(0) + ".jar");
-      copyOpenApi(jar, target.resolve("anyfn").resolve("openapi.json"));
-    }
-    if (selected.contains("azure")) {
-      String untrimmed = AzureStaging.untrimmedWarning(project.getBuildPlugins());
-      if (untrimmed != null) {
-        getLog().warn(untrimmed);
-      }
-    }
   }
 
   /**
@@ -234,7 +220,7 @@ public class PackageMojo extends AbstractMojo {
    */
   private List<ProjectFunctions.Source> functionSources(Path classes) {
     List<ProjectFunctions.Source> sources = new ArrayList<>();
-    sources.add(new ProjectFunctions.Source(shown(classes), classes));
+    sources.add(new ProjectFunctions.Source(PackageWriter.shown(project, classes), classes));
     for (Artifact a : project.getArtifacts()) {
       if (a.getFile() != null
           && a.getArtifactHandler().isAddedToClasspath()
@@ -264,149 +250,6 @@ public class PackageMojo extends AbstractMojo {
     return ids;
   }
 
-  /** The runtime dependencies that go into {@code provider}'s jar. */
-  private List<Artifact> dependencies(
-      String provider,
-      OtherProviders others,
-      Set<String> leftOutGroups,
-      Set<String> adapterOnlyGroups,
-      Path classes)
-      throws MojoExecutionException {
-    try {
-      return ProviderClasspath.select(
-          project,
-          repositorySystem,
-          session.getRepositorySession(),
-          others,
-          leftOutGroups,
-          adapterOnlyGroups,
-          classes);
-    } catch (DependencyCollectionException e) {
-      throw new MojoExecutionException(
-          "Collecting the " + provider + " runtime dependencies failed: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Reading the classes of the " + provider + " runtime dependencies failed: " + e, e);
-    }
-  }
-
-  /**
-   * The libraries only the other providers' adapters need that the project has, each with the
-   * adapter that needs it: what {@code provider}'s package may leave out.
-   */
-  private Map<String, String> adapterOnly(Packagers packagers, String provider) {
-    return ProviderClasspath.present(
-        packagers.otherAdaptersGroups(provider), project.getArtifacts());
-  }
-
-  /**
-   * Of the libraries only other adapters need ({@code groups}), those a class or resource of the
-   * project refers to, each with the first such class: the provider's jar keeps those and leaves
-   * out the others.
-   */
-  static Map<String, String> referrers(Path classes, Set<String> groups)
-      throws MojoExecutionException {
-    try {
-      return ClassReferences.referrers(classes, groups);
-    } catch (IOException e) {
-      throw new MojoExecutionException("Reading the classes in " + classes + ": " + e, e);
-    }
-  }
-
-  /** Names the other providers' runtime libraries that {@code provider}'s package left out. */
-  private void logOtherProvidersLibraries(String provider, OtherProviders others) {
-    List<String> left =
-        project.getArtifacts().stream()
-            .filter(a -> !ProviderClasspath.ANYFN_GROUP.equals(a.getGroupId()))
-            .filter(a -> others.own(a.getGroupId(), a.getArtifactId()))
-            .map(a -> a.getGroupId() + ":" + a.getArtifactId())
-            .sorted()
-            .toList();
-    if (!left.isEmpty()) {
-      // debug: most of them only the other adapters pulled in, on every build
-      getLog()
-          .debug(
-              "anyfn: "
-                  + provider
-                  + ": left out "
-                  + String.join(", ", left)
-                  + ", which only another provider's runtime loads");
-    }
-  }
-
-  /** Says what became of the project's jars of {@code group}, which only {@code adapter} needs. */
-  private void logAdapterOnlyGroup(
-      String provider,
-      String group,
-      String adapter,
-      Map<String, String> referrers,
-      List<Artifact> kept) {
-    long declared =
-        project.getArtifacts().stream().filter(a -> group.equals(a.getGroupId())).count();
-    long keptCount = kept.stream().filter(a -> group.equals(a.getGroupId())).count();
-    String referrer = referrers.get(group);
-    if (referrer == null && declared > keptCount) {
-      getLog()
-          .info(
-              "anyfn: "
-                  + provider
-                  + ": left out "
-                  + (declared - keptCount)
-                  + " jar(s) of "
-                  + group
-                  + ", which only "
-                  + adapter
-                  + " uses here (no class or resource of the project refers to "
-                  + group
-                  + ")");
-    } else if (referrer != null && keptCount > 0) {
-      getLog()
-          .info(
-              "anyfn: "
-                  + provider
-                  + ": keeps "
-                  + keptCount
-                  + " jar(s) of "
-                  + group
-                  + ", which "
-                  + adapter
-                  + " uses, because "
-                  + referrer
-                  + " refers to "
-                  + group
-                  + " too");
-    }
-  }
-
-  private void writeJar(
-      String provider,
-      ProviderPackager packager,
-      List<Artifact> dependencies,
-      Path classes,
-      Path jar,
-      Instant timestamp)
-      throws MojoExecutionException, MojoFailureException {
-    FatJar fat = new FatJar(timestamp);
-    try {
-      fat.addDirectory(classes, name -> belongsTo(provider, name));
-      for (Artifact dependency : dependencies) {
-        // a function module's jar holds its Azure entry classes, which only the Azure jar needs
-        fat.addJar(
-            dependency.getFile().toPath(),
-            name -> belongsTo(provider, name) && packager.keepsDependencyEntry(name));
-      }
-      Optional<String> tooLarge = packager.artifactProblem(fat.uncompressedSize());
-      if (tooLarge.isPresent()) {
-        throw new MojoFailureException(
-            "anyfn cannot package for " + provider + ": " + tooLarge.get());
-      }
-      fat.writeTo(jar);
-    } catch (IOException e) {
-      throw new MojoExecutionException("Writing " + jar + " failed: " + e, e);
-    }
-    getLog().debug("anyfn: " + jar.getFileName() + " from " + fat.sources());
-  }
-
   /** Whether a file of the project's classes belongs in {@code provider}'s jar. */
   static boolean belongsTo(String provider, String classesEntry) {
     return provider.equals("azure") || !classesEntry.startsWith(AZURE_GENERATED);
@@ -433,27 +276,6 @@ public class PackageMojo extends AbstractMojo {
               + "'; expected an ISO-8601 date-time such as 2026-11-27T00:00:00Z or seconds since"
               + " the epoch.",
           e);
-    }
-  }
-
-  /**
-   * Where {@code anyfn:package} writes a provider's descriptors: {@code target/anyfn/<provider>}.
-   */
-  /**
-   * Writes the OpenAPI document the jar holds (the routes of every function it deploys) to {@code
-   * file}, beside the descriptors; nothing when no function has a route.
-   */
-  private void copyOpenApi(Path jar, Path file) throws MojoExecutionException {
-    try {
-      Optional<byte[]> document = OpenApiDocuments.inJar(jar);
-      Files.deleteIfExists(file);
-      if (document.isPresent()) {
-        Files.createDirectories(file.getParent());
-        Files.write(file, document.get());
-        getLog().info("anyfn: OpenAPI document of the routes -> " + shown(file));
-      }
-    } catch (IOException e) {
-      throw new MojoExecutionException("Writing " + file + " failed: " + e, e);
     }
   }
 
@@ -508,9 +330,5 @@ public class PackageMojo extends AbstractMojo {
       }
     }
     return Optional.empty();
-  }
-
-  static Path descriptors(Path target, String provider) {
-    return target.resolve("anyfn").resolve(provider);
   }
 }

@@ -1,14 +1,9 @@
 package dev.anyfn.maven;
 
 import dev.anyfn.core.index.FunctionIndex;
-import dev.anyfn.local.Emulator;
 import dev.anyfn.local.Profile;
-import java.io.IOException;
 import java.net.BindException;
-import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,7 +112,7 @@ public class RunMojo extends AbstractMojo {
     AtomicReference<URI> address = new AtomicReference<>();
     LiveServer live =
         new LiveServer(
-            () -> startGeneration(chosen, env, address, classPath),
+            new EmulatorStarter(classPath, chosen, host, port, env, address, getLog()),
             () -> whyNotServable(classPath),
             new OutputWatch(watched),
             getLog());
@@ -134,6 +129,14 @@ public class RunMojo extends AbstractMojo {
               + (portTaken(e) ? " With anyfn:run: -Danyfn.port=<another port>." : ""),
           e);
     }
+    serveUntilStopped(live, address.get());
+  }
+
+  /**
+   * Says where the functions are served, then serves them until Ctrl-C (which closes the server
+   * from a shutdown hook) or an interrupt, polling the build output for a new build when watching.
+   */
+  private void serveUntilStopped(LiveServer live, URI address) {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -146,7 +149,7 @@ public class RunMojo extends AbstractMojo {
     getLog()
         .info(
             "anyfn: serving on "
-                + address.get()
+                + address
                 + " - press Ctrl-C to stop."
                 + (watch
                     ? " Compiling again (mvn compile, or your IDE's build) reloads the functions;"
@@ -162,59 +165,6 @@ public class RunMojo extends AbstractMojo {
       Thread.currentThread().interrupt();
       Runtime.getRuntime().removeShutdownHook(hook);
       live.close();
-    }
-  }
-
-  /**
-   * One generation: the project's classes in a new class loader, on an emulator bound to the port
-   * the first one got (so that a reload keeps the address, even when the configured port was 0).
-   */
-  private LiveServer.Generation startGeneration(
-      Profile chosen, Map<String, String> env, AtomicReference<URI> served, List<Path> classPath)
-      throws MojoExecutionException {
-    warnNotDeployable(chosen, classPath);
-    URLClassLoader loader = projectClassLoader(classPath);
-    Thread current = Thread.currentThread();
-    ClassLoader previous = current.getContextClassLoader();
-    current.setContextClassLoader(loader); // the emulator's threads inherit it
-    try {
-      Emulator emulator =
-          Emulator.builder()
-              .classLoader(loader)
-              .profile(chosen)
-              .host(host)
-              .port(served.get() == null ? port : served.get().getPort())
-              .environment(env)
-              .build()
-              .start();
-      served.set(emulator.baseUri());
-      return () -> {
-        emulator.close();
-        closeQuietly(loader);
-      };
-    } catch (RuntimeException | Error e) {
-      closeQuietly(loader);
-      throw e;
-    } finally {
-      current.setContextClassLoader(previous);
-    }
-  }
-
-  /**
-   * Warns, on every start and reload, about what {@code mvn package} would refuse for the cloud the
-   * profile emulates (a timer zone on Azure, a deletion trigger on Cosmos DB, a name the cloud does
-   * not take): the emulator runs such functions as written, the cloud would not get them.
-   */
-  private void warnNotDeployable(Profile chosen, List<Path> classPath) {
-    FunctionIndex index;
-    try {
-      index = ProjectFunctions.read(classPath.get(0), sources(classPath));
-    } catch (MojoFailureException e) {
-      return; // the start that follows says what is missing
-    }
-    for (String warning :
-        notDeployable(Packagers.load(RunMojo.class.getClassLoader()), chosen, index)) {
-      getLog().warn(warning);
     }
   }
 
@@ -262,30 +212,6 @@ public class RunMojo extends AbstractMojo {
       }
     }
     return false;
-  }
-
-  private void closeQuietly(URLClassLoader loader) {
-    try {
-      loader.close();
-    } catch (IOException e) {
-      getLog().debug("Closing the project class loader failed: " + e);
-    }
-  }
-
-  private URLClassLoader projectClassLoader(List<Path> classPath) throws MojoExecutionException {
-    List<URL> urls = new ArrayList<>();
-    try {
-      for (Path entry : classPath) {
-        urls.add(entry.toUri().toURL());
-      }
-    } catch (MalformedURLException e) {
-      throw new MojoExecutionException("A class path entry is not a valid URL: " + e, e);
-    }
-    getLog().debug("anyfn:run class path: " + urls);
-    return new URLClassLoader(
-        "anyfn-project",
-        urls.toArray(URL[]::new),
-        new SharedApiClassLoader(RunMojo.class.getClassLoader()));
   }
 
   /**
@@ -342,7 +268,7 @@ public class RunMojo extends AbstractMojo {
   }
 
   /** Each class path entry as a place functions may be, its project's classes first. */
-  private static List<ProjectFunctions.Source> sources(List<Path> classPath) {
+  static List<ProjectFunctions.Source> sources(List<Path> classPath) {
     return classPath.stream().map(p -> new ProjectFunctions.Source(p.toString(), p)).toList();
   }
 

@@ -1,9 +1,5 @@
 package dev.anyfn.maven;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,9 +41,6 @@ import org.eclipse.aether.collection.DependencyCollectionException;
     requiresDependencyResolution = ResolutionScope.RUNTIME,
     threadSafe = true)
 public class TrimAzureStagingMojo extends AbstractMojo {
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
 
@@ -106,12 +99,38 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               + " anyfn.azure.stagingDirectory to the folder it writes.");
     }
     refuseClashingRoutes(staging);
+    Set<String> keys = keptJars(packagers);
+    List<Path> removed;
+    try {
+      removed = AzureStaging.trim(lib, AzureStaging.unneeded(project.getArtifacts(), keys));
+    } catch (IOException e) {
+      throw new MojoExecutionException("Trimming " + lib + " failed: " + e, e);
+    }
+    getLog()
+        .info(
+            "anyfn: removed "
+                + removed.size()
+                + " jar(s) of other providers' adapters and their libraries from "
+                + lib
+                + (removed.isEmpty() ? "" : ": " + names(removed)));
+    new StagedHostJson(getLog())
+        .complete(
+            staging,
+            PackageWriter.descriptors(Path.of(project.getBuild().getDirectory()), "azure")
+                .resolve("host.json"));
+  }
+
+  /**
+   * The {@code groupId:artifactId} of each jar the Azure package keeps, computed from the
+   * dependency graph as for {@code target/<artifactId>-azure.jar}.
+   */
+  private Set<String> keptJars(Packagers packagers) throws MojoExecutionException {
     Set<String> groups =
         ProviderClasspath.present(packagers.otherAdaptersGroups("azure"), project.getArtifacts())
             .keySet();
     Path classes = Path.of(project.getBuild().getOutputDirectory());
     Set<String> leftOut = new HashSet<>(groups);
-    leftOut.removeAll(PackageMojo.referrers(classes, leftOut).keySet());
+    leftOut.removeAll(ProviderDependencies.referrers(classes, leftOut).keySet());
     List<Artifact> kept;
     try {
       kept =
@@ -134,20 +153,7 @@ public class TrimAzureStagingMojo extends AbstractMojo {
     for (Artifact a : kept) {
       keys.add(a.getGroupId() + ":" + a.getArtifactId());
     }
-    List<Path> removed;
-    try {
-      removed = AzureStaging.trim(lib, AzureStaging.unneeded(project.getArtifacts(), keys));
-    } catch (IOException e) {
-      throw new MojoExecutionException("Trimming " + lib + " failed: " + e, e);
-    }
-    getLog()
-        .info(
-            "anyfn: removed "
-                + removed.size()
-                + " jar(s) of other providers' adapters and their libraries from "
-                + lib
-                + (removed.isEmpty() ? "" : ": " + names(removed)));
-    completeHostJson(staging);
+    return keys;
   }
 
   /**
@@ -231,68 +237,6 @@ public class TrimAzureStagingMojo extends AbstractMojo {
               "lies outside the build directory (or is reached through a symbolic link); anyfn did"
                   + " not trim or check it. Do not deploy it, or package with azure selected.");
     }
-  }
-
-  /**
-   * Completes the staged host.json (the project's own, which Microsoft's plugin copied) with the
-   * settings anyfn:package wrote to {@code target/anyfn/azure/host.json} and it leaves unset; see
-   * {@link AzureHostJson}.
-   */
-  private void completeHostJson(Path staging) throws MojoExecutionException {
-    Path generated =
-        PackageMojo.descriptors(Path.of(project.getBuild().getDirectory()), "azure")
-            .resolve("host.json");
-    Path staged = staging.resolve("host.json");
-    if (!Files.isRegularFile(generated)) {
-      getLog()
-          .info(
-              "anyfn: "
-                  + staged
-                  + " stays as staged: anyfn:package wrote no "
-                  + generated
-                  + " (azure is not among the selected providers, or anyfn:package runs after"
-                  + " this goal).");
-      return;
-    }
-    try {
-      ObjectNode anyfn = object(generated);
-      if (!Files.isRegularFile(staged)) {
-        Files.copy(generated, staged);
-        getLog().info("anyfn: staged anyfn's host.json at " + staged);
-        return;
-      }
-      AzureHostJson.Completed c = AzureHostJson.complete(object(staged), anyfn);
-      if (!c.added().isEmpty()) {
-        Files.writeString(staged, JSON.writeValueAsString(c.json()) + "\n");
-        getLog()
-            .info(
-                "anyfn: completed "
-                    + staged
-                    + " with what the project's host.json leaves unset: "
-                    + String.join(", ", c.added()));
-      }
-      for (String kept : c.kept()) {
-        getLog()
-            .warn(
-                "anyfn: "
-                    + staged
-                    + " keeps the project's "
-                    + kept
-                    + ". Azure follows the project's value; the emulator's azure profile and"
-                    + " the functions' annotations assume anyfn's.");
-      }
-    } catch (IOException e) {
-      throw new MojoExecutionException("Completing " + staged + " failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static ObjectNode object(Path file) throws IOException, MojoExecutionException {
-    JsonNode json = JSON.readTree(file.toFile());
-    if (json == null || !json.isObject()) {
-      throw new MojoExecutionException(
-          file + " is not a JSON object; expected a host.json such as {\"version\": \"2.0\"}.");
-    }
-    return (ObjectNode) json;
   }
 
   private Path staging() throws MojoFailureException {

@@ -11,7 +11,6 @@ import dev.anyfn.ServerlessFunction;
 import dev.anyfn.processor.spi.IndexExtension;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,7 +29,6 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -77,6 +75,7 @@ public final class FunctionProcessor extends AbstractProcessor {
   private Reporter reporter;
   private TypeNames names;
   private FunctionReader reader;
+  private StrayAnnotations strayAnnotations;
   private boolean otherErrors;
   private boolean finished;
 
@@ -89,6 +88,7 @@ public final class FunctionProcessor extends AbstractProcessor {
     reporter = new Reporter(env.getMessager());
     names = new TypeNames(env.getElementUtils(), env.getTypeUtils());
     reader = new FunctionReader(reporter, names, env.getElementUtils());
+    strayAnnotations = new StrayAnnotations(reporter, names);
   }
 
   @Override
@@ -155,7 +155,7 @@ public final class FunctionProcessor extends AbstractProcessor {
     }
     for (TypeElement type : types) {
       if (type.getAnnotation(ServerlessFunction.class) == null) {
-        reportTriggersOutsideFunctions(type);
+        strayAnnotations.report(type, functionSupertypes);
       } else if (names.referencesMissingTypes(type)) {
         deferred.add(type.getQualifiedName().toString());
       } else {
@@ -179,49 +179,6 @@ public final class FunctionProcessor extends AbstractProcessor {
       into.add(type);
       for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
         collectTypes(nested, into);
-      }
-    }
-  }
-
-  private void reportTriggersOutsideFunctions(TypeElement type) {
-    if (type.getAnnotation(Cors.class) != null) {
-      reporter.error(
-          type,
-          "@Cors on "
-              + names.binaryName(type)
-              + " has no effect: the class is not a @ServerlessFunction. Put @Cors on the function"
-              + " class whose routes it is for.");
-    }
-    if (type.getAnnotation(SendsTo.class) != null) {
-      reporter.error(
-          type,
-          "@SendsTo on "
-              + names.binaryName(type)
-              + " has no effect: the class is not a @ServerlessFunction. Put @SendsTo on the"
-              + " function class whose handlers send.");
-    }
-    if (functionSupertypes.contains(type.getQualifiedName().toString())) {
-      return; // reported on each function class that inherits them (FunctionReader)
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      List<Class<? extends Annotation>> present = MethodAnnotations.on(method);
-      if (!present.isEmpty()) {
-        String className = names.binaryName(type);
-        String labels = MethodAnnotations.labels(present);
-        reporter.error(
-            method,
-            "Method "
-                + method.getSimpleName()
-                + " in "
-                + className
-                + " has "
-                + labels
-                + ", but "
-                + className
-                + " is not annotated with @ServerlessFunction. Annotate the class with"
-                + " @ServerlessFunction or remove "
-                + labels
-                + ".");
       }
     }
   }

@@ -7,35 +7,32 @@ import dev.anyfn.HttpMethod;
 import dev.anyfn.PathParam;
 import dev.anyfn.QueryParam;
 import dev.anyfn.Route;
-import java.lang.annotation.Annotation;
+import dev.anyfn.processor.RecordParameters.RecordSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.RecordComponentElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
-/** Binds the parameters of {@code @Route} handlers. */
+/**
+ * Binds the parameters of {@code @Route} handlers: each from the one annotation that says where its
+ * value comes from (path, query, form, header, cookie), else the request, the context or the body;
+ * reports each parameter that cannot be bound, and a handler whose body parameters conflict.
+ * Whole-record forms and queries are bound by {@link RecordParameters}. Immutable; used on the
+ * processor's thread only, as the {@link Reporter} it reports to is.
+ */
 final class HttpParameters {
-  private static final String SCALARS =
-      "String, int, long, double, boolean, their boxes, UUID or an enum";
-  private static final String SCALARS_OR_UPLOAD =
-      "String, int, long, double, boolean, their boxes, UUID, an enum or Upload (a file)";
-  private static final String UPLOAD = "dev.anyfn.Upload";
-
   private final Reporter reporter;
   private final TypeNames names;
+  private final ScalarValues scalars;
+  private final RecordParameters records;
 
   HttpParameters(Reporter reporter, TypeNames names) {
     this.reporter = reporter;
     this.names = names;
+    this.scalars = new ScalarValues(names);
+    this.records = new RecordParameters(reporter, names, scalars);
   }
 
   /** The bindings, or empty when a parameter cannot be bound (reported). */
@@ -156,19 +153,26 @@ final class HttpParameters {
     TypeMirror type = p.asType();
     if (path != null) {
       return pathValue(method, p, path.value(), template);
-    } else if (query != null && query.value().isEmpty() && isRecord(type)) {
-      return record(method, p, TypeNames.element(type), RecordSource.QUERY);
+    } else if (query != null && query.value().isEmpty() && RecordParameters.isRecord(type)) {
+      return records.bind(method, p, TypeNames.element(type), RecordSource.QUERY);
     } else if (query != null) {
       return value(Parameter.Source.QUERY, "@QueryParam", query.value(), method, p, true);
-    } else if (form != null && form.value().isEmpty() && isRecord(type)) {
-      return record(method, p, TypeNames.element(type), RecordSource.FORM);
+    } else if (form != null && form.value().isEmpty() && RecordParameters.isRecord(type)) {
+      return records.bind(method, p, TypeNames.element(type), RecordSource.FORM);
     } else if (form != null) {
       return value(Parameter.Source.FORM, "@FormParam", form.value(), method, p, true);
     } else if (header != null) {
       return value(Parameter.Source.HEADER, "@HeaderParam", header.value(), method, p, false);
     } else if (cookie != null) {
       return cookieValue(method, p, cookie.value());
-    } else if (names.is(type, "dev.anyfn.HttpRequest")) {
+    }
+    return unannotated(method, p, type);
+  }
+
+  /** A parameter without a binding annotation: the request, the context or the body. */
+  private Optional<Parameter> unannotated(
+      ExecutableElement method, VariableElement p, TypeMirror type) {
+    if (names.is(type, "dev.anyfn.HttpRequest")) {
       return Optional.of(Parameter.of(Parameter.Source.REQUEST));
     } else if (names.is(type, "dev.anyfn.Context")) {
       return Optional.of(Parameter.of(Parameter.Source.CONTEXT));
@@ -288,7 +292,7 @@ final class HttpParameters {
       return Optional.empty();
     }
     TypeMirror type = p.asType();
-    Optional<Parameter> scalar = scalar(source, name, type, listAllowed);
+    Optional<Parameter> scalar = scalars.bind(source, name, type, listAllowed);
     if (scalar.isPresent()) {
       return scalar;
     }
@@ -304,9 +308,9 @@ final class HttpParameters {
             + " is "
             + names.display(type)
             + "; expected "
-            + scalars(source)
+            + ScalarValues.expected(source)
             + (listAllowed ? ", or Optional or List of those." : ", or Optional of those.")
-            + (RecordSource.of(source).isPresent() && isRecord(type)
+            + (RecordSource.of(source).isPresent() && RecordParameters.isRecord(type)
                 ? " To bind the whole "
                     + RecordSource.of(source).get().what
                     + " to the record, drop the name: "
@@ -318,196 +322,6 @@ final class HttpParameters {
                     + "."
                 : ""));
     return Optional.empty();
-  }
-
-  /** A scalar, or Optional or (when allowed) List of one, bound from {@code name}; else empty. */
-  private Optional<Parameter> scalar(
-      Parameter.Source source, String name, TypeMirror type, boolean listAllowed) {
-    Predicate<TypeMirror> value =
-        source == Parameter.Source.FORM
-            ? t -> BindableTypes.isScalar(t) || names.is(t, UPLOAD)
-            : BindableTypes::isScalar;
-    Optional<TypeMirror> optional = names.argumentOf(type, "java.util.Optional");
-    Optional<TypeMirror> list =
-        listAllowed ? names.argumentOf(type, "java.util.List") : Optional.empty();
-    if (optional.filter(value).isPresent()) {
-      return Optional.of(
-          Parameter.named(source, name, names.erasedName(optional.get()), true, false));
-    } else if (list.filter(value).isPresent()) {
-      return Optional.of(Parameter.named(source, name, names.erasedName(list.get()), false, true));
-    } else if (value.test(type)) {
-      return Optional.of(Parameter.named(source, name, names.erasedName(type), false, false));
-    }
-    return Optional.empty();
-  }
-
-  /** Where a record parameter's components come from, and the words that say so. */
-  private enum RecordSource {
-    FORM(Parameter.Source.FORM, FormParam.class, QueryParam.class, "form", "field", "post JSON"),
-    QUERY(
-        Parameter.Source.QUERY,
-        QueryParam.class,
-        FormParam.class,
-        "query",
-        "parameter",
-        "take it as JSON in a POST");
-
-    final Parameter.Source source;
-    final Class<? extends Annotation> names;
-    final Class<? extends Annotation> other;
-    final String what;
-    final String item;
-    final String nested;
-
-    RecordSource(
-        Parameter.Source source,
-        Class<? extends Annotation> names,
-        Class<? extends Annotation> other,
-        String what,
-        String item,
-        String nested) {
-      this.source = source;
-      this.names = names;
-      this.other = other;
-      this.what = what;
-      this.item = item;
-      this.nested = nested;
-    }
-
-    String label() {
-      return "@" + names.getSimpleName();
-    }
-
-    /** The record source binding values of {@code source}, if records can be bound from it. */
-    static Optional<RecordSource> of(Parameter.Source source) {
-      for (RecordSource r : values()) {
-        if (r.source == source) {
-          return Optional.of(r);
-        }
-      }
-      return Optional.empty();
-    }
-
-    /** The name a component's own annotation gives, or empty. */
-    String nameOn(RecordComponentElement c) {
-      Annotation a = c.getAnnotation(names);
-      return a instanceof FormParam f ? f.value() : a instanceof QueryParam q ? q.value() : "";
-    }
-  }
-
-  /**
-   * A record bound from the whole form or query: each component from the field or parameter of its
-   * name, or of the name its own annotation gives, converted as single values are; a form and a
-   * query are flat, so each component must be a scalar, or Optional or List of one.
-   */
-  private Optional<Parameter> record(
-      ExecutableElement method, VariableElement p, TypeElement record, RecordSource from) {
-    List<Parameter> fields = new ArrayList<>();
-    Map<String, String> componentByField = new HashMap<>();
-    boolean ok = true;
-    for (RecordComponentElement c : record.getRecordComponents()) {
-      String component = c.getSimpleName().toString();
-      String named = from.nameOn(c);
-      String field = named.isEmpty() ? component : named;
-      String where = "Component " + component + " of " + recordOf(record, from, p, method);
-      if (c.getAnnotation(from.other) != null) {
-        reporter.error(
-            p,
-            where
-                + ", has @"
-                + from.other.getSimpleName()
-                + ", but the record is bound from the "
-                + from.what
-                + ". Expected "
-                + from.label()
-                + " or no annotation on its components.");
-        ok = false;
-        continue;
-      }
-      String other = componentByField.putIfAbsent(field, component);
-      if (other != null) {
-        reporter.error(
-            p,
-            where
-                + ", binds "
-                + from.what
-                + " "
-                + from.item
-                + " '"
-                + field
-                + "', which component "
-                + other
-                + " binds too. Expected one component per "
-                + from.item
-                + "; give one of them another "
-                + from.label()
-                + " name.");
-        ok = false;
-        continue;
-      }
-      Optional<Parameter> scalar = scalar(from.source, field, c.asType(), true);
-      if (scalar.isEmpty()) {
-        reporter.error(
-            p,
-            where
-                + ", is "
-                + names.display(c.asType())
-                + "; expected "
-                + scalars(from.source)
-                + ", or Optional or List of those"
-                + (isRecord(c.asType())
-                    ? ": a "
-                        + from.what
-                        + "'s "
-                        + from.item
-                        + "s are text, one level deep. Take the nested record's "
-                        + from.item
-                        + "s into this one, or "
-                        + from.nested
-                        + "."
-                    : ". Take it as a String and convert it in the handler."));
-        ok = false;
-        continue;
-      }
-      fields.add(scalar.get());
-    }
-    if (ok && fields.isEmpty()) {
-      reporter.error(
-          p,
-          "Record "
-              + recordOf(record, from, p, method)
-              + ", has no components, so it binds no "
-              + from.what
-              + " "
-              + from.item
-              + ". Add the "
-              + from.item
-              + "s as components.");
-      ok = false;
-    }
-    return ok ? Optional.of(Parameter.record(names.binaryName(record), fields)) : Optional.empty();
-  }
-
-  /** What a value of {@code source} may be, for error messages. */
-  private static String scalars(Parameter.Source source) {
-    return source == Parameter.Source.FORM ? SCALARS_OR_UPLOAD : SCALARS;
-  }
-
-  /** "R, the form record of parameter p of m", for messages. */
-  private static String recordOf(
-      TypeElement record, RecordSource from, VariableElement p, ExecutableElement method) {
-    return record.getSimpleName()
-        + ", the "
-        + from.what
-        + " record of parameter "
-        + name(p)
-        + " of "
-        + method.getSimpleName();
-  }
-
-  private static boolean isRecord(TypeMirror type) {
-    return type.getKind() == TypeKind.DECLARED
-        && TypeNames.element(type).getKind() == ElementKind.RECORD;
   }
 
   private static String name(VariableElement p) {

@@ -1,16 +1,11 @@
 package dev.anyfn.processor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -35,13 +30,10 @@ import javax.lang.model.util.Types;
  * {@code @JsonProperty} names and {@code @JsonIgnore} are followed. Records, enums and classes
  * become named schemas under {@code #/components/schemas}, each named by its simple name (with its
  * type arguments', for a generic type) unless two types would share it, when both take their
- * qualified names. Not thread-safe: one per document.
+ * qualified names ({@link ComponentNames}). Not thread-safe: one per document.
  */
 final class JsonSchemas {
   static final String REF_PREFIX = "#/components/schemas/";
-
-  private static final String JSON_PROPERTY = "com.fasterxml.jackson.annotation.JsonProperty";
-  private static final String JSON_IGNORE = "com.fasterxml.jackson.annotation.JsonIgnore";
 
   /** Boxes described as their primitives are; {@code Character} stays a text type, as before. */
   private static final Set<String> NUMBER_AND_BOOLEAN_BOXES =
@@ -80,8 +72,8 @@ final class JsonSchemas {
   /** Nesting beyond any real type's, where a type that keeps growing is cut off. */
   private static final int MAX_DEPTH = 64;
 
-  /** The name each key would take if no other type wanted it. */
-  private final Map<String, String> preferred = new HashMap<>();
+  /** The names the named schemas take. */
+  private final ComponentNames componentNames = new ComponentNames();
 
   JsonSchemas(Elements elements, Types types, TypeNames names) {
     this.elements = elements;
@@ -149,41 +141,12 @@ final class JsonSchemas {
    * rewritten to it.
    */
   Map<String, Object> components(Map<String, Object> document) {
-    Map<String, Integer> wanted = new HashMap<>();
-    preferred.values().forEach(n -> wanted.merge(n, 1, Integer::sum));
-    Map<String, String> finalNames = new HashMap<>();
-    for (String key : named.keySet()) {
-      String name = preferred.get(key);
-      finalNames.put(key, wanted.get(name) == 1 ? componentName(name) : componentName(key));
-    }
+    Map<String, String> finalNames = componentNames.finalNames();
     Map<String, Object> schemas = new TreeMap<>();
     named.forEach((key, schema) -> schemas.put(finalNames.get(key), schema));
-    rewriteRefs(document, finalNames);
-    rewriteRefs(schemas, finalNames);
+    ComponentNames.rewriteRefs(document, finalNames);
+    ComponentNames.rewriteRefs(schemas, finalNames);
     return schemas;
-  }
-
-  /**
-   * {@code name} with what OpenAPI does not allow in a component's name ({@code <>,}, non-ASCII).
-   */
-  private static String componentName(String name) {
-    return name.replaceAll("[^A-Za-z0-9._-]", "_");
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void rewriteRefs(Object node, Map<String, String> finalNames) {
-    if (node instanceof Map<?, ?> map) {
-      Object ref = map.get("$ref");
-      if (ref instanceof String s && s.startsWith(REF_PREFIX)) {
-        String key = s.substring(REF_PREFIX.length());
-        if (finalNames.containsKey(key)) {
-          ((Map<String, Object>) map).put("$ref", REF_PREFIX + finalNames.get(key));
-        }
-      }
-      map.values().forEach(v -> rewriteRefs(v, finalNames));
-    } else if (node instanceof List<?> list) {
-      list.forEach(v -> rewriteRefs(v, finalNames));
-    }
   }
 
   private static Map<String, Object> primitive(TypeKind kind) {
@@ -266,29 +229,18 @@ final class JsonSchemas {
   private Map<String, Object> reference(DeclaredType type, TypeElement element) {
     String key = names.canonical(type);
     if (!named.containsKey(key)) {
-      preferred.put(key, simpleName(type));
+      componentNames.add(key, type);
       named.put(key, Map.of()); // a placeholder, so that a type that contains itself ends
       named.put(key, element.getKind() == ElementKind.ENUM ? enumSchema(element) : object(type));
     }
     return map("$ref", REF_PREFIX + key);
   }
 
-  private String simpleName(TypeMirror type) {
-    if (!(type instanceof DeclaredType declared)) {
-      return type.getKind().name().toLowerCase(Locale.ROOT);
-    }
-    StringBuilder name = new StringBuilder(declared.asElement().getSimpleName());
-    for (TypeMirror argument : declared.getTypeArguments()) {
-      name.append('_').append(simpleName(argument));
-    }
-    return name.toString();
-  }
-
   private Map<String, Object> enumSchema(TypeElement element) {
     List<String> constants = new ArrayList<>();
     for (Element e : element.getEnclosedElements()) {
-      if (e.getKind() == ElementKind.ENUM_CONSTANT && !ignored(e)) {
-        constants.add(jsonName(e).orElse(e.getSimpleName().toString()));
+      if (e.getKind() == ElementKind.ENUM_CONSTANT && !JsonMembers.ignored(e)) {
+        constants.add(JsonMembers.jsonName(e).orElse(e.getSimpleName().toString()));
       }
     }
     return map("type", "string", "enum", constants);
@@ -307,29 +259,34 @@ final class JsonSchemas {
       for (RecordComponentElement component :
           ElementFilter.recordComponentsIn(element.getEnclosedElements())) {
         ExecutableElement accessor = component.getAccessor();
-        if (ignored(component) || ignored(accessor)) {
+        if (JsonMembers.ignored(component) || JsonMembers.ignored(accessor)) {
           continue;
         }
         TypeMirror memberType = ((ExecutableType) types.asMemberOf(type, accessor)).getReturnType();
         String name =
-            jsonName(component)
-                .or(() -> jsonName(accessor))
+            JsonMembers.jsonName(component)
+                .or(() -> JsonMembers.jsonName(accessor))
                 .orElse(component.getSimpleName().toString());
-        property(properties, required, name, memberType, nullable(component, accessor));
+        property(properties, required, name, memberType, JsonMembers.nullable(component, accessor));
       }
     } else {
       for (Element member : elements.getAllMembers(element)) {
         if (!member.getModifiers().contains(Modifier.PUBLIC)
             || member.getModifiers().contains(Modifier.STATIC)
-            || ignored(member)
+            || JsonMembers.ignored(member)
             || member.getEnclosingElement().toString().equals("java.lang.Object")) {
           continue;
         }
         if (member instanceof VariableElement field && member.getKind() == ElementKind.FIELD) {
-          String name = jsonName(field).orElse(field.getSimpleName().toString());
-          property(properties, required, name, types.asMemberOf(type, field), nullable(field));
+          String name = JsonMembers.jsonName(field).orElse(field.getSimpleName().toString());
+          property(
+              properties,
+              required,
+              name,
+              types.asMemberOf(type, field),
+              JsonMembers.nullable(field));
         } else if (member instanceof ExecutableElement method) {
-          beanProperty(method)
+          JsonMembers.beanProperty(method)
               .ifPresent(
                   name -> {
                     TypeMirror returned =
@@ -337,9 +294,9 @@ final class JsonSchemas {
                     property(
                         properties,
                         required,
-                        jsonName(method).orElse(name),
+                        JsonMembers.jsonName(method).orElse(name),
                         returned,
-                        nullable(method));
+                        JsonMembers.nullable(method));
                   });
         }
       }
@@ -372,89 +329,10 @@ final class JsonSchemas {
     }
   }
 
-  /**
-   * Whether a {@code @Nullable} annotation of any library (JSpecify, Jakarta, JSR 305, ...) or
-   * {@code @CheckForNull} marks the member or its type.
-   */
-  private static boolean nullable(Element... members) {
-    for (Element member : members) {
-      TypeMirror type =
-          member instanceof ExecutableElement method ? method.getReturnType() : member.asType();
-      List<AnnotationMirror> found = new ArrayList<>(member.getAnnotationMirrors());
-      found.addAll(type.getAnnotationMirrors());
-      for (AnnotationMirror mirror : found) {
-        String simple = mirror.getAnnotationType().asElement().getSimpleName().toString();
-        if (simple.equals("Nullable") || simple.equals("CheckForNull")) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The property a public getter ({@code getX()}, or {@code isX()} for a boolean) stands for. */
-  private static Optional<String> beanProperty(ExecutableElement method) {
-    if (!method.getParameters().isEmpty()
-        || method.getReturnType().getKind() == TypeKind.VOID
-        || !method.getTypeParameters().isEmpty()) {
-      return Optional.empty();
-    }
-    String name = method.getSimpleName().toString();
-    int prefix;
-    if (name.startsWith("get") && name.length() > 3) {
-      prefix = 3;
-    } else if (name.startsWith("is")
-        && name.length() > 2
-        && method.getReturnType().getKind() == TypeKind.BOOLEAN) {
-      prefix = 2;
-    } else {
-      return Optional.empty();
-    }
-    String rest = name.substring(prefix);
-    return Optional.of(Character.toLowerCase(rest.charAt(0)) + rest.substring(1));
-  }
-
   private boolean isSubtype(DeclaredType type, String superName) {
     TypeElement superElement = elements.getTypeElement(superName);
     return superElement != null
         && types.isSubtype(types.erasure(type), types.erasure(superElement.asType()));
-  }
-
-  private static boolean ignored(Element element) {
-    return annotation(element, JSON_IGNORE)
-        .map(a -> !Boolean.FALSE.equals(value(a, "value")))
-        .orElse(false);
-  }
-
-  private static Optional<String> jsonName(Element element) {
-    return annotation(element, JSON_PROPERTY)
-        .map(a -> value(a, "value"))
-        .filter(v -> v instanceof String s && !s.isEmpty())
-        .map(String.class::cast);
-  }
-
-  private static Optional<AnnotationMirror> annotation(Element element, String name) {
-    if (element == null) {
-      return Optional.empty();
-    }
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement())
-          .getQualifiedName()
-          .contentEquals(name)) {
-        return Optional.of(mirror);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static Object value(AnnotationMirror mirror, String name) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
-        mirror.getElementValues().entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(name)) {
-        return e.getValue().getValue();
-      }
-    }
-    return null;
   }
 
   /** Any JSON value. */
