@@ -2,14 +2,10 @@ package dev.anyfn.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.anyfn.core.index.FunctionIndex;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,17 +68,6 @@ class NeededReleaseTest {
   }
 
   private Path jar(String name, byte[] classFile, String index) throws IOException {
-    Path jar = dir.resolve(name);
-    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
-      zip.putNextEntry(new ZipEntry("com/acme/Some.class"));
-      zip.write(classFile);
-      zip.closeEntry();
-      if (index != null) {
-        zip.putNextEntry(new ZipEntry(FunctionIndex.RESOURCE));
-        zip.write(index.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-    }
-    return jar;
+    return ModuleJars.write(dir.resolve(name), classFile, index);
   }
 }

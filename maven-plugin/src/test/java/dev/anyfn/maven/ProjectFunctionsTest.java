@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.anyfn.core.index.FunctionIndex;
 import dev.anyfn.core.index.FunctionSpec;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,18 +36,7 @@ class ProjectFunctionsTest {
   }
 
   private Path jar(String name, String index) throws Exception {
-    Path jar = dir.resolve(name + ".jar");
-    try (OutputStream out = Files.newOutputStream(jar);
-        ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("com/acme/Some.class"));
-      zip.closeEntry();
-      if (index != null) {
-        zip.putNextEntry(new ZipEntry(FunctionIndex.RESOURCE));
-        zip.write(index.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-      }
-    }
-    return jar;
+    return ModuleJars.write(dir.resolve(name + ".jar"), new byte[0], index);
   }
 
   @Test
