@@ -55,57 +55,10 @@ final class FrontDoorHeaders {
     if (profile == Profile.GCP) {
       return asSent(fields);
     }
-    Headers folded = folded(profile, fields);
-    return folded != null ? folded : reshaped(profile, asSent(fields));
+    return reshaped(profile, asSent(fields));
   }
 
-  /**
-   * The fields reshaped in one pass, without first taking them into {@link Headers}; null when the
-   * header model refuses one of them. Each name's values are checked joined, which is the same
-   * check: the model checks a value character by character, so a joined value is refused exactly
-   * when one of its values is, and the comma between them is allowed. A name is lower-cased in
-   * ASCII only, which keeps a name that is no token no token ({@link String#toLowerCase} turns the
-   * Kelvin sign into a {@code k}). AWS's {@code Cookie} values are checked as sent, before they are
-   * split and trimmed (trimming drops control characters at a cookie's ends), then replaced by the
-   * one {@code Cookie} header of their cookies.
-   */
-  private static Headers folded(Profile profile, HttpFields fields) {
-    Map<String, StringBuilder> joined = new LinkedHashMap<>();
-    List<String> cookies = new ArrayList<>();
-    boolean splitCookies = false;
-    for (HttpField f : fields) {
-      String lower = lowerCaseAscii(f.getName());
-      String value = f.getValue() == null ? "" : f.getValue();
-      StringBuilder values = joined.get(lower);
-      if (values == null) {
-        joined.put(lower, new StringBuilder(value));
-      } else {
-        values.append(',').append(value);
-      }
-      if (profile == Profile.AWS && lower.equals("cookie")) {
-        splitCookies = true;
-        addCookies(value, cookies);
-      }
-    }
-    Headers.Builder headers = Headers.builder();
-    try {
-      joined.forEach((name, values) -> headers.add(name, values.toString()));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-    if (splitCookies) {
-      headers.remove("cookie");
-    }
-    if (!cookies.isEmpty()) {
-      headers.add("Cookie", String.join("; ", cookies));
-    }
-    return headers.build();
-  }
-
-  /**
-   * {@code sent} reshaped, value by value: the way for fields of which the model refused some,
-   * which {@link #asSent} has dropped.
-   */
+  /** {@code sent} (which {@link #asSent} made) reshaped, value by value. */
   private static Headers reshaped(Profile profile, Headers sent) {
     if (sent.isEmpty()) {
       return sent;
@@ -143,22 +96,5 @@ final class FrontDoorHeaders {
         cookies.add(cookie.trim());
       }
     }
-  }
-
-  /** {@code name} with ASCII letters in lower case, every other character kept. */
-  private static String lowerCaseAscii(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        char[] chars = name.toCharArray();
-        for (int j = i; j < chars.length; j++) {
-          if (chars[j] >= 'A' && chars[j] <= 'Z') {
-            chars[j] += 'a' - 'A';
-          }
-        }
-        return new String(chars);
-      }
-    }
-    return name;
   }
 }
