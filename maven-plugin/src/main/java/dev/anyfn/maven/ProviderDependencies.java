@@ -70,6 +70,19 @@ final class ProviderDependencies {
     return dependencies;
   }
 
+  /**
+   * The runtime dependencies of {@code provider}'s jar, chosen as {@link #choose} chooses them, for
+   * a goal that needs them again without logging them again.
+   *
+   * @throws MojoExecutionException when the dependencies cannot be collected or their classes read
+   */
+  List<Artifact> of(String provider, Path classes) throws MojoExecutionException {
+    Set<String> groups = adapterOnly(provider).keySet();
+    Set<String> leftOut = new TreeSet<>(groups);
+    leftOut.removeAll(referrers(classes, groups).keySet());
+    return dependencies(provider, packagers.others(provider), leftOut, groups, classes);
+  }
+
   /** The runtime dependencies that go into {@code provider}'s jar. */
   private List<Artifact> dependencies(
       String provider,

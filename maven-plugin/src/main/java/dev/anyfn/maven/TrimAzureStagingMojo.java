@@ -19,7 +19,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.collection.DependencyCollectionException;
 
 /**
  * Removes from the Azure staging folder's {@code lib/} (written by Microsoft's {@code
@@ -125,30 +124,10 @@ public class TrimAzureStagingMojo extends AbstractMojo {
    * dependency graph as for {@code target/<artifactId>-azure.jar}.
    */
   private Set<String> keptJars(Packagers packagers) throws MojoExecutionException {
-    Set<String> groups =
-        ProviderClasspath.present(packagers.otherAdaptersGroups("azure"), project.getArtifacts())
-            .keySet();
-    Path classes = Path.of(project.getBuild().getOutputDirectory());
-    Set<String> leftOut = new HashSet<>(groups);
-    leftOut.removeAll(ProviderDependencies.referrers(classes, leftOut).keySet());
-    List<Artifact> kept;
-    try {
-      kept =
-          ProviderClasspath.select(
-              project,
-              repositorySystem,
-              session.getRepositorySession(),
-              packagers.others("azure"),
-              leftOut,
-              groups,
-              classes);
-    } catch (DependencyCollectionException e) {
-      throw new MojoExecutionException(
-          "Collecting the azure runtime dependencies failed: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException(
-          "Reading the classes of the azure runtime dependencies failed: " + e, e);
-    }
+    List<Artifact> kept =
+        new ProviderDependencies(
+                project, repositorySystem, session.getRepositorySession(), packagers, getLog())
+            .of("azure", Path.of(project.getBuild().getOutputDirectory()));
     Set<String> keys = new HashSet<>();
     for (Artifact a : kept) {
       keys.add(a.getGroupId() + ":" + a.getArtifactId());
