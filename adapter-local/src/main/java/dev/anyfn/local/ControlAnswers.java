@@ -1,8 +1,7 @@
 package dev.anyfn.local;
 
+import dev.anyfn.Event;
 import dev.anyfn.HttpResponse;
-import dev.anyfn.QueueMessage;
-import dev.anyfn.TopicMessage;
 import dev.anyfn.core.InvokeOutcome;
 import dev.anyfn.core.JsonCodec;
 import dev.anyfn.core.Problems;
@@ -11,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The control API's answers as HTTP responses: values as {@code application/json} bodies, the JSON
@@ -86,25 +86,17 @@ final class ControlAnswers {
     return b.build();
   }
 
-  /** Messages sent to a queue no function reads: their ids and bodies. */
-  static List<Map<String, Object>> queueMessages(List<QueueMessage> messages) {
+  /**
+   * Messages sent to a queue no function reads, or published to a topic no function subscribes to:
+   * their ids and bodies.
+   */
+  static <T extends Event> List<Map<String, Object>> messages(
+      List<T> messages, Function<T, String> body) {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (QueueMessage m : messages) {
+    for (T m : messages) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("id", m.id());
-      json.put("body", m.bodyText());
-      out.add(json);
-    }
-    return out;
-  }
-
-  /** Messages published to a topic no function subscribes to: their ids and bodies. */
-  static List<Map<String, Object>> topicMessages(List<TopicMessage> messages) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (TopicMessage m : messages) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("id", m.id());
-      json.put("body", m.bodyText());
+      json.put("body", body.apply(m));
       out.add(json);
     }
     return out;

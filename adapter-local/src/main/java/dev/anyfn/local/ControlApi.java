@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.QueueMessage;
+import dev.anyfn.TopicMessage;
 import dev.anyfn.core.JsonBodyException;
 import dev.anyfn.core.JsonCodec;
 import dev.anyfn.core.Problems;
@@ -200,8 +202,8 @@ final class ControlApi {
           answers.json(
               200,
               queue
-                  ? ControlAnswers.queueMessages(events.unconsumed(name))
-                  : ControlAnswers.topicMessages(events.unsubscribed(name))));
+                  ? ControlAnswers.messages(events.unconsumed(name), QueueMessage::bodyText)
+                  : ControlAnswers.messages(events.unsubscribed(name), TopicMessage::bodyText)));
     }
     if (!method.equals("POST")) {
       return done(ControlAnswers.notAllowed("GET, POST", id));
