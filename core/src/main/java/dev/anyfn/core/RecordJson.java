@@ -11,6 +11,9 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.lang.annotation.Annotation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -45,12 +48,16 @@ import java.util.Set;
  * caller reads the same bytes again with databind, whose answer (a value or the error the caller
  * sees) is then the only one. So this class never decides an error, and a value it returns is the
  * one databind would have built; {@code RecordJsonTest} compares the two on each case.
+ *
+ * <p>Before jackson-core, a document or value whose strings and names are printable ASCII without
+ * escapes is tried with {@link AsciiRecordJson}, which scans the bytes directly (for a small body,
+ * setting up jackson-core's parser costs more than the whole scan) and leaves anything else here.
  */
 final class RecordJson {
   /** What {@link #read} answers when the bytes are not the plain case; read them with databind. */
   static final Object MISS = new Object();
 
-  private enum Kind {
+  enum Kind {
     STRING,
     INT,
     LONG,
@@ -59,17 +66,25 @@ final class RecordJson {
     RECORD
   }
 
-  /** One component: its name, how it is read and written, and its accessor. */
-  private record Component(
+  /**
+   * One component: its name (also as its bytes when it is printable ASCII, else null), how it is
+   * read and written, and its accessor, of type {@code (Object)Object}.
+   */
+  record Component(
       String name,
+      byte[] asciiName,
       SerializableString jsonName,
       Kind kind,
       boolean optional,
       Class<?> recordType,
-      Method accessor) {}
+      MethodHandle accessor) {}
 
-  /** A plain record's components and canonical constructor. */
-  private record Shape(Component[] components, Constructor<?> constructor) {
+  /**
+   * A plain record's components and canonical constructor, of type {@code (Object[])Object}; {@code
+   * ascii} when {@link AsciiRecordJson} can take it (every component name printable ASCII, at most
+   * 64 components).
+   */
+  record Shape(Component[] components, MethodHandle constructor, boolean ascii) {
     int indexOf(String name) {
       for (int i = 0; i < components.length; i++) {
         if (components[i].name.equals(name)) {
@@ -81,7 +96,7 @@ final class RecordJson {
   }
 
   /** The shape of each class, or null when it is not a plain record. */
-  private static final ClassValue<Optional<Shape>> SHAPES =
+  static final ClassValue<Optional<Shape>> SHAPES =
       new ClassValue<>() {
         @Override
         protected Optional<Shape> computeValue(Class<?> type) {
@@ -91,10 +106,15 @@ final class RecordJson {
 
   private final JsonFactory factory;
   private final boolean failOnUnknown;
+  private final AsciiRecordJson ascii;
 
   RecordJson(JsonFactory factory, boolean failOnUnknown) {
     this.factory = factory;
     this.failOnUnknown = failOnUnknown;
+    this.ascii =
+        new AsciiRecordJson(
+            factory.streamReadConstraints().getMaxDocumentLength(),
+            factory.streamReadConstraints().getMaxNestingDepth());
   }
 
   /** Whether values of {@code type} are plain records, which this class reads and writes. */
@@ -111,19 +131,24 @@ final class RecordJson {
     if (shape == null) {
       return MISS;
     }
+    if (shape.ascii) {
+      Object value = ascii.read(json, shape);
+      if (value != MISS) {
+        return value;
+      }
+    }
     try (JsonParser p = factory.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return MISS;
       }
       Object value = readObject(p, shape);
       return value == MISS || p.nextToken() != null ? MISS : value;
-    } catch (IOException | RuntimeException | ReflectiveOperationException e) {
+    } catch (IOException | RuntimeException e) {
       return MISS;
     }
   }
 
-  private Object readObject(JsonParser p, Shape shape)
-      throws IOException, ReflectiveOperationException {
+  private Object readObject(JsonParser p, Shape shape) throws IOException {
     Component[] components = shape.components;
     Object[] args = new Object[components.length];
     int seen = 0;
@@ -149,11 +174,35 @@ final class RecordJson {
     if (t != JsonToken.END_OBJECT || seen != components.length) {
       return MISS;
     }
-    return shape.constructor.newInstance(args);
+    return construct(shape, args);
   }
 
-  private Object readValue(JsonParser p, JsonToken t, Component c)
-      throws IOException, ReflectiveOperationException {
+  /**
+   * A new record of {@code shape} from its components, or {@link #MISS} when the constructor throws
+   * (databind then calls it and reports what it throws).
+   */
+  static Object construct(Shape shape, Object[] args) {
+    try {
+      return shape.constructor.invokeExact(args);
+    } catch (Throwable e) {
+      return MISS;
+    }
+  }
+
+  /**
+   * The value of component {@code c} of {@code record}.
+   *
+   * @throws IOException when the accessor throws (databind then calls it and reports it)
+   */
+  static Object component(Object record, Component c) throws IOException {
+    try {
+      return c.accessor.invokeExact(record);
+    } catch (Throwable e) {
+      throw new IOException("Cannot read component '" + c.name + "'", e);
+    }
+  }
+
+  private Object readValue(JsonParser p, JsonToken t, Component c) throws IOException {
     Object value =
         switch (c.kind) {
           case STRING -> t == JsonToken.VALUE_STRING ? p.getText() : MISS;
@@ -190,6 +239,12 @@ final class RecordJson {
     if (shape == null) {
       return null;
     }
+    if (shape.ascii) {
+      byte[] fast = AsciiRecordJson.write(value, shape);
+      if (fast != null) {
+        return fast;
+      }
+    }
     // as databind's writeValueAsBytes does: the recycler goes back to the pool, also on failure
     BufferRecycler recycler = factory._getBufferRecycler();
     try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
@@ -211,12 +266,7 @@ final class RecordJson {
     g.writeStartObject(value);
     for (Component c : shape.components) {
       g.writeFieldName(c.jsonName);
-      Object v;
-      try {
-        v = c.accessor.invoke(value);
-      } catch (ReflectiveOperationException e) {
-        throw new IOException("Cannot read component '" + c.name + "'", e);
-      }
+      Object v = component(value, c);
       if (c.optional && v != null) {
         v = ((Optional<?>) v).orElse(null);
       }
@@ -248,9 +298,18 @@ final class RecordJson {
       components[i] = component(declared[i]);
       parameterTypes[i] = declared[i].getType();
     }
+    boolean ascii = components.length <= AsciiRecordJson.MAX_COMPONENTS;
+    for (Component c : components) {
+      ascii &= c.asciiName != null;
+    }
     try {
-      return new Shape(components, type.getDeclaredConstructor(parameterTypes));
-    } catch (NoSuchMethodException e) {
+      MethodHandle constructor =
+          MethodHandles.publicLookup()
+              .findConstructor(type, MethodType.methodType(void.class, parameterTypes))
+              .asSpreader(Object[].class, parameterTypes.length)
+              .asType(MethodType.methodType(Object.class, Object[].class));
+      return new Shape(components, constructor, ascii);
+    } catch (ReflectiveOperationException e) {
       return null;
     }
   }
@@ -345,13 +404,23 @@ final class RecordJson {
     } else {
       return null;
     }
+    MethodHandle accessor;
+    try {
+      accessor =
+          MethodHandles.publicLookup()
+              .unreflect(rc.getAccessor())
+              .asType(MethodType.methodType(Object.class, Object.class));
+    } catch (IllegalAccessException e) {
+      return null; // not public: plain() refuses the record before this matters
+    }
     return new Component(
         rc.getName(),
+        AsciiRecordJson.asciiName(rc.getName()),
         new SerializedString(rc.getName()),
         kind,
         optional,
         kind == Kind.RECORD ? raw : null,
-        rc.getAccessor());
+        accessor);
   }
 
   private static boolean publicAll(Class<?> type) {

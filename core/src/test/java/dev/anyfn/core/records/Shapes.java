@@ -40,6 +40,14 @@ public final class Shapes {
     }
   }
 
+  /** A record whose accessor throws. */
+  public record Exploding(String a) {
+    @Override
+    public String a() {
+      throw new IllegalStateException("no a today");
+    }
+  }
+
   /** Not plain: a component renamed by an annotation. */
   public record Renamed(@JsonProperty("n") String name) {}
 

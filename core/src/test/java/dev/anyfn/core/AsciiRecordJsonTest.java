@@ -1,0 +1,307 @@
+package dev.anyfn.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.anyfn.core.records.Shapes;
+import dev.anyfn.core.records.Shapes.Chain;
+import dev.anyfn.core.records.Shapes.Email;
+import dev.anyfn.core.records.Shapes.Nested;
+import dev.anyfn.core.records.Shapes.Optionals;
+import dev.anyfn.core.records.Shapes.Scalars;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link AsciiRecordJson} alone, against databind: every document it reads is read as databind
+ * reads it, every value it writes is written byte for byte as databind writes it, and everything
+ * outside its case (escapes, other bytes, limits) is left to jackson-core rather than guessed.
+ */
+class AsciiRecordJsonTest {
+  private static final JsonCodec CODEC = JsonCodec.create(RuntimeSettings.builder().build());
+  private static final AsciiRecordJson ASCII = new AsciiRecordJson(1_000_000, 1_000);
+  private static final String WHITESPACE = " \t\r\n";
+
+  @Test
+  void readsGeneratedPlainDocumentsAsDatabindReadsThem() {
+    Random random = new Random(20261129L);
+    for (int n = 0; n < 3_000; n++) {
+      Scalars value = randomScalars(random);
+      String json =
+          spaced(new String(CODEC.writeWithDatabind(value), StandardCharsets.UTF_8), random);
+      Object read = ASCII.read(bytes(json), shape(Scalars.class));
+      assertThat(read).as(json).isEqualTo(value).isEqualTo(databind(json, Scalars.class));
+    }
+  }
+
+  @Test
+  void readsNumbersInEveryFormJsonAllowsAsDatabindDoes() {
+    for (String d :
+        List.of("1.5", "-0.0", "1e3", "1E+3", "2.5e-3", "0.1", "-12.75E2", "4.9e-324")) {
+      for (String i : List.of("0", "-0", "7", "-2147483648", "2147483647")) {
+        for (String l : List.of("0", "-9223372036854775808", "9223372036854775807", "-1")) {
+          String json =
+              "{\"s\":\"x\",\"i\":%s,\"l\":%s,\"b\":true,\"d\":%s,\"bi\":%s,\"bl\":%s,\"bb\":false,\"bd\":%s}"
+                  .formatted(i, l, d, i, l, d);
+          Object read = ASCII.read(bytes(json), shape(Scalars.class));
+          assertThat(read).as(json).isInstanceOf(Scalars.class);
+          assertThat(read).as(json).isEqualTo(databind(json, Scalars.class));
+        }
+      }
+    }
+  }
+
+  @Test
+  void readsNestedAndOptionalRecordsAsDatabindDoes() {
+    String scalars =
+        "{\"s\":\"a\",\"i\":1,\"l\":2,\"b\":true,\"d\":0.5,\"bi\":3,\"bl\":4,\"bb\":false,\"bd\":1e0}";
+    for (String json :
+        List.of(
+            "{\"name\":\"n\",\"inner\":" + scalars + "}",
+            "{\"inner\":" + scalars + ",\"name\":\"\"}",
+            "{\"s\":\"x\",\"i\":5,\"n\":{\"name\":\"n\",\"inner\":" + scalars + "}}")) {
+      Class<?> type = json.startsWith("{\"s\"") ? Optionals.class : Nested.class;
+      Object read = ASCII.read(bytes(json), shape(type));
+      assertThat(read).as(json).isInstanceOf(type).isEqualTo(databind(json, type));
+    }
+    assertThat(
+            ASCII.read(
+                bytes("{\"s\":\"x\",\"i\":5,\"n\":{\"name\":\"n\",\"inner\":" + scalars + "}}"),
+                shape(Optionals.class)))
+        .isEqualTo(
+            new Optionals(
+                Optional.of("x"),
+                Optional.of(5),
+                Optional.of(
+                    new Nested("n", new Scalars("a", 1, 2, true, 0.5, 3, 4L, false, 1.0)))));
+  }
+
+  /**
+   * Each of these is outside the case: a MISS here, and RecordJson's jackson-core path or databind
+   * decides (some are read, some refused).
+   */
+  @Test
+  void leavesEveryDocumentOutsideItsCaseToJacksonCore() {
+    String rest = "\"b\":true,\"d\":2.5,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1";
+    List<String> others =
+        List.of(
+            "{\"s\":\"\\n\",\"i\":7,\"l\":1," + rest + "}", // an escape
+            "{\"s\":\"\u00e9\",\"i\":7,\"l\":1," + rest + "}", // not ASCII
+            "{\"s\":\"\u0001\",\"i\":7,\"l\":1," + rest + "}", // a control character
+            "{\"s\":\"\u007f\",\"i\":7,\"l\":1," + rest + "}", // DEL
+            "\ufeff{\"s\":\"a\",\"i\":7,\"l\":1," + rest + "}", // a byte order mark
+            "{\"s\":null,\"i\":7,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":07,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":7.0,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":7e0,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":2147483648,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":-2147483649,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":7,\"l\":9223372036854775808," + rest + "}",
+            "{\"s\":\"a\",\"i\":7,\"l\":-9223372036854775809," + rest + "}",
+            "{\"s\":\"a\",\"i\":7,\"l\":10000000000000000000," + rest + "}",
+            "{\"s\":\"a\",\"i\":-,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":+7,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1,\"b\":true,\"d\":2,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1,\"b\":true,\"d\":1e999,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1,\"b\":true,\"d\":.5,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1,\"b\":true,\"d\":5.,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1,\"b\":true,\"d\":1e,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1,\"b\":tru,\"d\":2.5,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1,\"b\":truex,\"d\":2.5,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1}",
+            "{\"s\":\"a\",\"s\":\"b\",\"i\":7,\"l\":1," + rest + "}", // a repeated name
+            "{\"s\":\"a\",\"x\":1,\"i\":7,\"l\":1," + rest + "}", // an unknown name
+            "{\"s\":\"a\",\"i\":7,\"l\":1," + rest + ",}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1," + rest + "} x",
+            "{\"s\":\"a\",\"i\":7,\"l\":1," + rest + "}{}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1," + rest,
+            "{\"s\":\"a\",\"i\":7,\"l\":1}",
+            "{\"s\" \"a\",\"i\":7,\"l\":1," + rest + "}",
+            "{\"s\":\"a\";\"i\":7,\"l\":1," + rest + "}",
+            "{\"s\":\"a\",\"i\":7,\"l\":1 " + rest + "}",
+            "[]",
+            "null",
+            "",
+            "   ");
+    for (String json : others) {
+      assertThat(ASCII.read(bytes(json), shape(Scalars.class))).as(json).isSameAs(RecordJson.MISS);
+    }
+    // a byte that is not whitespace after the document, read as a signed byte, is not the end
+    byte[] trailing = bytes("{\"s\":\"a\",\"i\":7,\"l\":1," + rest + "} ");
+    trailing[trailing.length - 1] = (byte) 0xff;
+    assertThat(ASCII.read(trailing, shape(Scalars.class))).isSameAs(RecordJson.MISS);
+  }
+
+  @Test
+  void documentsBeyondTheFactorysLimitsAreLeftToJacksonCore() {
+    String chain =
+        "{\"value\":\"a\",\"next\":{\"value\":\"b\",\"next\":{\"value\":\"c\",\"next\":null}}}";
+    assertThat(new AsciiRecordJson(1_000, 3).read(bytes(chain), shape(Chain.class)))
+        .isSameAs(RecordJson.MISS); // null ends the chain: not the case either way
+    String nested =
+        "{\"name\":\"n\",\"inner\":{\"s\":\"a\",\"i\":1,\"l\":2,\"b\":true,\"d\":0.5,"
+            + "\"bi\":3,\"bl\":4,\"bb\":false,\"bd\":1.0}}";
+    assertThat(new AsciiRecordJson(1_000, 3).read(bytes(nested), shape(Nested.class)))
+        .isInstanceOf(Nested.class);
+    assertThat(new AsciiRecordJson(1_000, 2).read(bytes(nested), shape(Nested.class)))
+        .isSameAs(RecordJson.MISS);
+    assertThat(
+            new AsciiRecordJson(nested.length() - 1, 10).read(bytes(nested), shape(Nested.class)))
+        .isSameAs(RecordJson.MISS);
+    // and the runtime's own limits hold through the whole codec
+    JsonCodec shallow = JsonCodec.create(RuntimeSettings.builder().maxJsonDepth(1).build());
+    assertThat(shallow.readPlainInput(bytes(nested), Nested.class)).isSameAs(RecordJson.MISS);
+  }
+
+  @Test
+  void aConstructorThatRefusesIsAMissAndAnAccessorThatThrowsIsReported() {
+    assertThat(ASCII.read(bytes("{\"address\":\"a@b\"}"), shape(Email.class)))
+        .isEqualTo(new Email("a@b"));
+    assertThat(ASCII.read(bytes("{\"address\":\"ab\"}"), shape(Email.class)))
+        .isSameAs(RecordJson.MISS);
+    assertThatThrownBy(
+            () -> AsciiRecordJson.write(new Shapes.Exploding("x"), shape(Shapes.Exploding.class)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("'a'")
+        .hasRootCauseMessage("no a today");
+  }
+
+  @Test
+  void writesGeneratedValuesByteForByteAsDatabind() throws IOException {
+    Random random = new Random(20261130L);
+    for (int n = 0; n < 3_000; n++) {
+      Scalars scalars = randomScalars(random);
+      Object value =
+          switch (n % 3) {
+            case 0 -> scalars;
+            case 1 -> new Nested(random.nextBoolean() ? null : asciiString(random), scalars);
+            default ->
+                new Optionals(
+                    random.nextBoolean() ? Optional.empty() : Optional.of(asciiString(random)),
+                    random.nextBoolean() ? Optional.empty() : Optional.of(random.nextInt()),
+                    Optional.of(new Nested("n", scalars)));
+          };
+      byte[] written = AsciiRecordJson.write(value, shape(value.getClass()));
+      assertThat(written).as("%s", value).isNotNull();
+      assertThat(new String(written, StandardCharsets.UTF_8))
+          .as("%s", value)
+          .isEqualTo(new String(CODEC.writeWithDatabind(value), StandardCharsets.UTF_8));
+    }
+    Chain deep = null;
+    for (int i = 0; i < 40; i++) {
+      deep = new Chain("c" + i, deep);
+    }
+    assertThat(new String(AsciiRecordJson.write(deep, shape(Chain.class)), StandardCharsets.UTF_8))
+        .isEqualTo(new String(CODEC.writeWithDatabind(deep), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void leavesValuesItCannotWriteAsJacksonCoreDoesToJacksonCore() throws IOException {
+    Scalars base = new Scalars("a", 1, 2, true, 0.5, 3, 4L, false, 1.0);
+    for (String s :
+        List.of("\"", "\\", "\n", "\u0000", "\u007f", "\u00e9", "\u2028", "\ud83d\ude00")) {
+      Scalars value = new Scalars("x" + s, 1, 2, true, 0.5, 3, 4L, false, 1.0);
+      assertThat(AsciiRecordJson.write(value, shape(Scalars.class))).as(s).isNull();
+      assertThat(new String(CODEC.write(value), StandardCharsets.UTF_8))
+          .isEqualTo(new String(CODEC.writeWithDatabind(value), StandardCharsets.UTF_8));
+    }
+    for (double d : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      Scalars value = new Scalars("a", 1, 2, true, d, 3, 4L, false, 1.0);
+      assertThat(AsciiRecordJson.write(value, shape(Scalars.class))).isNull();
+      assertThat(new String(CODEC.write(value), StandardCharsets.UTF_8))
+          .isEqualTo(new String(CODEC.writeWithDatabind(value), StandardCharsets.UTF_8));
+    }
+    Chain deep = null;
+    for (int i = 0; i < 100; i++) {
+      deep = new Chain("c", deep);
+    }
+    assertThat(AsciiRecordJson.write(deep, shape(Chain.class))).isNull();
+    assertThat(AsciiRecordJson.write(base, shape(Scalars.class))).isNotNull();
+  }
+
+  private static Scalars randomScalars(Random random) {
+    return new Scalars(
+        asciiString(random),
+        edge(random, random.nextInt(), Integer.MIN_VALUE, Integer.MAX_VALUE),
+        edge(random, random.nextLong(), Long.MIN_VALUE, Long.MAX_VALUE),
+        random.nextBoolean(),
+        randomDouble(random),
+        edge(random, random.nextInt(100) - 50, 0, -1),
+        edge(random, random.nextLong() >> random.nextInt(64), 0L, 1L),
+        random.nextBoolean(),
+        randomDouble(random));
+  }
+
+  private static <T> T edge(Random random, T usual, T low, T high) {
+    return switch (random.nextInt(10)) {
+      case 0 -> low;
+      case 1 -> high;
+      default -> usual;
+    };
+  }
+
+  private static double randomDouble(Random random) {
+    double d;
+    do {
+      d =
+          switch (random.nextInt(4)) {
+            case 0 -> Double.longBitsToDouble(random.nextLong());
+            case 1 -> random.nextInt(1000) / 8.0;
+            case 2 -> -random.nextDouble();
+            default -> random.nextGaussian() * Math.pow(10, random.nextInt(40) - 20);
+          };
+    } while (!Double.isFinite(d));
+    return d;
+  }
+
+  /** Printable ASCII but " and \, which JSON writes as they are. */
+  private static String asciiString(Random random) {
+    StringBuilder b = new StringBuilder();
+    int length = random.nextInt(12);
+    while (b.length() < length) {
+      char c = (char) (0x20 + random.nextInt(0x7f - 0x20));
+      if (c != '"' && c != '\\') {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** JSON whitespace added at random between the tokens of a compact document. */
+  private static String spaced(String json, Random random) {
+    StringBuilder b = new StringBuilder();
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      boolean structural = !inString && "{}:,".indexOf(c) >= 0;
+      if (structural && random.nextInt(4) == 0) {
+        b.append(WHITESPACE.charAt(random.nextInt(WHITESPACE.length())));
+      }
+      b.append(c);
+      if (structural && random.nextInt(4) == 0) {
+        b.append(WHITESPACE.charAt(random.nextInt(WHITESPACE.length())));
+      }
+      if (c == '"') {
+        inString = !inString;
+      }
+    }
+    return b.toString();
+  }
+
+  private static RecordJson.Shape shape(Class<?> type) {
+    return RecordJson.SHAPES.get(type).orElseThrow();
+  }
+
+  private static byte[] bytes(String json) {
+    return json.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Object databind(String json, Class<?> type) {
+    ObjectReader reader = CODEC.inputReaderFor(CODEC.typeFactory().constructType(type));
+    return CODEC.read(reader, bytes(json));
+  }
+}
