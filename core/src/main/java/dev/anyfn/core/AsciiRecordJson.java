@@ -31,6 +31,12 @@ final class AsciiRecordJson {
   /** Nesting written here; jackson-core writes deeper values and enforces its limit on them. */
   private static final int MAX_WRITE_DEPTH = 64;
 
+  /**
+   * What a member adds to a record's JSON besides its name when its value is short: quotes, colon,
+   * comma and a dozen characters of value.
+   */
+  static final int SHORT_MEMBER = 16;
+
   /** Characters of a double's literal read here; longer ones go to jackson-core. */
   private static final int MAX_DOUBLE_LITERAL = 32;
 
@@ -332,7 +338,7 @@ final class AsciiRecordJson {
    *     declared (as {@link RecordJson#write} reports them)
    */
   static byte[] write(Object value, Shape shape) throws IOException {
-    Writer w = new Writer();
+    Writer w = new Writer(shape.sizeHint());
     try {
       return w.object(value, shape, 1) ? Arrays.copyOf(w.bytes, w.size) : null;
     } catch (RuntimeException e) {
@@ -342,8 +348,12 @@ final class AsciiRecordJson {
 
   /** One value's bytes, grown as needed; each method answers false where the case ends. */
   private static final class Writer {
-    byte[] bytes = new byte[128];
+    byte[] bytes;
     int size;
+
+    Writer(int sizeHint) {
+      bytes = new byte[sizeHint];
+    }
 
     boolean object(Object value, Shape shape, int depth) throws IOException {
       if (depth > MAX_WRITE_DEPTH) {

@@ -82,9 +82,9 @@ final class RecordJson {
   /**
    * A plain record's components and canonical constructor, of type {@code (Object[])Object}; {@code
    * ascii} when {@link AsciiRecordJson} can take it (every component name printable ASCII, at most
-   * 64 components).
+   * 64 components), and then {@code sizeHint} is the length of its JSON with short values.
    */
-  record Shape(Component[] components, MethodHandle constructor, boolean ascii) {
+  record Shape(Component[] components, MethodHandle constructor, boolean ascii, int sizeHint) {
     int indexOf(String name) {
       for (int i = 0; i < components.length; i++) {
         if (components[i].name.equals(name)) {
@@ -299,8 +299,10 @@ final class RecordJson {
       parameterTypes[i] = declared[i].getType();
     }
     boolean ascii = components.length <= AsciiRecordJson.MAX_COMPONENTS;
+    int sizeHint = 2;
     for (Component c : components) {
       ascii &= c.asciiName != null;
+      sizeHint += ascii ? c.asciiName.length + AsciiRecordJson.SHORT_MEMBER : 0;
     }
     try {
       MethodHandle constructor =
@@ -308,7 +310,7 @@ final class RecordJson {
               .findConstructor(type, MethodType.methodType(void.class, parameterTypes))
               .asSpreader(Object[].class, parameterTypes.length)
               .asType(MethodType.methodType(Object.class, Object[].class));
-      return new Shape(components, constructor, ascii);
+      return new Shape(components, constructor, ascii, sizeHint);
     } catch (ReflectiveOperationException e) {
       return null;
     }
