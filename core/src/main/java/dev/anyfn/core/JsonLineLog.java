@@ -54,6 +54,7 @@ final class JsonLineLog implements Log {
   private static final Set<String> RESERVED_KEYS =
       Set.of(
           "time",
+          "timestamp",
           "level",
           "severity",
           "function",
@@ -69,6 +70,14 @@ final class JsonLineLog implements Log {
 
   private final BiConsumer<Level, String> sink;
   private final boolean google;
+
+  /**
+   * The line's first characters, up to its time's value: {@code timestamp} on AWS, the key Lambda's
+   * log-level filtering reads its time from (without a valid one it files the line at INFO whatever
+   * its level), {@code time} elsewhere, which Cloud Logging reads.
+   */
+  private final String timeKey;
+
   private final String functionName;
   private final String requestId;
   private final String traceName;
@@ -90,6 +99,7 @@ final class JsonLineLog implements Log {
       Clock clock) {
     this.sink = sink;
     this.google = provider == Provider.GCP;
+    this.timeKey = provider == Provider.AWS ? "{\"timestamp\":\"" : "{\"time\":\"";
     this.functionName = functionName;
     this.requestId = requestId;
     this.traceName = traceName;
@@ -141,7 +151,7 @@ final class JsonLineLog implements Log {
     int text = cut ? 2_048 : Integer.MAX_VALUE;
     int value = cut ? 512 : Integer.MAX_VALUE;
     StringBuilder b = new StringBuilder(128);
-    b.append("{\"time\":\"").append(clock.instant()).append("\",\"level\":\"");
+    b.append(timeKey).append(clock.instant()).append("\",\"level\":\"");
     b.append(level == Level.SEVERE ? "ERROR" : level == Level.WARNING ? "WARN" : "INFO");
     if (google) {
       b.append("\",\"severity\":\"").append(level == Level.SEVERE ? "ERROR" : level.getName());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.anyfn.Provider;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ class JsonLineLogTest {
     log.info("order taken", "orderId", "o-1", "quantity", 2, "express", true);
 
     JsonNode line = STRICT.readTree(lines.get(0));
-    assertThat(line.get("time").asText()).isEqualTo("2026-11-27T10:00:00Z");
+    assertThat(line.get("timestamp").asText()).isEqualTo("2026-11-27T10:00:00Z");
     assertThat(line.get("level").asText()).isEqualTo("INFO");
     assertThat(line.get("function").asText()).isEqualTo("orders");
     assertThat(line.get("requestId").asText()).isEqualTo("req-1");
@@ -56,6 +57,29 @@ class JsonLineLogTest {
     assertThat(line.get("orderId").asText()).isEqualTo("o-1");
     assertThat(line.get("quantity").isInt()).isTrue();
     assertThat(line.get("express").isBoolean()).isTrue();
+  }
+
+  /**
+   * Lambda's log-level filtering reads the time from {@code timestamp} (RFC 3339) and files a line
+   * without a valid one at INFO; Cloud Logging reads {@code time}. A caller's key of either name is
+   * prefixed on every cloud.
+   */
+  @Test
+  void theTimeIsUnderTheKeyEachCloudReads() throws Exception {
+    log.warn("slow", "time", "theirs", "timestamp", "also theirs");
+    google.warn("slow");
+    log(Provider.AZURE).warn("slow");
+
+    assertThat(lines.get(0))
+        .startsWith("{\"timestamp\":\"2026-11-27T10:00:00Z\",\"level\":\"WARN\"");
+    JsonNode aws = STRICT.readTree(lines.get(0));
+    assertThat(OffsetDateTime.parse(aws.get("timestamp").asText()).toInstant())
+        .isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+    assertThat(aws.has("time")).isFalse();
+    assertThat(aws.get("_time").asText()).isEqualTo("theirs");
+    assertThat(aws.get("_timestamp").asText()).isEqualTo("also theirs");
+    assertThat(lines.get(1)).startsWith("{\"time\":\"2026-11-27T10:00:00Z\",");
+    assertThat(lines.get(2)).startsWith("{\"time\":\"2026-11-27T10:00:00Z\",");
   }
 
   @Test
