@@ -4,7 +4,8 @@
 # entry minus the core alone). Times are JMH's mean and the median of the measurement iterations
 # (robust to the spikes of a busy machine). Then a second opinion that survives a busy machine:
 # the three calls timed in rotating blocks in one JVM (InterleavedRatio; BENCH_NO_INTERLEAVED=1
-# skips it). Usage: bench/azure/run.sh [extra JMH args]; with -prof gc it also prints the bytes
+# skips it; BENCH_ALTERNATE=N adds N alternating pairs of forks, see below). Usage:
+# bench/azure/run.sh [extra JMH args]; with -prof gc it also prints the bytes
 # allocated per call, which, unlike the times, do not depend on the load of the machine.
 # Builds bench/azure and the anyfn modules it depends on (-am); set ANYFN_BENCH_NO_AM=1 to build
 # only bench/azure against the anyfn snapshots already in the local repository. BENCH_JAVA_OPTS
@@ -41,6 +42,31 @@ print(f"  (by median: adapter {medians['generatedEntry'] - medians['coreOnly']:.
       f" ratio {medians['generatedEntry'] / medians['handWritten']:.2f}x)")
 print(f"ratio generated/hand-written = {gen['score'] / hand['score']:.2f}x (target <= 1.3x)")
 PY
+# A third opinion, for a machine with slow spells that can last a whole fork: BENCH_ALTERNATE=N runs
+# N pairs of single JMH forks, generated entry then hand-written, and prints each pair's ratio and
+# their median (a spell then spoils a pair, not one side of every figure).
+if [[ -n "${BENCH_ALTERNATE:-}" ]]; then
+  pairs=$(mktemp -d)
+  for ((i = 1; i <= BENCH_ALTERNATE; i++)); do
+    for side in generatedEntry handWritten; do
+      java ${BENCH_JAVA_OPTS:-} -jar bench/azure/target/benchmarks.jar \
+        "AzureInvocationBenchmark.$side\$" -f 1 -rf json -rff "$pairs/$side-$i.json" "$@" >/dev/null
+    done
+  done
+  python3 - "$pairs" "$BENCH_ALTERNATE" <<'PY'
+import json, statistics, sys
+d, n = sys.argv[1], int(sys.argv[2])
+ratios = []
+for i in range(1, n + 1):
+    g = json.load(open(f"{d}/generatedEntry-{i}.json"))[0]["primaryMetric"]
+    h = json.load(open(f"{d}/handWritten-{i}.json"))[0]["primaryMetric"]
+    ratios.append(g["score"] / h["score"])
+    print(f"pair {i}: generated {g['score']:.0f} ± {g['scoreError']:.0f} ns/op, hand-written"
+          f" {h['score']:.0f} ± {h['scoreError']:.0f} ns/op, ratio {ratios[-1]:.2f}x")
+print(f"alternating forks: median ratio generated/hand-written = {statistics.median(ratios):.2f}x"
+      f" over {n} pairs (target <= 1.3x)")
+PY
+fi
 if [[ "${BENCH_NO_INTERLEAVED:-}" != 1 ]]; then
   java ${BENCH_JAVA_OPTS:-} -cp bench/azure/target/benchmarks.jar dev.anyfn.bench.azure.InterleavedRatio
 fi
