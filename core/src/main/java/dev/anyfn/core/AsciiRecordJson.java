@@ -9,17 +9,17 @@ import java.util.Optional;
 
 /**
  * The commonest plain case of {@link RecordJson}, read and written straight from and to bytes: a
- * small document whose strings and names are printable ASCII without escapes. Setting up
- * jackson-core's parser or generator costs more than such a document's whole scan, and most bodies
- * and answers are such documents.
+ * small document whose strings and names are printable ASCII without escapes (any strings, when
+ * writing). Setting up jackson-core's parser or generator costs more than such a document's whole
+ * scan, and most bodies and answers are such documents.
  *
  * <p>It decides nothing either: reading answers {@link RecordJson#MISS} at the first byte outside
  * that case (an escape, a byte outside printable ASCII, an unknown or repeated name, a null, a
  * number of another kind or out of range, ...) and {@link RecordJson} reads the document again with
- * jackson-core; writing answers null for a value it cannot write as jackson-core would (a string
- * outside printable ASCII, a double that is not finite, deep nesting), and {@link RecordJson}
- * writes it with jackson-core. {@code AsciiRecordJsonTest} checks both against jackson-core and
- * databind.
+ * jackson-core. Writing takes any string, escaped and encoded as jackson-core does, and answers
+ * null for a value it does not write (a double that is not finite, deep nesting); {@link
+ * RecordJson} then writes it with jackson-core. {@code AsciiRecordJsonTest} checks both against
+ * jackson-core and databind.
  */
 final class AsciiRecordJson {
   /** Components a record may have to be taken here: one bit each in a long. */
@@ -36,6 +36,8 @@ final class AsciiRecordJson {
    * comma and a dozen characters of value.
    */
   static final int SHORT_MEMBER = 16;
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** Characters of a double's literal read here; longer ones go to jackson-core. */
   private static final int MAX_DOUBLE_LITERAL = 32;
@@ -330,9 +332,8 @@ final class AsciiRecordJson {
   }
 
   /**
-   * The JSON of record {@code value}, byte for byte what jackson-core writes, or null when a string
-   * in it is not printable ASCII, a double is not finite, or it nests deeper than {@link
-   * #MAX_WRITE_DEPTH}.
+   * The JSON of record {@code value}, byte for byte what jackson-core writes, or null when a double
+   * in it is not finite or it nests deeper than {@link #MAX_WRITE_DEPTH}.
    *
    * @throws IOException when an accessor throws, or a component holds a value of another class than
    *     declared (as {@link RecordJson#write} reports them)
@@ -388,9 +389,7 @@ final class AsciiRecordJson {
         return true;
       }
       switch (c.kind()) {
-        case STRING -> {
-          return string((String) v);
-        }
+        case STRING -> string((String) v);
         case INT -> put(Integer.toString((Integer) v));
         case LONG -> put(Long.toString((Long) v));
         case BOOLEAN -> put((Boolean) v ? "true" : "false");
@@ -409,19 +408,72 @@ final class AsciiRecordJson {
       return true;
     }
 
-    private boolean string(String s) {
+    /**
+     * A string as jackson-core writes it: printable ASCII as it is; {@code "}, backslash and the
+     * control characters escaped (the short escape where JSON has one, else {@code u00XX} in
+     * upper-case hex), and so are the halves of a surrogate pair; DEL and everything else in UTF-8.
+     */
+    private void string(String s) {
       int length = s.length();
-      ensure(length + 2);
+      ensure(length + 2); // one byte per character: the common case needs no other check
       bytes[size++] = '"';
       for (int i = 0; i < length; i++) {
         char c = s.charAt(i);
-        if (!plainByte(c)) {
-          return false;
+        if (plainByte(c)) {
+          bytes[size++] = (byte) c;
+          continue;
         }
-        bytes[size++] = (byte) c;
+        // room for this character's longest form, a byte for each one after it, the closing quote
+        ensure(6 + length - i);
+        if (c < 0x80) {
+          escape(c);
+        } else if (c < 0x800) {
+          bytes[size++] = (byte) (0xc0 | c >> 6);
+          bytes[size++] = (byte) (0x80 | c & 0x3f);
+        } else if (!Character.isSurrogate(c)) {
+          bytes[size++] = (byte) (0xe0 | c >> 12);
+          bytes[size++] = (byte) (0x80 | c >> 6 & 0x3f);
+          bytes[size++] = (byte) (0x80 | c & 0x3f);
+        } else {
+          // jackson-core escapes each half of a surrogate pair (and a lone one) rather than
+          // writing the pair's code point in four UTF-8 bytes
+          unicodeEscape(c);
+        }
       }
       bytes[size++] = '"';
-      return true;
+    }
+
+    /** An ASCII character that is not {@link #plainByte}, as jackson-core writes it. */
+    private void escape(char c) {
+      int shortForm =
+          switch (c) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '\b' -> 'b';
+            case '\t' -> 't';
+            case '\f' -> 'f';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            default -> 0;
+          };
+      if (shortForm != 0) {
+        bytes[size++] = '\\';
+        bytes[size++] = (byte) shortForm;
+      } else if (c == 0x7f) {
+        bytes[size++] = (byte) c; // DEL is written as it is
+      } else {
+        unicodeEscape(c);
+      }
+    }
+
+    /** {@code \\uXXXX}, upper-case hex, as jackson-core writes it. */
+    private void unicodeEscape(char c) {
+      bytes[size++] = '\\';
+      bytes[size++] = 'u';
+      bytes[size++] = (byte) HEX[c >> 12];
+      bytes[size++] = (byte) HEX[c >> 8 & 0xf];
+      bytes[size++] = (byte) HEX[c >> 4 & 0xf];
+      bytes[size++] = (byte) HEX[c & 0xf];
     }
 
     private void put(char c) {

@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The core's plain-record JSON ({@link RecordJson}) against databind's default reader and writer on
  * the body and answer of the per-invocation benchmarks: a one-field record read, a two-field record
- * written. In the core's package to reach the package-private class. Run: {@code java -jar
- * bench/core/target/benchmarks.jar RecordJsonBenchmark}.
+ * written; the {@code Accented} ones fall outside {@link AsciiRecordJson}'s case and show what its
+ * failed scan adds to the jackson-core path. In the core's package to reach the package-private
+ * class. Run: {@code java -jar bench/core/target/benchmarks.jar RecordJsonBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +39,12 @@ public class RecordJsonBenchmark {
 
   private static final byte[] BODY = "{\"name\":\"ada\"}".getBytes(StandardCharsets.UTF_8);
   private static final Greeting ANSWER = new Greeting("Hello, ada", 3);
+
+  /** Outside AsciiRecordJson's case (a letter beyond ASCII): what its failed scan costs. */
+  private static final byte[] ACCENTED_BODY =
+      "{\"name\":\"Jos\u00e9\"}".getBytes(StandardCharsets.UTF_8);
+
+  private static final Greeting ACCENTED_ANSWER = new Greeting("Hello, Jos\u00e9", 4);
 
   private RecordJson records;
   private ObjectReader reader;
@@ -60,6 +67,11 @@ public class RecordJsonBenchmark {
   }
 
   @Benchmark
+  public Object recordReadAccented() {
+    return records.read(ACCENTED_BODY, Name.class);
+  }
+
+  @Benchmark
   public Object databindRead() throws IOException {
     return reader.readValue(BODY);
   }
@@ -67,6 +79,11 @@ public class RecordJsonBenchmark {
   @Benchmark
   public byte[] recordWrite() throws IOException {
     return records.write(ANSWER);
+  }
+
+  @Benchmark
+  public byte[] recordWriteAccented() throws IOException {
+    return records.write(ACCENTED_ANSWER);
   }
 
   @Benchmark
