@@ -2,24 +2,20 @@ package dev.anyfn.core;
 
 import dev.anyfn.core.RecordJson.Component;
 import dev.anyfn.core.RecordJson.Shape;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The commonest plain case of {@link RecordJson}, read and written straight from and to bytes: a
- * small document whose strings and names are printable ASCII without escapes (any strings, when
- * writing). Setting up jackson-core's parser or generator costs more than such a document's whole
- * scan, and most bodies and answers are such documents.
+ * The commonest plain case of {@link RecordJson}'s reading, scanned straight from the bytes: a
+ * small document whose strings and names are printable ASCII without escapes. Setting up
+ * jackson-core's parser costs more than such a document's whole scan, and most bodies are such
+ * documents. ({@link DirectRecordWriter} is the writing side.)
  *
- * <p>It decides nothing either: reading answers {@link RecordJson#MISS} at the first byte outside
- * that case (an escape, a byte outside printable ASCII, an unknown or repeated name, a null, a
- * number of another kind or out of range, ...) and {@link RecordJson} reads the document again with
- * jackson-core. Writing takes any string, escaped and encoded as jackson-core does, and answers
- * null for a value it does not write (a double that is not finite, deep nesting); {@link
- * RecordJson} then writes it with jackson-core. {@code AsciiRecordJsonTest} checks both against
- * jackson-core and databind.
+ * <p>It decides nothing: it answers {@link RecordJson#MISS} at the first byte outside that case (an
+ * escape, a byte outside printable ASCII, an unknown or repeated name, a null, a number of another
+ * kind or out of range, ...) and {@link RecordJson} reads the document again with jackson-core,
+ * then databind. {@code AsciiRecordJsonTest} checks it against databind.
  */
 final class AsciiRecordJson {
   /** Components a record may have to be taken here: one bit each in a long. */
@@ -27,17 +23,6 @@ final class AsciiRecordJson {
 
   /** Documents longer than this go to jackson-core, which streams them. */
   private static final int MAX_DOCUMENT = 64 * 1024;
-
-  /** Nesting written here; jackson-core writes deeper values and enforces its limit on them. */
-  private static final int MAX_WRITE_DEPTH = 64;
-
-  /**
-   * What a member adds to a record's JSON besides its name when its value is short: quotes, colon,
-   * comma and a dozen characters of value.
-   */
-  static final int SHORT_MEMBER = 16;
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /** Characters of a double's literal read here; longer ones go to jackson-core. */
   private static final int MAX_DOUBLE_LITERAL = 32;
@@ -68,7 +53,7 @@ final class AsciiRecordJson {
   }
 
   /** A character JSON strings hold unescaped and this class takes: printable ASCII but " and \. */
-  private static boolean plainByte(int c) {
+  static boolean plainByte(int c) {
     return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
   }
 
@@ -328,178 +313,6 @@ final class AsciiRecordJson {
         }
       }
       return true;
-    }
-  }
-
-  /**
-   * The JSON of record {@code value}, byte for byte what jackson-core writes, or null when a double
-   * in it is not finite or it nests deeper than {@link #MAX_WRITE_DEPTH}.
-   *
-   * @throws IOException when an accessor throws, or a component holds a value of another class than
-   *     declared (as {@link RecordJson#write} reports them)
-   */
-  static byte[] write(Object value, Shape shape) throws IOException {
-    Writer w = new Writer(shape.sizeHint());
-    try {
-      return w.object(value, shape, 1) ? Arrays.copyOf(w.bytes, w.size) : null;
-    } catch (RuntimeException e) {
-      throw new IOException("Cannot write " + value.getClass().getName(), e);
-    }
-  }
-
-  /** One value's bytes, grown as needed; each method answers false where the case ends. */
-  private static final class Writer {
-    byte[] bytes;
-    int size;
-
-    Writer(int sizeHint) {
-      bytes = new byte[sizeHint];
-    }
-
-    boolean object(Object value, Shape shape, int depth) throws IOException {
-      if (depth > MAX_WRITE_DEPTH) {
-        return false;
-      }
-      put('{');
-      Component[] components = shape.components();
-      for (int i = 0; i < components.length; i++) {
-        Component c = components[i];
-        if (i > 0) {
-          put(',');
-        }
-        put('"');
-        put(c.asciiName());
-        put('"');
-        put(':');
-        Object v = RecordJson.component(value, c);
-        if (c.optional() && v != null) {
-          v = ((Optional<?>) v).orElse(null);
-        }
-        if (!value(c, v, depth)) {
-          return false;
-        }
-      }
-      put('}');
-      return true;
-    }
-
-    private boolean value(Component c, Object v, int depth) throws IOException {
-      if (v == null) {
-        put("null");
-        return true;
-      }
-      switch (c.kind()) {
-        case STRING -> string((String) v);
-        case INT -> put(Integer.toString((Integer) v));
-        case LONG -> put(Long.toString((Long) v));
-        case BOOLEAN -> put((Boolean) v ? "true" : "false");
-        case DOUBLE -> {
-          double d = (Double) v;
-          if (!Double.isFinite(d)) {
-            return false;
-          }
-          put(Double.toString(d));
-        }
-        case RECORD -> {
-          Shape nested = RecordJson.SHAPES.get(c.recordType()).orElseThrow();
-          return nested.ascii() && object(v, nested, depth + 1);
-        }
-      }
-      return true;
-    }
-
-    /**
-     * A string as jackson-core writes it: printable ASCII as it is; {@code "}, backslash and the
-     * control characters escaped (the short escape where JSON has one, else {@code u00XX} in
-     * upper-case hex), and so are the halves of a surrogate pair; DEL and everything else in UTF-8.
-     */
-    private void string(String s) {
-      int length = s.length();
-      ensure(length + 2); // one byte per character: the common case needs no other check
-      bytes[size++] = '"';
-      for (int i = 0; i < length; i++) {
-        char c = s.charAt(i);
-        if (plainByte(c)) {
-          bytes[size++] = (byte) c;
-          continue;
-        }
-        // room for this character's longest form, a byte for each one after it, the closing quote
-        ensure(6 + length - i);
-        if (c < 0x80) {
-          escape(c);
-        } else if (c < 0x800) {
-          bytes[size++] = (byte) (0xc0 | c >> 6);
-          bytes[size++] = (byte) (0x80 | c & 0x3f);
-        } else if (!Character.isSurrogate(c)) {
-          bytes[size++] = (byte) (0xe0 | c >> 12);
-          bytes[size++] = (byte) (0x80 | c >> 6 & 0x3f);
-          bytes[size++] = (byte) (0x80 | c & 0x3f);
-        } else {
-          // jackson-core escapes each half of a surrogate pair (and a lone one) rather than
-          // writing the pair's code point in four UTF-8 bytes
-          unicodeEscape(c);
-        }
-      }
-      bytes[size++] = '"';
-    }
-
-    /** An ASCII character that is not {@link #plainByte}, as jackson-core writes it. */
-    private void escape(char c) {
-      int shortForm =
-          switch (c) {
-            case '"' -> '"';
-            case '\\' -> '\\';
-            case '\b' -> 'b';
-            case '\t' -> 't';
-            case '\f' -> 'f';
-            case '\n' -> 'n';
-            case '\r' -> 'r';
-            default -> 0;
-          };
-      if (shortForm != 0) {
-        bytes[size++] = '\\';
-        bytes[size++] = (byte) shortForm;
-      } else if (c == 0x7f) {
-        bytes[size++] = (byte) c; // DEL is written as it is
-      } else {
-        unicodeEscape(c);
-      }
-    }
-
-    /** {@code \\uXXXX}, upper-case hex, as jackson-core writes it. */
-    private void unicodeEscape(char c) {
-      bytes[size++] = '\\';
-      bytes[size++] = 'u';
-      bytes[size++] = (byte) HEX[c >> 12];
-      bytes[size++] = (byte) HEX[c >> 8 & 0xf];
-      bytes[size++] = (byte) HEX[c >> 4 & 0xf];
-      bytes[size++] = (byte) HEX[c & 0xf];
-    }
-
-    private void put(char c) {
-      ensure(1);
-      bytes[size++] = (byte) c;
-    }
-
-    private void put(byte[] b) {
-      ensure(b.length);
-      System.arraycopy(b, 0, bytes, size, b.length);
-      size += b.length;
-    }
-
-    /** Appends ASCII text (digits, literals). */
-    private void put(String ascii) {
-      int length = ascii.length();
-      ensure(length);
-      for (int i = 0; i < length; i++) {
-        bytes[size++] = (byte) ascii.charAt(i);
-      }
-    }
-
-    private void ensure(int more) {
-      if (size + more > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-      }
     }
   }
 }

@@ -49,9 +49,10 @@ import java.util.Set;
  * sees) is then the only one. So this class never decides an error, and a value it returns is the
  * one databind would have built; {@code RecordJsonTest} compares the two on each case.
  *
- * <p>Before jackson-core, a document or value whose strings and names are printable ASCII without
- * escapes is tried with {@link AsciiRecordJson}, which scans the bytes directly (for a small body,
- * setting up jackson-core's parser costs more than the whole scan) and leaves anything else here.
+ * <p>Before jackson-core, a document whose strings and names are printable ASCII without escapes is
+ * tried with {@link AsciiRecordJson}, which scans the bytes directly (for a small body, setting up
+ * jackson-core's parser costs more than the whole scan) and leaves anything else here; a value is
+ * written with {@link DirectRecordWriter}, which does what jackson-core's generator would.
  */
 final class RecordJson {
   /** What {@link #read} answers when the bytes are not the plain case; read them with databind. */
@@ -81,8 +82,9 @@ final class RecordJson {
 
   /**
    * A plain record's components and canonical constructor, of type {@code (Object[])Object}; {@code
-   * ascii} when {@link AsciiRecordJson} can take it (every component name printable ASCII, at most
-   * 64 components), and then {@code sizeHint} is the length of its JSON with short values.
+   * ascii} when {@link AsciiRecordJson} and {@link DirectRecordWriter} can take it (every component
+   * name printable ASCII, at most 64 components), and then {@code sizeHint} is the length of its
+   * JSON with short values.
    */
   record Shape(Component[] components, MethodHandle constructor, boolean ascii, int sizeHint) {
     int indexOf(String name) {
@@ -240,7 +242,7 @@ final class RecordJson {
       return null;
     }
     if (shape.ascii) {
-      byte[] fast = AsciiRecordJson.write(value, shape);
+      byte[] fast = DirectRecordWriter.write(value, shape);
       if (fast != null) {
         return fast;
       }
@@ -302,7 +304,7 @@ final class RecordJson {
     int sizeHint = 2;
     for (Component c : components) {
       ascii &= c.asciiName != null;
-      sizeHint += ascii ? c.asciiName.length + AsciiRecordJson.SHORT_MEMBER : 0;
+      sizeHint += ascii ? c.asciiName.length + DirectRecordWriter.SHORT_MEMBER : 0;
     }
     try {
       MethodHandle constructor =

@@ -18,9 +18,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link AsciiRecordJson} alone, against databind: every document it reads is read as databind
- * reads it, every value it writes is written byte for byte as databind writes it, and everything
- * outside its case (escapes, other bytes, limits) is left to jackson-core rather than guessed.
+ * The byte paths of plain records alone, against databind: every document {@link AsciiRecordJson}
+ * reads is read as databind reads it, every value {@link DirectRecordWriter} writes is written byte
+ * for byte as databind writes it, and everything outside their case (escapes on reading, limits,
+ * non-finite doubles) is left to jackson-core rather than guessed.
  */
 class AsciiRecordJsonTest {
   private static final JsonCodec CODEC = JsonCodec.create(RuntimeSettings.builder().build());
@@ -164,7 +165,8 @@ class AsciiRecordJsonTest {
     assertThat(ASCII.read(bytes("{\"address\":\"ab\"}"), shape(Email.class)))
         .isSameAs(RecordJson.MISS);
     assertThatThrownBy(
-            () -> AsciiRecordJson.write(new Shapes.Exploding("x"), shape(Shapes.Exploding.class)))
+            () ->
+                DirectRecordWriter.write(new Shapes.Exploding("x"), shape(Shapes.Exploding.class)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("'a'")
         .hasRootCauseMessage("no a today");
@@ -185,7 +187,7 @@ class AsciiRecordJsonTest {
                     random.nextBoolean() ? Optional.empty() : Optional.of(random.nextInt()),
                     Optional.of(new Nested("n", scalars)));
           };
-      byte[] written = AsciiRecordJson.write(value, shape(value.getClass()));
+      byte[] written = DirectRecordWriter.write(value, shape(value.getClass()));
       assertThat(written).as("%s", value).isNotNull();
       assertThat(new String(written, StandardCharsets.UTF_8))
           .as("%s", value)
@@ -195,7 +197,8 @@ class AsciiRecordJsonTest {
     for (int i = 0; i < 40; i++) {
       deep = new Chain("c" + i, deep);
     }
-    assertThat(new String(AsciiRecordJson.write(deep, shape(Chain.class)), StandardCharsets.UTF_8))
+    assertThat(
+            new String(DirectRecordWriter.write(deep, shape(Chain.class)), StandardCharsets.UTF_8))
         .isEqualTo(new String(CODEC.writeWithDatabind(deep), StandardCharsets.UTF_8));
   }
 
@@ -253,7 +256,7 @@ class AsciiRecordJsonTest {
     }
     for (double d : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
       Scalars value = new Scalars("a", 1, 2, true, d, 3, 4L, false, 1.0);
-      assertThat(AsciiRecordJson.write(value, shape(Scalars.class))).isNull();
+      assertThat(DirectRecordWriter.write(value, shape(Scalars.class))).isNull();
       assertThat(new String(CODEC.write(value), StandardCharsets.UTF_8))
           .isEqualTo(new String(CODEC.writeWithDatabind(value), StandardCharsets.UTF_8));
     }
@@ -261,12 +264,12 @@ class AsciiRecordJsonTest {
     for (int i = 0; i < 100; i++) {
       deep = new Chain("c", deep);
     }
-    assertThat(AsciiRecordJson.write(deep, shape(Chain.class))).isNull();
-    assertThat(AsciiRecordJson.write(base, shape(Scalars.class))).isNotNull();
+    assertThat(DirectRecordWriter.write(deep, shape(Chain.class))).isNull();
+    assertThat(DirectRecordWriter.write(base, shape(Scalars.class))).isNotNull();
   }
 
   private static void assertWrittenAsDatabindWrites(Object value) throws IOException {
-    byte[] written = AsciiRecordJson.write(value, shape(value.getClass()));
+    byte[] written = DirectRecordWriter.write(value, shape(value.getClass()));
     assertThat(written).as("%s", value).isNotNull();
     assertThat(written).as("%s", value).isEqualTo(CODEC.writeWithDatabind(value));
   }
