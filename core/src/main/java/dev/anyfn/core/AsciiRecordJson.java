@@ -41,8 +41,8 @@ final class AsciiRecordJson {
 
   /** The bytes of a component name when it is printable ASCII that JSON writes unescaped. */
   static byte[] asciiName(String name) {
-    if (name.length() > 1000) {
-      return null; // beyond the factory's name length limit
+    if (name.length() > JsonLimits.MAX_NAME_LENGTH) {
+      return null; // a name the factory refuses
     }
     for (int i = 0; i < name.length(); i++) {
       if (!plainByte(name.charAt(i))) {
@@ -62,21 +62,23 @@ final class AsciiRecordJson {
     if (json.length > maxDocument) {
       return RecordJson.MISS;
     }
-    Reader r = new Reader(json);
+    Reader r = new Reader(json, maxDepth);
     if (r.skipSpace() != '{') {
       return RecordJson.MISS;
     }
-    Object value = r.object(shape, 1, maxDepth);
+    Object value = r.object(shape, 1);
     return value == RecordJson.MISS || r.skipSpace() != -1 ? RecordJson.MISS : value;
   }
 
   /** One document's scan; each method answers MISS (or -1 for a byte) where the case ends. */
   private static final class Reader {
     private final byte[] json;
+    private final int maxDepth;
     private int pos;
 
-    Reader(byte[] json) {
+    Reader(byte[] json, int maxDepth) {
       this.json = json;
+      this.maxDepth = maxDepth;
     }
 
     /** The next byte (0 to 255) that is not JSON whitespace, left unread; -1 at the end. */
@@ -92,7 +94,7 @@ final class AsciiRecordJson {
     }
 
     /** The record whose '{' is at {@code pos}, nested {@code depth} deep. */
-    Object object(Shape shape, int depth, int maxDepth) {
+    Object object(Shape shape, int depth) {
       if (depth >= maxDepth) {
         return RecordJson.MISS;
       }
@@ -114,7 +116,7 @@ final class AsciiRecordJson {
           }
           pos++;
           skipSpace();
-          Object value = value(components[i], depth, maxDepth);
+          Object value = value(components[i], depth);
           if (value == RecordJson.MISS) {
             return RecordJson.MISS;
           }
@@ -169,7 +171,7 @@ final class AsciiRecordJson {
       return -1;
     }
 
-    private Object value(Component c, int depth, int maxDepth) {
+    private Object value(Component c, int depth) {
       if (pos >= json.length) {
         return RecordJson.MISS;
       }
@@ -184,7 +186,7 @@ final class AsciiRecordJson {
               Shape nested = RecordJson.SHAPES.get(c.recordType()).orElse(null);
               yield nested == null || !nested.ascii() || json[pos] != '{'
                   ? RecordJson.MISS
-                  : object(nested, depth + 1, maxDepth);
+                  : object(nested, depth + 1);
             }
           };
       return value == RecordJson.MISS || !c.optional() ? value : Optional.of(value);

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 public final class JsonLimits {
   private JsonLimits() {}
 
+  /** The longest field name of a caller's JSON. */
+  static final int MAX_NAME_LENGTH = 1_000;
+
   /**
    * A streaming factory with the limits for these settings, refusing a name repeated in an object;
    * thread-safe, build once and reuse.
@@ -25,7 +28,7 @@ public final class JsonLimits {
             StreamReadConstraints.builder()
                 .maxNestingDepth(settings.maxJsonDepth())
                 .maxNumberLength(1_000)
-                .maxNameLength(1_000)
+                .maxNameLength(MAX_NAME_LENGTH)
                 .maxStringLength(settings.maxBodyBytes())
                 .maxDocumentLength(settings.maxBodyBytes())
                 .maxTokenCount(1_000_000)
