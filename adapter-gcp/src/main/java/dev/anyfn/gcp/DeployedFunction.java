@@ -142,7 +142,8 @@ final class DeployedFunction {
         .functionName(definition.name())
         .provider(runtimeSettings.provider())
         .timeout(timeout)
-        .coldStart(cold.getAndSet(false))
+        // a plain read first: after the first call, no write to a shared cache line per invocation
+        .coldStart(cold.get() && cold.getAndSet(false))
         .traceId(trace.isEmpty() ? null : trace.get().traceId())
         .deploymentId(deploymentId)
         .logSink(runtimeSettings.logSink())

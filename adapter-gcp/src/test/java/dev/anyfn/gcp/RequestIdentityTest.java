@@ -47,6 +47,16 @@ class RequestIdentityTest {
   }
 
   @Test
+  void onlyTheFirstContextOfADeploymentIsTheColdStart() {
+    DeployedFunction function =
+        DeployedFunction.load(
+            GcpSettings.from(Map.of(GcpSettings.FUNCTION, "gcp-web")), getClass().getClassLoader());
+    assertThat(function.context(Optional.of("r-1"), Optional.empty()).coldStart()).isTrue();
+    assertThat(function.context(Optional.of("r-2"), Optional.empty()).coldStart()).isFalse();
+    assertThat(function.context(Optional.of("r-3"), Optional.empty()).coldStart()).isFalse();
+  }
+
+  @Test
   void theContextsTraceIdIsTheTraceIdAloneFromEitherHeader() {
     DeployedFunction function =
         DeployedFunction.load(
