@@ -18,7 +18,8 @@ import java.util.function.BiConsumer;
  *
  * <p>Names must be RFC 9110 tokens and values must not contain control characters other than
  * horizontal tab: the builder rejects CR, LF and NUL so that no handler can split a response (see
- * {@code HeaderSyntax}).
+ * {@code HeaderSyntax}). Headers of a received request ({@link #receivedBuilder()}) are held to the
+ * same syntax, checked when a header is first read rather than when it is added.
  */
 public final class Headers {
   private static final Headers EMPTY = new Headers(new String[0], new Object[0], 0);
@@ -26,11 +27,13 @@ public final class Headers {
   /**
    * Distinct names (first spelling) and, at the same index, their values: a {@code String} for a
    * name with one value (most of them, so no list per header), an immutable {@code List<String>}
-   * for a name with several. Only the first {@code size} slots are used: the arrays are handed over
-   * by the {@link Builder}, which copies them before it changes anything once they are shared, so
-   * they never change after construction. Lookups scan with {@link #sameName}, which allocates
-   * nothing and, for the few dozen headers of a request, costs less than lower-casing the name and
-   * hashing it.
+   * for a name with several; or either of those wrapped in {@link Unchecked} while a received
+   * header has not been read yet. Only the first {@code size} slots are used: the arrays are handed
+   * over by the {@link Builder}, which copies them before it changes anything once they are shared,
+   * so after construction the only change is a checked value replacing its {@code Unchecked}
+   * wrapper (see {@link #valueAt}). Lookups scan with {@link #sameName}, which allocates nothing
+   * and, for the few dozen headers of a request, costs less than lower-casing the name and hashing
+   * it.
    */
   private final String[] names;
 
@@ -77,12 +80,74 @@ public final class Headers {
 
   /** A builder with no headers. */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(false);
+  }
+
+  /**
+   * A builder for the headers of a received request, for a runtime adapter that fills it from what
+   * the cloud or the HTTP server handed over. Its {@link Builder#add} does not check a name and
+   * value when they are added (it still refuses a null or empty name and a null value): each header
+   * is checked the first time it is read, by {@link #first}, {@link #all}, {@link #contains},
+   * {@link #forEach}, {@link #names} or {@link #asMap}, and one that breaks the syntax is refused
+   * there with an {@link HttpException} 400, which the runtime answers as a 400 problem naming the
+   * header. A request so pays only for the headers its function reads (checking every header of
+   * every request cost the Azure adapter a quarter of its time per call); a malformed header nobody
+   * reads is carried along unread, as it would be by a server that checks nothing, and never
+   * reaches a response unchecked: response headers are checked when they are set.
+   */
+  public static Builder receivedBuilder() {
+    return new Builder(true);
+  }
+
+  /** The value or values of a received header that has not been read yet; see {@link #valueAt}. */
+  private record Unchecked(Object value) {}
+
+  /**
+   * The value or values at {@code i}, checking a received header on its first read.
+   *
+   * @throws HttpException 400 when the received header breaks the syntax
+   */
+  private Object valueAt(int i) {
+    Object v = values[i];
+    if (v instanceof Unchecked u) {
+      v = u.value;
+      check(names[i], v);
+      // a String or an immutable List: a reader racing this write sees either form whole
+      values[i] = v;
+    }
+    return v;
+  }
+
+  private static void check(String name, Object value) {
+    try {
+      HeaderSyntax.checkName(name);
+      for (String v : asList(value)) {
+        HeaderSyntax.checkValue(name, v);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new HttpException(
+          400,
+          "The request has a malformed header. "
+              + e.getMessage()
+              + " Fix or drop that header and send the request again.");
+    }
+  }
+
+  /** The value or values at {@code i} as they were added, checked or not. */
+  private Object rawValueAt(int i) {
+    return values[i] instanceof Unchecked u ? u.value : values[i];
+  }
+
+  /** Checks every received header not read yet; see {@link #valueAt}. */
+  private void checkAll() {
+    for (int i = 0; i < size; i++) {
+      valueAt(i);
+    }
   }
 
   /** A builder holding these headers; changing it leaves these headers unchanged. */
   public Builder toBuilder() {
-    Builder b = new Builder();
+    Builder b = new Builder(false);
     if (size > 0) {
       b.names = names;
       b.values = values;
@@ -138,28 +203,49 @@ public final class Headers {
     return value instanceof String s ? s : ((List<String>) value).get(0);
   }
 
-  /** The first value of {@code name}, compared case-insensitively. */
+  /**
+   * The first value of {@code name}, compared case-insensitively.
+   *
+   * @throws HttpException 400 when the header was received malformed (see {@link
+   *     #receivedBuilder()})
+   */
   public Optional<String> first(String name) {
     int i = indexOf(name);
-    return i < 0 ? Optional.empty() : Optional.of(firstOf(values[i]));
+    return i < 0 ? Optional.empty() : Optional.of(firstOf(valueAt(i)));
   }
 
-  /** Every value of {@code name} in order, as an unmodifiable list; empty when absent. */
+  /**
+   * Every value of {@code name} in order, as an unmodifiable list; empty when absent.
+   *
+   * @throws HttpException 400 when the header was received malformed
+   */
   public List<String> all(String name) {
     int i = indexOf(name);
-    return i < 0 ? List.of() : asList(values[i]);
+    return i < 0 ? List.of() : asList(valueAt(i));
   }
 
-  /** Whether {@code name} is present. */
+  /**
+   * Whether {@code name} is present.
+   *
+   * @throws HttpException 400 when the header was received malformed
+   */
   public boolean contains(String name) {
-    return indexOf(name) >= 0;
+    int i = indexOf(name);
+    if (i < 0) {
+      return false;
+    }
+    valueAt(i);
+    return true;
   }
 
   /**
    * Calls {@code action} with every name (as first spelled) and value, names in order of first
    * occurrence and each name's values in order; nothing is copied.
+   *
+   * @throws HttpException 400, before the first call, when a header was received malformed
    */
   public void forEach(BiConsumer<String, String> action) {
+    checkAll();
     for (int i = 0; i < size; i++) {
       if (values[i] instanceof String s) {
         action.accept(names[i], s);
@@ -171,16 +257,30 @@ public final class Headers {
     }
   }
 
-  /** Header names as first spelled, in order of first occurrence. */
+  /**
+   * Header names as first spelled, in order of first occurrence.
+   *
+   * @throws HttpException 400 when a header was received malformed
+   */
   public Set<String> names() {
+    checkAll();
     return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(names).subList(0, size)));
   }
 
-  /** The headers as an unmodifiable map from name (as first spelled) to values. */
+  /**
+   * The headers as an unmodifiable map from name (as first spelled) to values.
+   *
+   * @throws HttpException 400 when a header was received malformed
+   */
   public Map<String, List<String>> asMap() {
+    checkAll();
+    return rawMap();
+  }
+
+  private Map<String, List<String>> rawMap() {
     Map<String, List<String>> map = new LinkedHashMap<>();
     for (int i = 0; i < size; i++) {
-      map.put(names[i], asList(values[i]));
+      map.put(names[i], asList(rawValueAt(i)));
     }
     return Collections.unmodifiableMap(map);
   }
@@ -193,12 +293,15 @@ public final class Headers {
   private Map<String, List<String>> byLowerName() {
     Map<String, List<String>> map = new HashMap<>();
     for (int i = 0; i < size; i++) {
-      map.put(names[i].toLowerCase(Locale.ROOT), asList(values[i]));
+      map.put(names[i].toLowerCase(Locale.ROOT), asList(rawValueAt(i)));
     }
     return map;
   }
 
-  /** Equal when the same names (ignoring case) have the same values in the same order. */
+  /**
+   * Equal when the same names (ignoring case) have the same values in the same order; received
+   * headers are compared as received, without being checked.
+   */
   @Override
   public boolean equals(Object o) {
     return o instanceof Headers other && byLowerName().equals(other.byLowerName());
@@ -209,9 +312,10 @@ public final class Headers {
     return byLowerName().hashCode();
   }
 
+  /** The names and values, received headers as received (not checked). */
   @Override
   public String toString() {
-    return asMap().toString();
+    return rawMap().toString();
   }
 
   /**
@@ -235,12 +339,18 @@ public final class Headers {
      */
     private long nameBits;
 
-    private Builder() {}
+    /** Whether {@link #add} leaves the check to the first read; see {@link #receivedBuilder()}. */
+    private final boolean received;
+
+    private Builder(boolean received) {
+      this.received = received;
+    }
 
     /**
-     * A bit from the length and the first and last characters of a valid name, ignoring case: names
-     * that are equal ignoring case have the same bit. Only for checked names, which are ASCII,
-     * where {@code | 0x20} lower-cases letters and leaves equal characters equal.
+     * A bit from the length and the first and last characters of a non-empty name, ignoring case:
+     * names that {@link #sameName} finds equal have the same bit, since their characters are equal
+     * or ASCII letters differing in case, which {@code | 0x20} makes equal. Received names are not
+     * checked yet, so this must hold for any characters.
      */
     private static long bitOf(String token) {
       int n = token.length();
@@ -270,23 +380,31 @@ public final class Headers {
     }
 
     /**
-     * Adds a value, keeping earlier values of the same name.
+     * Adds a value, keeping earlier values of the same name. A builder from {@link
+     * #receivedBuilder()} checks only that the name is neither null nor empty and the value not
+     * null; the rest is checked when the header is first read.
      *
      * @throws IllegalArgumentException if the name is not an RFC 9110 token or the value is null or
      *     has a control character other than horizontal tab
      */
     public Builder add(String name, String value) {
-      HeaderSyntax.checkName(name);
-      HeaderSyntax.checkValue(name, value);
+      boolean unchecked = received && name != null && !name.isEmpty() && value != null;
+      if (!unchecked) {
+        HeaderSyntax.checkName(name);
+        HeaderSyntax.checkValue(name, value);
+      }
       long bit = bitOf(name);
       int i = (nameBits & bit) == 0 ? -1 : indexOf(name);
       nameBits |= bit;
       prepareToChange();
       if (i >= 0) {
-        values[i] = withValue(values[i], value);
+        Object earlier = values[i];
+        boolean wasUnchecked = earlier instanceof Unchecked;
+        Object joined = withValue(wasUnchecked ? ((Unchecked) earlier).value : earlier, value);
+        values[i] = unchecked || wasUnchecked ? new Unchecked(joined) : joined;
       } else {
         names[size] = name;
-        values[size] = value;
+        values[size] = unchecked ? new Unchecked(value) : value;
         size++;
       }
       return this;

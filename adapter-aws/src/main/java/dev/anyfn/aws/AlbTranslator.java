@@ -28,7 +28,7 @@ final class AlbTranslator implements HttpTranslator {
     JsonNode query =
         event.get(multiValue ? "multiValueQueryStringParameters" : "queryStringParameters");
     RequestParts.rawQuery(b, rawQuery(query));
-    Headers.Builder headers = Headers.builder();
+    Headers.Builder headers = Headers.receivedBuilder();
     RequestParts.addHeaders(headers, event.get(multiValue ? "multiValueHeaders" : "headers"));
     return b.headers(headers.build()).body(ProxyBodies.requestBody(event)).build();
   }

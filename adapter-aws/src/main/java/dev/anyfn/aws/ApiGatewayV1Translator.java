@@ -37,7 +37,7 @@ final class ApiGatewayV1Translator implements HttpTranslator {
         }
       }
     }
-    Headers.Builder headers = Headers.builder();
+    Headers.Builder headers = Headers.receivedBuilder();
     JsonNode multi = event.get("multiValueHeaders");
     RequestParts.addHeaders(
         headers, multi != null && multi.isObject() ? multi : event.get("headers"));

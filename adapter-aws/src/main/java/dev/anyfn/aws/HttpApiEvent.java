@@ -85,7 +85,7 @@ record HttpApiEvent(
   HttpRequest toRequest() {
     HttpRequest.Builder b = RequestParts.start(method, withoutStage());
     RequestParts.rawQuery(b, rawQuery);
-    Headers.Builder h = Headers.builder();
+    Headers.Builder h = Headers.receivedBuilder();
     try {
       for (int i = 0; i < headers.size(); i += 2) {
         h.add(headers.get(i), headers.get(i + 1));

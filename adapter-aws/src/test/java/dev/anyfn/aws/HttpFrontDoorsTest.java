@@ -74,6 +74,24 @@ class HttpFrontDoorsTest {
   }
 
   @Test
+  void aMalformedHeaderIsA400WhenTheFunctionReadsItAndCarriedWhenNothingDoes() {
+    ObjectNode read = Lambda.event("http-api-v2.json");
+    read.withObjectProperty("headers").put("x-tag", "one\u0001two");
+    ObjectNode unread = Lambda.event("http-api-v2.json");
+    unread.withObjectProperty("headers").put("x-unread", "a\r\nb");
+
+    JsonNode refused = lambda.callJson(read);
+    JsonNode answered = lambda.callJson(unread);
+
+    assertThat(refused.get("statusCode").asInt()).isEqualTo(400);
+    assertThat(refused.get("body").asText())
+        .contains("\"error\":\"bad_request\"")
+        .contains("Header 'x-tag' has control character 0x1");
+    assertThat(answered.get("statusCode").asInt()).isEqualTo(200);
+    assertThat(answered.at("/headers/X-Tags").asText()).isEqualTo("one,two");
+  }
+
+  @Test
   void functionUrlIsRecognisedAndFirstInvocationIsTheColdStart() {
     JsonNode first = lambda.callJson(Lambda.event("function-url.json"));
     JsonNode second = lambda.callJson(Lambda.event("function-url.json"));

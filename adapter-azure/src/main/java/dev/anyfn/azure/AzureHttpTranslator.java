@@ -156,12 +156,15 @@ final class AzureHttpTranslator {
     return path.charAt(end) == '/' ? Optional.of(path.substring(end)) : Optional.empty();
   }
 
-  /** Headers from the host's map, whose names arrive in lower case; lookups ignore case. */
+  /**
+   * Headers from the host's map, whose names arrive in lower case; lookups ignore case. Each is
+   * checked when the function or the runtime first reads it ({@link Headers#receivedBuilder()}).
+   */
   static Headers headers(Map<String, String> map) {
     if (map == null || map.isEmpty()) {
       return Headers.empty();
     }
-    Headers.Builder b = Headers.builder();
+    Headers.Builder b = Headers.receivedBuilder();
     map.forEach(b::add);
     return b.build();
   }

@@ -1,8 +1,10 @@
 package dev.anyfn.azure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.azure.functions.HttpStatus;
+import dev.anyfn.HttpException;
 import dev.anyfn.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -94,11 +96,30 @@ class AzureHttpTranslatorTest {
   }
 
   @Test
-  void headerWithAControlCharacterIsA400Problem() {
+  void headerWithAControlCharacterIsRefusedWith400WhenRead() {
     AzureHttpTranslator t = new AzureHttpTranslator(AzureRuntimeOptions.from(Map.of()));
     AzureHttpTranslator.Translated r =
         t.request(
-            AzureMocks.request("GET", "https://app/hello", Map.of("x-bad", "a\nb"), null), "", "r");
+            AzureMocks.request(
+                "GET", "https://app/hello", Map.of("x-bad", "a\nb", "accept", "*/*"), null),
+            "",
+            "r");
+
+    assertThat(r.problem()).isNull();
+    assertThat(r.request().header("Accept")).hasValue("*/*");
+    assertThatThrownBy(() -> r.request().header("X-Bad"))
+        .isInstanceOfSatisfying(HttpException.class, e -> assertThat(e.status()).isEqualTo(400))
+        .hasMessageContaining("'x-bad'");
+  }
+
+  @Test
+  void headerWithANullValueIsA400Problem() {
+    Map<String, String> headers = new java.util.HashMap<>();
+    headers.put("x-null", null);
+    AzureHttpTranslator t = new AzureHttpTranslator(AzureRuntimeOptions.from(Map.of()));
+    AzureHttpTranslator.Translated r =
+        t.request(AzureMocks.request("GET", "https://app/hello", headers, null), "", "r");
+
     assertThat(r.problem().statusCode()).isEqualTo(400);
     assertThat(r.problem().bodyText()).contains("\"error\":\"invalid_header\"");
   }

@@ -28,25 +28,42 @@ final class HttpDispatch {
   }
 
   HttpResponse handle(HttpRequest request, Context context) {
-    Optional<HttpResponse> preflight = preflight(request, context);
-    if (preflight.isPresent()) {
-      return preflight.get();
+    try {
+      Optional<HttpResponse> preflight = preflight(request, context);
+      if (preflight.isPresent()) {
+        return preflight.get();
+      }
+      Router.Result<ResolvedHandler> r =
+          definition.router().route(request.method(), request.pathSegments());
+      if (r instanceof Router.Matched<ResolvedHandler> m) {
+        return withCors(request, handleRouted(m.target(), m.params(), m.head(), request, context));
+      }
+      return RouteMatch.from(definition, r).missResponse(request.method(), context.requestId());
+    } catch (HttpException e) {
+      return malformedHeader(e, context);
     }
-    Router.Result<ResolvedHandler> r =
-        definition.router().route(request.method(), request.pathSegments());
-    if (r instanceof Router.Matched<ResolvedHandler> m) {
-      return withCors(request, handleRouted(m.target(), m.params(), m.head(), request, context));
-    }
-    return RouteMatch.from(definition, r).missResponse(request.method(), context.requestId());
   }
 
   HttpResponse handleRouted(RouteMatch match, HttpRequest request, Context context) {
-    Optional<HttpResponse> preflight = preflight(request, context);
-    if (preflight.isPresent()) {
-      return preflight.get();
+    try {
+      Optional<HttpResponse> preflight = preflight(request, context);
+      if (preflight.isPresent()) {
+        return preflight.get();
+      }
+      return withCors(
+          request, handleRouted(match.handler(), match.params(), match.head(), request, context));
+    } catch (HttpException e) {
+      return malformedHeader(e, context);
     }
-    return withCors(
-        request, handleRouted(match.handler(), match.params(), match.head(), request, context));
+  }
+
+  /**
+   * The answer when the CORS checks, which run outside the handler, read a received header that is
+   * malformed ({@code Headers.receivedBuilder()} refuses it on that read).
+   */
+  private static HttpResponse malformedHeader(HttpException e, Context context) {
+    return Problems.response(
+        e.status(), Problems.codeFor(e.status()), e.getMessage(), context.requestId());
   }
 
   /**

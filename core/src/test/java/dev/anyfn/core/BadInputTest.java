@@ -83,6 +83,37 @@ class BadInputTest {
             .build());
   }
 
+  private HttpResponse echoWithReceivedHeaders(String... namesAndValues) {
+    Headers.Builder headers = Headers.receivedBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      headers.add(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return rt.http(
+        "conformance",
+        request("POST", "/echo")
+            .headers(headers.build())
+            .body("{\"message\":\"x\",\"count\":1}")
+            .build());
+  }
+
+  @Test
+  void aMalformedReceivedHeaderTheFunctionReadsIsA400NamingIt() {
+    HttpResponse r = echoWithReceivedHeaders("Content-Type", "application/json\r\nX-Injected: 1");
+
+    assertProblem(r, 400, "bad_request");
+    assertThat(detail(r))
+        .startsWith("The request has a malformed header. Header 'Content-Type' has control")
+        .doesNotContain("X-Injected");
+  }
+
+  @Test
+  void aMalformedReceivedHeaderNothingReadsDoesNotStopTheRequest() {
+    HttpResponse r =
+        echoWithReceivedHeaders("content-type", "application/json", "x-unread", "a\u0001b");
+
+    assertThat(r.statusCode()).isEqualTo(200);
+  }
+
   /** The problem's detail as the caller reads it, JSON escapes undone. */
   private static String detail(HttpResponse r) {
     try {

@@ -32,6 +32,30 @@ class CorsTest {
   }
 
   @Test
+  void aMalformedReceivedOriginIsA400ProblemNotAFailure() {
+    HttpRequest preflight =
+        request("OPTIONS", "/cors/items")
+            .headers(
+                Headers.receivedBuilder()
+                    .add("origin", APP + "\n")
+                    .add("access-control-request-method", "POST")
+                    .build())
+            .build();
+    HttpRequest get =
+        request("GET", "/cors/items")
+            .headers(Headers.receivedBuilder().add("origin", APP + "\u0000").build())
+            .build();
+
+    for (HttpRequest request : new HttpRequest[] {preflight, get}) {
+      HttpResponse r = rt.http("fx-cors", request);
+
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.bodyText()).contains("\"error\":\"bad_request\"").contains("'origin'");
+      assertThat(r.headers().first("Access-Control-Allow-Origin")).isEmpty();
+    }
+  }
+
+  @Test
   void aPreflightOfAnAllowedOriginIsAnsweredWithoutAHandler() {
     HttpResponse r = rt.http("fx-cors", preflight(APP, "/cors/items", "POST"));
 
