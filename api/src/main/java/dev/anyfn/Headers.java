@@ -121,8 +121,12 @@ public final class Headers {
   private static void check(String name, Object value) {
     try {
       HeaderSyntax.checkName(name);
-      for (String v : asList(value)) {
-        HeaderSyntax.checkValue(name, v);
+      if (value instanceof String one) {
+        HeaderSyntax.checkValue(name, one); // most headers: no list to make and walk
+      } else {
+        for (String v : asList(value)) {
+          HeaderSyntax.checkValue(name, v);
+        }
       }
     } catch (IllegalArgumentException e) {
       throw new HttpException(
