@@ -47,6 +47,37 @@ class AzureHttpConformanceTest extends HttpConformanceSuite {
     assertThat(http.getAnnotation(FunctionName.class).value()).isEqualTo(FUNCTION);
   }
 
+  /** The Java worker's call with the host's headers as given, malformed ones included. */
+  private static HttpResponse post(String path, Map<String, String> hostHeaders, String body)
+      throws Exception {
+    HttpRequestMessage<Optional<byte[]>> message =
+        AzureMocks.request(
+            "POST",
+            "https://anyfn-conformance.azurewebsites.net" + path,
+            hostHeaders,
+            body.getBytes(StandardCharsets.UTF_8));
+    ExecutionContext context = AzureMocks.context("inv-" + INVOCATIONS.incrementAndGet());
+    return neutral((AzureMocks.Response) http.invoke(entry, message, context));
+  }
+
+  @Test
+  void aMalformedHeaderTheFunctionReadsIsA400AndOneNothingReadsIsCarried() throws Exception {
+    String body = "{\"message\":\"hi\",\"count\":1}";
+
+    HttpResponse refused =
+        post("/echo", Map.of("content-type", "application/json\u0001", "accept", "*/*"), body);
+    HttpResponse answered =
+        post("/echo", Map.of("content-type", "application/json", "x-unread", "a\u0000b"), body);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.bodyText())
+        .contains("\"error\":\"bad_request\"")
+        .contains("Header 'content-type' has control character 0x1")
+        .doesNotContain("Exception");
+    assertThat(answered.statusCode()).isEqualTo(200);
+    assertThat(answered.bodyText()).isEqualTo("{\"message\":\"HI\",\"count\":2}");
+  }
+
   @Override
   protected HttpResponse send(HttpRequest request) throws Exception {
     HttpRequestMessage<Optional<byte[]>> message =
