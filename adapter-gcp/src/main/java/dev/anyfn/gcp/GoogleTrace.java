@@ -16,11 +16,11 @@ record GoogleTrace(String traceId, String spanId) {
 
   /** The trace of a request; empty when neither header holds a well-formed trace id. */
   static Optional<GoogleTrace> of(Headers headers) {
-    Optional<String> cloud = headers.first(CLOUD_TRACE);
+    Optional<String> cloud = GoogleHeaders.ownRead(headers, CLOUD_TRACE);
     if (cloud.isPresent()) {
       return ofCloudTraceContext(cloud.get());
     }
-    Optional<String> traceparent = headers.first(TRACEPARENT);
+    Optional<String> traceparent = GoogleHeaders.ownRead(headers, TRACEPARENT);
     return traceparent.isPresent() ? ofTraceparent(traceparent.get()) : Optional.empty();
   }
 

@@ -1,6 +1,7 @@
 package dev.anyfn.gcp;
 
 import dev.anyfn.Headers;
+import dev.anyfn.HttpException;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
 import dev.anyfn.Log;
@@ -36,10 +37,11 @@ final class HttpTranslator {
   /**
    * Every request header value, in order. Google's {@code getHeaders()} (and {@code
    * getFirstHeader}, which calls it) builds a new map on every call, so the entry point calls this
-   * once per request and reads Google's own headers from the result.
+   * once per request and reads Google's own headers from the result. Each is checked when first
+   * read ({@link Headers#receivedBuilder()}), as on the other clouds.
    */
   static Headers headers(com.google.cloud.functions.HttpRequest google) {
-    Headers.Builder headers = Headers.builder();
+    Headers.Builder headers = Headers.receivedBuilder();
     for (Map.Entry<String, List<String>> h : google.getHeaders().entrySet()) {
       for (String value : h.getValue()) {
         headers.add(h.getKey(), value);
@@ -67,8 +69,17 @@ final class HttpTranslator {
     if (declared > maxBodyBytes) {
       return Translated.problem(tooLarge(declared + " bytes", maxBodyBytes, requestId));
     }
+    boolean multipart;
+    boolean chunked;
+    try {
+      multipart = isMultipartForm(headers);
+      chunked = headers.first("Transfer-Encoding").isPresent();
+    } catch (HttpException e) {
+      // a malformed Content-Type or Transfer-Encoding, refused on this first read
+      return Translated.problem(Problems.response(400, "bad_request", e.getMessage(), requestId));
+    }
     byte[] body;
-    if (isMultipartForm(headers)) {
+    if (multipart) {
       // Google's invoker has read the body already; its parts are all that is left of it.
       GoogleMultipart.Body parts;
       try {
@@ -84,7 +95,7 @@ final class HttpTranslator {
       }
       body = parts.bytes().length > maxBodyBytes ? null : parts.bytes();
       headers = headers.toBuilder().set("Content-Type", parts.contentType()).build();
-    } else if (declared < 0 && headers.first("Transfer-Encoding").isEmpty()) {
+    } else if (declared < 0 && !chunked) {
       // RFC 9112 6.3: a request with neither Content-Length nor Transfer-Encoding has no body,
       // so there is nothing to read (most GETs); the stream is not touched.
       body = NO_BODY;

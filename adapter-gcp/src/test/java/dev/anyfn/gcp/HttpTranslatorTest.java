@@ -119,6 +119,33 @@ class HttpTranslatorTest {
   }
 
   @Test
+  void aMalformedHeaderIsA400WhenReadAndCarriedWhenNothingReadsIt() throws Exception {
+    byte[] item = "{\"name\":\"a\",\"quantity\":2}".getBytes(StandardCharsets.UTF_8);
+    FakeGoogleHttp.Response refused =
+        call(
+            new FakeGoogleHttp.Request(
+                "POST", "/items", Map.of("Content-Type", List.of("application/json\u0001")), item));
+    FakeGoogleHttp.Response answered =
+        call(
+            new FakeGoogleHttp.Request(
+                "GET",
+                "/hello",
+                Map.of(
+                    "X-Unread", List.of("a\u0000b"),
+                    // Google's own headers, read by the adapter: a malformed one counts as absent
+                    "Function-Execution-Id", List.of("exec\u0001"),
+                    "traceparent", List.of("00-\u0001")),
+                new byte[0]));
+
+    assertThat(refused.status).isEqualTo(400);
+    assertThat(refused.bodyText())
+        .contains("\"error\":\"bad_request\"")
+        .contains("Header 'Content-Type' has control character 0x1");
+    assertThat(answered.status).isEqualTo(200);
+    assertThat(answered.bodyText()).isEqualTo("hello from google");
+  }
+
+  @Test
   void executionIdHeaderBecomesTheRequestIdOfTheProblem() throws Exception {
     FakeGoogleHttp.Response r =
         call(
