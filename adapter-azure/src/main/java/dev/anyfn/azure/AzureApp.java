@@ -109,7 +109,7 @@ final class AzureApp {
   Call call(String function, ExecutionContext azure, MessageSender sender) {
     Warm warm = instances.get(function);
     if (warm == null) {
-      warm = instances.computeIfAbsent(function, this::start);
+      warm = instances.computeIfAbsent(function, f -> start(f, azure));
     }
     FunctionDefinition definition = warm.instance.definition();
     Logger logger = azure.getLogger();
@@ -133,9 +133,17 @@ final class AzureApp {
     return new Call(warm.instance, context.build());
   }
 
-  private Warm start(String function) {
+  /**
+   * Starts an instance during the invocation {@code azure}: what its {@code @OnInit} logs goes to
+   * that invocation's logger with its level, as the invocation's own lines do (the host files
+   * stdout lines as Information whatever their level).
+   */
+  private Warm start(String function, ExecutionContext azure) {
     FunctionDefinition definition = runtime.function(function);
-    return new Warm(definition.newInstance(new StartupContext(function, runtime.settings())));
+    Logger logger = azure.getLogger();
+    StartupContext startup =
+        new StartupContext(function, runtime.settings(), logger == null ? null : logger::log);
+    return new Warm(definition.newInstance(startup));
   }
 
   /**

@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +80,20 @@ class AzureContextTest {
     // Shop declares no timeout: the annotation's default of 30 seconds
     assertThat(call.context().deadline()).isEqualTo(now.plusSeconds(30));
     assertThat(call.context().remainingTime()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void whatOnInitLogsReachesTheStartingInvocationsLoggerWithItsLevel() {
+    List<String> log = new ArrayList<>();
+    List<Level> levels = new ArrayList<>();
+    AzureApp app = AzureApp.load(loader, Map.of());
+
+    app.call("lifecycle", AzureMocks.context("inv-1", log, levels), null);
+    app.call("lifecycle", AzureMocks.context("inv-2", log, levels), null);
+
+    assertThat(log).singleElement().asString().contains("lifecycle starting without a cache");
+    assertThat(log.get(0)).contains("\"level\":\"WARN\"");
+    assertThat(levels).containsExactly(Level.WARNING);
   }
 
   @Test

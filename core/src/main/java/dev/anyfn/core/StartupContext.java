@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 
 /**
  * The {@link InitContext} given to {@code @OnInit} methods. Thread-safe; only the idempotency store
@@ -29,12 +31,24 @@ public final class StartupContext implements InitContext {
 
   /** A context for starting an instance of {@code functionName} under these settings. */
   public StartupContext(String functionName, RuntimeSettings settings) {
+    this(functionName, settings, null);
+  }
+
+  /**
+   * A context for starting an instance of {@code functionName} whose log lines go to {@code
+   * leveledLogSink}, each with its level ({@link Level#INFO}, {@link Level#WARNING} or {@link
+   * Level#SEVERE}), as {@code InvocationContext.Builder.leveledLogSink} sends an invocation's: for
+   * a logger that stores the level apart from the line, as Azure's does. Null: the settings' log
+   * sink.
+   */
+  public StartupContext(
+      String functionName, RuntimeSettings settings, BiConsumer<Level, String> leveledLogSink) {
     this.functionName = functionName;
     this.settings = settings;
     Consumer<String> lines = settings.logSink();
     this.log =
         new JsonLineLog(
-            (level, line) -> lines.accept(line),
+            leveledLogSink != null ? leveledLogSink : (level, line) -> lines.accept(line),
             settings.provider(),
             functionName,
             null,
