@@ -11,7 +11,7 @@ import java.util.Optional;
  * setting up jackson-core's generator costs more than writing a small answer whole. Strings are
  * escaped and encoded as jackson-core does them. It answers null for a value it does not write (a
  * double that is not finite, nesting deeper than {@link #MAX_WRITE_DEPTH}), and {@link RecordJson}
- * then writes it with jackson-core. {@code AsciiRecordJsonTest} checks it against databind, with
+ * then writes it with jackson-core. {@code DirectRecordJsonTest} checks it against databind, with
  * the reading side.
  */
 final class DirectRecordWriter {
@@ -116,7 +116,7 @@ final class DirectRecordWriter {
       bytes[size++] = '"';
       for (int i = 0; i < length; i++) {
         char c = s.charAt(i);
-        if (AsciiRecordJson.plainByte(c)) {
+        if (DirectRecordReader.plainByte(c)) {
           bytes[size++] = (byte) c;
           continue;
         }
@@ -141,7 +141,8 @@ final class DirectRecordWriter {
     }
 
     /**
-     * An ASCII character that is not {@link AsciiRecordJson#plainByte}, as jackson-core writes it.
+     * An ASCII character that is not {@link DirectRecordReader#plainByte}, as jackson-core writes
+     * it.
      */
     private void escape(char c) {
       int shortForm =

@@ -49,10 +49,11 @@ import java.util.Set;
  * sees) is then the only one. So this class never decides an error, and a value it returns is the
  * one databind would have built; {@code RecordJsonTest} compares the two on each case.
  *
- * <p>Before jackson-core, a document whose strings and names are printable ASCII without escapes is
- * tried with {@link AsciiRecordJson}, which scans the bytes directly (for a small body, setting up
- * jackson-core's parser costs more than the whole scan) and leaves anything else here; a value is
- * written with {@link DirectRecordWriter}, which does what jackson-core's generator would.
+ * <p>Before jackson-core, a document whose names are printable ASCII and whose strings hold no
+ * escape (printable ASCII and well-formed UTF-8 beyond it) is tried with {@link
+ * DirectRecordReader}, which scans the bytes directly (for a small body, setting up jackson-core's
+ * parser costs more than the whole scan) and leaves anything else here; a value is written with
+ * {@link DirectRecordWriter}, which does what jackson-core's generator would.
  */
 final class RecordJson {
   /** What {@link #read} answers when the bytes are not the plain case; read them with databind. */
@@ -82,9 +83,9 @@ final class RecordJson {
 
   /**
    * A plain record's components and canonical constructor, of type {@code (Object[])Object}; {@code
-   * ascii} when {@link AsciiRecordJson} and {@link DirectRecordWriter} can take it (every component
-   * name printable ASCII, at most 64 components), and then {@code sizeHint} is the length of its
-   * JSON with short values.
+   * ascii} when {@link DirectRecordReader} and {@link DirectRecordWriter} can take it (every
+   * component name printable ASCII, at most 64 components), and then {@code sizeHint} is the length
+   * of its JSON with short values.
    */
   record Shape(Component[] components, MethodHandle constructor, boolean ascii, int sizeHint) {
     int indexOf(String name) {
@@ -108,13 +109,13 @@ final class RecordJson {
 
   private final JsonFactory factory;
   private final boolean failOnUnknown;
-  private final AsciiRecordJson ascii;
+  private final DirectRecordReader direct;
 
   RecordJson(JsonFactory factory, boolean failOnUnknown) {
     this.factory = factory;
     this.failOnUnknown = failOnUnknown;
-    this.ascii =
-        new AsciiRecordJson(
+    this.direct =
+        new DirectRecordReader(
             factory.streamReadConstraints().getMaxDocumentLength(),
             factory.streamReadConstraints().getMaxNestingDepth());
   }
@@ -134,7 +135,7 @@ final class RecordJson {
       return MISS;
     }
     if (shape.ascii) {
-      Object value = ascii.read(json, shape);
+      Object value = direct.read(json, shape);
       if (value != MISS) {
         return value;
       }
@@ -300,7 +301,7 @@ final class RecordJson {
       components[i] = component(declared[i]);
       parameterTypes[i] = declared[i].getType();
     }
-    boolean ascii = components.length <= AsciiRecordJson.MAX_COMPONENTS;
+    boolean ascii = components.length <= DirectRecordReader.MAX_COMPONENTS;
     int sizeHint = 2;
     for (Component c : components) {
       ascii &= c.asciiName != null;
@@ -419,7 +420,7 @@ final class RecordJson {
     }
     return new Component(
         rc.getName(),
-        AsciiRecordJson.asciiName(rc.getName()),
+        DirectRecordReader.asciiName(rc.getName()),
         new SerializedString(rc.getName()),
         kind,
         optional,

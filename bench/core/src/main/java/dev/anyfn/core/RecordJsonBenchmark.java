@@ -20,9 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The core's plain-record JSON ({@link RecordJson}) against databind's default reader and writer on
  * the body and answer of the per-invocation benchmarks: a one-field record read, a two-field record
- * written; {@code recordReadAccented} falls outside {@link AsciiRecordJson}'s case (a letter beyond
- * ASCII) and shows what its failed scan adds to jackson-core's read, {@code recordWriteAccented}
- * the same letter written by {@link DirectRecordWriter}. In the core's package to reach the
+ * written; {@code recordReadAccented} reads a letter beyond ASCII (two UTF-8 bytes) with {@link
+ * DirectRecordReader}, {@code recordWriteAccented} writes it with {@link DirectRecordWriter}. In the core's package to reach the
  * package-private classes. Run: {@code java -jar bench/core/target/benchmarks.jar
  * RecordJsonBenchmark}.
  */
@@ -42,7 +41,7 @@ public class RecordJsonBenchmark {
   private static final byte[] BODY = "{\"name\":\"ada\"}".getBytes(StandardCharsets.UTF_8);
   private static final Greeting ANSWER = new Greeting("Hello, ada", 3);
 
-  /** A letter beyond ASCII: outside AsciiRecordJson's case when read. */
+  /** A letter beyond ASCII, two bytes in UTF-8. */
   private static final byte[] ACCENTED_BODY =
       "{\"name\":\"Jos\u00e9\"}".getBytes(StandardCharsets.UTF_8);
 

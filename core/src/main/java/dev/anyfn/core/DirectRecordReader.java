@@ -8,16 +8,17 @@ import java.util.Optional;
 
 /**
  * The commonest plain case of {@link RecordJson}'s reading, scanned straight from the bytes: a
- * small document whose strings and names are printable ASCII without escapes. Setting up
+ * small document whose names are printable ASCII and whose strings hold no escape, only printable
+ * ASCII and well-formed UTF-8 beyond it (an accented name, a CJK word, an emoji). Setting up
  * jackson-core's parser costs more than such a document's whole scan, and most bodies are such
  * documents. ({@link DirectRecordWriter} is the writing side.)
  *
  * <p>It decides nothing: it answers {@link RecordJson#MISS} at the first byte outside that case (an
- * escape, a byte outside printable ASCII, an unknown or repeated name, a null, a number of another
- * kind or out of range, ...) and {@link RecordJson} reads the document again with jackson-core,
- * then databind. {@code AsciiRecordJsonTest} checks it against databind.
+ * escape, a control character, a malformed UTF-8 sequence, an unknown or repeated name, a null, a
+ * number of another kind or out of range, ...) and {@link RecordJson} reads the document again with
+ * jackson-core, then databind. {@code DirectRecordJsonTest} checks it against databind.
  */
-final class AsciiRecordJson {
+final class DirectRecordReader {
   /** Components a record may have to be taken here: one bit each in a long. */
   static final int MAX_COMPONENTS = 64;
 
@@ -34,7 +35,7 @@ final class AsciiRecordJson {
    * @param maxDocument the factory's document length limit
    * @param maxDepth the factory's nesting depth limit
    */
-  AsciiRecordJson(long maxDocument, int maxDepth) {
+  DirectRecordReader(long maxDocument, int maxDepth) {
     this.maxDocument = (int) Math.min(maxDocument < 0 ? Long.MAX_VALUE : maxDocument, MAX_DOCUMENT);
     this.maxDepth = maxDepth;
   }
@@ -192,17 +193,88 @@ final class AsciiRecordJson {
       return value == RecordJson.MISS || !c.optional() ? value : Optional.of(value);
     }
 
+    /**
+     * A string without escapes whose characters are printable ASCII or well-formed UTF-8 beyond
+     * ASCII, or MISS. Well-formed as Unicode's table 3-7 has it (no overlong form, no surrogate,
+     * nothing above U+10FFFF), so that decoding it as UTF-8 gives what jackson-core gives; anything
+     * else goes to jackson-core, which refuses or reads it.
+     */
     private Object string() {
       if (json[pos] != '"') {
         return RecordJson.MISS;
       }
       int start = pos + 1;
-      int end = stringEnd(start);
-      if (end < 0) {
-        return RecordJson.MISS;
+      boolean ascii = true;
+      int i = start;
+      while (true) {
+        if (i >= json.length) {
+          return RecordJson.MISS;
+        }
+        int b = json[i];
+        if (b == '"') {
+          break;
+        }
+        if (b >= 0) {
+          if (!plainByte(b)) {
+            return RecordJson.MISS;
+          }
+          i++;
+        } else {
+          int n = utf8Sequence(i);
+          if (n < 0) {
+            return RecordJson.MISS;
+          }
+          ascii = false;
+          i += n;
+        }
       }
-      pos = end + 1;
-      return new String(json, start, end - start, StandardCharsets.ISO_8859_1);
+      pos = i + 1;
+      return new String(
+          json, start, i - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The length of the well-formed UTF-8 sequence of two to four bytes starting at {@code i}, or
+     * -1 (Unicode 15, table 3-7).
+     */
+    private int utf8Sequence(int i) {
+      int lead = json[i] & 0xff;
+      int n;
+      int low = 0x80;
+      int high = 0xbf;
+      if (lead >= 0xc2 && lead <= 0xdf) {
+        n = 2;
+      } else if (lead >= 0xe0 && lead <= 0xef) {
+        n = 3;
+        if (lead == 0xe0) {
+          low = 0xa0; // shorter forms are overlong
+        } else if (lead == 0xed) {
+          high = 0x9f; // ED A0..BF would encode a surrogate
+        }
+      } else if (lead >= 0xf0 && lead <= 0xf4) {
+        n = 4;
+        if (lead == 0xf0) {
+          low = 0x90; // overlong
+        } else if (lead == 0xf4) {
+          high = 0x8f; // beyond U+10FFFF
+        }
+      } else {
+        return -1; // a continuation byte, C0, C1 or F5..FF
+      }
+      if (i + n > json.length) {
+        return -1;
+      }
+      int second = json[i + 1] & 0xff;
+      if (second < low || second > high) {
+        return -1;
+      }
+      for (int k = 2; k < n; k++) {
+        int next = json[i + k] & 0xff;
+        if (next < 0x80 || next > 0xbf) {
+          return -1;
+        }
+      }
+      return n;
     }
 
     /** An int (or, when {@code !asInt}, a long) written as JSON writes integers, or MISS. */

@@ -18,14 +18,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The byte paths of plain records alone, against databind: every document {@link AsciiRecordJson}
- * reads is read as databind reads it, every value {@link DirectRecordWriter} writes is written byte
- * for byte as databind writes it, and everything outside their case (escapes on reading, limits,
- * non-finite doubles) is left to jackson-core rather than guessed.
+ * The byte paths of plain records alone, against databind: every document {@link
+ * DirectRecordReader} reads is read as databind reads it, every value {@link DirectRecordWriter}
+ * writes is written byte for byte as databind writes it, and everything outside their case (escapes
+ * on reading, limits, non-finite doubles) is left to jackson-core rather than guessed.
  */
-class AsciiRecordJsonTest {
+class DirectRecordJsonTest {
   private static final JsonCodec CODEC = JsonCodec.create(RuntimeSettings.builder().build());
-  private static final AsciiRecordJson ASCII = new AsciiRecordJson(1_000_000, 1_000);
+  private static final DirectRecordReader READER = new DirectRecordReader(1_000_000, 1_000);
   private static final String WHITESPACE = " \t\r\n";
 
   @Test
@@ -35,7 +35,7 @@ class AsciiRecordJsonTest {
       Scalars value = randomScalars(random);
       String json =
           spaced(new String(CODEC.writeWithDatabind(value), StandardCharsets.UTF_8), random);
-      Object read = ASCII.read(bytes(json), shape(Scalars.class));
+      Object read = READER.read(bytes(json), shape(Scalars.class));
       assertThat(read).as(json).isEqualTo(value).isEqualTo(databind(json, Scalars.class));
     }
   }
@@ -49,7 +49,7 @@ class AsciiRecordJsonTest {
           String json =
               "{\"s\":\"x\",\"i\":%s,\"l\":%s,\"b\":true,\"d\":%s,\"bi\":%s,\"bl\":%s,\"bb\":false,\"bd\":%s}"
                   .formatted(i, l, d, i, l, d);
-          Object read = ASCII.read(bytes(json), shape(Scalars.class));
+          Object read = READER.read(bytes(json), shape(Scalars.class));
           assertThat(read).as(json).isInstanceOf(Scalars.class);
           assertThat(read).as(json).isEqualTo(databind(json, Scalars.class));
         }
@@ -67,11 +67,11 @@ class AsciiRecordJsonTest {
             "{\"inner\":" + scalars + ",\"name\":\"\"}",
             "{\"s\":\"x\",\"i\":5,\"n\":{\"name\":\"n\",\"inner\":" + scalars + "}}")) {
       Class<?> type = json.startsWith("{\"s\"") ? Optionals.class : Nested.class;
-      Object read = ASCII.read(bytes(json), shape(type));
+      Object read = READER.read(bytes(json), shape(type));
       assertThat(read).as(json).isInstanceOf(type).isEqualTo(databind(json, type));
     }
     assertThat(
-            ASCII.read(
+            READER.read(
                 bytes("{\"s\":\"x\",\"i\":5,\"n\":{\"name\":\"n\",\"inner\":" + scalars + "}}"),
                 shape(Optionals.class)))
         .isEqualTo(
@@ -80,6 +80,102 @@ class AsciiRecordJsonTest {
                 Optional.of(5),
                 Optional.of(
                     new Nested("n", new Scalars("a", 1, 2, true, 0.5, 3, 4L, false, 1.0)))));
+  }
+
+  @Test
+  void readsStringsOfWellFormedUtf8AsDatabindReadsThem() {
+    List<String> edges =
+        List.of(
+            "\u00e9",
+            "Jos\u00e9",
+            "\u0080",
+            "\u07ff",
+            "\u0800",
+            "\ud7ff",
+            "\ue000",
+            "\u2028",
+            "\ufffe",
+            "\uffff",
+            "\ud83d\ude00",
+            "\udbff\udfff",
+            "\u65e5\u672c\u8a9e",
+            "\u007e");
+    Random random = new Random(20261201L);
+    List<String> strings = new java.util.ArrayList<>(edges);
+    for (int n = 0; n < 3_000; n++) {
+      StringBuilder b = new StringBuilder();
+      int length = random.nextInt(16);
+      while (b.length() < length) {
+        switch (random.nextInt(4)) {
+          case 0 -> b.append((char) (0x80 + random.nextInt(0x780))); // two UTF-8 bytes
+          case 1 -> b.append((char) (0x800 + random.nextInt(0xd800 - 0x800))); // three
+          case 2 -> b.append((char) (0xe000 + random.nextInt(0x10000 - 0xe000))); // three
+          default -> b.appendCodePoint(0x10000 + random.nextInt(0x100000)); // four
+        }
+        b.append(asciiString(random));
+      }
+      strings.add(b.toString());
+    }
+    for (String text : strings) {
+      Nested value = new Nested(text, new Scalars(text + "!", 1, 2, true, 0.5, 3, 4L, false, 1.0));
+      // by hand: databind escapes a character beyond U+FFFF, and senders mostly do not
+      String json =
+          "{\"name\":\"%s\",\"inner\":{\"s\":\"%s!\",\"i\":1,\"l\":2,\"b\":true,\"d\":0.5,\"bi\":3,\"bl\":4,\"bb\":false,\"bd\":1.0}}"
+              .formatted(text, text);
+      Object read = READER.read(bytes(json), shape(Nested.class));
+      assertThat(read).as(json).isEqualTo(value).isEqualTo(databind(json, Nested.class));
+    }
+  }
+
+  /**
+   * Byte sequences that are not well-formed UTF-8 are left to jackson-core, which refuses some and
+   * reads others in its own way; decoding them here could only guess.
+   */
+  @Test
+  void leavesEveryMalformedUtf8SequenceToJacksonCore() {
+    int[][] malformed = {
+      {0x80}, // a continuation byte alone
+      {0xbf},
+      {0xc0, 0x80}, // overlong NUL
+      {0xc1, 0xbf}, // overlong
+      {0xc3}, // cut short by the closing quote
+      {0xc3, 0x28}, // not a continuation byte
+      {0xe0, 0x80, 0x80}, // overlong
+      {0xe0, 0x9f, 0xbf},
+      {0xed, 0xa0, 0x80}, // a high surrogate
+      {0xed, 0xbf, 0xbf}, // a low surrogate
+      {0xe2, 0x82}, // cut short
+      {0xe2, 0x28, 0xa1},
+      {0xf0, 0x80, 0x80, 0x80}, // overlong
+      {0xf0, 0x8f, 0xbf, 0xbf},
+      {0xf4, 0x90, 0x80, 0x80}, // beyond U+10FFFF
+      {0xf0, 0x9f, 0x98}, // cut short
+      {0xf0, 0x9f, 0x28, 0x80},
+      {0xf5, 0x80, 0x80, 0x80},
+      {0xf8, 0x88, 0x80, 0x80, 0x80},
+      {0xfe},
+      {0xff}
+    };
+    String rest =
+        ",\"i\":7,\"l\":1,\"b\":true,\"d\":2.5,\"bi\":-3,\"bl\":9,\"bb\":false,\"bd\":0.1}";
+    for (int[] sequence : malformed) {
+      java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+      json.writeBytes(bytes("{\"s\":\"a"));
+      for (int b : sequence) {
+        json.write(b);
+      }
+      json.writeBytes(bytes("b\"" + rest));
+      assertThat(READER.read(json.toByteArray(), shape(Scalars.class)))
+          .as(java.util.Arrays.toString(sequence))
+          .isSameAs(RecordJson.MISS);
+    }
+    // at the very end of the bytes, where a sequence's length would run past them
+    byte[] cut = bytes("{\"s\":\"\u00e9");
+    assertThat(READER.read(java.util.Arrays.copyOf(cut, cut.length - 1), shape(Scalars.class)))
+        .isSameAs(RecordJson.MISS);
+    // names stay printable ASCII: a name beyond it is no component's
+    assertThat(READER.read(bytes("{\"s\u00e9\":\"a\"" + rest), shape(Scalars.class)))
+        .isSameAs(RecordJson.MISS);
   }
 
   /**
@@ -92,7 +188,6 @@ class AsciiRecordJsonTest {
     List<String> others =
         List.of(
             "{\"s\":\"\\n\",\"i\":7,\"l\":1," + rest + "}", // an escape
-            "{\"s\":\"\u00e9\",\"i\":7,\"l\":1," + rest + "}", // not ASCII
             "{\"s\":\"\u0001\",\"i\":7,\"l\":1," + rest + "}", // a control character
             "{\"s\":\"\u007f\",\"i\":7,\"l\":1," + rest + "}", // DEL
             "\ufeff{\"s\":\"a\",\"i\":7,\"l\":1," + rest + "}", // a byte order mark
@@ -129,29 +224,30 @@ class AsciiRecordJsonTest {
             "",
             "   ");
     for (String json : others) {
-      assertThat(ASCII.read(bytes(json), shape(Scalars.class))).as(json).isSameAs(RecordJson.MISS);
+      assertThat(READER.read(bytes(json), shape(Scalars.class))).as(json).isSameAs(RecordJson.MISS);
     }
     // a byte that is not whitespace after the document, read as a signed byte, is not the end
     byte[] trailing = bytes("{\"s\":\"a\",\"i\":7,\"l\":1," + rest + "} ");
     trailing[trailing.length - 1] = (byte) 0xff;
-    assertThat(ASCII.read(trailing, shape(Scalars.class))).isSameAs(RecordJson.MISS);
+    assertThat(READER.read(trailing, shape(Scalars.class))).isSameAs(RecordJson.MISS);
   }
 
   @Test
   void documentsBeyondTheFactorysLimitsAreLeftToJacksonCore() {
     String chain =
         "{\"value\":\"a\",\"next\":{\"value\":\"b\",\"next\":{\"value\":\"c\",\"next\":null}}}";
-    assertThat(new AsciiRecordJson(1_000, 3).read(bytes(chain), shape(Chain.class)))
+    assertThat(new DirectRecordReader(1_000, 3).read(bytes(chain), shape(Chain.class)))
         .isSameAs(RecordJson.MISS); // null ends the chain: not the case either way
     String nested =
         "{\"name\":\"n\",\"inner\":{\"s\":\"a\",\"i\":1,\"l\":2,\"b\":true,\"d\":0.5,"
             + "\"bi\":3,\"bl\":4,\"bb\":false,\"bd\":1.0}}";
-    assertThat(new AsciiRecordJson(1_000, 3).read(bytes(nested), shape(Nested.class)))
+    assertThat(new DirectRecordReader(1_000, 3).read(bytes(nested), shape(Nested.class)))
         .isInstanceOf(Nested.class);
-    assertThat(new AsciiRecordJson(1_000, 2).read(bytes(nested), shape(Nested.class)))
+    assertThat(new DirectRecordReader(1_000, 2).read(bytes(nested), shape(Nested.class)))
         .isSameAs(RecordJson.MISS);
     assertThat(
-            new AsciiRecordJson(nested.length() - 1, 10).read(bytes(nested), shape(Nested.class)))
+            new DirectRecordReader(nested.length() - 1, 10)
+                .read(bytes(nested), shape(Nested.class)))
         .isSameAs(RecordJson.MISS);
     // and the runtime's own limits hold through the whole codec
     JsonCodec shallow = JsonCodec.create(RuntimeSettings.builder().maxJsonDepth(1).build());
@@ -160,9 +256,9 @@ class AsciiRecordJsonTest {
 
   @Test
   void aConstructorThatRefusesIsAMissAndAnAccessorThatThrowsIsReported() {
-    assertThat(ASCII.read(bytes("{\"address\":\"a@b\"}"), shape(Email.class)))
+    assertThat(READER.read(bytes("{\"address\":\"a@b\"}"), shape(Email.class)))
         .isEqualTo(new Email("a@b"));
-    assertThat(ASCII.read(bytes("{\"address\":\"ab\"}"), shape(Email.class)))
+    assertThat(READER.read(bytes("{\"address\":\"ab\"}"), shape(Email.class)))
         .isSameAs(RecordJson.MISS);
     assertThatThrownBy(
             () ->
