@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The core's plain-record JSON ({@link RecordJson}) against databind's default reader and writer on
  * the body and answer of the per-invocation benchmarks: a one-field record read, a two-field record
  * written; {@code recordReadAccented} reads a letter beyond ASCII (two UTF-8 bytes) with {@link
- * DirectRecordReader}, {@code recordWriteAccented} writes it with {@link DirectRecordWriter}. In the core's package to reach the
- * package-private classes. Run: {@code java -jar bench/core/target/benchmarks.jar
- * RecordJsonBenchmark}.
+ * DirectRecordReader}, {@code recordWriteAccented} writes it with {@link DirectRecordWriter}. In
+ * the core's package to reach the package-private classes. Run: {@code java -jar
+ * bench/core/target/benchmarks.jar RecordJsonBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
