@@ -76,7 +76,7 @@ final class HttpTranslator {
       chunked = headers.first("Transfer-Encoding").isPresent();
     } catch (HttpException e) {
       // a malformed Content-Type or Transfer-Encoding, refused on this first read
-      return Translated.problem(Problems.response(400, "bad_request", e.getMessage(), requestId));
+      return Translated.problem(Problems.of(e, requestId));
     }
     byte[] body;
     if (multipart) {

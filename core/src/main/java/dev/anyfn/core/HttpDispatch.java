@@ -28,66 +28,57 @@ final class HttpDispatch {
   }
 
   HttpResponse handle(HttpRequest request, Context context) {
-    try {
-      Optional<HttpResponse> preflight = preflight(request, context);
-      if (preflight.isPresent()) {
-        return preflight.get();
-      }
-      Router.Result<ResolvedHandler> r =
-          definition.router().route(request.method(), request.pathSegments());
-      if (r instanceof Router.Matched<ResolvedHandler> m) {
-        return withCors(request, handleRouted(m.target(), m.params(), m.head(), request, context));
-      }
-      return RouteMatch.from(definition, r).missResponse(request.method(), context.requestId());
-    } catch (HttpException e) {
-      return malformedHeader(e, context);
+    Optional<HttpResponse> preflight = preflight(request, context);
+    if (preflight.isPresent()) {
+      return preflight.get();
     }
+    Router.Result<ResolvedHandler> r =
+        definition.router().route(request.method(), request.pathSegments());
+    if (r instanceof Router.Matched<ResolvedHandler> m) {
+      return withCors(request, handleRouted(m.target(), m.params(), m.head(), request, context));
+    }
+    return RouteMatch.from(definition, r).missResponse(request.method(), context.requestId());
   }
 
   HttpResponse handleRouted(RouteMatch match, HttpRequest request, Context context) {
-    try {
-      Optional<HttpResponse> preflight = preflight(request, context);
-      if (preflight.isPresent()) {
-        return preflight.get();
-      }
-      return withCors(
-          request, handleRouted(match.handler(), match.params(), match.head(), request, context));
-    } catch (HttpException e) {
-      return malformedHeader(e, context);
+    Optional<HttpResponse> preflight = preflight(request, context);
+    if (preflight.isPresent()) {
+      return preflight.get();
     }
-  }
-
-  /**
-   * The answer when the CORS checks, which run outside the handler, read a received header that is
-   * malformed ({@code Headers.receivedBuilder()} refuses it on that read).
-   */
-  private static HttpResponse malformedHeader(HttpException e, Context context) {
-    return Problems.response(
-        e.status(), Problems.codeFor(e.status()), e.getMessage(), context.requestId());
+    return withCors(
+        request, handleRouted(match.handler(), match.params(), match.head(), request, context));
   }
 
   /**
    * The answer to a CORS preflight for a path of this function that answers the method it asks
-   * about; empty for any other request, which is routed as usual, and for a function without
-   * {@code @Cors}.
+   * about, or the 400 for a malformed header the CORS checks read; empty for any other request,
+   * which is routed as usual, and for a function without {@code @Cors}. It reads {@code Origin} for
+   * every request of a function with {@code @Cors}, so that a malformed one ({@code
+   * Headers.receivedBuilder()} refuses it on its first read) is refused before a handler runs, not
+   * after its work, and {@link #withCors} later reads it checked.
    */
   private Optional<HttpResponse> preflight(HttpRequest request, Context context) {
     if (cors == null) {
       return Optional.empty();
     }
-    return CorsAnswers.preflightMethod(request)
-        .filter(
-            method ->
-                definition.router().route(method, request.pathSegments())
-                    instanceof Router.Matched<ResolvedHandler>)
-        .map(
-            method ->
-                CorsAnswers.preflight(
-                    cors,
-                    request,
-                    definition.router().methods(request.pathSegments()),
-                    definition.name(),
-                    context.requestId()));
+    try {
+      request.headers().first(CorsAnswers.ORIGIN);
+      return CorsAnswers.preflightMethod(request)
+          .filter(
+              method ->
+                  definition.router().route(method, request.pathSegments())
+                      instanceof Router.Matched<ResolvedHandler>)
+          .map(
+              method ->
+                  CorsAnswers.preflight(
+                      cors,
+                      request,
+                      definition.router().methods(request.pathSegments()),
+                      definition.name(),
+                      context.requestId()));
+    } catch (HttpException e) {
+      return Optional.of(Problems.of(e, context.requestId()));
+    }
   }
 
   private HttpResponse withCors(HttpRequest request, HttpResponse response) {
@@ -132,16 +123,7 @@ final class HttpDispatch {
               .header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())))
               .build();
     } catch (HttpException e) {
-      HttpResponse.Builder problem =
-          Problems.builder(e.status(), Problems.codeFor(e.status()), e.getMessage(), requestId);
-      e.headers()
-          .forEach(
-              (name, value) -> {
-                if (!"Content-Type".equalsIgnoreCase(name)) {
-                  problem.header(name, value);
-                }
-              });
-      response = problem.build();
+      response = Problems.of(e, requestId);
     } catch (JsonBodyException e) {
       response = Problems.response(400, e.code(), e.getMessage(), requestId);
     } catch (Throwable t) {

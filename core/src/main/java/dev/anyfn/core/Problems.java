@@ -1,5 +1,6 @@
 package dev.anyfn.core;
 
+import dev.anyfn.HttpException;
 import dev.anyfn.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -70,6 +71,23 @@ public final class Problems {
   /** A problem response. */
   public static HttpResponse response(int status, String code, String detail, String requestId) {
     return builder(status, code, detail, requestId).build();
+  }
+
+  /**
+   * The answer to an {@link HttpException}: its status, the code for that status, its message as
+   * the detail and its own headers (but {@code Content-Type}, which stays the problem's).
+   */
+  public static HttpResponse of(HttpException e, String requestId) {
+    HttpResponse.Builder problem =
+        builder(e.status(), codeFor(e.status()), e.getMessage(), requestId);
+    e.headers()
+        .forEach(
+            (name, value) -> {
+              if (!"Content-Type".equalsIgnoreCase(name)) {
+                problem.header(name, value);
+              }
+            });
+    return problem.build();
   }
 
   /** The generic 500: no detail, only the request id. */

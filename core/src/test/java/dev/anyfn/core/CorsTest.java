@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.anyfn.Headers;
 import dev.anyfn.HttpRequest;
 import dev.anyfn.HttpResponse;
+import dev.anyfn.core.fixtures.CorsFunction;
 import org.junit.jupiter.api.Test;
 
 /** A function with {@code @Cors} answers browsers of the origins it names, on every provider. */
@@ -46,6 +47,7 @@ class CorsTest {
             .headers(Headers.receivedBuilder().add("origin", APP + "\u0000").build())
             .build();
 
+    int calls = CorsFunction.ITEMS_CALLS.get();
     for (HttpRequest request : new HttpRequest[] {preflight, get}) {
       HttpResponse r = rt.http("fx-cors", request);
 
@@ -53,6 +55,9 @@ class CorsTest {
       assertThat(r.bodyText()).contains("\"error\":\"bad_request\"").contains("'origin'");
       assertThat(r.headers().first("Access-Control-Allow-Origin")).isEmpty();
     }
+    assertThat(CorsFunction.ITEMS_CALLS.get())
+        .as("refused before the handler ran")
+        .isEqualTo(calls);
   }
 
   @Test
